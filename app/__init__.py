@@ -1,0 +1,1 @@
+"""The CaseDesk domain, Qt-free: the desktop UI and the server both build on it."""

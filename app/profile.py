@@ -1,0 +1,123 @@
+"""A profile: one directory holding one desktop's database and settings.
+
+Opening one never changes a file it cannot use: an unwritable directory, a damaged
+database or a schema from a newer build is refused with a ProfileError and left as is.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import tempfile
+from pathlib import Path
+
+import platformdirs
+from sqlalchemy import select
+from sqlalchemy.exc import DatabaseError
+from sqlalchemy.orm import sessionmaker
+
+from app.errors import ProfileError
+from app.events import EventBus
+from app.settings import Settings
+from app.store import Store
+from db import migrate
+from db.engine import session_factory
+from db.engine import sqlite_engine
+from db.ids import uuid7
+from db.models import LocalState
+
+DB_NAME = "casedesk.db"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def default_profile_dir() -> Path:
+    return Path(platformdirs.user_data_dir("CaseDesk", appauthor=False)) / "profile"
+
+
+def _ensure_writable(path: Path) -> None:
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=path):
+            pass
+    except OSError as exc:
+        raise ProfileError(
+            f"配置目录不可写 / The profile directory {path} is not writable ({exc.strerror}). "
+            "Choose another directory with --profile or fix its permissions."
+        ) from exc
+
+
+def _check_database_file(db_path: Path) -> None:
+    if not db_path.exists() or db_path.stat().st_size == 0:
+        return
+    with db_path.open("rb") as fh:
+        header = fh.read(16)
+    if header != SQLITE_MAGIC:
+        raise ProfileError(
+            f"数据库文件已损坏 / The database {db_path} is damaged or not a CaseDesk database. "
+            "It was left untouched: restore it from a backup or choose another profile with --profile."
+        )
+
+
+class Profile:
+    def __init__(self, path: Path, engine, sessions: sessionmaker):
+        self.path = path
+        self.engine = engine
+        self.sessions = sessions
+        self.bus = EventBus()
+        self.settings = Settings(path / "settings.json")
+        self.device_id = self._local("device_id") or self._init_device_id()
+        self.store = Store(self.sessions, self.bus, self.device_id,
+                           user_id=self.settings.get("user.id") or None)
+
+    @classmethod
+    def open(cls, path: Path | str | None = None) -> "Profile":
+        path = Path(path) if path is not None else default_profile_dir()
+        _ensure_writable(path)
+        db_path = path / DB_NAME
+        _check_database_file(db_path)
+        engine = sqlite_engine(db_path)
+        try:
+            rev = migrate.check_not_newer(engine)
+            if rev is not None and rev != migrate.head():
+                shutil.copy2(db_path, db_path.with_name(f"{DB_NAME}.before-{migrate.head()}"))
+            migrate.upgrade(engine)
+        except migrate.SchemaTooNew as exc:
+            engine.dispose()
+            raise ProfileError(f"数据库版本过新 / {exc}") from exc
+        except (DatabaseError, sqlite3.DatabaseError) as exc:
+            engine.dispose()
+            raise ProfileError(
+                f"数据库文件已损坏 / The database {db_path} cannot be read ({exc.orig if hasattr(exc, 'orig') else exc}). "
+                "It was left untouched: restore it from a backup or choose another profile with --profile."
+            ) from exc
+        return cls(path, engine, session_factory(engine))
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @property
+    def is_demo(self) -> bool:
+        return self._local("demo") == "1"
+
+    def is_empty(self) -> bool:
+        from db.models import Patient  # local: keeps profile import light for the CLI
+        with self.sessions() as s:
+            return s.scalar(select(Patient.id).limit(1)) is None
+
+    def _local(self, key: str) -> str | None:
+        with self.sessions() as s:
+            row = s.get(LocalState, key)
+            return row.value if row else None
+
+    def set_local(self, key: str, value: str) -> None:
+        with self.sessions.begin() as s:
+            s.merge(LocalState(key=key, value=value))
+
+    def _init_device_id(self) -> str:
+        device_id = uuid7()
+        self.set_local("device_id", device_id)
+        return device_id
+
+
+def profile_exists(path: Path) -> bool:
+    return (path / DB_NAME).exists() and os.path.getsize(path / DB_NAME) > 0

@@ -1,0 +1,48 @@
+"""Engines for the desktop (SQLite, optionally SQLCipher) and the server (any URL)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import URL
+from sqlalchemy import Engine
+from sqlalchemy import create_engine
+from sqlalchemy import event
+from sqlalchemy.orm import sessionmaker
+from sqlalchemy.pool import NullPool
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL is durable across app crashes
+    cur.execute("PRAGMA busy_timeout=5000")
+    cur.execute("PRAGMA cache_size=-65536")  # 64 MiB page cache: the worklist scans 100k rows
+    cur.execute("PRAGMA temp_store=MEMORY")
+    cur.close()
+
+
+def sqlite_engine(path: Path | str, key: bytes | None = None) -> Engine:
+    """A desktop engine. With `key` the file is SQLCipher-encrypted with that raw key."""
+    if key is None:
+        engine = create_engine(f"sqlite:///{path}", poolclass=NullPool)
+    else:
+        import sqlcipher3  # local: optional until a profile is encrypted
+
+        url = URL.create("sqlite+pysqlcipher", password=f"x'{key.hex()}'", database=str(path))
+        engine = create_engine(url, module=sqlcipher3, poolclass=NullPool)
+    event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def url_engine(url: str, **kwargs) -> Engine:
+    """A server engine; a sqlite URL gets the same pragmas as the desktop."""
+    if url.startswith("sqlite"):
+        engine = create_engine(url, **kwargs)
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url, pool_pre_ping=True, **kwargs)
+
+
+def session_factory(engine: Engine) -> sessionmaker:
+    return sessionmaker(engine, expire_on_commit=False)

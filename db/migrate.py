@@ -1,0 +1,66 @@
+"""Schema migrations, run from code (no alembic.ini needed at run time)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
+from sqlalchemy import inspect
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+class SchemaTooNew(Exception):
+    """The database was written by a newer CaseDesk than this one."""
+
+    def __init__(self, found: str):
+        super().__init__(
+            f"the database schema ({found}) is newer than this CaseDesk knows; "
+            "install the newer CaseDesk version that wrote it — the file was left unchanged"
+        )
+        self.found = found
+
+
+def _config(engine: Engine | None = None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    if engine is not None:
+        cfg.attributes["engine"] = engine
+    return cfg
+
+
+def head() -> str:
+    return ScriptDirectory.from_config(_config()).get_current_head()
+
+
+def known_revisions() -> set[str]:
+    return {rev.revision for rev in ScriptDirectory.from_config(_config()).walk_revisions()}
+
+
+def current(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def check_not_newer(engine: Engine) -> str | None:
+    """Raise SchemaTooNew before anything is written to a file from the future."""
+    rev = current(engine)
+    if rev is not None and rev not in known_revisions():
+        raise SchemaTooNew(rev)
+    return rev
+
+
+def upgrade(engine: Engine, target: str = "head") -> None:
+    check_not_newer(engine)
+    command.upgrade(_config(engine), target)
+
+
+def downgrade(engine: Engine, target: str) -> None:
+    command.downgrade(_config(engine), target)
+
+
+def is_empty(engine: Engine) -> bool:
+    return not inspect(engine).get_table_names()

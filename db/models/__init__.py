@@ -1,0 +1,30 @@
+"""All models, importable from one place so Alembic sees the whole metadata."""
+from db.models.audit import AuditEntry
+from db.models.base import Base
+from db.models.base import Synced
+from db.models.clinical import Followup
+from db.models.clinical import Letter
+from db.models.clinical import MdtRequest
+from db.models.clinical import Referral
+from db.models.clinical import Screening
+from db.models.clinical import TimelineEvent
+from db.models.local import LocalState
+from db.models.local import OutboxEntry
+from db.models.org import OrgUnit
+from db.models.org import User
+from db.models.people import Case
+from db.models.people import Patient
+
+# Tables that travel through sync, in an order that satisfies foreign keys.
+SYNCED_MODELS = (
+    OrgUnit, User, Patient, Case, TimelineEvent, Followup, Referral, MdtRequest,
+    Screening, Letter, AuditEntry,
+)
+MODEL_BY_TABLE = {m.__tablename__: m for m in SYNCED_MODELS}
+LOCAL_ONLY_TABLES = (OutboxEntry.__tablename__, LocalState.__tablename__)
+
+__all__ = [
+    "AuditEntry", "Base", "Case", "Followup", "Letter", "LocalState", "MdtRequest",
+    "MODEL_BY_TABLE", "OrgUnit", "OutboxEntry", "Patient", "Referral", "Screening",
+    "SYNCED_MODELS", "Synced", "TimelineEvent", "User",
+]

@@ -1,0 +1,124 @@
+"""What happens to a patient: timeline events, follow-ups, referrals, MDT, screening, letters."""
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Boolean
+from sqlalchemy import Date
+from sqlalchemy import ForeignKey
+from sqlalchemy import Index
+from sqlalchemy import Integer
+from sqlalchemy import String
+from sqlalchemy import Text
+from sqlalchemy.orm import Mapped
+from sqlalchemy.orm import mapped_column
+
+from db.models.base import Base
+from db.models.base import Synced
+from db.types import JSONDoc
+from db.types import UTCDateTime
+from db.types import UUIDStr
+
+
+class TimelineEvent(Synced, Base):
+    """Append-only: one thing that happened, at any institution. Never conflicts in sync."""
+
+    __tablename__ = "timeline_events"
+    __table_args__ = (Index("ix_timeline_events_patient_time", "patient_id", "occurred_at"),)
+
+    patient_id: Mapped[str] = mapped_column(UUIDStr, ForeignKey("patients.id"))
+    case_id: Mapped[str | None] = mapped_column(UUIDStr, ForeignKey("cases.id"))
+    kind: Mapped[str] = mapped_column(String(16))
+    occurred_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    org_unit_id: Mapped[str | None] = mapped_column(UUIDStr, ForeignKey("org_units.id"))
+    author_id: Mapped[str | None] = mapped_column(UUIDStr, ForeignKey("users.id"))
+    title: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str | None] = mapped_column(Text)
+    data: Mapped[dict | None] = mapped_column(JSONDoc)
+    # The record this event is about (a referral, a follow-up ...), if any.
+    ref_table: Mapped[str | None] = mapped_column(String(32))
+    ref_id: Mapped[str | None] = mapped_column(UUIDStr)
+
+
+class Followup(Synced, Base):
+    __tablename__ = "followups"
+    __table_args__ = (Index("ix_followups_status_due", "status", "due_date"),)
+
+    patient_id: Mapped[str] = mapped_column(UUIDStr, ForeignKey("patients.id"), index=True)
+    case_id: Mapped[str | None] = mapped_column(UUIDStr, ForeignKey("cases.id"), index=True)
+    due_date: Mapped[dt.date] = mapped_column(Date)
+    method: Mapped[str] = mapped_column(String(16), default="phone")  # phone / clinic / home
+    status: Mapped[str] = mapped_column(String(16), default="planned")
+    assignee_id: Mapped[str | None] = mapped_column(UUIDStr, ForeignKey("users.id"), index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    completed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    reached: Mapped[bool | None] = mapped_column(Boolean)
+    outcome: Mapped[str | None] = mapped_column(String(32))
+    notes: Mapped[str | None] = mapped_column(Text)
+    rule_id: Mapped[str | None] = mapped_column(String(64))
+
+
+class Referral(Synced, Base):
+    __tablename__ = "referrals"
+    __table_args__ = (Index("ix_referrals_case_state", "case_id", "state"),)
+
+    patient_id: Mapped[str] = mapped_column(UUIDStr, ForeignKey("patients.id"), index=True)
+    case_id: Mapped[str | None] = mapped_column(UUIDStr, ForeignKey("cases.id"))
+    direction: Mapped[str] = mapped_column(String(8))
+    green_channel: Mapped[bool] = mapped_column(default=False)
+    urgency: Mapped[str] = mapped_column(String(16), default="routine")
+    from_org_id: Mapped[str] = mapped_column(UUIDStr, ForeignKey("org_units.id"))
+    to_org_id: Mapped[str] = mapped_column(UUIDStr, ForeignKey("org_units.id"))
+    to_department: Mapped[str | None] = mapped_column(String(64))
+    reason: Mapped[str] = mapped_column(Text)
+    question: Mapped[str | None] = mapped_column(Text)
+    clinical_summary: Mapped[str | None] = mapped_column(Text)
+    findings: Mapped[list | None] = mapped_column(JSONDoc)  # ids of timeline events
+    requested_exams: Mapped[str | None] = mapped_column(Text)
+    contact_person: Mapped[str | None] = mapped_column(String(64))
+    state: Mapped[str] = mapped_column(String(16), default="draft")
+    state_reason: Mapped[str | None] = mapped_column(Text)
+    short_code: Mapped[str] = mapped_column(String(12), unique=True)
+    sent_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    scheduled_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    scheduled_place: Mapped[str | None] = mapped_column(String(120))
+    closed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    breach_reason: Mapped[str | None] = mapped_column(String(32))
+
+
+class MdtRequest(Synced, Base):
+    __tablename__ = "mdt_requests"
+    __table_args__ = (Index("ix_mdt_requests_case_state", "case_id", "state"),)
+
+    patient_id: Mapped[str] = mapped_column(UUIDStr, ForeignKey("patients.id"), index=True)
+    case_id: Mapped[str | None] = mapped_column(UUIDStr, ForeignKey("cases.id"))
+    question: Mapped[str] = mapped_column(Text)
+    specialties: Mapped[list] = mapped_column(JSONDoc, default=list)
+    checklist: Mapped[dict] = mapped_column(JSONDoc, default=dict)
+    state: Mapped[str] = mapped_column(String(16), default="requested")
+    slot_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    decision: Mapped[str | None] = mapped_column(Text)
+    decided_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+
+class Screening(Synced, Base):
+    __tablename__ = "screenings"
+
+    patient_id: Mapped[str] = mapped_column(UUIDStr, ForeignKey("patients.id"), index=True)
+    programme: Mapped[str] = mapped_column(String(32))  # lung_ldct, colorectal_fit ...
+    screened_on: Mapped[dt.date] = mapped_column(Date)
+    result: Mapped[str] = mapped_column(String(16))  # normal / abnormal / high_risk
+    details: Mapped[dict | None] = mapped_column(JSONDoc)
+    org_unit_id: Mapped[str | None] = mapped_column(UUIDStr, ForeignKey("org_units.id"))
+
+
+class Letter(Synced, Base):
+    __tablename__ = "letters"
+
+    patient_id: Mapped[str] = mapped_column(UUIDStr, ForeignKey("patients.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    template_version: Mapped[str] = mapped_column(String(32))
+    printed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    printed_by: Mapped[str | None] = mapped_column(UUIDStr, ForeignKey("users.id"))
+    reprint_reason: Mapped[str | None] = mapped_column(Text)
+    fields: Mapped[dict | None] = mapped_column(JSONDoc)

@@ -1,0 +1,58 @@
+"""Patients and their cases (a patient on one cancer pathway)."""
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Date
+from sqlalchemy import Float
+from sqlalchemy import ForeignKey
+from sqlalchemy import Index
+from sqlalchemy import String
+from sqlalchemy import Text
+from sqlalchemy.orm import Mapped
+from sqlalchemy.orm import mapped_column
+
+from db.models.base import Base
+from db.models.base import Synced
+from db.types import UTCDateTime
+from db.types import UUIDStr
+
+
+class Patient(Synced, Base):
+    __tablename__ = "patients"
+
+    name: Mapped[str] = mapped_column(String(64))
+    # Search keys kept beside the name so a keystroke never runs pypinyin over 100k rows.
+    name_pinyin: Mapped[str] = mapped_column(String(128), default="")
+    name_initials: Mapped[str] = mapped_column(String(16), default="")
+    sex: Mapped[str] = mapped_column(String(1))  # "M" / "F", as on the resident ID
+    birth_date: Mapped[dt.date] = mapped_column(Date)
+    id_number: Mapped[str | None] = mapped_column(String(18), index=True)
+    phone: Mapped[str | None] = mapped_column(String(20))
+    address: Mapped[str | None] = mapped_column(String(200))
+    community_id: Mapped[str | None] = mapped_column(UUIDStr, ForeignKey("org_units.id"), index=True)
+    family_doctor_id: Mapped[str | None] = mapped_column(UUIDStr, ForeignKey("users.id"))
+    contract_signed: Mapped[bool] = mapped_column(default=False)  # 家庭医生签约
+    smoking_pack_years: Mapped[float | None] = mapped_column(Float)
+    family_history: Mapped[str | None] = mapped_column(Text)
+    occupational_exposure: Mapped[str | None] = mapped_column(Text)
+    warning_flags: Mapped[str | None] = mapped_column(Text)
+
+
+class Case(Synced, Base):
+    __tablename__ = "cases"
+    __table_args__ = (Index("ix_cases_open_due", "closed_at", "due_date"),)
+
+    patient_id: Mapped[str] = mapped_column(UUIDStr, ForeignKey("patients.id"), index=True)
+    cancer_type: Mapped[str] = mapped_column(String(24), index=True)
+    stage: Mapped[str] = mapped_column(String(16), index=True)
+    risk_level: Mapped[str] = mapped_column(String(8), default="medium")
+    station_id: Mapped[str | None] = mapped_column(UUIDStr, ForeignKey("org_units.id"), index=True)
+    clinic_cm_id: Mapped[str | None] = mapped_column(UUIDStr, ForeignKey("users.id"), index=True)
+    ward_cm_id: Mapped[str | None] = mapped_column(UUIDStr, ForeignKey("users.id"), index=True)
+    community_cm_id: Mapped[str | None] = mapped_column(UUIDStr, ForeignKey("users.id"), index=True)
+    next_action: Mapped[str | None] = mapped_column(String(200))
+    due_date: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    last_contact_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    opened_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    closed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)

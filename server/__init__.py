@@ -1,0 +1,1 @@
+"""The central server (FastAPI over the same db/ models and app/ rules); built in the sync issue."""

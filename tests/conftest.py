@@ -1,0 +1,77 @@
+"""One test setup: offscreen Qt, caches in temp dirs, a fresh profile per test copied from
+one migrated template, and real components (PostgreSQL, keyring) that fail under CI=true
+instead of skipping."""
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+IN_CI = os.environ.get("CI", "").lower() == "true"
+PG_ADMIN_URL = os.environ.get("CASEDESK_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+
+
+def need_component(name: str, why: str) -> None:
+    """Skip on a developer machine without `name`; fail in CI, where it must be there."""
+    if IN_CI:
+        pytest.fail(f"{name} is required in CI but unavailable: {why}")
+    pytest.skip(f"{name} unavailable: {why}")
+
+
+@pytest.fixture(scope="session")
+def template_profile(tmp_path_factory):
+    from app.profile import Profile
+
+    path = tmp_path_factory.mktemp("template")
+    Profile.open(path).close()
+    return path
+
+
+@pytest.fixture
+def profile_dir(tmp_path, template_profile):
+    target = tmp_path / "profile"
+    target.mkdir()
+    shutil.copy2(template_profile / "casedesk.db", target / "casedesk.db")
+    return target
+
+
+@pytest.fixture
+def profile(profile_dir):
+    from app.profile import Profile
+
+    p = Profile.open(profile_dir)
+    yield p
+    p.close()
+
+
+def _pg_admin():
+    from sqlalchemy import create_engine
+
+    engine = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect():
+            pass
+    except Exception as exc:  # noqa: BLE001 - any connection failure means "not available"
+        engine.dispose()
+        need_component("PostgreSQL", f"{PG_ADMIN_URL}: {exc.__class__.__name__}")
+    return engine
+
+
+@pytest.fixture
+def pg_url():
+    """A fresh, empty PostgreSQL database for one test, dropped afterwards."""
+    from sqlalchemy import text
+
+    admin = _pg_admin()
+    name = f"casedesk_test_{uuid.uuid4().hex[:12]}"
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    base = PG_ADMIN_URL.rsplit("/", 1)[0]
+    yield f"{base}/{name}"
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
