@@ -23,8 +23,8 @@ class Patient(Synced, Base):
 
     name: Mapped[str] = mapped_column(String(64))
     # Search keys kept beside the name so a keystroke never runs pypinyin over 100k rows.
-    name_pinyin: Mapped[str] = mapped_column(String(128), default="")
-    name_initials: Mapped[str] = mapped_column(String(16), default="")
+    name_pinyin: Mapped[str] = mapped_column(String(128), default="", index=True)
+    name_initials: Mapped[str] = mapped_column(String(16), default="", index=True)
     sex: Mapped[str] = mapped_column(String(1))  # "M" / "F", as on the resident ID
     birth_date: Mapped[dt.date] = mapped_column(Date)
     id_number: Mapped[str | None] = mapped_column(String(18), index=True)

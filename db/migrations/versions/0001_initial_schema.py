@@ -144,6 +144,8 @@ def upgrade() -> None:
     with op.batch_alter_table('patients', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_patients_community_id'), ['community_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_patients_id_number'), ['id_number'], unique=False)
+        batch_op.create_index(batch_op.f('ix_patients_name_initials'), ['name_initials'], unique=False)
+        batch_op.create_index(batch_op.f('ix_patients_name_pinyin'), ['name_pinyin'], unique=False)
         batch_op.create_index(batch_op.f('ix_patients_server_seq'), ['server_seq'], unique=False)
 
     op.create_table('cases',
@@ -415,6 +417,8 @@ def downgrade() -> None:
     op.drop_table('cases')
     with op.batch_alter_table('patients', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_patients_server_seq'))
+        batch_op.drop_index(batch_op.f('ix_patients_name_pinyin'))
+        batch_op.drop_index(batch_op.f('ix_patients_name_initials'))
         batch_op.drop_index(batch_op.f('ix_patients_id_number'))
         batch_op.drop_index(batch_op.f('ix_patients_community_id'))
 

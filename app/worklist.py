@@ -1,0 +1,273 @@
+"""The case manager's worklist: which cases, in what order, and what each row shows.
+
+Views hold only the ordered case ids (`ids()`) and ask for the rows they display
+(`rows()`), so a 100,000-case list costs one id query, not 100,000 objects.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from dataclasses import replace
+
+from sqlalchemy import and_
+from sqlalchemy import case as sql_case
+from sqlalchemy import exists
+from sqlalchemy import func
+from sqlalchemy import or_
+from sqlalchemy import select
+from sqlalchemy.orm import aliased
+from sqlalchemy.orm import sessionmaker
+
+from app import clock
+from app import search
+from app.masking import mask_id_number
+from app.masking import mask_phone
+from db.models import Case
+from db.models import MdtRequest
+from db.models import OrgUnit
+from db.models import OutboxEntry
+from db.models import Patient
+from db.models import Referral
+from db.models import User
+from db.models.enums import OPEN_MDT_STATES
+from db.models.enums import OPEN_REFERRAL_STATES
+from db.models.enums import Stage
+
+STAGE_ORDER = [s.value for s in Stage]
+RISK_ORDER = ["low", "medium", "high"]
+SCOPES = ("mine", "station", "all")
+DUE_FILTERS = ("overdue", "today", "week")
+
+
+@dataclass(frozen=True)
+class Filters:
+    scope: str = "all"
+    due: str | None = None
+    stage: str | None = None
+    cancer_type: str | None = None
+    waiting_referral: bool = False
+    waiting_mdt: bool = False
+    text: str = ""
+
+    def with_(self, **changes) -> "Filters":
+        return replace(self, **changes)
+
+
+@dataclass(frozen=True)
+class Row:
+    case_id: str
+    patient_id: str
+    name: str
+    sex: str
+    age: int
+    masked_id: str
+    masked_phone: str
+    cancer_type: str
+    stage: str
+    next_action: str
+    due_date: dt.date | None
+    risk_level: str
+    station: str
+    case_manager: str
+    last_contact: dt.datetime | None
+    waiting_referral: bool
+    waiting_mdt: bool
+    sync_state: str  # synced / pending / conflict / rejected
+
+    def due_mark(self, today: dt.date) -> str:
+        if self.due_date is None:
+            return ""
+        if self.due_date < today:
+            return "overdue"
+        return "today" if self.due_date == today else ""
+
+
+_referral_open = exists().where(
+    Referral.case_id == Case.id, Referral.state.in_([s.value for s in OPEN_REFERRAL_STATES]),
+    Referral.deleted_at.is_(None))
+_mdt_open = exists().where(
+    MdtRequest.case_id == Case.id, MdtRequest.state.in_([s.value for s in OPEN_MDT_STATES]),
+    MdtRequest.deleted_at.is_(None))
+_pending = exists().where(or_(OutboxEntry.row_id == Case.id, OutboxEntry.row_id == Case.patient_id))
+_station = aliased(OrgUnit)
+_cm = aliased(User)
+# The case manager who holds the case now: the clinic while it is being diagnosed, the
+# ward during treatment, the community station before and after.
+_responsible_cm_id = sql_case(
+    (Case.stage == Stage.DIAGNOSE.value, func.coalesce(Case.clinic_cm_id, Case.community_cm_id)),
+    (Case.stage == Stage.TREAT.value, func.coalesce(Case.ward_cm_id, Case.clinic_cm_id)),
+    else_=func.coalesce(Case.community_cm_id, Case.clinic_cm_id),
+)
+
+
+def _order_of(values: list[str], column):
+    return sql_case({v: i for i, v in enumerate(values)}, value=column, else_=len(values))
+
+
+SORT_KEYS = {
+    "name": Patient.name_pinyin,
+    "sex_age": Patient.birth_date,  # descending birth date: youngest first
+    "id_number": func.substr(Patient.id_number, -4),
+    "cancer_type": Case.cancer_type,
+    "stage": _order_of(STAGE_ORDER, Case.stage),
+    "next_action": Case.next_action,
+    "due_date": Case.due_date,
+    "risk_level": _order_of(RISK_ORDER, Case.risk_level),
+    "station": _station.name,
+    "case_manager": _cm.display_name,
+    "last_contact": Case.last_contact_at,
+    "waiting_referral": _referral_open,
+    "waiting_mdt": _mdt_open,
+    "sync_state": _pending,
+}
+COLUMNS = tuple(SORT_KEYS)
+_NATURALLY_DESCENDING = {"sex_age"}
+
+
+class Worklist:
+    def __init__(self, sessions: sessionmaker, user_id: str | None = None,
+                 station_id: str | None = None):
+        self.sessions = sessions
+        self.user_id = user_id
+        self.station_id = station_id
+
+    def _conditions(self, f: Filters, *, with_scope=True, with_narrowing=True) -> list:
+        conds = [Case.deleted_at.is_(None), Case.closed_at.is_(None)]
+        if with_scope:
+            conds += self._scope_conditions(f.scope)
+        if with_narrowing:
+            today = clock.today()
+            if f.due == "overdue":
+                conds.append(Case.due_date < today)
+            elif f.due == "today":
+                conds.append(Case.due_date == today)
+            elif f.due == "week":
+                week_end = today + dt.timedelta(days=6 - today.weekday())
+                conds.append(Case.due_date.between(today, week_end))
+            if f.stage:
+                conds.append(Case.stage == f.stage)
+            if f.cancer_type:
+                conds.append(Case.cancer_type == f.cancer_type)
+            if f.waiting_referral:
+                conds.append(_referral_open)
+            if f.waiting_mdt:
+                conds.append(_mdt_open)
+        terms = search.parse(f.text)
+        if not terms.empty:
+            conds.append(Case.patient_id.in_(self._matching_patients(terms)))
+        return conds
+
+    def _scope_conditions(self, scope: str) -> list:
+        if scope == "mine":
+            uid = self.user_id or ""
+            return [or_(Case.clinic_cm_id == uid, Case.ward_cm_id == uid, Case.community_cm_id == uid)]
+        if scope == "station":
+            return [Case.station_id == (self.station_id or "")]
+        return []
+
+    @staticmethod
+    def _matching_patients(terms: search.SearchTerms):
+        q = select(Patient.id).where(Patient.deleted_at.is_(None))
+        if terms.pinyin_prefix:
+            lo, hi = terms.pinyin_prefix, search.prefix_upper_bound(terms.pinyin_prefix)
+            return q.where(or_(and_(Patient.name_initials >= lo, Patient.name_initials < hi),
+                               and_(Patient.name_pinyin >= lo, Patient.name_pinyin < hi)))
+        if terms.tail:
+            pattern = "%" + search.escape_like(terms.tail)
+            return q.where(or_(Patient.phone.like(pattern, escape="\\"),
+                               Patient.id_number.like(pattern, escape="\\")))
+        pattern = "%" + search.escape_like(terms.name_contains) + "%"
+        return q.where(Patient.name.like(pattern, escape="\\"))
+
+    def ids(self, f: Filters, sort: str = "due_date", descending: bool = False) -> list[str]:
+        if sort not in SORT_KEYS:
+            raise ValueError(f"unknown sort column {sort!r}; one of {COLUMNS}")
+        key = SORT_KEYS[sort]
+        q = select(Case.id).where(*self._conditions(f))
+        if sort in ("name", "sex_age", "id_number"):
+            q = q.join(Patient, Patient.id == Case.patient_id)
+        elif sort == "station":
+            q = q.outerjoin(_station, _station.id == Case.station_id)
+        elif sort == "case_manager":
+            q = q.outerjoin(_cm, _cm.id == _responsible_cm_id)
+        if descending != (sort in _NATURALLY_DESCENDING):
+            key = key.desc()
+        q = q.order_by(key.nulls_last(), Case.id)  # undated cases stay at the bottom
+        with self.sessions() as s:
+            return list(s.scalars(q))
+
+    def rows(self, case_ids: list[str]) -> dict[str, Row]:
+        if not case_ids:
+            return {}
+        today = clock.today()
+        q = (
+            select(Case.id, Case.patient_id, Patient.name, Patient.sex, Patient.birth_date,
+                   Patient.id_number, Patient.phone, Case.cancer_type, Case.stage,
+                   Case.next_action, Case.due_date, Case.risk_level, _station.name,
+                   _cm.display_name, Case.last_contact_at, _referral_open.label("ref"),
+                   _mdt_open.label("mdt"))
+            .join(Patient, Patient.id == Case.patient_id)
+            .outerjoin(_station, _station.id == Case.station_id)
+            .outerjoin(_cm, _cm.id == _responsible_cm_id)
+            .where(Case.id.in_(case_ids))
+        )
+        with self.sessions() as s:
+            result = s.execute(q).all()
+            states = self._sync_states(s, [r[0] for r in result] + [r[1] for r in result])
+        rows = {}
+        for (cid, pid, name, sex, birth, id_no, phone, cancer, stage, action, due, risk,
+             station, cm, contact, ref, mdt) in result:
+            rows[cid] = Row(
+                case_id=cid, patient_id=pid, name=name, sex=sex, age=_age(birth, today),
+                masked_id=mask_id_number(id_no), masked_phone=mask_phone(phone),
+                cancer_type=cancer, stage=stage, next_action=action or "", due_date=due,
+                risk_level=risk, station=station or "", case_manager=cm or "",
+                last_contact=contact, waiting_referral=bool(ref), waiting_mdt=bool(mdt),
+                sync_state=states.get(cid) or states.get(pid) or "synced",
+            )
+        return rows
+
+    @staticmethod
+    def _sync_states(session, row_ids: list[str]) -> dict[str, str]:
+        states: dict[str, str] = {}
+        q = select(OutboxEntry.row_id, OutboxEntry.status).where(OutboxEntry.row_id.in_(row_ids))
+        for row_id, status in session.execute(q):
+            # A conflict or rejection outranks a plain pending change on the same record.
+            if states.get(row_id) in ("conflict", "rejected"):
+                continue
+            states[row_id] = status
+        return states
+
+    def counts(self, f: Filters) -> dict[str, int]:
+        """Live counts for the quick filters, within the chosen scope and search text."""
+        today = clock.today()
+        week_end = today + dt.timedelta(days=6 - today.weekday())
+        base = self._conditions(f, with_scope=False, with_narrowing=False)
+        counts: dict[str, int] = {}
+        with self.sessions() as s:
+            for scope in SCOPES:
+                counts[f"scope:{scope}"] = s.scalar(
+                    select(func.count()).select_from(Case).where(*base, *self._scope_conditions(scope)))
+            scoped = base + self._scope_conditions(f.scope)
+            q = select(
+                Case.stage, Case.cancer_type, func.count(),
+                func.sum(sql_case((Case.due_date < today, 1), else_=0)),
+                func.sum(sql_case((Case.due_date == today, 1), else_=0)),
+                func.sum(sql_case((Case.due_date.between(today, week_end), 1), else_=0)),
+                func.sum(sql_case((_referral_open, 1), else_=0)),
+                func.sum(sql_case((_mdt_open, 1), else_=0)),
+            ).where(*scoped).group_by(Case.stage, Case.cancer_type)
+            for stage, cancer, n, overdue, due_today, week, ref, mdt in s.execute(q):
+                for key, value in (("total", n), ("due:overdue", overdue), ("due:today", due_today),
+                                   ("due:week", week), ("waiting_referral", ref),
+                                   ("waiting_mdt", mdt), (f"stage:{stage}", n),
+                                   (f"cancer:{cancer}", n)):
+                    counts[key] = counts.get(key, 0) + int(value or 0)
+        return counts
+
+
+def _age(birth: dt.date, today: dt.date) -> int:
+    return today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
+
+
+__all__ = ["COLUMNS", "DUE_FILTERS", "Filters", "Row", "SCOPES", "Worklist"]
