@@ -12,7 +12,7 @@ import sys
 from app.errors import CaseDeskError
 
 # Modules under app/commands/, in the order `--help` lists them.
-COMMANDS = ("demo", "bench")
+COMMANDS = ("demo", "export", "bench")
 
 
 def build_parser() -> argparse.ArgumentParser:

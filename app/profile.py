@@ -104,6 +104,9 @@ class Profile:
         with self.sessions() as s:
             return s.scalar(select(Patient.id).limit(1)) is None
 
+    def get_local(self, key: str) -> str | None:
+        return self._local(key)
+
     def _local(self, key: str) -> str | None:
         with self.sessions() as s:
             row = s.get(LocalState, key)

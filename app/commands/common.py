@@ -1,0 +1,23 @@
+"""Shared pieces of subcommands."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.profile import Profile
+from app.profile import default_profile_dir
+
+
+def profile_dir(args) -> Path:
+    return Path(args.profile) if getattr(args, "profile", None) else default_profile_dir()
+
+
+def open_profile(args, *, must_exist: bool = True) -> Profile:
+    """Open the profile a subcommand names; a missing one is an error, not a new empty profile."""
+    from app.errors import ProfileError
+    from app.profile import profile_exists
+
+    path = profile_dir(args)
+    if must_exist and not profile_exists(path):
+        raise ProfileError(f"没有找到配置 / No CaseDesk profile at {path}. "
+                           "Create one with `python main.py demo --profile DIR` or open the workstation once.")
+    return Profile.open(path)

@@ -1,0 +1,43 @@
+"""`python main.py export csv|xlsx --profile DIR --out FILE`: the worklist, headless."""
+from __future__ import annotations
+
+import argparse
+
+from app.cli import add_profile_arg
+from app.commands.common import open_profile
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("export", help="export data (worklist as csv or xlsx)")
+    kinds = parser.add_subparsers(dest="kind", metavar="KIND", required=True)
+    for kind in ("csv", "xlsx"):
+        p = kinds.add_parser(kind, help=f"the worklist as {kind}")
+        add_profile_arg(p)
+        p.add_argument("--out", required=True, metavar="FILE", help=f"the .{kind} file to write")
+        p.add_argument("--search", default="", help="search text, as in the worklist search box")
+        p.add_argument("--sort", default="due_date", help="sort column (default due_date)")
+        p.set_defaults(func=_export_worklist)
+
+
+def _export_worklist(args) -> int:
+    from pathlib import Path
+
+    from app.errors import CaseDeskError
+    from app.export import export_worklist
+    from app.worklist import COLUMNS
+    from app.worklist import Filters
+    from app.worklist import Worklist
+
+    out = Path(args.out)
+    if out.suffix.lower() != f".{args.kind}":
+        raise CaseDeskError(f"--out must end in .{args.kind}: {out}")
+    if args.sort not in COLUMNS:
+        raise CaseDeskError(f"unknown --sort {args.sort!r}; choose one of: {', '.join(COLUMNS)}")
+    profile = open_profile(args)
+    try:
+        worklist = Worklist(profile.sessions)
+        n = export_worklist(profile.store, worklist, out, filters=Filters(text=args.search), sort=args.sort)
+    finally:
+        profile.close()
+    print(f"{n} cases written to {out}")
+    return 0

@@ -1,0 +1,1 @@
+"""The worklist page (工作清单)."""

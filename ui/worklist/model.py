@@ -1,0 +1,180 @@
+"""Table model over the worklist: holds case ids, fetches displayed rows in blocks.
+
+Following Anki's browser table: rowCount is the number of ids, and `data()` asks
+app.worklist for the block around a row the first time the view paints it.
+"""
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from PySide6.QtCore import QAbstractTableModel
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush
+from PySide6.QtGui import QColor
+
+from app import clock
+from app.worklist import COLUMNS
+from app.worklist import Filters
+from app.worklist import Row
+from app.worklist import Worklist
+from ui import labels
+
+BLOCK = 200
+CACHE_ROWS = 4000
+CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+PATIENT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+OVERDUE = QColor("#c62828")
+DUE_TODAY = QColor("#e65100")
+SYNC_COLOURS = {"pending": QColor("#1565c0"), "conflict": QColor("#c62828"), "rejected": QColor("#c62828")}
+
+
+def column_title(key: str) -> str:
+    t = lambda s: QCoreApplication.translate("WorklistModel", s)  # noqa: E731
+    return {
+        "name": t("Name"), "sex_age": t("Sex/Age"), "id_number": t("ID number"),
+        "cancer_type": t("Cancer"), "stage": t("Stage"), "next_action": t("Next action"),
+        "due_date": t("Due"), "risk_level": t("Risk"), "station": t("Station"),
+        "case_manager": t("Case manager"), "last_contact": t("Last contact"),
+        "waiting_referral": t("Referral"), "waiting_mdt": t("MDT"), "sync_state": t("Sync"),
+    }[key]
+
+
+class WorklistModel(QAbstractTableModel):
+    def __init__(self, worklist: Worklist, parent=None):
+        super().__init__(parent)
+        self.worklist = worklist
+        self.filters = Filters()
+        self.sort_key = "due_date"
+        self.descending = False
+        self._ids: list[str] = []
+        self._cache: OrderedDict[str, Row] = OrderedDict()
+
+    # loading -------------------------------------------------------------
+    def load(self, filters: Filters | None = None, sort_key: str | None = None,
+             descending: bool | None = None) -> None:
+        """Re-query the ids; rows are fetched again when painted (data may have changed)."""
+        if filters is not None:
+            self.filters = filters
+        if sort_key is not None:
+            self.sort_key = sort_key
+        if descending is not None:
+            self.descending = descending
+        ids = self.worklist.ids(self.filters, self.sort_key, self.descending)
+        self.beginResetModel()
+        self._ids = ids
+        self._cache.clear()
+        self.endResetModel()
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        self.load(sort_key=COLUMNS[column], descending=order == Qt.SortOrder.DescendingOrder)
+
+    def case_id(self, row: int) -> str:
+        return self._ids[row]
+
+    def row_of(self, case_id: str) -> int:
+        try:
+            return self._ids.index(case_id)
+        except ValueError:
+            return -1
+
+    def row_data(self, row: int) -> Row | None:
+        case_id = self._ids[row]
+        found = self._cache.get(case_id)
+        if found is None:
+            start = row - row % BLOCK
+            block = self._ids[start:start + BLOCK]
+            self._cache.update(self.worklist.rows(block))
+            while len(self._cache) > CACHE_ROWS:
+                self._cache.popitem(last=False)
+            found = self._cache.get(case_id)  # None if the case vanished since load()
+        return found
+
+    # Qt model API --------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            return column_title(COLUMNS[section])
+        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._ids):
+            return str(section + 1)
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not (0 <= index.row() < len(self._ids)):
+            return None
+        row = self.row_data(index.row())
+        if row is None:
+            return None
+        key = COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, key)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self._colour(row, key)
+        if role == Qt.ItemDataRole.ToolTipRole and key == "name":
+            return f"{row.name} · {row.masked_phone}"
+        if role == CASE_ID_ROLE:
+            return row.case_id
+        if role == PATIENT_ID_ROLE:
+            return row.patient_id
+        return None
+
+    def _text(self, row: Row, key: str) -> str:
+        t = lambda s: QCoreApplication.translate("WorklistModel", s)  # noqa: E731
+        if key == "name":
+            return row.name
+        if key == "sex_age":
+            return f"{labels.sex(row.sex)} / {row.age}"
+        if key == "id_number":
+            return row.masked_id
+        if key == "cancer_type":
+            return labels.cancer_type(row.cancer_type)
+        if key == "stage":
+            return labels.stage(row.stage)
+        if key == "due_date":
+            return self._due_text(row)
+        if key == "risk_level":
+            return labels.risk(row.risk_level)
+        if key == "last_contact":
+            return row.last_contact.astimezone().strftime("%Y-%m-%d") if row.last_contact else ""
+        if key == "waiting_referral":
+            return t("Waiting") if row.waiting_referral else ""
+        if key == "waiting_mdt":
+            return t("Waiting") if row.waiting_mdt else ""
+        if key == "sync_state":
+            return labels.sync_state(row.sync_state)
+        return str(getattr(row, key) or "")
+
+    @staticmethod
+    def _due_text(row: Row) -> str:
+        if row.due_date is None:
+            return ""
+        today = clock.today()
+        days = (row.due_date - today).days
+        text = row.due_date.isoformat()
+        if days < 0:
+            return text + " " + QCoreApplication.translate("WorklistModel", "(%n day(s) overdue)", "", -days)
+        if days == 0:
+            return text + " " + QCoreApplication.translate("WorklistModel", "(today)")
+        return text
+
+    @staticmethod
+    def _colour(row: Row, key: str):
+        if key in ("due_date", "name"):
+            mark = row.due_mark(clock.today())
+            if mark == "overdue":
+                return QBrush(OVERDUE)
+            if mark == "today":
+                return QBrush(DUE_TODAY)
+        if key == "sync_state" and row.sync_state in SYNC_COLOURS:
+            return QBrush(SYNC_COLOURS[row.sync_state])
+        if key == "risk_level" and row.risk_level == "high":
+            return QBrush(OVERDUE)
+        return None

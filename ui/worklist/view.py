@@ -1,0 +1,199 @@
+"""The worklist page: search, quick filters, the table, saved views, columns and export."""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import Qt
+from PySide6.QtCore import QTimer
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction
+from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QShortcut
+from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QToolButton
+from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QWidget
+
+from app.worklist import COLUMNS
+from app.worklist import Worklist
+from ui.tasks import run_in_background
+from ui.worklist.filter_bar import FilterBar
+from ui.worklist.model import PATIENT_ID_ROLE
+from ui.worklist.model import WorklistModel
+from ui.worklist.model import column_title
+from ui.worklist.views_menu import ViewsMenu
+
+SEARCH_DELAY_MS = 60  # collapse fast typing into one query, short enough to feel live
+
+
+class WorklistPage(QWidget):
+    patient_requested = Signal(str)  # patient id
+
+    def __init__(self, profile, worklist: Worklist, parent=None):
+        super().__init__(parent)
+        self.profile = profile
+        self.worklist = worklist
+        self.model = WorklistModel(worklist, self)
+        self._counts_wanted = False
+
+        self.search = QLineEdit(self)
+        self.search.setClearButtonEnabled(True)
+        self.search.installEventFilter(self)
+        self.filter_bar = FilterBar(self)
+        self.views = ViewsMenu(self)
+        self.columns_button = QToolButton(self)
+        self.columns_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.export_button = QToolButton(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(COLUMNS.index("due_date"), Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.horizontalHeader().customContextMenuRequested.connect(self._columns_menu_at)
+        self.table.activated.connect(self._open)
+        self.empty_label = QLabel(self.table.viewport())
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setStyleSheet("color: #777; font-size: 15px;")
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 3)
+        top.addWidget(self.views.button)
+        top.addWidget(self.columns_button)
+        top.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.table, 1)
+
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.filter_bar.changed.connect(self.apply)
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
+        self.columns_button.clicked.connect(lambda: self._columns_menu().exec(
+            self.columns_button.mapToGlobal(self.columns_button.rect().bottomLeft())))
+        self.export_button.clicked.connect(self._export)
+        self.retranslate()
+        self.apply()
+
+    # data ----------------------------------------------------------------
+    def apply(self) -> None:
+        """Re-query with the current search and filters (keystrokes land here)."""
+        self.model.load(self.filter_bar.filters(self.search.text()))
+        self._after_load()
+        self._request_counts()
+
+    def refresh(self) -> None:
+        """Data changed underneath: reload, keeping the selected case and the scroll position."""
+        selected = self.current_case_id()
+        scroll = self.table.verticalScrollBar().value()
+        self.model.load()
+        self._after_load()
+        if selected:
+            row = self.model.row_of(selected)
+            if row >= 0:
+                self.table.selectRow(row)
+        self.table.verticalScrollBar().setValue(scroll)
+        self._request_counts()
+
+    def _after_load(self) -> None:
+        empty = self.model.rowCount() == 0
+        self.empty_label.setVisible(empty)
+        if empty:
+            self.empty_label.resize(self.table.viewport().size())
+
+    def _request_counts(self) -> None:
+        # Counts scan every case in scope: off the GUI thread, only the latest request shown.
+        filters = self.filter_bar.filters(self.search.text())
+        self._counts_for = filters
+        run_in_background(lambda: (filters, self.worklist.counts(filters)), self._show_counts)
+
+    def _show_counts(self, result) -> None:
+        filters, counts = result
+        if filters == self._counts_for:
+            self.filter_bar.set_counts(counts)
+
+    def current_case_id(self) -> str | None:
+        index = self.table.currentIndex()
+        return self.model.case_id(index.row()) if index.isValid() else None
+
+    # actions ---------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _open(self, index: QModelIndex) -> None:
+        patient_id = self.model.data(index, PATIENT_ID_ROLE)
+        if patient_id:
+            self.patient_requested.emit(patient_id)
+
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self.search and event.type() == QEvent.Type.KeyPress:
+            if event.key() == Qt.Key.Key_Escape:
+                self.search.clear()
+                return True
+            if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.model.rowCount():
+                self.table.setFocus()
+                if not self.table.currentIndex().isValid():
+                    self.table.selectRow(0)
+                return True
+        return super().eventFilter(obj, event)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.table.hasFocus():
+            self._open(self.table.currentIndex())
+            return
+        super().keyPressEvent(event)
+
+    def visible_columns(self) -> tuple[str, ...]:
+        return tuple(k for i, k in enumerate(COLUMNS) if not self.table.isColumnHidden(i))
+
+    def set_visible_columns(self, columns) -> None:
+        for i, key in enumerate(COLUMNS):
+            self.table.setColumnHidden(i, key not in columns)
+
+    def _columns_menu(self) -> QMenu:
+        menu = QMenu(self)
+        for i, key in enumerate(COLUMNS):
+            act = QAction(column_title(key), menu, checkable=True, checked=not self.table.isColumnHidden(i))
+            act.setEnabled(key != "name")  # a list without names helps nobody
+            act.toggled.connect(lambda on, i=i: self.table.setColumnHidden(i, not on))
+            menu.addAction(act)
+        return menu
+
+    def _columns_menu_at(self, pos) -> None:
+        self._columns_menu().exec(self.table.horizontalHeader().mapToGlobal(pos))
+
+    def _export(self) -> None:
+        from ui.worklist.export_dialog import export_visible_list
+        export_visible_list(self)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.empty_label.resize(self.table.viewport().size())
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.search.setPlaceholderText(self.tr("Search name, pinyin initials, phone or ID ending  (Ctrl+F)"))
+        self.columns_button.setText(self.tr("Columns"))
+        self.export_button.setText(self.tr("Export…"))
+        self.empty_label.setText(self.tr("No cases match. Clear the search or the filters to see more."))
+        self.filter_bar.retranslate()
+        self.views.retranslate()
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
