@@ -23,6 +23,8 @@ from db.models import User
 from db.models.enums import EventKind
 
 NOTE_MAX = 4000
+# The timeline's event types as EventKind declares them, for ui/ (which never imports db/).
+EVENT_KINDS: tuple[str, ...] = tuple(k.value for k in EventKind)
 
 
 @dataclass(frozen=True)

@@ -179,7 +179,8 @@ class Worklist:
         pattern = "%" + search.escape_like(terms.name_contains) + "%"
         return q.where(Patient.name.like(pattern, escape="\\"))
 
-    def ids(self, f: Filters, sort: str = "due_date", descending: bool = False) -> list[str]:
+    def ids_statement(self, f: Filters, sort: str = "due_date", descending: bool = False):
+        """The SELECT behind `ids()` (the benchmark runs it as raw SQL to compare)."""
         if sort not in SORT_KEYS:
             raise ValueError(f"unknown sort column {sort!r}; one of {COLUMNS}")
         key = SORT_KEYS[sort]
@@ -192,7 +193,10 @@ class Worklist:
             q = q.outerjoin(_cm, _cm.id == _responsible_cm_id)
         if descending != (sort in _NATURALLY_DESCENDING):
             key = key.desc()
-        q = q.order_by(key.nulls_last(), Case.id)  # undated cases stay at the bottom
+        return q.order_by(key.nulls_last(), Case.id)  # undated cases stay at the bottom
+
+    def ids(self, f: Filters, sort: str = "due_date", descending: bool = False) -> list[str]:
+        q = self.ids_statement(f, sort, descending)
         with self.sessions() as s:
             return list(s.scalars(q))
 

@@ -1,0 +1,155 @@
+"""Worklist: start-up, first rows, search, sort and patient opening on 100k cases / 1M events."""
+from __future__ import annotations
+
+import os
+import random
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+SCREEN_ROWS = 40  # rows a person sees without scrolling
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("--patients", type=int, default=100_000)
+    parser.add_argument("--events", default="5-15", help="events per patient MIN-MAX (default ≈1M in all)")
+    parser.add_argument("--searches", type=int, default=200)
+    parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--data", metavar="DIR", help="profile to use/generate (default: a cache dir)")
+
+
+def _queries(profile, n: int, seed: int) -> list[str]:
+    from sqlalchemy import text
+    rng = random.Random(seed)
+    with profile.engine.connect() as conn:
+        people = conn.execute(text(
+            "SELECT name, name_pinyin, name_initials, phone, id_number FROM patients "
+            "ORDER BY random() LIMIT :n"), {"n": n}).all()
+    makers = [
+        lambda p: p.name_initials[:2], lambda p: p.name_initials, lambda p: p.name_pinyin[:5],
+        lambda p: p.name[:2], lambda p: p.name[1:], lambda p: (p.phone or "0000")[-4:],
+        lambda p: (p.id_number or "0000")[-4:].lower(), lambda p: "无此人" + p.name[-1:],
+    ]
+    return [rng.choice(makers)(people[i % len(people)]) for i in range(n)]
+
+
+def _raw_sql_ms(db_path: Path, worklist, queries) -> list[float]:
+    """The same SELECTs as the worklist issues, straight through sqlite3."""
+    from app.worklist import Filters
+    conn = sqlite3.connect(db_path)
+    conn.execute("PRAGMA cache_size=-65536")
+    times = []
+    for q in queries:
+        compiled = worklist.ids_statement(Filters(text=q)).compile(dialect=_sqlite_dialect())
+        procs = compiled._bind_processors
+        params = [procs[k](compiled.params[k]) if k in procs else compiled.params[k]
+                  for k in compiled.positiontup]
+        t0 = time.perf_counter()
+        conn.execute(str(compiled), params).fetchall()
+        times.append((time.perf_counter() - t0) * 1000)
+    conn.close()
+    return times
+
+
+def _sqlite_dialect():
+    from sqlalchemy.dialects import sqlite
+    return sqlite.dialect(paramstyle="qmark")
+
+
+def _p95(values: list[float]) -> float:
+    return statistics.quantiles(values, n=20)[-1] if len(values) >= 2 else values[0]
+
+
+def _startup_s(profile_dir: Path) -> float:
+    """A fresh process: from its creation to the worklist showing rows (it prints that)."""
+    root = Path(__file__).resolve().parents[2]
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+               CASEDESK_READY_PROBE="1")
+    out = subprocess.run([sys.executable, str(root / "main.py"), "--profile", str(profile_dir)],
+                         env=env, capture_output=True, text=True, timeout=120)
+    for line in out.stdout.splitlines():
+        if line.startswith("READY "):
+            return float(line.split()[1])
+    raise RuntimeError(f"the workstation did not report ready: {out.stderr[-2000:]}")
+
+
+def run(args) -> dict:
+    import psutil
+    from PySide6.QtWidgets import QApplication
+
+    from app.benchdata import add_patient_with_events
+    from app.benchdata import bench_profile
+    from app.patients import PatientService
+    from app.worklist import COLUMNS
+    from app.worklist import Worklist
+    from ui.patient.view import PatientView
+    from ui.worklist.view import WorklistPage
+
+    lo, hi = (int(x) for x in args.events.split("-"))
+    profile = bench_profile("worklist", args.patients, args.seed, (lo, hi),
+                            Path(args.data) if args.data else None,
+                            log=lambda m: print(m, file=sys.stderr))
+    heavy = add_patient_with_events(profile, 500)
+    with profile.engine.connect() as conn:
+        cases = conn.exec_driver_sql("SELECT count(*) FROM cases WHERE deleted_at IS NULL").scalar()
+        events = conn.exec_driver_sql("SELECT count(*) FROM timeline_events").scalar()
+    startup = _startup_s(profile.path)
+
+    app = QApplication.instance() or QApplication([])
+    worklist = Worklist(profile.sessions)
+    t0 = time.perf_counter()
+    page = WorklistPage(profile, worklist)
+    page.resize(1400, 900)
+    page.show()
+    for r in range(min(SCREEN_ROWS, page.model.rowCount())):
+        page.model.row_data(r)
+    app.processEvents()
+    first_rows_ms = (time.perf_counter() - t0) * 1000
+
+    queries = _queries(profile, args.searches, args.seed)
+    search_ms = []
+    for q in queries:
+        t0 = time.perf_counter()
+        page.search.blockSignals(True)
+        page.search.setText(q)
+        page.search.blockSignals(False)
+        page.apply()
+        for r in range(min(SCREEN_ROWS, page.model.rowCount())):
+            page.model.row_data(r)
+        search_ms.append((time.perf_counter() - t0) * 1000)
+    raw_ms = _raw_sql_ms(profile.path / "casedesk.db", worklist, queries)
+
+    page.search.setText("")
+    page.apply()
+    t0 = time.perf_counter()
+    page.model.sort(COLUMNS.index("due_date"))
+    for r in range(min(SCREEN_ROWS, page.model.rowCount())):
+        page.model.row_data(r)
+    sort_ms = (time.perf_counter() - t0) * 1000
+
+    service = PatientService(profile.store)
+    t0 = time.perf_counter()
+    view = PatientView(service, heavy)
+    view.resize(1200, 800)
+    view.show()
+    app.processEvents()
+    patient_open_ms = (time.perf_counter() - t0) * 1000
+
+    from ui.tasks import wait_for_lanes
+    wait_for_lanes()
+    rss_mb = psutil.Process().memory_info().rss / 2**20
+    view.close()
+    page.close()
+    profile.close()
+    return {
+        "cases": cases, "events": events, "startup_s": round(startup, 3),
+        "first_rows_ms": round(first_rows_ms, 1), "search_p95_ms": round(_p95(search_ms), 1),
+        "search_median_ms": round(statistics.median(search_ms), 1),
+        "raw_sql_median_ms": round(statistics.median(raw_ms), 1),
+        "search_ratio_vs_sql": round(sum(search_ms) / max(sum(raw_ms), 1e-6), 2),
+        "sort_ms": round(sort_ms, 1), "patient_open_ms": round(patient_open_ms, 1),
+        "rss_mb": round(rss_mb, 1),
+    }

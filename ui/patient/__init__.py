@@ -1,0 +1,1 @@
+"""The patient view: header, timeline and quick notes for one patient."""

@@ -1,0 +1,143 @@
+"""One patient: the header facts, an action bar, the quick-add editor and the timeline.
+
+Constructing the view opens the patient through `PatientService.open`, which audits the
+read; later refreshes use the unaudited `header()` so a sync pull does not log a read
+nobody made. The workflow actions (change stage, follow-up, referral, MDT, letter) are
+here as attributes for later issues to connect; until then they show, disabled.
+"""
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent
+from PySide6.QtCore import QSize
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QToolBar
+from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QWidget
+
+from app.errors import ValidationError
+from app.events import DataChanged
+from app.patients import PatientService
+from ui.icons import event_icon
+from ui.patient.header import PatientHeaderPanel
+from ui.patient.note_editor import NoteEditor
+from ui.patient.timeline import TimelinePanel
+
+log = logging.getLogger(__name__)
+
+# Tables whose changes can alter what this view shows.
+WATCHED_TABLES = frozenset({"patients", "cases", "timeline_events", "users", "org_units"})
+
+
+class PatientView(QWidget):
+    def __init__(self, service: PatientService, patient_id: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.service = service
+        self.patient_id = patient_id
+        header = service.open(patient_id)  # the one audited read; raises if the patient is gone
+        self.patient_name = header.name
+
+        self.action_add_note = self._action("note", QKeySequence("Ctrl+N"))
+        self.action_add_note.triggered.connect(lambda: self.start_note("note"))
+        self.action_add_call = self._action("call", QKeySequence("Ctrl+L"))
+        self.action_add_call.triggered.connect(lambda: self.start_note("call"))
+        self.action_change_stage = self._action("stage", enabled=False)
+        self.action_schedule_followup = self._action("followup", enabled=False)
+        self.action_new_referral = self._action("referral", enabled=False)
+        self.action_request_mdt = self._action("mdt", enabled=False)
+        self.action_print_letter = self._action("letter", enabled=False)
+        self.toolbar = QToolBar()
+        self.toolbar.setIconSize(QSize(18, 18))
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toolbar.addActions([self.action_add_note, self.action_add_call])
+        self.toolbar.addSeparator()
+        self.toolbar.addActions(self.later_actions())
+
+        self.header = PatientHeaderPanel()
+        self.header.set_header(header)
+        self.editor = NoteEditor(self._submit_note)
+        self.editor.saved.connect(self._on_note_saved)
+        self.editor.closed.connect(lambda: self.timeline.tree.setFocus())
+        self.timeline = TimelinePanel(service, patient_id)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 6, 12, 12)
+        layout.setSpacing(10)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.header)
+        layout.addWidget(self.editor)
+        layout.addWidget(self.timeline, 1)
+        self.retranslate()
+
+    def _action(self, kind: str, shortcut: QKeySequence | None = None, enabled: bool = True) -> QAction:
+        action = QAction(event_icon(kind), "", self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+            # Only while focus is in this view, so other views may bind the same keys.
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+        action.setEnabled(enabled)
+        return action
+
+    def later_actions(self) -> list[QAction]:
+        return [self.action_change_stage, self.action_schedule_followup, self.action_new_referral,
+                self.action_request_mdt, self.action_print_letter]
+
+    # -- quick add -------------------------------------------------------------------
+
+    def start_note(self, kind: str) -> None:
+        self.editor.start(kind)
+
+    def _submit_note(self, text: str, kind: str) -> str:
+        return self.service.add_note(self.patient_id, text, kind=kind)
+
+    def _on_note_saved(self, event_id: str, kind: str) -> None:
+        self.timeline.show_kind(kind)  # a hidden type would hide the note just written
+        self.timeline.refresh()
+        self.timeline.select(event_id)
+
+    # -- refresh ---------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        try:
+            header = self.service.header(self.patient_id)
+        except ValidationError:
+            # Deleted or moved out of scope by a sync pull: keep what was shown, allow nothing.
+            log.info("patient %s is no longer available", self.patient_id)
+            self.setEnabled(False)
+            return
+        self.patient_name = header.name
+        self.header.set_header(header)
+        self.timeline.refresh()
+        self.retranslate()
+
+    def on_data_changed(self, event: DataChanged) -> None:
+        """Connect to ui.events.EventBridge.data_changed (already collapsed per tick)."""
+        if event.tables & WATCHED_TABLES:
+            self.refresh()
+
+    # -- language --------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("{name} — Patient").format(name=self.patient_name))
+        self.toolbar.setWindowTitle(self.tr("Patient actions"))
+        self.action_add_note.setText(self.tr("Add note"))
+        self.action_add_note.setToolTip(self.tr("Add a note to the timeline (Ctrl+N)"))
+        self.action_add_call.setText(self.tr("Phone call"))
+        self.action_add_call.setToolTip(self.tr("Record a phone call (Ctrl+L)"))
+        later = self.tr("Comes with a later update.")
+        for action, text in ((self.action_change_stage, self.tr("Change stage")),
+                             (self.action_schedule_followup, self.tr("Schedule follow-up")),
+                             (self.action_new_referral, self.tr("New referral")),
+                             (self.action_request_mdt, self.tr("Request MDT")),
+                             (self.action_print_letter, self.tr("Print letter"))):
+            action.setText(text)
+            action.setToolTip(f"{text} — {later}")
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
