@@ -1,0 +1,44 @@
+"""UI test setup: offscreen Qt, built translations in a temp cache, translators removed after
+each test. The `profile` fixture (fresh, from the migrated template) is in tests/conftest.py."""
+from __future__ import annotations
+
+import os
+import tempfile
+
+# Both must be set before anything creates the QApplication or builds a .qm. The cache
+# outlives the run on purpose: the .qm is rebuilt only when the .ts is newer.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("CASEDESK_CACHE_DIR", os.path.join(tempfile.gettempdir(), "casedesk-test-cache"))
+
+import pytest  # noqa: E402
+
+from ui.app import create_application  # noqa: E402
+from ui.i18n import DEFAULT_LANGUAGE  # noqa: E402
+from ui.i18n import Translations  # noqa: E402
+from ui.main_window import MainWindow  # noqa: E402
+
+
+@pytest.fixture
+def translations(qapp):
+    create_application()  # names, bundled font on pytest-qt's QApplication
+    t = Translations(qapp)
+    t.set_language(DEFAULT_LANGUAGE)
+    yield t
+    t.clear()  # the next test starts without our translators
+
+
+@pytest.fixture
+def make_window(qtbot, translations):
+    def make(profile):
+        window = MainWindow(profile, translations)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return make
+
+
+@pytest.fixture
+def window(make_window, profile):
+    return make_window(profile)
