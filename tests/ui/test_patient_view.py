@@ -209,7 +209,7 @@ def test_later_actions_are_visible_disabled_and_say_why(view):
 
 def test_every_event_kind_has_an_icon_and_a_label():
     from ui.icons import EVENT_STYLE
-    from ui.patient.labels import event_kinds
+    from ui.labels import event_kinds
 
     assert set(EVENT_STYLE) == set(EVENT_KINDS) == set(event_kinds())
     assert len({colour for _, colour in EVENT_STYLE.values()}) == len(EVENT_KINDS)

@@ -19,12 +19,12 @@ from PySide6.QtWidgets import QWidget
 from app import clock
 from app.patients import CaseSummary
 from app.patients import PatientHeader
-from ui.patient.labels import STAGE_ORDER
-from ui.patient.labels import cancer_label
-from ui.patient.labels import risk_label
-from ui.patient.labels import sex_label
-from ui.patient.labels import stage_label
-from ui.patient.labels import stage_name
+from ui.labels import STAGE_ORDER
+from ui.labels import cancer_label
+from ui.labels import risk_label
+from ui.labels import sex_label
+from ui.labels import stage_label
+from ui.labels import stage_name
 
 CAPTION = "#66727f"
 _FLAG_SPLIT = re.compile(r"[;；,，、\n]+")

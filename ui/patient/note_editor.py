@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.errors import ValidationError
 from ui.icons import event_icon
-from ui.patient.labels import kind_label
+from ui.labels import kind_label
 
 NOTE_KINDS = ("note", "call")
 

@@ -36,7 +36,7 @@ from app.patients import EVENT_KINDS
 from app.patients import PatientService
 from app.patients import TimelineItem
 from ui.icons import event_icon
-from ui.patient.labels import kind_label
+from ui.labels import kind_label
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1

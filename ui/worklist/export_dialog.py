@@ -1,6 +1,7 @@
-"""Export the visible list to CSV or xlsx, with progress, off the GUI thread."""
+"""Export the visible list to CSV or xlsx, off the GUI thread."""
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog
 from PySide6.QtWidgets import QMessageBox
 
@@ -9,10 +10,11 @@ from ui.tasks import run_in_background
 
 
 def export_visible_list(page, path: str | None = None, on_finished=None) -> None:
+    title = QCoreApplication.translate("WorklistExport", "Export worklist")
     if path is None:
         path, _ = QFileDialog.getSaveFileName(
-            page, page.tr("Export worklist"), "worklist.xlsx",
-            page.tr("Excel workbook (*.xlsx);;CSV (*.csv)"))
+            page, title, "worklist.xlsx",
+            QCoreApplication.translate("WorklistExport", "Excel workbook (*.xlsx);;CSV (*.csv)"))
         if not path:
             return
     m = page.model
@@ -25,14 +27,16 @@ def export_visible_list(page, path: str | None = None, on_finished=None) -> None
 
     def done(n):
         page.export_button.setEnabled(True)
-        page.window().statusBar().showMessage(page.tr("%n case(s) exported to %1", "", n).replace("%1", path), 8000) \
-            if hasattr(page.window(), "statusBar") else None
+        message = QCoreApplication.translate("WorklistExport", "%n case(s) exported to %1", None, n)
+        status = getattr(page.window(), "statusBar", None)
+        if status is not None:
+            status().showMessage(message.replace("%1", path), 8000)
         if on_finished:
             on_finished(n)
 
     def failed(exc):
         page.export_button.setEnabled(True)
-        QMessageBox.warning(page, page.tr("Export worklist"), str(exc))
+        QMessageBox.warning(page, title, str(exc))
         if on_finished:
             on_finished(exc)
 

@@ -96,17 +96,16 @@ class FilterBar(QWidget):
         return f" {self._counts[key]}" if key in self._counts else ""
 
     def retranslate(self) -> None:
-        tr = self.tr
-        titles = {"mine": tr("Mine"), "station": tr("My station"), "all": tr("Everything")}
+        titles = {"mine": self.tr("Mine"), "station": self.tr("My station"), "all": self.tr("Everything")}
         for key, b in self.scope_buttons.items():
             b.setText(titles[key] + self._n(f"scope:{key}"))
-        due = {"overdue": tr("Overdue"), "today": tr("Due today"), "week": tr("This week")}
+        due = {"overdue": self.tr("Overdue"), "today": self.tr("Due today"), "week": self.tr("This week")}
         for key, b in self.due_buttons.items():
             b.setText(due[key] + self._n(f"due:{key}"))
-        self.referral_button.setText(tr("Waiting on referral") + self._n("waiting_referral"))
-        self.mdt_button.setText(tr("Waiting on MDT") + self._n("waiting_mdt"))
-        self._fill(self.stage_combo, tr("All stages"), labels.STAGES, labels.stage, "stage")
-        self._fill(self.cancer_combo, tr("All cancers"), labels.CANCER_TYPES, labels.cancer_type, "cancer")
+        self.referral_button.setText(self.tr("Waiting on referral") + self._n("waiting_referral"))
+        self.mdt_button.setText(self.tr("Waiting on MDT") + self._n("waiting_mdt"))
+        self._fill(self.stage_combo, self.tr("All stages"), labels.STAGES, labels.stage_name, "stage")
+        self._fill(self.cancer_combo, self.tr("All cancers"), labels.CANCER_TYPES, labels.cancer_label, "cancer")
 
     def _fill(self, combo: QComboBox, everything: str, codes, label, prefix: str) -> None:
         current = combo.currentData()

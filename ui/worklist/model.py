@@ -31,13 +31,22 @@ SYNC_COLOURS = {"pending": QColor("#1565c0"), "conflict": QColor("#c62828"), "re
 
 
 def column_title(key: str) -> str:
-    t = lambda s: QCoreApplication.translate("WorklistModel", s)  # noqa: E731
+    # One literal translate() per title, so lupdate finds them.
     return {
-        "name": t("Name"), "sex_age": t("Sex/Age"), "id_number": t("ID number"),
-        "cancer_type": t("Cancer"), "stage": t("Stage"), "next_action": t("Next action"),
-        "due_date": t("Due"), "risk_level": t("Risk"), "station": t("Station"),
-        "case_manager": t("Case manager"), "last_contact": t("Last contact"),
-        "waiting_referral": t("Referral"), "waiting_mdt": t("MDT"), "sync_state": t("Sync"),
+        "name": QCoreApplication.translate("WorklistModel", "Name"),
+        "sex_age": QCoreApplication.translate("WorklistModel", "Sex/Age"),
+        "id_number": QCoreApplication.translate("WorklistModel", "ID number"),
+        "cancer_type": QCoreApplication.translate("WorklistModel", "Cancer"),
+        "stage": QCoreApplication.translate("WorklistModel", "Stage"),
+        "next_action": QCoreApplication.translate("WorklistModel", "Next action"),
+        "due_date": QCoreApplication.translate("WorklistModel", "Due"),
+        "risk_level": QCoreApplication.translate("WorklistModel", "Risk"),
+        "station": QCoreApplication.translate("WorklistModel", "Station"),
+        "case_manager": QCoreApplication.translate("WorklistModel", "Case manager"),
+        "last_contact": QCoreApplication.translate("WorklistModel", "Last contact"),
+        "waiting_referral": QCoreApplication.translate("WorklistModel", "Referral"),
+        "waiting_mdt": QCoreApplication.translate("WorklistModel", "MDT"),
+        "sync_state": QCoreApplication.translate("WorklistModel", "Sync"),
     }[key]
 
 
@@ -127,29 +136,28 @@ class WorklistModel(QAbstractTableModel):
         return None
 
     def _text(self, row: Row, key: str) -> str:
-        t = lambda s: QCoreApplication.translate("WorklistModel", s)  # noqa: E731
         if key == "name":
             return row.name
         if key == "sex_age":
-            return f"{labels.sex(row.sex)} / {row.age}"
+            return f"{labels.sex_label(row.sex)} / {row.age}"
         if key == "id_number":
             return row.masked_id
         if key == "cancer_type":
-            return labels.cancer_type(row.cancer_type)
+            return labels.cancer_label(row.cancer_type)
         if key == "stage":
-            return labels.stage(row.stage)
+            return labels.stage_name(row.stage)
         if key == "due_date":
             return self._due_text(row)
         if key == "risk_level":
-            return labels.risk(row.risk_level)
+            return labels.risk_label(row.risk_level)
         if key == "last_contact":
             return row.last_contact.astimezone().strftime("%Y-%m-%d") if row.last_contact else ""
         if key == "waiting_referral":
-            return t("Waiting") if row.waiting_referral else ""
+            return QCoreApplication.translate("WorklistModel", "Waiting") if row.waiting_referral else ""
         if key == "waiting_mdt":
-            return t("Waiting") if row.waiting_mdt else ""
+            return QCoreApplication.translate("WorklistModel", "Waiting") if row.waiting_mdt else ""
         if key == "sync_state":
-            return labels.sync_state(row.sync_state)
+            return labels.sync_label(row.sync_state)
         return str(getattr(row, key) or "")
 
     @staticmethod
