@@ -1,0 +1,65 @@
+"""Wires the feature pages into the main window and to each other.
+
+The shell (main_window.py) knows areas and placeholders; this module knows which real
+page fills each area, how a worklist row opens a patient, and which data changes
+refresh which page.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QWidget
+
+from app.identity import current_identity
+from app.patients import PatientService
+from app.worklist import Worklist
+from ui.patient.view import PatientView
+from ui.worklist.view import WorklistPage
+
+WORKLIST_TABLES = {"cases", "patients", "referrals", "mdt_requests", "followups"}
+
+
+class PatientWindow(QWidget):
+    """A patient opened from a list: its own window, so several can be compared side by side."""
+
+    def __init__(self, service: PatientService, patient_id: str, parent=None):
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.view = PatientView(service, patient_id, self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+        self.resize(1100, 760)
+
+
+class Workspace:
+    def __init__(self, window):
+        self.window = window
+        profile = window.profile
+        me = current_identity(profile)
+        if me.user_id and profile.store.user_id is None:
+            profile.store.user_id = me.user_id
+        self.patients = PatientService(profile.store)
+        self.worklist_page = WorklistPage(profile, Worklist(profile.sessions, me.user_id, me.station_id))
+        window.set_page("worklist", self.worklist_page)
+        self.worklist_page.patient_requested.connect(self.open_patient)
+        window.events.data_changed.connect(self._data_changed)
+        self.open_patients: dict[str, PatientWindow] = {}
+
+    def open_patient(self, patient_id: str) -> PatientWindow:
+        existing = self.open_patients.get(patient_id)
+        if existing is not None:
+            existing.raise_()
+            existing.activateWindow()
+            return existing
+        w = PatientWindow(self.patients, patient_id, self.window)
+        w.destroyed.connect(lambda _=None, pid=patient_id: self.open_patients.pop(pid, None))
+        self.open_patients[patient_id] = w
+        w.show()
+        return w
+
+    def _data_changed(self, event) -> None:
+        if event.tables & WORKLIST_TABLES:
+            self.worklist_page.refresh()
+        for w in list(self.open_patients.values()):
+            w.view.on_data_changed(event)
