@@ -42,3 +42,11 @@ def make_window(qtbot, translations):
 @pytest.fixture
 def window(make_window, profile):
     return make_window(profile)
+
+
+@pytest.fixture(autouse=True)
+def _background_work_finishes():
+    """Background jobs (counts, exports) must not outlive the test's profile."""
+    yield
+    from ui.tasks import wait_for_lanes
+    wait_for_lanes()

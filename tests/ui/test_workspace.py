@@ -1,0 +1,55 @@
+"""The workstation as a whole: the worklist fills its area, opens patients, follows edits."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app import clock
+from app.worklist import COLUMNS
+from tests.app import worklist_data as data
+from ui.worklist.view import WorklistPage
+from ui.workspace import Workspace
+
+
+@pytest.fixture
+def workspace(make_window, profile):
+    clock.pin(dt.datetime.combine(data.TODAY, dt.time(4), tzinfo=dt.timezone.utc))
+    ids = data.load(profile)
+    profile.settings.set("user.id", ids["me"])
+    window = make_window(profile)
+    ws = Workspace(window)
+    yield ws, ids
+    for w in list(ws.open_patients.values()):
+        w.close()
+    clock.pin(None)
+
+
+def test_the_worklist_fills_its_area_in_chinese(workspace):
+    ws, _ = workspace
+    page = ws.window.page("worklist")
+    assert isinstance(page, WorklistPage) and page.model.rowCount() == 5
+    assert page.model.headerData(0, Qt.Orientation.Horizontal) == "姓名"
+    assert page.filter_bar.scope_buttons["mine"].text().startswith("我的")
+
+
+def test_opening_a_row_opens_one_window_per_patient(qtbot, workspace):
+    ws, ids = workspace
+    pid = ids["张三"][0]
+    ws.worklist_page.patient_requested.emit(pid)
+    ws.worklist_page.patient_requested.emit(pid)  # again: the same window comes forward
+    assert list(ws.open_patients) == [pid]
+    assert "张三" in ws.open_patients[pid].view.windowTitle()
+
+
+def test_an_edit_anywhere_refreshes_the_list_once_events_settle(qtbot, workspace):
+    ws, ids = workspace
+    page = ws.worklist_page
+    row = page.model.row_of(ids["李四"][1])
+    sync_col = COLUMNS.index("sync_state")
+    before = page.model.data(page.model.index(row, sync_col))
+    ws.patients.add_note(ids["李四"][0], "电话随访：恢复良好", kind="call")
+    qtbot.waitUntil(lambda: page.model.data(page.model.index(page.model.row_of(ids["李四"][1]), sync_col)) != before,
+                    timeout=3000)
+    assert page.model.data(page.model.index(page.model.row_of(ids["李四"][1]), sync_col)) == "待同步"
