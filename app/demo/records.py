@@ -1,0 +1,161 @@
+"""The records behind timeline events: screenings, referrals, MDT requests, follow-ups,
+letters. Each function appends its row and returns the timeline title."""
+from __future__ import annotations
+
+from app.demo import vocab
+from app.demo.context import Context
+from app.demo.context import PatientInfo
+from app.demo.network import Staff
+from app.demo.network import Unit
+from app.demo.rows import EPOCH_ORDINAL as _EPOCH
+
+HOUR = 3600
+DAY = 86400
+# Referral states by the age of the referral in days: recent ones are still moving.
+REFERRAL_POOLS = (
+    (7, (("draft", 10), ("sent", 25), ("received", 20), ("accepted", 20), ("scheduled", 15),
+         ("rejected", 5), ("cancelled", 5))),
+    (30, (("scheduled", 15), ("seen", 35), ("closed", 40), ("rejected", 5), ("cancelled", 5))),
+    (None, (("closed", 85), ("seen", 3), ("rejected", 5), ("cancelled", 7))),
+)
+MDT_RECENT = (("requested", 35), ("ready", 30), ("booked", 35))
+MDT_OLD = (("decided", 88), ("cancelled", 12))
+RESULTS = ("normal", "high_risk", "abnormal")
+
+
+def screening(ctx: Context, p: PatientInfo, cancer: vocab.Cancer, at: int, org: Unit,
+              abnormal: bool) -> tuple[str, str, str]:
+    """Returns (row id, title, result text)."""
+    if abnormal:
+        k = 2
+    else:
+        r = ctx.random()
+        k = 0 if r < 0.72 else 1 if r < 0.95 else 2
+    text = cancer.results[k]
+    sid = ctx.ids()
+    details = ctx.json((cancer.programme, k), lambda: {"test": cancer.screen, "summary": text})
+    ctx.rows["screenings"].append((sid, p.id, cancer.programme, ctx.fmt.date(at // DAY + _EPOCH),
+                                   RESULTS[k], details, org.id))
+    return sid, f"{cancer.screen}：{text}", text
+
+
+def referral(ctx: Context, p: PatientInfo, case_id: str, cancer: vocab.Cancer, at: int,
+             direction: str, source: Unit, target: Unit, reason: str, finding: str,
+             contact: Staff, findings: list[str] | None, green: bool) -> tuple[str, str]:
+    fmt = ctx.fmt
+    age = ctx.today_day - at // DAY
+    pool = next(pool for limit, pool in REFERRAL_POOLS if limit is None or age <= limit)
+    state = ctx.pick_state(ctx.referral_states, pool)
+    now = ctx.today_day * DAY
+    sent = None if state == "draft" else at
+    scheduled = closed = place = breach = state_reason = None
+    if state in ("scheduled", "seen", "closed"):
+        delay = ctx.randint(3, 22) * HOUR if ctx.random() < 0.85 else ctx.randint(26, 96) * HOUR
+        if delay > 24 * HOUR:
+            breach = ctx.choice(vocab.BREACH_REASONS)
+        scheduled = at + delay
+        if state == "scheduled":  # booked: the appointment is still ahead
+            scheduled = max(scheduled, now + ctx.randint(0, 5) * DAY + ctx.randint(1, 9) * HOUR)
+        place = ctx.choice(vocab.PLACES).format(dept=cancer.dept)
+        if state == "closed":
+            closed = min(scheduled + ctx.randint(1, 10) * DAY, now - HOUR)
+    elif state in ("rejected", "cancelled"):
+        closed = min(at + ctx.randint(2, 48) * HOUR, now - HOUR)
+        state_reason = ctx.choice(vocab.REJECT_REASONS if state == "rejected" else vocab.CANCEL_REASONS)
+    up = direction == "up"
+    summary = vocab.SUMMARY.format(
+        age=p.age, sex="男" if p.sex == "M" else "女", finding=finding,
+        extra=ctx.choice(vocab.SUMMARY_EXTRA).format(py=int(p.pack_years or 20)))
+    rid = ctx.ids()
+    ctx.rows["referrals"].append((
+        rid, p.id, case_id, direction, green, "urgent" if green else "routine", source.id, target.id,
+        cancer.dept if up else vocab.DOWN_DEPARTMENT, reason,
+        "请协助明确诊断并制定治疗方案" if up else None, summary,
+        fmt.json(findings) if findings else None,
+        ctx.choice(vocab.REFERRAL_EXAMS) if up else None, f"{contact.display_name} {contact.phone}",
+        state, state_reason, ctx.short_code(), _ts(fmt, sent), _ts(fmt, scheduled), place,
+        _ts(fmt, closed), breach))
+    arrow = "上转" if up else "下转"
+    title = f"{arrow}：{source.name} → {target.name}" + ("（绿色通道）" if green else "")
+    if state == "draft":
+        title = f"{arrow}单草稿：{target.name}"
+    return rid, title
+
+
+def mdt(ctx: Context, p: PatientInfo, case_id: str, cancer: vocab.Cancer, at: int, finding: str,
+        decided: bool) -> tuple[str, str]:
+    fmt = ctx.fmt
+    age = ctx.today_day - at // DAY
+    if decided:
+        state = "decided"
+    else:
+        state = ctx.pick_state(ctx.mdt_states, MDT_RECENT if age <= 14 else MDT_OLD)
+    question = cancer.question.format(finding=finding) if finding else vocab.MDT_TREAT_QUESTION
+    specialties = ctx.rng.sample(cancer.specialties, ctx.randint(3, len(cancer.specialties)))
+    ready = state != "requested"
+    pathology, staging = ready or ctx.random() < 0.5, ready or ctx.random() < 0.3
+    checklist = ctx.json(("checklist", pathology, staging),
+                         lambda: {"pathology": pathology, "imaging": True, "staging": staging})
+    slot = decision = decided_at = None
+    if state == "booked":
+        slot = (ctx.today_day + ctx.randint(1, 10)) * DAY + 6 * HOUR
+    elif state == "decided":
+        slot = at
+        decision = ctx.choice(vocab.MDT_DECISIONS)
+        decided_at = at + ctx.randint(1, 3) * HOUR
+    mid = ctx.ids()
+    ctx.rows["mdt_requests"].append((mid, p.id, case_id, question, fmt.json(specialties),
+                                     checklist, state, _ts(fmt, slot), decision,
+                                     _ts(fmt, decided_at)))
+    titles = {"requested": "申请MDT会诊", "ready": "MDT资料已齐备，待排期",
+              "booked": "MDT已预约", "cancelled": "MDT申请已取消"}
+    title = f"MDT讨论：{decision}" if decision else titles[state]
+    return mid, title
+
+
+def followup(ctx: Context, p: PatientInfo, case_id: str, at: int, assignee: Staff) -> tuple[str, str]:
+    r = ctx.random()
+    status = "done" if r < 0.80 else "missed" if r < 0.94 else "cancelled"
+    method = ctx.choice(vocab.FOLLOWUP_METHODS)
+    due = ctx.fmt.date(at // DAY + _EPOCH - ctx.randint(0, 3))
+    rule = ctx.choice(vocab.FOLLOWUP_RULES)
+    fid = ctx.ids()
+    if status == "done":
+        outcome, label = ctx.choice(vocab.FOLLOWUP_OUTCOMES)
+        row = (fid, p.id, case_id, due, method, status, assignee.id, ctx.randint(1, 2),
+               ctx.fmt.ts(at), True, outcome, label, rule)
+        title = f"{vocab.METHOD_LABELS[method]}随访：{label}"
+    elif status == "missed":
+        note = vocab.MISSED_NOTE.format(n=3)
+        row = (fid, p.id, case_id, due, method, status, assignee.id, 3, None, False, None, note, rule)
+        title = f"随访未联系上：{note}"
+    else:
+        row = (fid, p.id, case_id, due, method, status, assignee.id, 0, None, None, None,
+               "患者已在外院复查", rule)
+        title = "随访取消：患者已在外院复查"
+    ctx.rows["followups"].append(row)
+    return fid, title
+
+
+def planned_followup(ctx: Context, p: PatientInfo, case_id: str, due_ordinal: int,
+                     assignee: Staff) -> None:
+    overdue = due_ordinal < ctx.today_ordinal
+    attempts = ctx.randint(0, 2) if overdue else 0
+    ctx.rows["followups"].append((
+        ctx.ids(), p.id, case_id, ctx.fmt.date(due_ordinal), ctx.choice(vocab.FOLLOWUP_METHODS),
+        "planned", assignee.id, attempts, None, None, None,
+        "已拨打未接通" if attempts else None, ctx.choice(vocab.FOLLOWUP_RULES)))
+
+
+def letter(ctx: Context, p: PatientInfo, phase: str, at: int, author: Staff) -> tuple[str, str]:
+    kind = ctx.choice(vocab.LETTERS_BY_PHASE[phase])
+    lid = ctx.ids()
+    fields = {"patient_name": p.name, "date": str(ctx.fmt.date(at // DAY + _EPOCH))}
+    ctx.rows["letters"].append((lid, p.id, kind, "2024.1", ctx.fmt.ts(at), author.id,
+                                "患者遗失，补打" if ctx.random() < 0.05 else None, ctx.fmt.json(fields)))
+    return lid, vocab.LETTERS[kind]
+
+
+def _ts(fmt, epoch: int | None):
+    return None if epoch is None else fmt.ts(epoch)
+
