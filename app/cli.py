@@ -12,7 +12,7 @@ import sys
 from app.errors import CaseDeskError
 
 # Modules under app/commands/, in the order `--help` lists them.
-COMMANDS = ("demo", "export", "bench")
+COMMANDS = ("demo", "server", "export", "letters", "rules", "bench")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -14,6 +14,13 @@ from db.models.org import OrgUnit
 from db.models.org import User
 from db.models.people import Case
 from db.models.people import Patient
+from db.models.server import AppliedMutation
+from db.models.server import AuthToken
+from db.models.server import ChangeLog
+from db.models.server import Credential
+from db.models.server import Device
+from db.models.server import SeqCounter
+from db.models.server import SyncConflict
 
 # Tables that travel through sync, in an order that satisfies foreign keys.
 SYNCED_MODELS = (
@@ -24,6 +31,7 @@ MODEL_BY_TABLE = {m.__tablename__: m for m in SYNCED_MODELS}
 LOCAL_ONLY_TABLES = (OutboxEntry.__tablename__, LocalState.__tablename__)
 
 __all__ = [
+    "AppliedMutation", "AuthToken", "ChangeLog", "Credential", "Device", "SeqCounter", "SyncConflict",
     "AuditEntry", "Base", "Case", "Followup", "Letter", "LocalState", "MdtRequest",
     "MODEL_BY_TABLE", "OrgUnit", "OutboxEntry", "Patient", "Referral", "Screening",
     "SYNCED_MODELS", "Synced", "TimelineEvent", "User",

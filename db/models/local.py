@@ -34,6 +34,7 @@ class OutboxEntry(Base):
     # Filled when the server answered rejected/conflict: shown to a person, never dropped.
     status: Mapped[str] = mapped_column(String(16), default="pending")
     server_reason: Mapped[str | None] = mapped_column(Text)
+    server_detail: Mapped[dict | None] = mapped_column(JSONDoc)  # a conflict's two sides
 
 
 class LocalState(Base):

@@ -1,0 +1,83 @@
+"""Which rows a user may pull and push: derived on the server from role and organisation.
+
+Centre staff (clinic and ward case managers, administrators) work across the network; a
+community case manager sees the patients of their street station's community points; a
+family doctor those of their own community point and the people who signed with them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import or_
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.models import MODEL_BY_TABLE
+from db.models import OrgUnit
+from db.models import Patient
+from db.models.enums import Role
+
+NETWORK_WIDE = {Role.ADMIN.value, Role.CLINIC_CM.value, Role.WARD_CM.value}
+REFERENCE_TABLES = ("org_units", "users")
+PULL_EXCLUDED = ("audit_entries",)  # written by desktops, kept by the server, never sent back
+
+
+@dataclass(frozen=True)
+class Scope:
+    user_id: str
+    role: str
+    units: frozenset[str] | None  # community units whose patients are in scope; None = all
+
+    def patient_ids(self):
+        """A subquery of patient ids in scope (None when every patient is)."""
+        if self.units is None:
+            return None
+        conds = [Patient.community_id.in_(sorted(self.units))]
+        if self.role == Role.FAMILY_DOCTOR.value:
+            conds.append(Patient.family_doctor_id == self.user_id)
+        return select(Patient.id).where(or_(*conds))
+
+    def condition(self, table: str):
+        """The WHERE condition limiting `table` to this scope, or None for no limit."""
+        subquery = self.patient_ids()
+        if subquery is None or table in REFERENCE_TABLES:
+            return None
+        model = MODEL_BY_TABLE[table]
+        if table == "patients":
+            return model.id.in_(subquery)
+        return model.patient_id.in_(subquery)
+
+    def allows_patient(self, session: Session, patient_id: str | None, new_community: str | None = None) -> bool:
+        if self.units is None:
+            return True
+        if new_community is not None and new_community in self.units:
+            return True
+        if patient_id is None:
+            return False
+        p = session.get(Patient, patient_id)
+        if p is None:
+            return False
+        return p.community_id in self.units or (
+            self.role == Role.FAMILY_DOCTOR.value and p.family_doctor_id == self.user_id)
+
+
+def scope_for(session: Session, user) -> Scope:
+    if user.role in NETWORK_WIDE:
+        return Scope(user.id, user.role, None)
+    units = _subtree(session, user.org_unit_id)
+    return Scope(user.id, user.role, frozenset(units))
+
+
+def _subtree(session: Session, root: str) -> set[str]:
+    """The unit and every unit below it (a street station and its community points)."""
+    children: dict[str, list[str]] = {}
+    for unit_id, parent in session.execute(select(OrgUnit.id, OrgUnit.parent_id)):
+        children.setdefault(parent, []).append(unit_id)
+    out, stack = set(), [root]
+    while stack:
+        unit = stack.pop()
+        if unit in out:
+            continue
+        out.add(unit)
+        stack.extend(children.get(unit, ()))
+    return out

@@ -1,0 +1,113 @@
+"""Server-only tables: credentials, devices, tokens, the change log and sync bookkeeping.
+
+They exist in every database the migrations build (one history for desktop and server),
+but only the server writes them; nothing here syncs to a desktop.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import BigInteger
+from sqlalchemy import ForeignKey
+from sqlalchemy import Index
+from sqlalchemy import Integer
+from sqlalchemy import String
+from sqlalchemy.orm import Mapped
+from sqlalchemy.orm import mapped_column
+
+from db.models.base import Base
+from db.types import JSONDoc
+from db.types import UTCDateTime
+from db.types import UUIDStr
+
+
+class Credential(Base):
+    __tablename__ = "credentials"
+
+    user_id: Mapped[str] = mapped_column(UUIDStr, ForeignKey("users.id"), primary_key=True)
+    password_hash: Mapped[str] = mapped_column(String(200))  # argon2id
+    failed_count: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+
+class Device(Base):
+    __tablename__ = "devices"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[str] = mapped_column(UUIDStr, ForeignKey("users.id"), index=True)
+    registered_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    last_seen_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+
+class AuthToken(Base):
+    """Opaque tokens, stored hashed. Refresh tokens rotate within a family; presenting a
+    used one revokes the whole family (it was stolen, or replayed)."""
+
+    __tablename__ = "auth_tokens"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(8))  # access / refresh
+    user_id: Mapped[str] = mapped_column(UUIDStr, ForeignKey("users.id"), index=True)
+    device_id: Mapped[str] = mapped_column(String(64))
+    family_id: Mapped[str] = mapped_column(UUIDStr, index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    expires_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    used_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+
+class AppliedMutation(Base):
+    """A pushed mutation's outcome, written in the same transaction as its effect, so a
+    replayed push (lost response, duplicate request) gets the same answer and no second effect."""
+
+    __tablename__ = "applied_mutations"
+
+    mutation_id: Mapped[str] = mapped_column(UUIDStr, primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(64))
+    user_id: Mapped[str] = mapped_column(UUIDStr)
+    result: Mapped[dict] = mapped_column(JSONDoc)
+    applied_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
+class ChangeLog(Base):
+    """One entry per applied change, in commit order (server_seq). Pull pages walk it;
+    merges ask it which fields changed since a base version."""
+
+    __tablename__ = "change_log"
+    __table_args__ = (Index("ix_change_log_row", "table_name", "row_id", "version"),)
+
+    server_seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    table_name: Mapped[str] = mapped_column(String(32))
+    row_id: Mapped[str] = mapped_column(UUIDStr)
+    version: Mapped[int] = mapped_column(Integer)
+    fields: Mapped[list] = mapped_column(JSONDoc)
+    user_id: Mapped[str | None] = mapped_column(UUIDStr)
+    device_id: Mapped[str | None] = mapped_column(String(64))
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
+class SeqCounter(Base):
+    """The single row handing out server_seq. Taking it with UPDATE holds its row lock to
+    commit, so sequence numbers become visible in commit order: a puller never sees 11
+    before 10 has committed (the safe watermark is simply the committed counter)."""
+
+    __tablename__ = "seq_counter"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class SyncConflict(Base):
+    __tablename__ = "sync_conflicts"
+
+    id: Mapped[str] = mapped_column(UUIDStr, primary_key=True)
+    mutation_id: Mapped[str] = mapped_column(UUIDStr, index=True)
+    table_name: Mapped[str] = mapped_column(String(32))
+    row_id: Mapped[str] = mapped_column(UUIDStr, index=True)
+    fields: Mapped[dict] = mapped_column(JSONDoc)  # field -> {"server": v, "client": v}
+    base_version: Mapped[int] = mapped_column(Integer)
+    server_version: Mapped[int] = mapped_column(Integer)
+    user_id: Mapped[str] = mapped_column(UUIDStr)
+    device_id: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    resolved_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
