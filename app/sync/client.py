@@ -127,9 +127,11 @@ class SyncClient:
                 return totals
             body = self._post("/sync/push", {"schema_version": schema, "mutations": payload})
             with self.profile.sessions.begin() as s:
-                counts = local.record_results(s, body["results"])
+                counts, merged = local.record_results(s, body["results"])
             for k, v in counts.items():
                 totals[k] = totals.get(k, 0) + v
+            for table in {t for t, _ in merged}:
+                self.fetch_rows(table, [i for t, i in merged if t == table])
             self._announce({e["table"] for e in payload}, {e["row_id"] for e in payload})
 
     def pull(self, progress=None) -> int:
@@ -158,6 +160,17 @@ class SyncClient:
             repaired.append(table)
         return purged, repaired
 
+    def fetch_rows(self, table: str, ids: list[str], *, overwrite_local: bool = False) -> int:
+        """Bring these rows to the server's current version (cursor unchanged)."""
+        written = 0
+        for start in range(0, len(ids), PULL_PAGE):
+            page = self._post("/sync/rows", {"table": table, "ids": ids[start:start + PULL_PAGE]})
+            with self.profile.sessions() as s:
+                at = local.cursor(s)
+            written += local.apply_page(self.profile.engine, {"tables": {table: page}, "cursor": at}, at,
+                                        overwrite_local=overwrite_local)
+        return written
+
     def _repair(self, table: str) -> int:
         listing = self._post("/sync/ids", {"table": table})
         theirs = {row_id: version for row_id, version in listing["rows"]}
@@ -167,11 +180,7 @@ class SyncClient:
                 select(model.id, model.version).where(model.server_seq.is_not(None))).all())
             gone = local.purge(s, table, set(mine) - set(theirs))
         stale = [i for i, v in theirs.items() if mine.get(i) != v]
-        for start in range(0, len(stale), PULL_PAGE):
-            page = self._post("/sync/rows", {"table": table, "ids": stale[start:start + PULL_PAGE]})
-            with self.profile.sessions() as s:
-                at = local.cursor(s)
-            local.apply_page(self.profile.engine, {"tables": {table: page}, "cursor": at}, at)
+        self.fetch_rows(table, stale)
         if gone or stale:
             self._announce({table}, set())
         return gone

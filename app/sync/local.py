@@ -32,9 +32,13 @@ def pending_batch(session: Session, limit: int) -> list[OutboxEntry]:
     return list(session.scalars(q))
 
 
-def record_results(session: Session, results: list[dict]) -> dict[str, int]:
-    """Acks remove their outbox entries; conflicts and rejections stay, marked, for a person."""
+def record_results(session: Session, results: list[dict]) -> tuple[dict[str, int], set[tuple[str, str]]]:
+    """Acks remove their outbox entries; conflicts and rejections stay, marked, for a person.
+
+    Returns the counts per status and the (table, id) of merged rows: the server's row now
+    holds other desktops' fields too, which this desktop must fetch."""
     counts: dict[str, int] = {}
+    merged: set[tuple[str, str]] = set()
     by_id = {e.mutation_id: e for e in session.scalars(
         select(OutboxEntry).where(OutboxEntry.mutation_id.in_([r["mutation_id"] for r in results])))}
     for r in results:
@@ -50,20 +54,23 @@ def record_results(session: Session, results: list[dict]) -> dict[str, int]:
                 values["server_seq"] = r["server_seq"]
             session.execute(update(model).where(model.id == entry.row_id).values(**values))
             session.delete(entry)
+            if status == "merged":
+                merged.add((entry.table_name, entry.row_id))
         else:
             entry.status = status
             entry.server_reason = r.get("reason")
             entry.server_detail = {k: r[k] for k in ("fields", "version", "server_change") if k in r} or None
-    return counts
+    return counts, merged
 
 
 def rows_with_local_edits(session: Session, table: str) -> set[str]:
     return set(session.scalars(select(OutboxEntry.row_id).where(OutboxEntry.table_name == table)))
 
 
-def apply_page(engine: Engine, page: dict, expected_cursor: int) -> int:
+def apply_page(engine: Engine, page: dict, expected_cursor: int, *, overwrite_local: bool = False) -> int:
     """Write a pulled page and its cursor in one transaction. Rows with local edits
-    waiting to go out are left alone: the push decides about them. Returns rows written."""
+    waiting to go out are left alone: the push decides about them (unless
+    `overwrite_local`, for a conflict being resolved). Returns rows written."""
     written = 0
     with engine.connect() as conn:
         # Pages follow commit order, not reference order: a case may come a page before
@@ -75,7 +82,7 @@ def apply_page(engine: Engine, page: dict, expected_cursor: int) -> int:
             if cursor(session) != expected_cursor:
                 raise RuntimeError("the sync cursor moved underneath this pull; run the cycle again")
             for table, block in page["tables"].items():
-                written += _upsert(conn, session, table, block)
+                written += _upsert(conn, session, table, block, overwrite_local)
             session.merge(LocalState(key=CURSOR_KEY, value=str(page["cursor"])))
             session.flush()
         conn.exec_driver_sql("PRAGMA foreign_keys=ON")
@@ -83,12 +90,12 @@ def apply_page(engine: Engine, page: dict, expected_cursor: int) -> int:
     return written
 
 
-def _upsert(conn, session: Session, table: str, block: dict) -> int:
+def _upsert(conn, session: Session, table: str, block: dict, overwrite_local: bool = False) -> int:
     columns = [c for c in block["columns"] if c in ORDERED_COLUMNS[table]]
     index = [block["columns"].index(c) for c in columns]
     convert = [_STORE[COLUMNS[table][c].kind] for c in columns]
     id_at = columns.index("id")
-    skip = rows_with_local_edits(session, table)
+    skip = set() if overwrite_local else rows_with_local_edits(session, table)
     rows = [tuple(None if raw[i] is None else conv(raw[i]) for i, conv in zip(index, convert))
             for raw in block["rows"] if raw[index[id_at]] not in skip]
     if not rows:
