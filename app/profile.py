@@ -93,7 +93,20 @@ class Profile:
         return cls(path, engine, session_factory(engine))
 
     def close(self) -> None:
+        try:
+            with self.engine.connect() as conn:
+                # SQLite's advice: refresh planner statistics where they went stale.
+                conn.exec_driver_sql("PRAGMA analysis_limit=1000")
+                conn.exec_driver_sql("PRAGMA optimize")
+        except DatabaseError:
+            pass  # a profile that cannot be optimised still closes
         self.engine.dispose()
+
+    def analyze(self) -> None:
+        """Fresh planner statistics after a bulk load (demo data, a first sync)."""
+        with self.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA analysis_limit=1000")
+            conn.exec_driver_sql("ANALYZE")
 
     @property
     def is_demo(self) -> bool:

@@ -132,7 +132,14 @@ class Worklist:
         self.station_id = station_id
 
     def _conditions(self, f: Filters, *, with_scope=True, with_narrowing=True) -> list:
-        conds = [Case.deleted_at.is_(None), Case.closed_at.is_(None)]
+        terms = search.parse(f.text)
+        if terms.empty:
+            conds = [Case.deleted_at.is_(None), Case.closed_at.is_(None)]
+        else:
+            # likely() hides these columns from SQLite's planner, so the few matching
+            # patients drive the query through cases.patient_id instead of a walk over
+            # every open case.
+            conds = [func.likely(Case.deleted_at).is_(None), func.likely(Case.closed_at).is_(None)]
         if with_scope:
             conds += self._scope_conditions(f.scope)
         if with_narrowing:
@@ -152,7 +159,6 @@ class Worklist:
                 conds.append(_referral_open)
             if f.waiting_mdt:
                 conds.append(_mdt_open)
-        terms = search.parse(f.text)
         if not terms.empty:
             conds.append(Case.patient_id.in_(self._matching_patients(terms)))
         return conds
@@ -191,9 +197,12 @@ class Worklist:
             q = q.outerjoin(_station, _station.id == Case.station_id)
         elif sort == "case_manager":
             q = q.outerjoin(_cm, _cm.id == _responsible_cm_id)
+        if sort == "due_date" and not descending:
+            # Exactly the covering index's order: no sort step, ties in stable row order.
+            return q.order_by(Case.due_date.is_(None), Case.due_date)
         if descending != (sort in _NATURALLY_DESCENDING):
             key = key.desc()
-        return q.order_by(key.nulls_last(), Case.id)  # undated cases stay at the bottom
+        return q.order_by(key.nulls_last(), Case.id)  # undated/empty stay at the bottom
 
     def ids(self, f: Filters, sort: str = "due_date", descending: bool = False) -> list[str]:
         q = self.ids_statement(f, sort, descending)

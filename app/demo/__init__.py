@@ -33,7 +33,10 @@ def fill_demo_profile(profile, patients: int = DEFAULT_PATIENTS, seed: int = DEF
     """
     from app.demo.generator import generate
 
-    return generate(profile, patients, seed, events, progress=progress, today=today)
+    profile.engine.dispose()  # idle pooled connections would keep the loader in WAL mode
+    stats = generate(profile, patients, seed, events, progress=progress, today=today)
+    profile.analyze()
+    return stats
 
 
 def __getattr__(name: str):

@@ -94,6 +94,8 @@ def test_a_schema_newer_than_this_build_is_refused_untouched(tmp_path):
     migrate.upgrade(eng)
     with eng.begin() as conn:
         conn.exec_driver_sql("UPDATE alembic_version SET version_num='9999_future'")
+    eng.dispose()  # checkpoint the WAL: the file now is what a newer build left behind
+    eng = sqlite_engine(tmp_path / "new.db")
     before = (tmp_path / "new.db").read_bytes()
     with pytest.raises(migrate.SchemaTooNew, match="newer"):
         migrate.upgrade(eng)
