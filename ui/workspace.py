@@ -7,12 +7,18 @@ refresh which page.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QCursor
+from PySide6.QtWidgets import QMenu
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
 from app.identity import current_identity
+from app.letters.kinds import KINDS
 from app.patients import PatientService
 from app.worklist import Worklist
+from ui.letters.labels import kind_name
+from ui.letters.page import LettersPage
+from ui.letters.single import print_single_letter
 from ui.patient.view import PatientView
 from ui.worklist.view import WorklistPage
 
@@ -42,6 +48,7 @@ class Workspace:
         self.patients = PatientService(profile.store)
         self.worklist_page = WorklistPage(profile, Worklist(profile.sessions, me.user_id, me.station_id))
         window.set_page("worklist", self.worklist_page)
+        window.set_page("letters", LettersPage(profile))
         self.worklist_page.patient_requested.connect(self.open_patient)
         window.events.data_changed.connect(self._data_changed)
         self.open_patients: dict[str, PatientWindow] = {}
@@ -53,10 +60,17 @@ class Workspace:
             existing.activateWindow()
             return existing
         w = PatientWindow(self.patients, patient_id, self.window)
+        w.view.connect_action(w.view.action_print_letter, lambda: self._letter_menu(w, patient_id))
         w.destroyed.connect(lambda _=None, pid=patient_id: self.open_patients.pop(pid, None))
         self.open_patients[patient_id] = w
         w.show()
         return w
+
+    def _letter_menu(self, w: PatientWindow, patient_id: str) -> None:
+        menu = QMenu(w)
+        for code in KINDS:
+            menu.addAction(kind_name(code), lambda c=code: print_single_letter(w, self.window.profile, patient_id, c))
+        menu.exec(QCursor.pos())
 
     def _data_changed(self, event) -> None:
         if event.tables & WORKLIST_TABLES:

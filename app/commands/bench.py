@@ -11,6 +11,8 @@ import sys
 # Qt-free (nothing is loaded until that benchmark runs).
 BENCHES: dict[str, str] = {
     "worklist": "ui.bench.worklist",
+    "calendar": "ui.bench.calendar",
+    "letters": "app.letters.bench",
 }
 
 
