@@ -122,6 +122,16 @@ class PatientService:
                 community_cm=names.get(c.community_cm_id, ""),
             )
 
+    def reveal(self, patient_id: str, field: str) -> str:
+        """The full ID number or phone, for a person who asked explicitly; audited."""
+        column = {"id_number": Patient.id_number, "phone": Patient.phone}.get(field)
+        if column is None:
+            raise ValidationError(f"{field!r} cannot be revealed", field=field)
+        with self.store.sessions() as s:
+            value = s.scalar(select(column).where(Patient.id == patient_id))
+        self.store.record_access("reveal", "patients", patient_id, detail={"field": field})
+        return value or ""
+
     def timeline(self, patient_id: str, kinds: set[str] | None = None) -> list[TimelineItem]:
         """Every event of the patient, newest first; `kinds` narrows to some event types."""
         place = aliased(OrgUnit)

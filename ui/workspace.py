@@ -14,11 +14,14 @@ from PySide6.QtWidgets import QWidget
 
 from app.identity import current_identity
 from app.letters.kinds import KINDS
+from app.pathway.service import PathwayService
 from app.patients import PatientService
 from app.worklist import Worklist
+from ui.calendar.page import CalendarPage
 from ui.letters.labels import kind_name
 from ui.letters.page import LettersPage
 from ui.letters.single import print_single_letter
+from ui.patient.stage_dialog import StageDialog
 from ui.patient.view import PatientView
 from ui.worklist.view import WorklistPage
 
@@ -49,6 +52,10 @@ class Workspace:
         self.worklist_page = WorklistPage(profile, Worklist(profile.sessions, me.user_id, me.station_id))
         window.set_page("worklist", self.worklist_page)
         window.set_page("letters", LettersPage(profile))
+        self.calendar_page = CalendarPage(profile)
+        window.set_page("calendar", self.calendar_page)
+        self.calendar_page.patient_requested.connect(self.open_patient)
+        self.pathway = PathwayService(profile)
         self.worklist_page.patient_requested.connect(self.open_patient)
         window.events.data_changed.connect(self._data_changed)
         self.open_patients: dict[str, PatientWindow] = {}
@@ -61,6 +68,7 @@ class Workspace:
             return existing
         w = PatientWindow(self.patients, patient_id, self.window)
         w.view.connect_action(w.view.action_print_letter, lambda: self._letter_menu(w, patient_id))
+        w.view.connect_action(w.view.action_change_stage, lambda: self._change_stage(w, patient_id))
         w.destroyed.connect(lambda _=None, pid=patient_id: self.open_patients.pop(pid, None))
         self.open_patients[patient_id] = w
         w.show()
@@ -72,8 +80,16 @@ class Workspace:
             menu.addAction(kind_name(code), lambda c=code: print_single_letter(w, self.window.profile, patient_id, c))
         menu.exec(QCursor.pos())
 
+    def _change_stage(self, w: PatientWindow, patient_id: str) -> StageDialog:
+        open_cases = self.patients.header(patient_id).cases
+        dialog = StageDialog(self.pathway, open_cases, w)
+        dialog.open()
+        return dialog
+
     def _data_changed(self, event) -> None:
         if event.tables & WORKLIST_TABLES:
             self.worklist_page.refresh()
+        if "followups" in event.tables:
+            self.calendar_page.reload()
         for w in list(self.open_patients.values()):
             w.view.on_data_changed(event)

@@ -1,4 +1,5 @@
-"""`python main.py export csv|xlsx --profile DIR --out FILE`: the worklist, headless."""
+"""`python main.py export csv|xlsx|ics --profile DIR --out FILE`: the worklist, or the
+follow-ups as iCalendar (`ics [--user U | --station S]`), headless."""
 from __future__ import annotations
 
 import argparse
@@ -8,7 +9,7 @@ from app.commands.common import open_profile
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("export", help="export data (worklist as csv or xlsx)")
+    parser = sub.add_parser("export", help="export data (worklist as csv or xlsx, follow-ups as ics)")
     kinds = parser.add_subparsers(dest="kind", metavar="KIND", required=True)
     for kind in ("csv", "xlsx"):
         p = kinds.add_parser(kind, help=f"the worklist as {kind}")
@@ -17,6 +18,13 @@ def register(sub: argparse._SubParsersAction) -> None:
         p.add_argument("--search", default="", help="search text, as in the worklist search box")
         p.add_argument("--sort", default="due_date", help="sort column (default due_date)")
         p.set_defaults(func=_export_worklist)
+    p = kinds.add_parser("ics", help="follow-ups as an iCalendar file for calendar apps")
+    add_profile_arg(p)
+    p.add_argument("--out", required=True, metavar="FILE", help="the .ics file to write")
+    scope = p.add_mutually_exclusive_group()
+    scope.add_argument("--user", metavar="U", help="one person's follow-ups (username or id)")
+    scope.add_argument("--station", metavar="S", help="a station's follow-ups (code or id)")
+    p.set_defaults(func=_export_ics)
 
 
 def _export_worklist(args) -> int:
@@ -40,4 +48,22 @@ def _export_worklist(args) -> int:
     finally:
         profile.close()
     print(f"{n} cases written to {out}")
+    return 0
+
+
+def _export_ics(args) -> int:
+    from pathlib import Path
+
+    from app.errors import CaseDeskError
+    from app.ics import export_followups
+
+    out = Path(args.out)
+    if out.suffix.lower() != ".ics":
+        raise CaseDeskError(f"--out must end in .ics: {out}")
+    profile = open_profile(args)
+    try:
+        n = export_followups(profile, out, user=args.user, station=args.station)
+    finally:
+        profile.close()
+    print(f"{n} follow-ups written to {out}")
     return 0

@@ -64,107 +64,107 @@
 <context>
     <name>PatientHeaderPanel</name>
     <message>
-        <location filename="../../ui/patient/header.py" line="134" />
+        <location filename="../../ui/patient/header.py" line="142" />
         <source>{sex} · {age} years</source>
         <translation>{sex} · {age}岁</translation>
     </message>
     <message>
-        <location filename="../../ui/patient/header.py" line="136" />
+        <location filename="../../ui/patient/header.py" line="144" />
         <source>ID</source>
         <translation>身份证</translation>
     </message>
     <message>
-        <location filename="../../ui/patient/header.py" line="137" />
+        <location filename="../../ui/patient/header.py" line="145" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/patient/header.py" line="138" />
+        <location filename="../../ui/patient/header.py" line="146" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/patient/header.py" line="139" />
+        <location filename="../../ui/patient/header.py" line="147" />
         <source>Family doctor</source>
         <translation>家庭医生</translation>
     </message>
     <message>
-        <location filename="../../ui/patient/header.py" line="141" />
+        <location filename="../../ui/patient/header.py" line="149" />
         <source>Contract signed</source>
         <translation>已签约</translation>
     </message>
     <message>
-        <location filename="../../ui/patient/header.py" line="143" />
+        <location filename="../../ui/patient/header.py" line="151" />
         <source>No contract</source>
         <translation>未签约</translation>
     </message>
     <message>
-        <location filename="../../ui/patient/header.py" line="144" />
+        <location filename="../../ui/patient/header.py" line="152" />
         <source>not recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../../ui/patient/header.py" line="145" />
+        <location filename="../../ui/patient/header.py" line="153" />
         <source>{value} pack-years</source>
         <translation>{value} 包年</translation>
     </message>
     <message>
-        <location filename="../../ui/patient/header.py" line="147" />
+        <location filename="../../ui/patient/header.py" line="155" />
         <source>Smoking</source>
         <translation>吸烟</translation>
     </message>
     <message>
-        <location filename="../../ui/patient/header.py" line="148" />
+        <location filename="../../ui/patient/header.py" line="156" />
         <source>Family history</source>
         <translation>家族史</translation>
     </message>
     <message>
-        <location filename="../../ui/patient/header.py" line="149" />
+        <location filename="../../ui/patient/header.py" line="157" />
         <source>Occupational exposure</source>
         <translation>职业暴露</translation>
     </message>
     <message>
-        <location filename="../../ui/patient/header.py" line="172" />
+        <location filename="../../ui/patient/header.py" line="192" />
         <source>Warning flag</source>
         <translation>警示标记</translation>
     </message>
     <message>
-        <location filename="../../ui/patient/header.py" line="178" />
+        <location filename="../../ui/patient/header.py" line="198" />
         <source>Cases</source>
         <translation>个案</translation>
     </message>
     <message>
-        <location filename="../../ui/patient/header.py" line="209" />
+        <location filename="../../ui/patient/header.py" line="229" />
         <source>Clinic case manager</source>
         <translation>门诊个案管理师</translation>
     </message>
     <message>
-        <location filename="../../ui/patient/header.py" line="210" />
+        <location filename="../../ui/patient/header.py" line="230" />
         <source>Ward case manager</source>
         <translation>病房个案管理师</translation>
     </message>
     <message>
-        <location filename="../../ui/patient/header.py" line="211" />
+        <location filename="../../ui/patient/header.py" line="231" />
         <source>Community case manager</source>
         <translation>社区个案管理师</translation>
     </message>
     <message>
-        <location filename="../../ui/patient/header.py" line="229" />
+        <location filename="../../ui/patient/header.py" line="249" />
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../ui/patient/header.py" line="234" />
+        <location filename="../../ui/patient/header.py" line="254" />
         <source>due {date}, {days} d overdue</source>
         <translation>截止 {date}，已逾期 {days} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/patient/header.py" line="237" />
+        <location filename="../../ui/patient/header.py" line="257" />
         <source>due today</source>
         <translation>今天截止</translation>
     </message>
     <message>
-        <location filename="../../ui/patient/header.py" line="239" />
+        <location filename="../../ui/patient/header.py" line="259" />
         <source>due {date}</source>
         <translation>截止 {date}</translation>
     </message>
@@ -352,147 +352,180 @@
 <context>
     <name>PatientView</name>
     <message>
-        <location filename="../../ui/patient/view.py" line="125" />
+        <location filename="../../ui/patient/view.py" line="127" />
         <source>{name} — Patient</source>
         <translation>{name} — 患者</translation>
     </message>
     <message>
-        <location filename="../../ui/patient/view.py" line="126" />
+        <location filename="../../ui/patient/view.py" line="128" />
         <source>Patient actions</source>
         <translation>患者操作</translation>
     </message>
     <message>
-        <location filename="../../ui/patient/view.py" line="127" />
+        <location filename="../../ui/patient/view.py" line="129" />
         <source>Add note</source>
         <translation>添加记录</translation>
     </message>
     <message>
-        <location filename="../../ui/patient/view.py" line="128" />
+        <location filename="../../ui/patient/view.py" line="130" />
         <source>Add a note to the timeline (Ctrl+N)</source>
         <translation>在时间线上添加记录（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../ui/patient/view.py" line="129" />
+        <location filename="../../ui/patient/view.py" line="131" />
         <source>Phone call</source>
         <translation>电话记录</translation>
     </message>
     <message>
-        <location filename="../../ui/patient/view.py" line="130" />
+        <location filename="../../ui/patient/view.py" line="132" />
         <source>Record a phone call (Ctrl+L)</source>
         <translation>记录一次电话（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../ui/patient/view.py" line="131" />
+        <location filename="../../ui/patient/view.py" line="133" />
         <source>Comes with a later update.</source>
         <translation>将在后续版本中提供。</translation>
     </message>
     <message>
-        <location filename="../../ui/patient/view.py" line="132" />
+        <location filename="../../ui/patient/view.py" line="134" />
         <source>Change stage</source>
         <translation>变更阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/patient/view.py" line="133" />
+        <location filename="../../ui/patient/view.py" line="135" />
         <source>Schedule follow-up</source>
         <translation>安排随访</translation>
     </message>
     <message>
-        <location filename="../../ui/patient/view.py" line="134" />
+        <location filename="../../ui/patient/view.py" line="136" />
         <source>New referral</source>
         <translation>新建转诊</translation>
     </message>
     <message>
-        <location filename="../../ui/patient/view.py" line="135" />
+        <location filename="../../ui/patient/view.py" line="137" />
         <source>Request MDT</source>
         <translation>申请MDT</translation>
     </message>
     <message>
-        <location filename="../../ui/patient/view.py" line="136" />
+        <location filename="../../ui/patient/view.py" line="138" />
         <source>Print letter</source>
         <translation>打印信函</translation>
     </message>
 </context>
 <context>
+    <name>StageDialog</name>
+    <message>
+        <location filename="../../ui/patient/stage_dialog.py" line="22" />
+        <source>Change stage</source>
+        <translation>变更阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/patient/stage_dialog.py" line="28" />
+        <source>Why does the stage change? (recorded on the timeline)</source>
+        <translation>为什么变更阶段？（将记录在时间线上）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/patient/stage_dialog.py" line="34" />
+        <source>Case</source>
+        <translation>个案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/patient/stage_dialog.py" line="35" />
+        <source>New stage</source>
+        <translation>新阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/patient/stage_dialog.py" line="36" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/patient/stage_dialog.py" line="54" />
+        <source> (back)</source>
+        <translation>（回退）</translation>
+    </message>
+</context>
+<context>
     <name>TimelinePanel</name>
     <message>
-        <location filename="../../ui/patient/timeline.py" line="237" />
+        <location filename="../../ui/patient/timeline.py" line="241" />
         <source>Today · {date}</source>
         <translation>今天 · {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/patient/timeline.py" line="239" />
+        <location filename="../../ui/patient/timeline.py" line="243" />
         <source>Yesterday · {date}</source>
         <translation>昨天 · {date}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/patient/timeline.py" line="240" />
+        <location filename="../../ui/patient/timeline.py" line="244" />
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/patient/timeline.py" line="244" />
+        <location filename="../../ui/patient/timeline.py" line="248" />
         <source>No events yet. Press Ctrl+N to add a note.</source>
         <translation>暂无事件。按 Ctrl+N 添加记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/patient/timeline.py" line="246" />
+        <location filename="../../ui/patient/timeline.py" line="250" />
         <source>No events of the types shown. Use Show all to see every event.</source>
         <translation>所选类型没有事件。点击“显示全部”查看所有事件。</translation>
     </message>
     <message>
-        <location filename="../../ui/patient/timeline.py" line="251" />
+        <location filename="../../ui/patient/timeline.py" line="255" />
         <source>Select an event to read it in full.</source>
         <translation>选择一个事件查看详情。</translation>
     </message>
     <message>
-        <location filename="../../ui/patient/timeline.py" line="257" />
+        <location filename="../../ui/patient/timeline.py" line="261" />
         <source>Place: {place}</source>
         <translation>地点：{place}</translation>
     </message>
     <message>
-        <location filename="../../ui/patient/timeline.py" line="259" />
+        <location filename="../../ui/patient/timeline.py" line="263" />
         <source>Recorded by: {author}</source>
         <translation>记录人：{author}</translation>
     </message>
     <message>
-        <location filename="../../ui/patient/timeline.py" line="268" />
+        <location filename="../../ui/patient/timeline.py" line="272" />
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../ui/patient/timeline.py" line="269" />
+        <location filename="../../ui/patient/timeline.py" line="273" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/patient/timeline.py" line="269" />
+        <location filename="../../ui/patient/timeline.py" line="273" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/patient/timeline.py" line="269" />
+        <location filename="../../ui/patient/timeline.py" line="273" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/patient/timeline.py" line="270" />
+        <location filename="../../ui/patient/timeline.py" line="274" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/patient/timeline.py" line="270" />
+        <location filename="../../ui/patient/timeline.py" line="274" />
         <source>Recorded by</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../ui/patient/timeline.py" line="273" />
+        <location filename="../../ui/patient/timeline.py" line="277" />
         <source>Show or hide {kind} events</source>
         <translation>显示或隐藏“{kind}”事件</translation>
     </message>
     <message>
-        <location filename="../../ui/patient/timeline.py" line="274" />
+        <location filename="../../ui/patient/timeline.py" line="278" />
         <source>Show all</source>
         <translation>显示全部</translation>
     </message>

@@ -190,6 +190,16 @@ def test_an_empty_note_shows_the_error_beside_the_editor_and_saves_nothing(view,
     assert not view.editor.isVisible() and event_count(profile) == len(EVENTS)
 
 
+def test_revealing_the_id_is_an_explicit_audited_action(view, seeded):
+    profile, pid = seeded
+    view.header.id_number.linkActivated.emit("reveal:id_number")  # the person clicks "Show"
+    assert any(FULL_ID in t for t in visible_texts(view))
+    assert "138****1234" in view.header.phone.text()  # the phone stays masked
+    with profile.sessions() as s:
+        reveals = s.scalars(select(AuditEntry).where(AuditEntry.action == "reveal")).all()
+    assert [(a.row_id, a.detail) for a in reveals] == [(pid, {"field": "id_number"})]
+
+
 def test_opening_writes_exactly_one_read_audit_entry(view, seeded):
     profile, pid = seeded
     view.refresh()  # refreshing is not another read by a person

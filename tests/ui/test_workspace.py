@@ -53,3 +53,26 @@ def test_an_edit_anywhere_refreshes_the_list_once_events_settle(qtbot, workspace
     qtbot.waitUntil(lambda: page.model.data(page.model.index(page.model.row_of(ids["李四"][1]), sync_col)) != before,
                     timeout=3000)
     assert page.model.data(page.model.index(page.model.row_of(ids["李四"][1]), sync_col)) == "待同步"
+
+
+def test_stage_change_from_the_patient_window_is_recorded_with_its_reason(qtbot, workspace):
+    ws, ids = workspace
+    pid, cid = ids["张三"]
+    w = ws.open_patient(pid)
+    assert w.view.action_change_stage.isEnabled()
+    dialog = ws._change_stage(w, pid)
+    dialog.submit()  # no reason given: refused beside the form, nothing saved
+    assert dialog.error.text() and ws.patients.header(pid).cases[0].stage == "screen"
+    dialog.stage_combo.setCurrentIndex(dialog.stage_combo.findData("diagnose"))
+    dialog.reason.setPlainText("低剂量CT发现8mm结节，转诊断")
+    dialog.submit()
+    assert ws.patients.header(pid).cases[0].stage == "diagnose"
+    assert ws.patients.timeline(pid, kinds={"stage"})[0].title.startswith("阶段变更")
+
+
+def test_calendar_and_letters_fill_their_areas(workspace):
+    ws, _ = workspace
+    from ui.calendar.page import CalendarPage
+    from ui.letters.page import LettersPage
+    assert isinstance(ws.window.page("calendar"), CalendarPage)
+    assert isinstance(ws.window.page("letters"), LettersPage)

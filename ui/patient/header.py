@@ -1,6 +1,7 @@
 """The facts a case manager checks before calling a patient, above the timeline.
 
-Only masked numbers ever reach this widget (PatientHeader carries no full ID or phone).
+Numbers arrive masked (PatientHeader carries no full ID or phone); a full one shows only
+after the person clicks "Show", which the view turns into an audited app/ reveal.
 Patient-entered text goes into rich-text labels, so every value is HTML-escaped.
 """
 from __future__ import annotations
@@ -10,6 +11,7 @@ import re
 
 from PySide6.QtCore import QEvent
 from PySide6.QtCore import Qt
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame
 from PySide6.QtWidgets import QHBoxLayout
 from PySide6.QtWidgets import QLabel
@@ -75,8 +77,11 @@ def rich_label(text: str = "") -> QLabel:
 
 
 class PatientHeaderPanel(QFrame):
+    reveal_requested = Signal(str)  # "id_number" / "phone": the view asks app/, which audits it
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self.revealed: dict[str, str] = {}
         self.setObjectName("patientHeader")
         self.setStyleSheet(STYLE)
         self.header: PatientHeader | None = None
@@ -89,6 +94,9 @@ class PatientHeaderPanel(QFrame):
         self.facts = rich_label()
         self.id_number = rich_label()
         self.phone = rich_label()
+        for label in (self.id_number, self.phone):
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+            label.linkActivated.connect(lambda link: self.reveal_requested.emit(link.removeprefix("reveal:")))
         self.flags = QHBoxLayout()
         self.flags.setSpacing(6)
         self.place = rich_label()
@@ -133,8 +141,8 @@ class PatientHeaderPanel(QFrame):
         self.name.setText(h.name)
         self.facts.setText(html.escape(self.tr("{sex} · {age} years").format(
             sex=sex_label(h.sex), age=h.age)))
-        self.id_number.setText(pair(self.tr("ID"), h.masked_id))
-        self.phone.setText(pair(self.tr("Phone"), h.masked_phone))
+        self.id_number.setText(self._number(self.tr("ID"), "id_number", h.masked_id))
+        self.phone.setText(self._number(self.tr("Phone"), "phone", h.masked_phone))
         self.place.setText(pair(self.tr("Address"), " · ".join(x for x in (h.address, h.community) if x)))
         self.doctor.setText(pair(self.tr("Family doctor"), h.family_doctor))
         if h.contract_signed:
@@ -150,6 +158,18 @@ class PatientHeaderPanel(QFrame):
         ]))
         self._fill_flags(h.warning_flags)
         self._fill_cases(h.cases)
+
+    def show_revealed(self, field: str, value: str) -> None:
+        self.revealed[field] = value
+        self.retranslate()
+
+    def _number(self, caption: str, field: str, masked: str) -> str:
+        if field in self.revealed:
+            return pair(caption, self.revealed[field])
+        if not masked:
+            return pair(caption, "")
+        link = f' <a href="reveal:{field}">{html.escape(self.tr("Show"))}</a>'
+        return pair(caption, masked) + link
 
     @staticmethod
     def _restyle(label: QLabel, text: str, background: str, colour: str) -> None:

@@ -58,6 +58,7 @@ class PatientView(QWidget):
 
         self.header = PatientHeaderPanel()
         self.header.set_header(header)
+        self.header.reveal_requested.connect(self._reveal)
         self.editor = NoteEditor(self._submit_note)
         self.editor.saved.connect(self._on_note_saved)
         self.editor.closed.connect(lambda: self.timeline.tree.setFocus())
@@ -111,6 +112,7 @@ class PatientView(QWidget):
             return
         self.patient_name = header.name
         self.header.set_header(header)
+        self.header.reveal_requested.connect(self._reveal)
         self.timeline.refresh()
         self.retranslate()
 
@@ -136,6 +138,9 @@ class PatientView(QWidget):
                              (self.action_print_letter, self.tr("Print letter"))):
             action.setText(text)
             action.setToolTip(text if action.isEnabled() else f"{text} — {later}")
+
+    def _reveal(self, field: str) -> None:
+        self.header.show_revealed(field, self.service.reveal(self.patient_id, field))
 
     def connect_action(self, action, handler) -> None:
         """A later feature takes over one of the action bar's placeholders."""

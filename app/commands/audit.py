@@ -1,0 +1,41 @@
+"""`python main.py audit verify --profile DIR`: check the hash chain of the audit trail."""
+from __future__ import annotations
+
+import argparse
+
+from app.cli import add_profile_arg
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("audit", help="check the audit trail")
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    verify = actions.add_parser("verify", help="report the first broken link of the hash chain")
+    add_profile_arg(verify)
+    verify.set_defaults(func=_verify)
+
+
+def _verify(args) -> int:
+    import sys
+
+    from sqlalchemy import func
+    from sqlalchemy import select
+
+    from app import audit
+    from app.commands.common import open_profile
+    from db.models import AuditEntry
+
+    profile = open_profile(args)
+    try:
+        with profile.sessions() as s:
+            broken = audit.verify(s)
+            entries = s.scalar(select(func.count()).select_from(AuditEntry))
+            devices = s.scalar(select(func.count(AuditEntry.device_id.distinct())))
+    finally:
+        profile.close()
+    if broken is None:
+        print(f"audit trail intact: {entries} entries from {devices} desktop(s)")
+        return 0
+    print(f"audit trail BROKEN at desktop {broken.device_id}, entry #{broken.seq} (id {broken.entry_id}): "
+          f"{broken.reason}. Entries after it cannot be trusted; keep this file for investigation.",
+          file=sys.stderr)
+    return 1

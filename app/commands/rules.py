@@ -1,0 +1,118 @@
+"""`python main.py rules list|due`: the pathway rules, their versions and sources, and
+how a due date is computed (for administrators checking a rule file or a holiday year)."""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+
+from app.cli import add_profile_arg
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("rules", help="pathway rules: list them, compute a due date")
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    p = actions.add_parser("list", help="every rule with its version and source")
+    add_profile_arg(p)
+    p.set_defaults(func=_list)
+    p = actions.add_parser("due", help="a due date and how it was computed",
+                           description="Give exactly one of --after, --rule, --cancer or --size.")
+    add_profile_arg(p)
+    p.add_argument("--from", dest="start", metavar="DATE", help="start date YYYY-MM-DD (default today)")
+    p.add_argument("--after", metavar="INTERVAL", help="a plain interval: 14d, 2w, 3m, 1y")
+    p.add_argument("--rule", metavar="ID", help="a rule id from `rules list`")
+    p.add_argument("--cancer", help="the follow-up schedule of this cancer type (with --stage)")
+    p.add_argument("--stage", default="rehab", help="stage for --cancer (default rehab)")
+    p.add_argument("--anchor", metavar="DATE", help="when the schedule started (entering the stage); default --from")
+    p.add_argument("--size", type=float, metavar="MM", help="a lung nodule's size: its re-check date")
+    p.add_argument("--nodule", default="solid", help="nodule type for --size (solid, non_solid)")
+    p.set_defaults(func=_due)
+
+
+def _pathway(args):
+    from app.pathway import load
+    from app.pathway import override_dir
+
+    profile = getattr(args, "profile", None)
+    return load(override_dir(profile) if profile else None)
+
+
+def _date(text: str | None, flag: str) -> dt.date:
+    from app import clock
+    from app.errors import CaseDeskError
+
+    if text is None:
+        return clock.today()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise CaseDeskError(f"{flag} {text!r}: write a date as YYYY-MM-DD") from None
+
+
+def _list(args) -> int:
+    pathway = _pathway(args)
+    rules = pathway.rules
+    width = max(len(r.id) for r in rules.rules)
+    current = None
+    for r in rules.rules:
+        if r.path != current:
+            current = r.path
+            print(f"\n{r.path}  (version {r.version})")
+        print(f"  {r.id:<{width}}  {r.kind:<9}  v{r.version}  {r.path.name}:{r.line}  {r.source}  {r.text}")
+    cal = pathway.calendar
+    print("\n节假日数据 / holiday data:")
+    today = dt.date.today()
+    for year in range(today.year - 1, today.year + 3):
+        source = cal.source_of(year)
+        print(f"  {year}  {source or '⚠ 未收录 / not covered: dates are moved over weekends only'}")
+    print(f"\nchase after {rules.chase_after_attempts} unanswered attempts; "
+          f"rule directories: {', '.join(str(d) for d in rules.dirs)}")
+    return 0
+
+
+def _due(args) -> int:
+    from app.errors import CaseDeskError
+    from app.pathway.intervals import Interval
+    from app.pathway.intervals import IntervalError
+    from app.pathway.rules import CANCERS
+    from app.pathway.rules import STAGES
+
+    chosen = [name for name in ("after", "rule", "cancer", "size") if getattr(args, name) is not None]
+    if len(chosen) != 1:
+        raise CaseDeskError("give exactly one of --after, --rule, --cancer or --size")
+    pathway = _pathway(args)
+    start = _date(args.start, "--from")
+    anchor = _date(args.anchor, "--anchor") if args.anchor else None
+    if args.after is not None:
+        try:
+            due = pathway.after(start, Interval.parse(args.after))
+        except IntervalError as exc:
+            raise CaseDeskError(f"--after: {exc}") from None
+    elif args.size is not None:
+        due = pathway.nodule_due(args.size, args.nodule, start)
+    elif args.cancer is not None:
+        if args.cancer not in CANCERS or args.stage not in STAGES:
+            raise CaseDeskError(f"--cancer one of {', '.join(CANCERS)}; --stage one of {', '.join(STAGES)}")
+        due = pathway.followup_due(args.cancer, args.stage, start, anchor, "--anchor" if anchor else "")
+    else:
+        due = _by_rule(pathway, args.rule, start, anchor)
+    print(due.explain())
+    return 0
+
+
+def _by_rule(pathway, rule_id: str, start: dt.date, anchor: dt.date | None):
+    from app.errors import CaseDeskError
+
+    rule = pathway.rules.get(rule_id)
+    d = rule.data
+    if rule.kind == "schedule":
+        return pathway.schedule_due(rule, start, anchor, "--anchor" if anchor else "")
+    if rule.kind == "screening":
+        return pathway.screening_due(rule, start)
+    if rule.kind == "nodule":
+        return pathway.after(start, d["recheck"], rule)
+    if rule.kind == "action" and d["due"] != "followup":
+        return pathway.after(start, d["due"], rule)
+    if rule.kind == "outcome" and d["next"] not in ("schedule", "none"):
+        return pathway.after(start, d["next"], rule)
+    raise CaseDeskError(f"rule {rule_id} ({rule.kind}) has no interval of its own; "
+                        "use --cancer with --stage for schedule-driven dates")

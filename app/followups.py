@@ -1,0 +1,251 @@
+"""Follow-ups (随访): the calendar's data and the work done on them, Qt-free.
+
+Reading (counts per day, lists, rows) is in app/pathway/queries.py; this module adds the
+writes. Each goes through Store.write(): a completed follow-up, what its outcome sets in
+motion (the next follow-up, a referral draft, closing the case) and the timeline events
+succeed or fail together. Dates come from the pathway engine, which can say why.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from app import clock
+from app.errors import ValidationError
+from app.pathway import for_profile
+from app.pathway.actions import close_case
+from app.pathway.actions import draft_referral
+from app.pathway.actions import flag_case
+from app.pathway.engine import Due
+from app.pathway.engine import weekday_zh
+from app.pathway.holidays import Shift
+from app.pathway.holidays import uncovered_warning
+from app.pathway.queries import CANCELLED
+from app.pathway.queries import DONE
+from app.pathway.queries import LIST_KINDS  # noqa: F401 - part of this module's interface
+from app.pathway.queries import MISSED
+from app.pathway.queries import PLANNED
+from app.pathway.queries import DayCounts  # noqa: F401
+from app.pathway.queries import FollowupQueries
+from app.pathway.queries import FollowupRow  # noqa: F401
+from app.pathway.queries import Scope  # noqa: F401
+from app.pathway.service import responsible_cm
+from app.pathway.service import stage_entered_on
+from db.models import Case
+from db.models import Followup
+from db.models import Patient
+from db.models import TimelineEvent
+from db.models.enums import EventKind
+
+METHODS = ("phone", "clinic", "home")
+METHOD_LABELS = {"phone": "电话", "clinic": "门诊", "home": "上门"}
+MAX_YEARS_AHEAD = 10
+NOTES_MAX = 2000
+
+
+@dataclass(frozen=True)
+class Completion:
+    method: str
+    reached: bool
+    outcome: str | None = None
+    notes: str = ""
+    next_date: dt.date | None = None  # None: the engine's proposal
+    next_method: str | None = None
+
+
+@dataclass(frozen=True)
+class CompletionResult:
+    status: str
+    attempts: int
+    next_id: str | None = None
+    next_date: dt.date | None = None
+    proposal: Due | None = None
+    referral_id: str | None = None
+    case_closed: bool = False
+
+
+def check_due_date(session, patient_id: str, day, field_name: str = "due_date") -> dt.date:
+    """Refuse a date before the patient was born or more than ten years ahead."""
+    if not isinstance(day, dt.date):
+        raise ValidationError("请选择日期 / Choose a date.", field=field_name)
+    birth = session.scalar(select(Patient.birth_date).where(Patient.id == patient_id))
+    if birth is not None and day < birth:
+        raise ValidationError(f"随访日期 {day} 早于患者出生日期 {birth} / before the patient was born.",
+                              field=field_name)
+    today = clock.today()
+    limit = today.replace(year=today.year + MAX_YEARS_AHEAD, day=28 if (today.month, today.day) == (2, 29) else today.day)
+    if day > limit:
+        raise ValidationError(f"随访日期 {day} 超过{MAX_YEARS_AHEAD}年以后 / more than {MAX_YEARS_AHEAD} years ahead.",
+                              field=field_name)
+    return day
+
+
+def _event(f: Followup, title: str, body: str = "", kind: str = EventKind.FOLLOWUP.value, **data) -> TimelineEvent:
+    return TimelineEvent(patient_id=f.patient_id, case_id=f.case_id, kind=kind, occurred_at=clock.now(),
+                         title=title[:200], body=body or None, data=data or None,
+                         ref_table="followups", ref_id=f.id)
+
+
+def _append(notes: str | None, line: str) -> str:
+    return f"{notes}\n{line}" if notes else line
+
+
+class FollowupService(FollowupQueries):
+    def __init__(self, profile):
+        super().__init__(profile.sessions)
+        self.profile = profile
+        self.store = profile.store
+
+    @property
+    def pathway(self):
+        return for_profile(self.profile)
+
+    def outcomes(self) -> list[tuple[str, str]]:
+        """(code, label) in the order the rules list them."""
+        return [(r.data["code"], r.text) for r in self.pathway.rules.of_kind("outcome")]
+
+    def _get(self, session, fid: str) -> Followup:
+        f = session.get(Followup, fid)
+        if f is None or f.deleted_at is not None:
+            raise ValidationError("随访不存在 / This follow-up does not exist.", field="followup")
+        return f
+
+    # -- proposals and explanations ------------------------------------------------
+    def propose(self, fid: str, outcome: str, on: dt.date | None = None) -> Due | None:
+        """The next date the rules propose after this outcome; None when none follows."""
+        pathway, on = self.pathway, on or clock.today()
+        rule = pathway.rules.get(f"outcome-{outcome}")
+        nxt = rule.data["next"]
+        if nxt == "none":
+            return None
+        with self.sessions() as s:
+            f = self._get(s, fid)
+            case = s.get(Case, f.case_id) if f.case_id else None
+            if nxt != "schedule":
+                return pathway.after(on, nxt, rule, [f"随访结局“{rule.text}”：{nxt.zh()}后再次随访"])
+            if case is None:
+                return pathway.after(on, "3m", None, ["没有关联个案，默认三个月后"])
+            anchor, label = stage_entered_on(s, case)
+            return pathway.followup_due(case.cancer_type, case.stage, on, anchor, label)
+
+    def explain_date(self, fid: str) -> str:
+        """Why this follow-up is on its day: the rule that planned it and the calendar."""
+        with self.sessions() as s:
+            f = self._get(s, fid)
+            day, rule_id = f.due_date, f.rule_id
+        cal = self.pathway.calendar
+        info = cal.info(day)
+        kind = {"workday": "工作日", "makeup": f"{info.name}调休上班日", "weekend": "周末（非工作日）",
+                "holiday": f"{info.name}假期（非工作日）"}[info.kind]
+        lines = [f"{day.isoformat()}（{weekday_zh(day)}）{kind}［节假日数据：{cal.source_of(day.year) or '未收录'}］"]
+        rule = self.pathway.rules.by_id.get(rule_id or "")
+        lines.append(f"由规则 {rule.cite} 安排：{rule.text}" if rule else
+                     f"规则：{rule_id}（当前规则集中没有）" if rule_id else "手工安排，无规则")
+        if not info.covered:
+            lines.append(uncovered_warning(day.year))
+        return "\n".join(lines)
+
+    # -- writes --------------------------------------------------------------------
+    def create(self, patient_id: str, case_id: str | None, due_date: dt.date, method: str = "phone",
+               rule_id: str | None = None, assignee_id: str | None = None) -> str:
+        if method not in METHODS:
+            raise ValidationError(f"未知随访方式 {method!r}", field="method")
+        with self.store.write() as tx:
+            check_due_date(tx.session, patient_id, due_date)
+            f = tx.add(Followup(patient_id=patient_id, case_id=case_id, due_date=due_date, method=method,
+                                status=PLANNED, attempts=0, rule_id=rule_id,
+                                assignee_id=assignee_id or self.store.user_id))
+        return f.id
+
+    def complete(self, fid: str, c: Completion) -> CompletionResult:
+        if c.method not in METHODS:
+            raise ValidationError("请选择随访方式 / Choose how the follow-up was done.", field="method")
+        if len(c.notes or "") > NOTES_MAX:
+            raise ValidationError(f"备注过长（最多{NOTES_MAX}字）", field="notes")
+        outcome_rule = None
+        if c.reached:
+            if not c.outcome:
+                raise ValidationError("请选择随访结局 / Choose the outcome.", field="outcome")
+            outcome_rule = self.pathway.rules.by_id.get(f"outcome-{c.outcome}")
+            if outcome_rule is None:
+                raise ValidationError(f"未知随访结局 {c.outcome!r}", field="outcome")
+        proposal = self.propose(fid, c.outcome) if c.reached else None
+        label = METHOD_LABELS[c.method]
+        with self.store.write() as tx:
+            f = self._get(tx.session, fid)
+            if f.status in (DONE, CANCELLED):
+                raise ValidationError("该随访已完成或已取消 / Already done or cancelled.", field="followup")
+            case = tx.session.get(Case, f.case_id) if f.case_id else None
+            attempts = (f.attempts or 0) + 1
+            notes = (c.notes or "").strip()
+            if not c.reached:
+                chase = attempts >= self.pathway.rules.chase_after_attempts
+                status = MISSED if chase else f.status
+                tx.update(f, attempts=attempts, method=c.method, status=status, reached=False,
+                          notes=_append(f.notes, notes or f"第{attempts}次未联系上"))
+                tx.add(_event(f, f"{label}随访未联系上（第{attempts}次）" + ("，转主动追踪" if chase else ""),
+                              notes, EventKind.CALL.value, attempts=attempts))
+                return CompletionResult(status, attempts)
+            tx.update(f, status=DONE, method=c.method, reached=True, outcome=c.outcome, attempts=attempts,
+                      completed_at=clock.now(), notes=_append(f.notes, notes) if notes else f.notes)
+            tx.add(_event(f, f"{label}随访：{outcome_rule.text}", notes, outcome=c.outcome))
+            result = dict(status=DONE, attempts=attempts, proposal=proposal)
+            if case is not None:
+                tx.update(case, last_contact_at=clock.now())
+                action = outcome_rule.data["action"]
+                if action == "referral":
+                    result["referral_id"] = draft_referral(
+                        tx, case, f"随访发现{outcome_rule.text}，请上级医院复查", notes or outcome_rule.text)
+                elif action == "close_case":
+                    close_case(tx, case, outcome_rule.text)
+                    result["case_closed"] = True
+                elif action == "flag":
+                    flag_case(tx, case, f"{outcome_rule.text}：请复核并记录原因")
+            if proposal is not None and not result.get("case_closed"):
+                day = check_due_date(tx.session, f.patient_id, c.next_date or proposal.date, "next_date")
+                method = c.next_method or outcome_rule.data["method"] or c.method
+                changed = "" if day == proposal.date else f"（建议 {proposal.date}，由本人改为 {day}）"
+                new = tx.add(Followup(patient_id=f.patient_id, case_id=f.case_id, due_date=day, method=method,
+                                      status=PLANNED, attempts=0, rule_id=proposal.rule_id or outcome_rule.id,
+                                      assignee_id=f.assignee_id or (responsible_cm(case) if case else None),
+                                      notes=f"下次随访{changed}" if changed else None))
+                result.update(next_id=new.id, next_date=day)
+                if case is not None and not outcome_rule.data["action"]:
+                    tx.update(case, next_action=f"{METHOD_LABELS[method]}随访", due_date=day)
+        return CompletionResult(**result)
+
+    def reschedule(self, fid: str, day: dt.date, reason: str = "") -> None:
+        with self.store.write() as tx:
+            f = self._get(tx.session, fid)
+            if f.status not in (PLANNED, MISSED):
+                raise ValidationError("只能改期未完成的随访 / Only open follow-ups can move.", field="due_date")
+            check_due_date(tx.session, f.patient_id, day)
+            old = f.due_date
+            if old == day and f.status == PLANNED:
+                return
+            self._move(tx, f, day, f"随访改期：{old} → {day}", reason)
+
+    def close_day(self, station_id: str, day: dt.date, reason: str) -> tuple[int, Shift]:
+        """A clinic closes for a day: its planned follow-ups move to the next working day."""
+        reason = (reason or "").strip()
+        if not reason:
+            raise ValidationError("请写明停诊原因 / Say why the clinic is closed.", field="reason")
+        shift = self.pathway.calendar.next_working_day(day, strictly_after=True)
+        with self.store.write() as tx:
+            q = (select(Followup).join(Case, Case.id == Followup.case_id)
+                 .where(Case.station_id == station_id, Followup.due_date == day, Followup.status == PLANNED,
+                        Followup.deleted_at.is_(None)))
+            moved = list(tx.session.scalars(q))
+            for f in moved:
+                self._move(tx, f, shift.date, f"停诊顺延：{day} → {shift.date}", reason)
+        return len(moved), shift
+
+    def _move(self, tx, f: Followup, day: dt.date, title: str, reason: str) -> None:
+        old = f.due_date
+        tx.update(f, due_date=day, status=PLANNED, note=reason or None)
+        tx.add(_event(f, title, reason, old=old.isoformat(), new=day.isoformat()))
+        case = tx.session.get(Case, f.case_id) if f.case_id else None
+        if case is not None and case.due_date == old:
+            tx.update(case, due_date=day)

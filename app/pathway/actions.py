@@ -1,0 +1,73 @@
+"""What a follow-up outcome sets in motion, inside the caller's write transaction.
+
+Recurrence suspected opens a referral draft up to the county centre; deceased or moved
+away closes the case and cancels what was still planned; declined flags the case for a
+person to review. Nothing here commits: the follow-up, its consequences and their audit
+trail succeed or fail together.
+"""
+from __future__ import annotations
+
+import secrets
+
+from sqlalchemy import select
+
+from app import clock
+from db.models import Case
+from db.models import Followup
+from db.models import OrgUnit
+from db.models import Patient
+from db.models import Referral
+from db.models.enums import FollowupStatus
+from db.models.enums import OrgKind
+from db.models.enums import ReferralDirection
+from db.models.enums import ReferralState
+
+_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read out over the phone
+
+
+def new_short_code(session) -> str:
+    while True:
+        code = "".join(secrets.choice(_CODE_ALPHABET) for _ in range(6))
+        if session.scalar(select(Referral.id).where(Referral.short_code == code)) is None:
+            return code
+
+
+def draft_referral(tx, case: Case, reason: str, summary: str) -> str | None:
+    """An up-referral draft from the case's station to the county centre; None when the
+    network does not say where from or where to (the case is flagged instead)."""
+    s = tx.session
+    patient = s.get(Patient, case.patient_id)
+    from_org = case.station_id or (patient.community_id if patient else None)
+    to_org = s.scalar(select(OrgUnit.id).where(OrgUnit.kind == OrgKind.CENTRE.value,
+                                               OrgUnit.deleted_at.is_(None)).order_by(OrgUnit.code).limit(1))
+    if from_org is None or to_org is None:
+        flag_case(tx, case, "疑似复发：请建立上转转诊单（未找到本站或县肿瘤防治中心）")
+        return None
+    referral = tx.add(Referral(
+        patient_id=case.patient_id, case_id=case.id, direction=ReferralDirection.UP.value,
+        green_channel=True, urgency="urgent", from_org_id=from_org, to_org_id=to_org,
+        reason=reason, clinical_summary=summary, state=ReferralState.DRAFT.value,
+        short_code=new_short_code(s)), note="随访结局自动生成的转诊草稿")
+    tx.update(case, next_action="疑似复发：审核并发送转诊单", due_date=clock.today())
+    return referral.id
+
+
+def close_case(tx, case: Case, label: str, keep: str | None = None) -> int:
+    """Close the case and cancel its planned follow-ups (all but `keep`); returns how many."""
+    tx.update(case, closed_at=clock.now(), next_action=f"已结案：{label}", due_date=None)
+    return cancel_planned(tx, case.id, f"个案已结案（{label}）", keep)
+
+
+def cancel_planned(tx, case_id: str, why: str, keep: str | None = None) -> int:
+    planned = tx.session.scalars(select(Followup).where(
+        Followup.case_id == case_id, Followup.status == FollowupStatus.PLANNED.value,
+        Followup.deleted_at.is_(None), Followup.id != (keep or "")))
+    n = 0
+    for f in planned:
+        tx.update(f, status=FollowupStatus.CANCELLED.value, notes=f"{f.notes}\n{why}" if f.notes else why)
+        n += 1
+    return n
+
+
+def flag_case(tx, case: Case, text: str) -> None:
+    tx.update(case, next_action=text, due_date=clock.today())

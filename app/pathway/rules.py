@@ -1,0 +1,183 @@
+"""The rule set: versioned data files under resources/rules/ (and a profile's rules/ dir).
+
+Each file carries `version` and `[source]` (the guideline it follows, title and year); a
+rule may name its own source. Loading checks everything a computation later relies on,
+so a bad file fails here with file:line, never halfway through someone's follow-up.
+A file in the override directory replaces the bundled file of the same name.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from dataclasses import field
+from pathlib import Path
+
+from app.pathway.holidays import HolidayYear
+from app.pathway.holidays import WorkCalendar
+from app.pathway.holidays import load_holiday_file
+from app.pathway.intervals import Interval
+from app.pathway.intervals import IntervalError
+from app.pathway.textfile import RuleFileError
+from app.pathway.textfile import RuleText
+from db.models.enums import CancerType
+from db.models.enums import Stage
+
+BUNDLED_DIR = Path(__file__).resolve().parents[2] / "resources" / "rules"
+STAGES = tuple(s.value for s in Stage)
+CANCERS = tuple(c.value for c in CancerType)
+RULE_FILES = ("pathway.toml", "followup.toml", "screening.toml", "nodules.toml", "outcomes.toml")
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    year: int
+
+    def __str__(self) -> str:
+        return f"《{self.title}》" + ("" if str(self.year) in self.title else f"（{self.year}）")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule as `rules list` shows it and as explanations cite it."""
+
+    id: str
+    kind: str  # pathway / action / schedule / screening / nodule / outcome
+    version: str
+    source: Source
+    path: Path
+    line: int | None
+    text: str
+    data: dict = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def cite(self) -> str:
+        return f"{self.id} v{self.version} {self.source}"
+
+
+class Loader:
+    """Reads one file and turns its problems into RuleFileErrors that name file:line."""
+
+    def __init__(self, path: Path):
+        self.rt = RuleText.read(path)
+        self.path = Path(path)
+        data = self.rt.data
+        if not isinstance(data.get("version"), str) or not data["version"].strip():
+            raise self.rt.error("缺少 version（字符串，如 \"2026.1\"）/ missing version", "version")
+        self.version = data["version"]
+        self.source = self.source_of(data.get("source"), ("source",))
+
+    def source_of(self, value, where: tuple) -> Source:
+        if not isinstance(value, dict) or not isinstance(value.get("title"), str) \
+                or not isinstance(value.get("year"), int):
+            raise self.rt.error("缺少来源：source = { title = \"…\", year = 2021 } / missing source "
+                                "(guideline title and year)", *where)
+        return Source(value["title"], value["year"])
+
+    def rule(self, rule_id: str, kind: str, text: str, where: tuple, data: dict,
+             source=None) -> Rule:
+        src = self.source if source is None else self.source_of(source, where + ("source",))
+        return Rule(rule_id, kind, self.version, src, self.path, self.rt.line_of(*where, "id"), text, data)
+
+    def interval(self, value, *where) -> Interval:
+        try:
+            return Interval.parse(value)
+        except IntervalError as exc:
+            raise self.rt.error(str(exc), *where, value=value if isinstance(value, str) else None) from None
+
+    def stage(self, value, *where) -> str:
+        if value not in STAGES:
+            raise self.rt.error(f"未知阶段 {value!r}，应为 {', '.join(STAGES)} / unknown stage {value!r}",
+                                *where, value=value if isinstance(value, str) else None)
+        return value
+
+    def cancers(self, values, *where) -> tuple[str, ...]:
+        if not isinstance(values, list) or not values:
+            raise self.rt.error("cancers 应为非空列表，如 [\"lung\"] 或 [\"*\"] / cancers must be a list", *where)
+        for value in values:
+            if value != "*" and value not in CANCERS:
+                raise self.rt.error(f"未知癌种 {value!r} / unknown cancer type {value!r}", *where, value=value)
+        return tuple(values)
+
+    def text(self, item: dict, *where) -> str:
+        value = item.get("text") or item.get("label")
+        if not isinstance(value, str) or not value.strip():
+            raise self.rt.error("缺少 text（给人看的说明）/ missing text", *where)
+        return value
+
+    def rule_id(self, item: dict, *where) -> str:
+        value = item.get("id")
+        if not isinstance(value, str) or not value.strip():
+            raise self.rt.error("缺少 id / missing id", *where)
+        return value
+
+
+class RuleSet:
+    """All rules plus the working-day calendar they shift dates with."""
+
+    def __init__(self, rules: list[Rule], calendar: WorkCalendar, dirs: tuple[Path, ...],
+                 chase_after_attempts: int):
+        self.rules = rules
+        self.calendar = calendar
+        self.dirs = dirs
+        self.chase_after_attempts = chase_after_attempts
+        self.by_id = {r.id: r for r in rules}
+
+    def of_kind(self, kind: str) -> list[Rule]:
+        return [r for r in self.rules if r.kind == kind]
+
+    def get(self, rule_id: str) -> Rule:
+        if rule_id not in self.by_id:
+            from app.errors import ValidationError
+            raise ValidationError(f"没有规则 {rule_id!r} / no rule {rule_id!r}; "
+                                  f"`rules list` shows them all", field="rule")
+        return self.by_id[rule_id]
+
+
+def rule_files(dirs: tuple[Path, ...]) -> dict[str, Path]:
+    """name -> the path that wins (a later directory overrides an earlier one)."""
+    found: dict[str, Path] = {}
+    for d in dirs:
+        for name in RULE_FILES:
+            if (d / name).is_file():
+                found[name] = d / name
+    return found
+
+
+def holiday_files(dirs: tuple[Path, ...]) -> dict[str, Path]:
+    found: dict[str, Path] = {}
+    for d in dirs:
+        folder = d / "holidays"
+        if folder.is_dir():
+            for path in sorted(folder.glob("*.toml")):
+                found[path.name] = path
+    return found
+
+
+def load_rules(override_dir: Path | None = None, bundled_dir: Path = BUNDLED_DIR) -> RuleSet:
+    from app.pathway.schedules import PARSERS  # local: schedules imports Loader from here
+
+    dirs = (bundled_dir,) + ((Path(override_dir),) if override_dir else ())
+    files = rule_files(dirs)
+    missing = [n for n in RULE_FILES if n not in files]
+    if missing:
+        raise RuleFileError(bundled_dir / missing[0], None, "规则文件缺失 / rule file missing")
+    rules: list[Rule] = []
+    seen: dict[str, Rule] = {}
+    chase = 3
+    for name in RULE_FILES:
+        loader = Loader(files[name])
+        for rule in PARSERS[name](loader):
+            if rule.id in seen:
+                raise RuleFileError(rule.path, rule.line, f"规则 id {rule.id!r} 重复（另见 "
+                                    f"{seen[rule.id].path.name}:{seen[rule.id].line}）/ duplicate rule id")
+            seen[rule.id] = rule
+            rules.append(rule)
+        if name == "outcomes.toml":
+            chase = loader.rt.data.get("chase_after_attempts", 3)
+            if not isinstance(chase, int) or not 1 <= chase <= 10:
+                raise loader.rt.error("chase_after_attempts 应为 1–10 / must be 1–10", "chase_after_attempts")
+    years: dict[int, HolidayYear] = {}
+    for path in holiday_files(dirs).values():
+        hy = load_holiday_file(path)
+        years[hy.year] = hy
+    return RuleSet(rules, WorkCalendar(years), dirs, chase)

@@ -1,0 +1,187 @@
+"""Parsers for each rule file: what a rule means and every check it must pass to load."""
+from __future__ import annotations
+
+from app.pathway.rules import CANCERS
+from app.pathway.rules import STAGES
+from app.pathway.rules import Loader
+from app.pathway.rules import Rule
+
+NEXT_KINDS = ("schedule", "none")
+ACTIONS = ("referral", "close_case", "flag")
+METHODS = ("phone", "clinic", "home")
+
+
+def _graph(ld: Loader, table: str, name: str, data: dict) -> dict[str, tuple[str, ...]]:
+    if not isinstance(data, dict):
+        raise ld.rt.error(f"[{table}.{name}] 应为表 / must be a table", table, name)
+    graph = {}
+    for stage, targets in data.items():
+        ld.stage(stage, table, name, stage)
+        if not isinstance(targets, list):
+            raise ld.rt.error(f"{stage} 应为阶段列表 / must be a list of stages", table, name, stage)
+        graph[stage] = tuple(ld.stage(t, table, name, stage) for t in targets)
+    return graph
+
+
+def _find_cycle(edges: dict[str, tuple[str, ...]]) -> list[str] | None:
+    state: dict[str, int] = {}
+    path: list[str] = []
+
+    def visit(node: str) -> list[str] | None:
+        state[node] = 1
+        path.append(node)
+        for nxt in edges.get(node, ()):
+            if state.get(nxt) == 1:
+                return path[path.index(nxt):] + [nxt]
+            if nxt not in state and (found := visit(nxt)):
+                return found
+        state[node] = 2
+        path.pop()
+        return None
+
+    for start in STAGES:
+        if start not in state and (found := visit(start)):
+            return found
+    return None
+
+
+def parse_pathway(ld: Loader) -> list[Rule]:
+    data = ld.rt.data
+    forward = data.get("transitions", {})
+    back = data.get("returns", {})
+    if "default" not in forward:
+        raise ld.rt.error("缺少 [transitions.default] / missing [transitions.default]", "transitions")
+    for table, tables in (("transitions", forward), ("returns", back)):
+        for name in tables:
+            if name != "default" and name not in CANCERS:
+                raise ld.rt.error(f"未知癌种 [{table}.{name}] / unknown cancer type", table, name)
+    graphs = {t: {n: _graph(ld, t, n, g) for n, g in tables.items()}
+              for t, tables in (("transitions", forward), ("returns", back))}
+    for name, graph in graphs["returns"].items():
+        for stage, targets in graph.items():
+            for target in targets:
+                if STAGES.index(target) >= STAGES.index(stage):
+                    raise ld.rt.error(f"returns 只能回到更早的阶段：{stage} → {target} 应写在 transitions / "
+                                      "a return must go back to an earlier stage", "returns", name, stage,
+                                      value=target)
+    rules = []
+    for name in ("default",) + tuple(c for c in CANCERS if c in forward or c in back):
+        fwd = {**graphs["transitions"]["default"], **graphs["transitions"].get(name, {})}
+        ret = {**graphs["returns"].get("default", {}), **graphs["returns"].get(name, {})}
+        cycle = _find_cycle(fwd)
+        if cycle:
+            a, b = cycle[-2], cycle[-1]
+            table = name if b in graphs["transitions"].get(name, {}).get(a, ()) else "default"
+            raise ld.rt.error("阶段转换形成循环 / transitions form a cycle: " + " → ".join(cycle)
+                              + "；回到更早阶段请写在 [returns] / declare a way back under [returns]",
+                              "transitions", table, a, value=b)
+        where = ("transitions", name)
+        rules.append(ld.rule(f"pathway-{name}", "pathway", f"阶段转换（{name}）", where,
+                             {"cancer": name, "forward": fwd, "returns": ret}))
+    for stage, item in data.get("action", {}).items():
+        ld.stage(stage, "action", stage)
+        due = item.get("due")
+        if due != "followup":
+            due = ld.interval(due, "action", stage, "due")
+        rules.append(ld.rule(f"action-{stage}", "action", ld.text(item, "action", stage),
+                             ("action", stage), {"stage": stage, "due": due}, item.get("source")))
+    missing = [s for s in STAGES if f"action-{s}" not in {r.id for r in rules}]
+    if missing:
+        raise ld.rt.error(f"缺少 [action.{missing[0]}] / every stage needs its next action", "action")
+    return rules
+
+
+def parse_followup(ld: Loader) -> list[Rule]:
+    rules = []
+    for i, item in enumerate(ld.rt.data.get("schedule", [])):
+        where = ("schedule", i)
+        stages = item.get("stages")
+        if not isinstance(stages, list) or not stages:
+            raise ld.rt.error("stages 应为非空阶段列表 / stages must be a list", *where, "stages")
+        for s in stages:
+            ld.stage(s, *where, "stages")
+        steps_in = item.get("steps")
+        if not isinstance(steps_in, list) or not steps_in:
+            raise ld.rt.error("steps 应为非空列表 / steps must be a list", *where, "steps")
+        steps, last_until = [], None
+        for n, step in enumerate(steps_in):
+            every = ld.interval(step.get("every"), *where, "steps")
+            until = step.get("until")
+            if until is None and n != len(steps_in) - 1:
+                raise ld.rt.error("只有最后一步可以不写 until / only the last step may leave out until",
+                                  *where, "steps")
+            if until is not None:
+                until = ld.interval(until, *where, "steps")
+                if until.unit not in "my" or (last_until and until.months <= last_until.months):
+                    raise ld.rt.error(f"until {until} 应以月/年计且逐步增大 / until must grow, in m or y",
+                                      *where, "steps", value=str(until))
+                last_until = until
+            steps.append((until, every))
+        data = {"stages": tuple(stages), "cancers": ld.cancers(item.get("cancers"), *where, "cancers"),
+                "steps": tuple(steps)}
+        rules.append(ld.rule(ld.rule_id(item, *where), "schedule", ld.text(item, *where), where, data,
+                             item.get("source")))
+    return rules
+
+
+def parse_screening(ld: Loader) -> list[Rule]:
+    rules = []
+    for i, item in enumerate(ld.rt.data.get("programme", [])):
+        where = ("programme", i)
+        if not isinstance(item.get("programme"), str):
+            raise ld.rt.error("缺少 programme / missing programme", *where)
+        data = {"programme": item["programme"], "cancers": ld.cancers(item.get("cancers"), *where, "cancers"),
+                "every": ld.interval(item.get("every"), *where, "every")}
+        rules.append(ld.rule(ld.rule_id(item, *where), "screening", ld.text(item, *where), where, data,
+                             item.get("source")))
+    return rules
+
+
+def parse_nodules(ld: Loader) -> list[Rule]:
+    rules, by_type = [], {}
+    for i, item in enumerate(ld.rt.data.get("category", [])):
+        where = ("category", i)
+        lo, hi = item.get("min_mm"), item.get("below_mm")
+        if not all(isinstance(v, (int, float)) for v in (lo, hi)) or not 0 <= lo < hi:
+            raise ld.rt.error("min_mm/below_mm 应为数字且 min_mm < below_mm / bad size range", *where, "min_mm")
+        data = {"nodule": item.get("nodule"), "min_mm": lo, "below_mm": hi,
+                "recheck": ld.interval(item.get("recheck"), *where, "recheck")}
+        rule = ld.rule(ld.rule_id(item, *where), "nodule", ld.text(item, *where), where, data,
+                       item.get("source"))
+        by_type.setdefault(data["nodule"], []).append(rule)
+        rules.append(rule)
+    for kind, group in by_type.items():
+        edge = 0
+        for rule in sorted(group, key=lambda r: r.data["min_mm"]):
+            if rule.data["min_mm"] != edge:
+                raise ld.rt.error(f"{kind} 结节大小分级有缺口或重叠（{edge} mm 处）/ size categories "
+                                  "must meet without gaps or overlaps", "category",
+                                  rules.index(rule), "min_mm")
+            edge = rule.data["below_mm"]
+    return rules
+
+
+def parse_outcomes(ld: Loader) -> list[Rule]:
+    rules = []
+    for code, item in ld.rt.data.get("outcome", {}).items():
+        where = ("outcome", code)
+        nxt = item.get("next")
+        if nxt not in NEXT_KINDS:
+            nxt = ld.interval(nxt, *where, "next")
+        action = item.get("action")
+        if action is not None and action not in ACTIONS:
+            raise ld.rt.error(f"未知 action {action!r}，应为 {', '.join(ACTIONS)} / unknown action",
+                              *where, "action")
+        method = item.get("method")
+        if method is not None and method not in METHODS:
+            raise ld.rt.error(f"未知随访方式 {method!r} / unknown method", *where, "method")
+        rules.append(ld.rule(f"outcome-{code}", "outcome", ld.text(item, *where), where,
+                             {"code": code, "next": nxt, "action": action, "method": method},
+                             item.get("source")))
+    return rules
+
+
+PARSERS = {
+    "pathway.toml": parse_pathway, "followup.toml": parse_followup,
+    "screening.toml": parse_screening, "nodules.toml": parse_nodules, "outcomes.toml": parse_outcomes,
+}

@@ -1,0 +1,128 @@
+"""Moving a case along its pathway: allowed or refused by the rules, recorded with who,
+when and why, and the next action and its due date derived in the same transaction.
+
+A stage change also replaces the case's planned follow-ups: the old stage's schedule no
+longer applies, and the new stage's first follow-up is planned at once, so the case is
+never left without a next date.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from app import clock
+from app.errors import ValidationError
+from app.pathway import for_profile
+from app.pathway.engine import Due
+from db.models import Case
+from db.models import Followup
+from db.models import TimelineEvent
+from db.models.enums import EventKind
+from db.models.enums import FollowupStatus
+from db.models.enums import Stage
+
+STAGE_LABELS = {"prevent": "预防", "screen": "筛查", "diagnose": "诊断", "treat": "治疗",
+                "rehab": "康复", "support": "帮扶"}
+REASON_MAX = 1000
+
+
+@dataclass(frozen=True)
+class StageChange:
+    case_id: str
+    from_stage: str
+    to_stage: str
+    next_action: str
+    due: Due
+    followup_id: str | None
+
+
+def responsible_cm(case: Case) -> str | None:
+    """Who holds the case in a stage (same rule as the worklist's case-manager column)."""
+    if case.stage == Stage.DIAGNOSE.value:
+        return case.clinic_cm_id or case.community_cm_id
+    if case.stage == Stage.TREAT.value:
+        return case.ward_cm_id or case.clinic_cm_id
+    return case.community_cm_id or case.clinic_cm_id
+
+
+def stage_entered_on(session, case: Case) -> tuple[dt.date, str]:
+    """When the case entered its current stage (the anchor of its schedule), and how we know."""
+    events = session.scalars(
+        select(TimelineEvent).where(TimelineEvent.case_id == case.id, TimelineEvent.kind == EventKind.STAGE.value,
+                                    TimelineEvent.deleted_at.is_(None))
+        .order_by(TimelineEvent.occurred_at.desc()))
+    for event in events:
+        if (event.data or {}).get("to") == case.stage:
+            return _local_date(event.occurred_at), f"{event.occurred_at:%Y-%m-%d} 进入{STAGE_LABELS[case.stage]}期"
+    return _local_date(case.opened_at), "未记录进入本阶段的日期，按建档日"
+
+
+def _local_date(at: dt.datetime) -> dt.date:
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=dt.timezone.utc)
+    return at.astimezone().date()
+
+
+class PathwayService:
+    def __init__(self, profile):
+        self.profile = profile
+        self.store = profile.store
+
+    @property
+    def pathway(self):
+        return for_profile(self.profile)
+
+    def targets(self, case_id: str) -> list[tuple[str, bool]]:
+        """The stages this case may move to now, and whether each is a return."""
+        with self.store.sessions() as s:
+            case = s.get(Case, case_id)
+            return self.pathway.targets(case.cancer_type, case.stage) if case else []
+
+    def move_stage(self, case_id: str, target: str, reason: str) -> StageChange:
+        reason = (reason or "").strip()
+        if not reason:
+            raise ValidationError("请写明变更原因 / Say why the stage changes.", field="reason")
+        if len(reason) > REASON_MAX:
+            raise ValidationError(f"原因过长（最多{REASON_MAX}字）/ At most {REASON_MAX} characters.", field="reason")
+        pathway = self.pathway
+        now, today = clock.now(), clock.today()
+        with self.store.write() as tx:
+            case = tx.session.get(Case, case_id)
+            if case is None or case.deleted_at is not None:
+                raise ValidationError("个案不存在 / This case does not exist.", field="case")
+            if case.closed_at is not None:
+                raise ValidationError("个案已结案，不能变更阶段 / The case is closed.", field="stage")
+            current = case.stage
+            verdict = pathway.transition(case.cancer_type, current, target)
+            if not verdict.allowed:
+                raise ValidationError(f"不能从{STAGE_LABELS.get(current, current)}转入"
+                                      f"{STAGE_LABELS.get(target, target)}：{verdict.reason}", field="stage")
+            text, due = pathway.next_action(case.cancer_type, target, today, today)
+            tx.add(TimelineEvent(
+                patient_id=case.patient_id, case_id=case.id, kind=EventKind.STAGE.value, occurred_at=now,
+                author_id=self.store.user_id, org_unit_id=case.station_id,
+                title=f"阶段变更：{STAGE_LABELS[current]}→{STAGE_LABELS[target]}" + ("（回退）" if verdict.is_return else ""),
+                body=f"原因：{reason}\n下一步：{text}，{due.date.isoformat()} 前\n{due.explain()}",
+                data={"from": current, "to": target, "reason": reason, "return": verdict.is_return,
+                      "rule": pathway.pathway_rule(case.cancer_type).cite, "next_action": text,
+                      "due_date": due.date.isoformat(), "due_rule": due.rule_id}))
+            tx.update(case, stage=target, next_action=text, due_date=due.date, note=reason)
+            planned = tx.session.scalars(select(Followup).where(
+                Followup.case_id == case.id, Followup.status == FollowupStatus.PLANNED.value,
+                Followup.deleted_at.is_(None)))
+            for f in planned:
+                tx.update(f, status=FollowupStatus.CANCELLED.value,
+                          notes=_append(f.notes, f"阶段变更为{STAGE_LABELS[target]}，按新阶段重新安排"))
+            followup_id = None
+            if pathway.rules.get(f"action-{target}").data["due"] == "followup":
+                f = tx.add(Followup(patient_id=case.patient_id, case_id=case.id, due_date=due.date,
+                                    method="phone", status=FollowupStatus.PLANNED.value,
+                                    assignee_id=responsible_cm(case), attempts=0, rule_id=due.rule_id))
+                followup_id = f.id
+        return StageChange(case_id, current, target, text, due, followup_id)
+
+
+def _append(notes: str | None, line: str) -> str:
+    return f"{notes}\n{line}" if notes else line

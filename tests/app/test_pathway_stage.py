@@ -1,0 +1,91 @@
+"""Moving a case along 防 筛 诊 治 康 帮: allowed or refused with the reason, recorded with
+who, when and why, the next action and due date derived, follow-ups replanned."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import func
+from sqlalchemy import select
+
+from app import clock
+from app.errors import ValidationError
+from app.followups import FollowupService
+from app.pathway.service import PathwayService
+from db.models import AuditEntry
+from db.models import Case
+from db.models import Followup
+from db.models import TimelineEvent
+from tests.app.test_followups import seed
+
+
+@pytest.fixture
+def world(profile):
+    ids = seed(profile)
+    yield profile, ids, PathwayService(profile)
+    clock.pin(None)
+
+
+def stage_events(profile, case_id):
+    with profile.sessions() as s:
+        return s.scalars(select(TimelineEvent).where(TimelineEvent.case_id == case_id,
+                                                     TimelineEvent.kind == "stage")).all()
+
+
+def test_an_allowed_move_records_who_when_why_and_derives_the_next_action(world):
+    profile, ids, service = world
+    case_id = ids["张三"][1]  # lung, screen
+    change = service.move_stage(case_id, "diagnose", "低剂量CT发现8mm实性结节")
+    with profile.sessions() as s:
+        case = s.get(Case, case_id)
+        audited = s.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.row_id == case_id))
+    assert case.stage == "diagnose" and case.next_action == "完成诊断检查（影像/内镜/病理）"
+    assert case.due_date == change.due.date and change.due.unshifted == clock.today() + dt.timedelta(days=14)
+    assert audited == 1
+    [event] = stage_events(profile, case_id)
+    assert event.title == "阶段变更：筛查→诊断" and event.author_id == ids["me"]
+    assert event.occurred_at == clock.now()
+    assert event.data["reason"] == "低剂量CT发现8mm实性结节" and event.data["from"] == "screen"
+    assert "pathway-default v2026.1" in event.data["rule"] and "action-diagnose" in event.body
+
+
+def test_a_move_the_rules_do_not_allow_is_refused_with_the_reason(world):
+    profile, ids, service = world
+    case_id = ids["张三"][1]
+    with pytest.raises(ValidationError) as err:
+        service.move_stage(case_id, "rehab", "试试看")
+    assert err.value.field == "stage" and "不允许 screen → rehab" in str(err.value)
+    with profile.sessions() as s:
+        assert s.get(Case, case_id).stage == "screen"
+    assert stage_events(profile, case_id) == []
+
+
+def test_a_reason_is_required(world):
+    _profile, ids, service = world
+    with pytest.raises(ValidationError) as err:
+        service.move_stage(ids["张三"][1], "diagnose", "  ")
+    assert err.value.field == "reason"
+
+
+def test_entering_rehab_replans_the_follow_ups_by_the_new_schedule(world):
+    profile, ids, service = world
+    pid, case_id = ids["张珊珊"]  # breast, treat
+    old = FollowupService(profile).create(pid, case_id, dt.date(2026, 11, 25), rule_id="treat-weekly")
+    change = service.move_stage(case_id, "rehab", "术后辅助治疗结束")
+    with profile.sessions() as s:
+        assert s.get(Followup, old).status == "cancelled"
+        new = s.get(Followup, change.followup_id)
+    assert new.status == "planned" and new.rule_id == "rehab-curative" and new.due_date == change.due.date
+    assert change.due.unshifted == dt.date(2027, 2, 18)
+    # Its anchor is the day the case entered rehab: the next completion counts from it.
+    proposal = FollowupService(profile).propose(new.id, "stable")
+    assert "进入康复期" in proposal.explain() and "第1阶段" in proposal.explain()
+
+
+def test_a_return_is_allowed_and_marked(world):
+    profile, ids, service = world
+    case_id = ids["李四"][1]  # colorectal, rehab
+    assert ("diagnose", True) in service.targets(case_id)
+    service.move_stage(case_id, "diagnose", "随访发现CEA持续升高")
+    [event] = stage_events(profile, case_id)
+    assert event.title.endswith("（回退）") and event.data["return"] is True
