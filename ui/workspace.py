@@ -21,8 +21,10 @@ from ui.calendar.page import CalendarPage
 from ui.letters.labels import kind_name
 from ui.letters.page import LettersPage
 from ui.letters.single import print_single_letter
+from ui.lock.guard import WindowLock
 from ui.patient.stage_dialog import StageDialog
 from ui.patient.view import PatientView
+from ui.sync.wiring import SyncUi
 from ui.worklist.view import WorklistPage
 
 WORKLIST_TABLES = {"cases", "patients", "referrals", "mdt_requests", "followups"}
@@ -59,6 +61,8 @@ class Workspace:
         self.worklist_page.patient_requested.connect(self.open_patient)
         window.events.data_changed.connect(self._data_changed)
         self.open_patients: dict[str, PatientWindow] = {}
+        self.lock = WindowLock(window, me.display_name, lambda: list(self.open_patients.values()))
+        self.sync = SyncUi(window)
 
     def open_patient(self, patient_id: str) -> PatientWindow:
         existing = self.open_patients.get(patient_id)

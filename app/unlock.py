@@ -1,0 +1,75 @@
+"""Unlocking a desktop offline: a cached argon2 verifier of the user's password.
+
+After a successful server login the desktop keeps a verifier (never the password) so
+the person can unlock after an idle lock without the network. Five wrong passwords
+lock the profile for a while; the counter lives in the profile, so restarting the
+program does not reset it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError
+from argon2.exceptions import VerificationError
+
+from app import clock
+from app.errors import CaseDeskError
+
+MAX_FAILURES = 5
+LOCKOUT = dt.timedelta(minutes=15)
+_hasher = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
+
+
+class UnlockRefused(CaseDeskError):
+    def __init__(self, message: str, locked_until: dt.datetime | None = None):
+        super().__init__(message)
+        self.locked_until = locked_until
+
+
+class UnlockGuard:
+    def __init__(self, profile):
+        self.profile = profile
+
+    def has_password(self) -> bool:
+        return bool(self.profile.get_local("unlock.verifier"))
+
+    def set_password(self, password: str) -> None:
+        """Called after the server accepted this password."""
+        self.profile.set_local("unlock.verifier", _hasher.hash(password))
+        self._reset()
+
+    def locked_until(self) -> dt.datetime | None:
+        raw = self.profile.get_local("unlock.locked_until")
+        until = dt.datetime.fromisoformat(raw) if raw else None
+        return until if until and until > clock.now() else None
+
+    def unlock(self, password: str) -> None:
+        """Return quietly when `password` is right; otherwise raise UnlockRefused in words."""
+        until = self.locked_until()
+        if until is not None:
+            minutes = math.ceil((until - clock.now()).total_seconds() / 60)
+            raise UnlockRefused(f"尝试次数过多，请 {minutes} 分钟后再试 / Too many wrong passwords; "
+                                f"try again in {minutes} minutes.", until)
+        verifier = self.profile.get_local("unlock.verifier")
+        if not verifier:
+            return  # a local demo profile has no password; the lock still hides its data
+        try:
+            _hasher.verify(verifier, password)
+        except (VerificationError, InvalidHashError):
+            failures = int(self.profile.get_local("unlock.failures") or 0) + 1
+            if failures >= MAX_FAILURES:
+                until = clock.now() + LOCKOUT
+                self.profile.set_local("unlock.locked_until", until.isoformat())
+                self.profile.set_local("unlock.failures", "0")
+                raise UnlockRefused("密码错误次数过多，已锁定15分钟 / Too many wrong passwords: "
+                                    "locked for 15 minutes.", until) from None
+            self.profile.set_local("unlock.failures", str(failures))
+            left = MAX_FAILURES - failures
+            raise UnlockRefused(f"密码不正确，还可尝试 {left} 次 / Wrong password; {left} tries left.") from None
+        self._reset()
+
+    def _reset(self) -> None:
+        self.profile.set_local("unlock.failures", "0")
+        self.profile.set_local("unlock.locked_until", "")

@@ -1,0 +1,67 @@
+"""Puts the lock screen over the main window and hides every patient window while locked."""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QStackedWidget
+
+from app.unlock import UnlockGuard
+from ui.lock.idle import IdleWatcher
+from ui.lock.screen import LockScreen
+
+
+class WindowLock(QObject):
+    def __init__(self, window, user_name: str, patient_windows):
+        super().__init__(window)
+        self.window = window
+        self.patient_windows = patient_windows  # callable: the open patient windows
+        self.guard = UnlockGuard(window.profile)
+        self.stack = QStackedWidget()
+        self.content = window.takeCentralWidget()
+        self.screen = LockScreen(self.guard, user_name)
+        self.stack.addWidget(self.content)
+        self.stack.addWidget(self.screen)
+        window.setCentralWidget(self.stack)
+        self.screen.unlocked.connect(self.unlock)
+        minutes = window.profile.settings.get("security.idle_lock_minutes")
+        self.idle = IdleWatcher(minutes * 60_000, self)
+        self.idle.idle.connect(self.lock)
+        self.action = QAction(window)
+        self.action.setShortcut(QKeySequence("Ctrl+Alt+L"))
+        self.action.triggered.connect(self.lock)
+        window.file_menu.insertAction(window.quit_action, self.action)
+        self._hidden: list = []
+        window.installEventFilter(self)  # the action's text follows language switches
+        self.retranslate()
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return False
+
+    @property
+    def locked(self) -> bool:
+        return self.stack.currentWidget() is self.screen
+
+    def lock(self) -> None:
+        if self.locked:
+            return
+        self._hidden = [w for w in self.patient_windows() if w.isVisible()]
+        for w in self._hidden:
+            w.hide()
+        self.screen.reset()
+        self.stack.setCurrentWidget(self.screen)
+        self.window.menuBar().setEnabled(False)
+
+    def unlock(self) -> None:
+        self.stack.setCurrentWidget(self.content)
+        self.window.menuBar().setEnabled(True)
+        for w in self._hidden:
+            w.show()
+        self._hidden = []
+        self.idle.set_timeout(self.window.profile.settings.get("security.idle_lock_minutes") * 60_000)
+
+    def retranslate(self) -> None:
+        self.action.setText(self.tr("&Lock now"))

@@ -1,0 +1,77 @@
+"""The lock screen that replaces the window's contents while locked."""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtCore import Qt
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QWidget
+
+from app.unlock import UnlockGuard
+from app.unlock import UnlockRefused
+
+
+class LockScreen(QWidget):
+    unlocked = Signal()
+
+    def __init__(self, guard: UnlockGuard, user_name: str, parent=None):
+        super().__init__(parent)
+        self.guard = guard
+        self.user_name = user_name
+        self.title = QLabel(self)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        self.title.setFont(font)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint = QLabel(self)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setWordWrap(True)
+        self.password = QLineEdit(self)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setFixedWidth(280)
+        self.password.returnPressed.connect(self.try_unlock)
+        self.error = QLabel(self)
+        self.error.setStyleSheet("color: #c62828;")
+        self.error.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.button = QPushButton(self)
+        self.button.clicked.connect(self.try_unlock)
+        layout = QVBoxLayout(self)
+        layout.addStretch(2)
+        for w in (self.title, self.hint, self.password, self.error, self.button):
+            layout.addWidget(w, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(3)
+        self.retranslate()
+
+    def reset(self) -> None:
+        self.password.clear()
+        self.error.clear()
+        self.password.setVisible(self.guard.has_password())
+        self.password.setFocus()
+
+    def try_unlock(self) -> None:
+        try:
+            self.guard.unlock(self.password.text())
+        except UnlockRefused as exc:
+            self.password.clear()
+            self.error.setText(str(exc))
+            return
+        self.unlocked.emit()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("CaseDesk is locked"))
+        if self.guard.has_password():
+            self.hint.setText(self.tr("Patient data is hidden. {name}, enter your password to continue.")
+                              .format(name=self.user_name))
+        else:
+            self.hint.setText(self.tr("Patient data is hidden. This local demo profile has no password: "
+                                      "sign in to a server (Settings → Sync) to protect it."))
+        self.password.setPlaceholderText(self.tr("Password"))
+        self.button.setText(self.tr("Unlock"))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
