@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import sessionmaker
 
+from app import profile_key
 from app.errors import ProfileError
 from app.events import EventBus
 from app.settings import Settings
@@ -58,6 +59,20 @@ def _check_database_file(db_path: Path) -> None:
         )
 
 
+def _profile_key(path: Path, db_path: Path) -> bytes:
+    """The profile's database key; a new profile gets one, an old plaintext one is encrypted."""
+    manifest = profile_key.read_manifest(path)
+    if manifest is not None:
+        return profile_key.load_key(path, manifest)
+    has_data = db_path.exists() and db_path.stat().st_size > 0
+    if has_data:
+        _check_database_file(db_path)  # plaintext from an older CaseDesk, or damaged
+    key = profile_key.new_key(path)
+    if has_data:
+        profile_key.encrypt_plain_database(db_path, key)
+    return key
+
+
 class Profile:
     def __init__(self, path: Path, engine, sessions: sessionmaker):
         self.path = path
@@ -74,8 +89,8 @@ class Profile:
         path = Path(path) if path is not None else default_profile_dir()
         _ensure_writable(path)
         db_path = path / DB_NAME
-        _check_database_file(db_path)
-        engine = sqlite_engine(db_path)
+        key = _profile_key(path, db_path)
+        engine = sqlite_engine(db_path, key)
         try:
             rev = migrate.check_not_newer(engine)
             if rev is not None and rev != migrate.head():
@@ -87,8 +102,10 @@ class Profile:
         except (DatabaseError, sqlite3.DatabaseError) as exc:
             engine.dispose()
             raise ProfileError(
-                f"数据库文件已损坏 / The database {db_path} cannot be read ({exc.orig if hasattr(exc, 'orig') else exc}). "
-                "It was left untouched: restore it from a backup or choose another profile with --profile."
+                f"数据库文件无法打开 / The database {db_path} cannot be opened "
+                f"({exc.orig if hasattr(exc, 'orig') else exc}): it is damaged, or its key in this "
+                "computer's keyring does not match. It was left untouched: restore it from a backup "
+                "or choose another profile with --profile."
             ) from exc
         return cls(path, engine, session_factory(engine))
 

@@ -23,7 +23,18 @@ def need_component(name: str, why: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def template_profile(tmp_path_factory):
+def keyring_backend():
+    """Profiles are encrypted with keys in the OS keyring: tests need a real one."""
+    from app import secrets
+
+    try:
+        secrets._backend()
+    except secrets.KeyringUnavailable as exc:
+        need_component("SecretService keyring", f"{exc} (run the tests with ./dev.sh test)")
+
+
+@pytest.fixture(scope="session")
+def template_profile(tmp_path_factory, keyring_backend):
     from app.profile import Profile
 
     path = tmp_path_factory.mktemp("template")
@@ -33,9 +44,9 @@ def template_profile(tmp_path_factory):
 
 @pytest.fixture
 def profile_dir(tmp_path, template_profile):
+    """A copy of the migrated template: same profile id, so the same key in the keyring."""
     target = tmp_path / "profile"
-    target.mkdir()
-    shutil.copy2(template_profile / "casedesk.db", target / "casedesk.db")
+    shutil.copytree(template_profile, target)
     return target
 
 

@@ -31,6 +31,7 @@ from ui.i18n import DEFAULT_LANGUAGE
 from ui.i18n import Translations
 from ui.main_window import MainWindow
 from ui.tasks import run_in_background
+from ui.tasks import wait_for_lanes
 from ui.workspace import Workspace
 
 DEMO_PATIENTS = 2000
@@ -143,6 +144,15 @@ def _report_ready(app: QApplication, window: MainWindow) -> None:
     app.quit()
 
 
+def close_workstation(window: MainWindow) -> None:
+    """Let background database work finish before the profile's connections close."""
+    wait_for_lanes(30_000)
+    workspace = getattr(window, "workspace", None)
+    if workspace is not None:
+        workspace.lock.idle.stop()
+    window.profile.close()
+
+
 def run_gui(argv: list[str], *, report_error: ErrorReporter = show_error,
             fill_demo: Callable | None = None) -> int:
     args = parse_args(argv)
@@ -159,6 +169,6 @@ def run_gui(argv: list[str], *, report_error: ErrorReporter = show_error,
         try:
             return app.exec()
         finally:
-            window.profile.close()
+            close_workstation(window)
     finally:
         translations.clear()

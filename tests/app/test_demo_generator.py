@@ -230,7 +230,7 @@ def test_a_failure_while_inserting_stops_the_worker_and_leaves_the_profile_empty
 
 def test_a_profile_another_connection_has_open_is_filled_in_wal_mode(tmp_path):
     profile = Profile.open(tmp_path / "p")
-    reader = sqlite3.connect(tmp_path / "p" / "casedesk.db")
+    reader = profile.engine.raw_connection()  # a second connection, with the profile's key
     try:
         reader.execute("SELECT count(*) FROM patients").fetchall()
         generate(profile, 20, 1, (2, 5), today=TODAY)

@@ -1,12 +1,22 @@
-"""Opening a profile: bad directories and damaged or future databases are refused untouched."""
+"""Opening a profile: encrypted with a key from the keyring; bad directories, damaged or
+future databases, missing or wrong keys are refused, and the files are left untouched."""
 from __future__ import annotations
 
+import json
+import sqlite3
+
+import keyring
+import keyring.backends.fail
 import pytest
 
+from app import profile_key
+from app import secrets
 from app.errors import ProfileError
 from app.profile import DB_NAME
 from app.profile import Profile
-from db.engine import sqlite_engine
+from db.models import Patient
+
+pytestmark = pytest.mark.usefixtures("keyring_backend")
 
 
 def test_a_new_profile_is_created_migrated_with_a_stable_device_id(tmp_path):
@@ -18,6 +28,70 @@ def test_a_new_profile_is_created_migrated_with_a_stable_device_id(tmp_path):
     again.close()
 
 
+def test_the_profile_files_reveal_no_patient_data(profile):
+    import datetime as dt
+    with profile.store.write() as tx:
+        tx.add(Patient(name="欧阳明月", name_pinyin="ouyangmingyue", name_initials="oymy", sex="F",
+                       birth_date=dt.date(1959, 9, 9), phone="13855551234", address="幸福路88号"))
+    profile.close()
+    needles = ["欧阳明月".encode(), b"13855551234", "幸福路".encode(), b"ouyangmingyue"]
+    for f in profile.path.rglob("*"):
+        if f.is_file():
+            data = f.read_bytes()
+            assert not any(n in data for n in needles), f"readable patient data in {f.name}"
+    with pytest.raises(sqlite3.DatabaseError):  # not even readable as SQLite without the key
+        sqlite3.connect(profile.path / DB_NAME).execute("SELECT count(*) FROM patients").fetchall()
+
+
+def test_a_missing_key_is_a_clear_refusal_and_the_file_is_untouched(profile_dir):
+    manifest = json.loads((profile_dir / profile_key.MANIFEST).read_text())
+    manifest["id"] = "00000000-0000-7000-8000-000000000000"  # a profile from another computer
+    (profile_dir / profile_key.MANIFEST).write_text(json.dumps(manifest))
+    before = (profile_dir / DB_NAME).read_bytes()
+    with pytest.raises(ProfileError, match="not in this computer's keyring"):
+        Profile.open(profile_dir)
+    assert (profile_dir / DB_NAME).read_bytes() == before
+
+
+def test_a_wrong_key_is_a_clear_refusal_and_the_file_is_untouched(profile_dir):
+    manifest = json.loads((profile_dir / profile_key.MANIFEST).read_text())
+    name = f"dbkey:{manifest['id']}"
+    right = secrets.get(name)  # shared with every copy of the template: put it back after
+    secrets.put(name, "11" * 32)
+    try:
+        before = (profile_dir / DB_NAME).read_bytes()
+        with pytest.raises(ProfileError, match="key .* does not match"):
+            Profile.open(profile_dir)
+        assert (profile_dir / DB_NAME).read_bytes() == before
+    finally:
+        secrets.put(name, right)
+
+
+def test_without_a_secure_keyring_nothing_is_created(tmp_path):
+    previous = keyring.get_keyring()
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    try:
+        with pytest.raises(secrets.KeyringUnavailable, match="No secure keyring"):
+            Profile.open(tmp_path / "p")
+    finally:
+        keyring.set_keyring(previous)
+    assert not (tmp_path / "p" / DB_NAME).exists() and not (tmp_path / "p" / profile_key.MANIFEST).exists()
+
+
+def test_an_older_plaintext_profile_is_encrypted_on_open(tmp_path):
+    from db import migrate
+    from db.engine import sqlite_engine
+    eng = sqlite_engine(tmp_path / DB_NAME)
+    migrate.upgrade(eng)
+    with eng.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO local_state (key, value) VALUES ('device_id', 'old-desk')")
+    eng.dispose()
+    p = Profile.open(tmp_path)
+    assert p.device_id == "old-desk"  # the data came along
+    p.close()
+    assert not (tmp_path / DB_NAME).read_bytes().startswith(b"SQLite format 3")
+
+
 def test_a_directory_that_cannot_be_created_is_refused(tmp_path):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a directory")
@@ -25,7 +99,7 @@ def test_a_directory_that_cannot_be_created_is_refused(tmp_path):
         Profile.open(blocker / "profile")
 
 
-def test_a_corrupt_database_is_refused_and_left_untouched(tmp_path):
+def test_a_corrupt_plaintext_database_is_refused_and_left_untouched(tmp_path):
     tmp_path.joinpath(DB_NAME).write_bytes(b"this is not sqlite at all" * 100)
     before = tmp_path.joinpath(DB_NAME).read_bytes()
     with pytest.raises(ProfileError, match="damaged"):
@@ -33,21 +107,21 @@ def test_a_corrupt_database_is_refused_and_left_untouched(tmp_path):
     assert tmp_path.joinpath(DB_NAME).read_bytes() == before
 
 
-def test_a_truncated_database_is_refused_and_left_untouched(profile_dir, tmp_path):
+def test_a_torn_encrypted_database_is_refused_and_left_untouched(profile_dir):
     db = profile_dir / DB_NAME
     data = db.read_bytes()
-    db.write_bytes(data[:4096] + b"\x00garbage" * 512)  # header intact, pages torn
+    db.write_bytes(data[:4096] + b"\x00garbage" * 512)
     before = db.read_bytes()
-    with pytest.raises(ProfileError):
+    with pytest.raises(ProfileError, match="damaged"):
         Profile.open(profile_dir)
     assert db.read_bytes() == before
 
 
 def test_a_schema_from_a_newer_build_is_refused_and_left_untouched(profile_dir):
-    eng = sqlite_engine(profile_dir / DB_NAME)
-    with eng.begin() as conn:
+    p = Profile.open(profile_dir)
+    with p.engine.begin() as conn:
         conn.exec_driver_sql("UPDATE alembic_version SET version_num='0099_from_the_future'")
-    eng.dispose()
+    p.engine.dispose()  # not close(): that would optimise, i.e. write
     before = (profile_dir / DB_NAME).read_bytes()
     with pytest.raises(ProfileError, match="newer"):
         Profile.open(profile_dir)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QProgressDialog
 
 from app.errors import CaseDeskError
 from app.profile import Profile
+from ui.app import close_workstation
 from ui.app import open_workstation
 from ui.app import parse_args
 from ui.app import run_gui
@@ -64,7 +65,7 @@ def test_first_run_fills_demo_data(profile_dir, qtbot, translations):
     qtbot.addWidget(window)
     assert calls == [(2000, 1)]
     assert window.windowTitle().endswith("演示数据 (DEMO)")
-    window.profile.close()
+    close_workstation(window)
 
 
 def test_fill_progress_is_reported(profile_dir, qtbot, translations):
@@ -78,7 +79,7 @@ def test_fill_progress_is_reported(profile_dir, qtbot, translations):
     window = open_workstation(profile_dir, translations, report_error=AssertionError, fill_demo=fake_fill)
     qtbot.addWidget(window)
     assert seen == [2000]
-    window.profile.close()
+    close_workstation(window)
 
 
 def test_no_demo_when_a_server_is_configured(profile_dir, qtbot, translations):
@@ -93,7 +94,7 @@ def test_no_demo_when_a_server_is_configured(profile_dir, qtbot, translations):
     window = open_workstation(profile_dir, translations, report_error=AssertionError, fill_demo=must_not_fill)
     qtbot.addWidget(window)
     assert "DEMO" not in window.windowTitle()
-    window.profile.close()
+    close_workstation(window)
 
 
 def test_profile_language_is_applied(profile_dir, qtbot, translations):
@@ -106,7 +107,7 @@ def test_profile_language_is_applied(profile_dir, qtbot, translations):
     window = open_workstation(profile_dir, translations, report_error=AssertionError)
     qtbot.addWidget(window)
     assert window.nav.item(0).text() == "Worklist"
-    window.profile.close()
+    close_workstation(window)
 
 
 def test_parse_args_tolerates_qt_options(tmp_path):
@@ -130,7 +131,7 @@ def test_slow_fill_shows_a_progress_dialog(profile_dir, qtbot, translations):
     qtbot.addWidget(window)
     assert seen == ["正在准备演示数据…"]
     assert not any(isinstance(w, QProgressDialog) and w.isVisible() for w in QApplication.topLevelWidgets())
-    window.profile.close()
+    close_workstation(window)
 
 
 def test_failed_fill_is_reported_and_the_window_still_opens(profile_dir, qtbot, translations):
@@ -143,7 +144,7 @@ def test_failed_fill_is_reported_and_the_window_still_opens(profile_dir, qtbot, 
     qtbot.addWidget(window)
     assert messages == ["演示数据生成失败 / The demo data could not be made"]
     assert "DEMO" not in window.windowTitle()
-    window.profile.close()
+    close_workstation(window)
 
 
 def test_first_run_with_the_real_demo_generator(profile_dir, qtbot, translations):
@@ -151,4 +152,4 @@ def test_first_run_with_the_real_demo_generator(profile_dir, qtbot, translations
     qtbot.addWidget(window)
     assert window.profile.is_demo and not window.profile.is_empty()
     assert window.windowTitle() == "CaseDesk 个案管理工作站 — 演示数据 (DEMO)"
-    window.profile.close()
+    close_workstation(window)

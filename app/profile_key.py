@@ -1,0 +1,78 @@
+"""Each profile's database is encrypted (SQLCipher) with its own random 256-bit key,
+kept in the OS keyring under the profile's id. The profile directory holds only the id
+(profile.json), never the key, so a copied or stolen directory reveals nothing.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from pathlib import Path
+
+from app import secrets
+from app.errors import ProfileError
+from db.ids import uuid7
+
+MANIFEST = "profile.json"
+FORMAT = 1
+
+
+def read_manifest(path: Path) -> dict | None:
+    try:
+        return json.loads((path / MANIFEST).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as exc:
+        raise ProfileError(f"配置文件已损坏 / {path / MANIFEST} cannot be read ({exc}); "
+                           "it was left untouched.") from exc
+
+
+def _key_name(profile_id: str) -> str:
+    return f"dbkey:{profile_id}"
+
+
+def new_key(path: Path) -> bytes:
+    """A fresh key, stored in the keyring before any file names it."""
+    profile_id = uuid7()
+    key = os.urandom(32)
+    secrets.put(_key_name(profile_id), key.hex())
+    tmp = path / (MANIFEST + ".tmp")
+    tmp.write_text(json.dumps({"id": profile_id, "format": FORMAT, "encrypted": True}), encoding="utf-8")
+    os.replace(tmp, path / MANIFEST)
+    return key
+
+
+def load_key(path: Path, manifest: dict) -> bytes:
+    value = secrets.get(_key_name(manifest.get("id", "")))
+    if not value:
+        raise ProfileError(
+            f"找不到此配置的密钥 / The key for the profile in {path} is not in this computer's keyring, "
+            "so its data cannot be opened here (this is what keeps a copied profile unreadable). "
+            "On this computer, sign in and sync into a new profile instead.")
+    try:
+        key = bytes.fromhex(value)
+    except ValueError as exc:
+        raise ProfileError("密钥环中的密钥已损坏 / The profile key in the keyring is damaged.") from exc
+    if len(key) != 32:
+        raise ProfileError("密钥环中的密钥已损坏 / The profile key in the keyring is damaged.")
+    return key
+
+
+def encrypt_plain_database(db_path: Path, key: bytes) -> None:
+    """Turn an unencrypted profile database (an older CaseDesk) into an encrypted one."""
+    import sqlcipher3
+
+    plain = sqlite3.connect(db_path)
+    plain.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    plain.execute("PRAGMA journal_mode=DELETE")
+    plain.close()
+    tmp = db_path.with_name(db_path.name + ".encrypting")
+    tmp.unlink(missing_ok=True)
+    conn = sqlcipher3.connect(str(db_path))
+    try:
+        conn.execute(f"ATTACH DATABASE ? AS encrypted KEY \"x'{key.hex()}'\"", (str(tmp),))
+        conn.execute("SELECT sqlcipher_export('encrypted')")
+        conn.execute("DETACH DATABASE encrypted")
+    finally:
+        conn.close()
+    os.replace(tmp, db_path)
