@@ -1,0 +1,95 @@
+"""The server's doors: scopes on pull, tokens that expire, rotate and die when reused,
+and logins that lock after repeated failures. Real server process, real PostgreSQL."""
+from __future__ import annotations
+
+import uuid
+
+import httpx
+import pytest
+from sqlalchemy import create_engine
+from sqlalchemy import text
+
+from tests.e2e.conftest import users_by_role
+
+
+def login(url: str, user: str, password: str | None = None, device: str | None = None) -> httpx.Response:
+    return httpx.post(f"{url}/auth/login", json={"username": user, "password": password or f"{user}-demo",
+                                                 "device_id": device or str(uuid.uuid4())}, timeout=10)
+
+
+def pull_all(url: str, token: str) -> dict:
+    tables: dict = {}
+    cursor = 0
+    while True:
+        page = httpx.post(f"{url}/sync/pull", json={"cursor": cursor, "limit": 20000},
+                          headers={"Authorization": f"Bearer {token}"}, timeout=30).json()
+        for name, block in page["tables"].items():
+            tables.setdefault(name, []).extend(dict(zip(block["columns"], r)) for r in block["rows"])
+        cursor = page["cursor"]
+        if not page["more"]:
+            return tables
+
+
+def test_a_community_case_manager_pulls_only_their_stations_patients(demo_server, demo_db):
+    user = users_by_role(demo_db)["community_cm"][0]
+    engine = create_engine(demo_db)
+    with engine.connect() as conn:
+        station = conn.execute(text("SELECT org_unit_id FROM users WHERE username = :u"), {"u": user}).scalar()
+        units = set(conn.execute(text(
+            "WITH RECURSIVE t(id) AS (SELECT CAST(:s AS varchar) UNION SELECT o.id FROM org_units o JOIN t ON o.parent_id = t.id) "
+            "SELECT id FROM t"), {"s": station}).scalars())
+        everyone = conn.execute(text("SELECT count(*) FROM patients")).scalar()
+    engine.dispose()
+    tables = pull_all(demo_server.url, login(demo_server.url, user).json()["access_token"])
+    patients = tables["patients"]
+    assert 0 < len(patients) < everyone
+    assert all(p["community_id"] in units for p in patients)
+    mine = {p["id"] for p in patients}
+    for table in ("cases", "timeline_events", "followups", "referrals"):
+        assert all(r["patient_id"] in mine for r in tables.get(table, []))
+    assert "audit_entries" not in tables
+
+
+def test_forged_and_missing_tokens_are_refused_with_a_reason(demo_server):
+    for headers in ({}, {"Authorization": "Bearer forged-token-forged-token"}):
+        r = httpx.post(f"{demo_server.url}/sync/pull", json={"cursor": 0}, headers=headers, timeout=10)
+        assert r.status_code == 401 and r.json()["detail"]
+
+
+def test_refresh_tokens_rotate_and_a_reused_one_ends_the_whole_sign_in(demo_server, demo_db):
+    user = users_by_role(demo_db)["clinic_cm"][0]
+    device = str(uuid.uuid4())
+    first = login(demo_server.url, user, device=device).json()
+    refresh = lambda token: httpx.post(f"{demo_server.url}/auth/refresh",  # noqa: E731
+                                       json={"refresh_token": token, "device_id": device}, timeout=10)
+    second = refresh(first["refresh_token"])
+    assert second.status_code == 200 and second.json()["refresh_token"] != first["refresh_token"]
+    third = refresh(second.json()["refresh_token"])  # the desktop moved on with the new one
+    assert third.status_code == 200
+    stolen = refresh(first["refresh_token"])  # the old one again: someone holds a copy
+    assert stolen.status_code == 401 and "used twice" in stolen.json()["detail"]
+    assert refresh(third.json()["refresh_token"]).status_code == 401  # the family is gone
+    other_device = httpx.post(f"{demo_server.url}/auth/refresh", timeout=10, json={
+        "refresh_token": login(demo_server.url, user, device=device).json()["refresh_token"],
+        "device_id": str(uuid.uuid4())})
+    assert other_device.status_code == 401 and "another desktop" in other_device.json()["detail"]
+
+
+def test_five_wrong_passwords_lock_the_account_and_the_right_one_waits(demo_server, demo_db):
+    user = users_by_role(demo_db)["ward_cm"][0]
+    codes = [login(demo_server.url, user, "wrong-password").status_code for _ in range(5)]
+    assert codes == [401] * 5
+    locked = login(demo_server.url, user)
+    assert locked.status_code == 423 and "minutes" in locked.json()["detail"]
+
+
+def test_an_expired_access_token_is_refused(demo_server, demo_db):
+    user = users_by_role(demo_db)["clinic_cm"][0]
+    token = login(demo_server.url, user).json()["access_token"]
+    engine = create_engine(demo_db)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE auth_tokens SET expires_at = now() - interval '1 minute' WHERE kind = 'access'"))
+    engine.dispose()
+    r = httpx.post(f"{demo_server.url}/sync/pull", json={"cursor": 0},
+                   headers={"Authorization": f"Bearer {token}"}, timeout=10)
+    assert r.status_code == 401 and "expired" in r.json()["detail"]
