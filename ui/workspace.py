@@ -62,6 +62,8 @@ class Workspace:
         window.events.data_changed.connect(self._data_changed)
         self.open_patients: dict[str, PatientWindow] = {}
         self.lock = WindowLock(window, me.display_name, lambda: list(self.open_patients.values()))
+        if self.lock.guard.has_password():
+            self.lock.lock()  # sign-in at start: the same screen, the same verifier and lockout
         self.sync = SyncUi(window)
 
     def open_patient(self, patient_id: str) -> PatientWindow:

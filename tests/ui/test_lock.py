@@ -18,6 +18,10 @@ def workspace(make_window, profile):
     profile.settings.set("user.id", ids["me"])
     UnlockGuard(profile).set_password("s3cret-pass")
     ws = Workspace(make_window(profile))
+    assert ws.lock.locked  # a profile with a password starts locked: sign in first
+    ws.lock.screen.password.setText("s3cret-pass")
+    ws.lock.screen.try_unlock()
+    assert not ws.lock.locked
     yield ws, ids
     for w in list(ws.open_patients.values()):
         w.close()
