@@ -124,47 +124,52 @@
         <translation>职业暴露</translation>
     </message>
     <message>
-        <location filename="../../ui/patient/header.py" line="192" />
+        <location filename="../../ui/patient/header.py" line="171" />
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/patient/header.py" line="193" />
         <source>Warning flag</source>
         <translation>警示标记</translation>
     </message>
     <message>
-        <location filename="../../ui/patient/header.py" line="198" />
+        <location filename="../../ui/patient/header.py" line="199" />
         <source>Cases</source>
         <translation>个案</translation>
     </message>
     <message>
-        <location filename="../../ui/patient/header.py" line="229" />
+        <location filename="../../ui/patient/header.py" line="230" />
         <source>Clinic case manager</source>
         <translation>门诊个案管理师</translation>
     </message>
     <message>
-        <location filename="../../ui/patient/header.py" line="230" />
+        <location filename="../../ui/patient/header.py" line="231" />
         <source>Ward case manager</source>
         <translation>病房个案管理师</translation>
     </message>
     <message>
-        <location filename="../../ui/patient/header.py" line="231" />
+        <location filename="../../ui/patient/header.py" line="232" />
         <source>Community case manager</source>
         <translation>社区个案管理师</translation>
     </message>
     <message>
-        <location filename="../../ui/patient/header.py" line="249" />
+        <location filename="../../ui/patient/header.py" line="250" />
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../ui/patient/header.py" line="254" />
+        <location filename="../../ui/patient/header.py" line="255" />
         <source>due {date}, {days} d overdue</source>
         <translation>截止 {date}，已逾期 {days} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/patient/header.py" line="257" />
+        <location filename="../../ui/patient/header.py" line="258" />
         <source>due today</source>
         <translation>今天截止</translation>
     </message>
     <message>
-        <location filename="../../ui/patient/header.py" line="259" />
+        <location filename="../../ui/patient/header.py" line="260" />
         <source>due {date}</source>
         <translation>截止 {date}</translation>
     </message>

@@ -98,7 +98,8 @@
         <location filename="../../ui/worklist/export_dialog.py" line="30" />
         <source>%n case(s) exported to %1</source>
         <translation>
-            <numerusform>已导出 %n 个个案到 %1</numerusform></translation>
+            <numerusform>已导出 %n 个个案到 %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -181,7 +182,7 @@
     </message>
     <message numerus="yes">
         <location filename="../../ui/worklist/model.py" line="171" />
-        <source>(%n day(s) overdue)</source>
+        <source>(overdue %n d)</source>
         <translation>
             <numerusform>（逾期 %n 天）</numerusform></translation>
     </message>
@@ -194,22 +195,22 @@
 <context>
     <name>WorklistPage</name>
     <message>
-        <location filename="../../ui/worklist/view.py" line="193" />
+        <location filename="../../ui/worklist/view.py" line="199" />
         <source>Search name, pinyin initials, phone or ID ending  (Ctrl+F)</source>
         <translation>搜索 姓名、拼音首字母、电话或身份证尾号  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/view.py" line="194" />
+        <location filename="../../ui/worklist/view.py" line="200" />
         <source>Columns</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/view.py" line="195" />
+        <location filename="../../ui/worklist/view.py" line="201" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/view.py" line="196" />
+        <location filename="../../ui/worklist/view.py" line="202" />
         <source>No cases match. Clear the search or the filters to see more.</source>
         <translation>没有符合条件的个案。清除搜索或筛选条件可查看更多。</translation>
     </message>

@@ -38,10 +38,20 @@ class LockScreen(QWidget):
         self.error.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.button = QPushButton(self)
         self.button.clicked.connect(self.try_unlock)
+        # A fixed-width column in the middle: wrapped labels get the height they need only
+        # when the layout, not an alignment flag, decides their width.
+        column = QWidget(self)
+        column.setFixedWidth(520)
+        inner = QVBoxLayout(column)
+        for w in (self.title, self.hint):
+            inner.addWidget(w)
+        inner.addWidget(self.password, 0, Qt.AlignmentFlag.AlignHCenter)
+        inner.addWidget(self.error)
+        inner.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.error.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addStretch(2)
-        for w in (self.title, self.hint, self.password, self.error, self.button):
-            layout.addWidget(w, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(column, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(3)
         self.retranslate()
 
@@ -68,6 +78,8 @@ class LockScreen(QWidget):
         else:
             self.hint.setText(self.tr("Patient data is hidden. This local demo profile has no password: "
                                       "sign in to a server (Settings → Sync) to protect it."))
+        # Wrapped text in a centred column: reserve the height its lines need at that width.
+        self.hint.setMinimumHeight(self.hint.heightForWidth(500))
         self.password.setPlaceholderText(self.tr("Password"))
         self.button.setText(self.tr("Unlock"))
 

@@ -168,7 +168,7 @@ class WorklistModel(QAbstractTableModel):
         days = (row.due_date - today).days
         text = row.due_date.isoformat()
         if days < 0:
-            return text + " " + QCoreApplication.translate("WorklistModel", "(%n day(s) overdue)", "", -days)
+            return text + " " + QCoreApplication.translate("WorklistModel", "(overdue %n d)", "", -days)
         if days == 0:
             return text + " " + QCoreApplication.translate("WorklistModel", "(today)")
         return text

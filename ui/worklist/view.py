@@ -28,7 +28,11 @@ from ui.worklist.model import WorklistModel
 from ui.worklist.model import column_title
 from ui.worklist.views_menu import ViewsMenu
 
-SEARCH_DELAY_MS = 60  # collapse fast typing into one query, short enough to feel live
+SEARCH_DELAY_MS = 60
+# Typical width of each column in Chinese characters (an ID number is ~9 wide).
+COLUMN_CHARS = {"name": 5, "sex_age": 5, "id_number": 11, "cancer_type": 6, "stage": 6,
+                "next_action": 9, "due_date": 13, "risk_level": 4, "station": 8, "case_manager": 6,
+                "last_contact": 7, "waiting_referral": 4, "waiting_mdt": 4, "sync_state": 5}  # collapse fast typing into one query, short enough to feel live
 
 
 class WorklistPage(QWidget):
@@ -60,6 +64,8 @@ class WorklistPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
+        for i, key in enumerate(COLUMNS):  # wide enough for the usual content, in pixels of text
+            self.table.setColumnWidth(i, self.fontMetrics().horizontalAdvance("中") * COLUMN_CHARS.get(key, 6))
         self.table.horizontalHeader().setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.horizontalHeader().customContextMenuRequested.connect(self._columns_menu_at)
         self.table.activated.connect(self._open)
