@@ -39,7 +39,6 @@ from ui.letters.jobs import save_pdf_job
 from ui.letters.labels import kind_name
 from ui.letters.labels import range_hint
 from ui.letters.labels import skip_reason
-from ui.letters.nonefix import keep_none_alive
 from ui.letters.preview import PreviewPane
 from ui.tasks import run_in_background
 
@@ -205,8 +204,7 @@ class LettersPage(QWidget):
     # Results (GUI thread) -------------------------------------------------------------------
 
     def _on_listed(self, prepared) -> None:
-        with keep_none_alive():  # a thousand rows are many void calls (see nonefix)
-            self._list(prepared)
+        self._list(prepared)
 
     def _list(self, prepared) -> None:
         self._set_busy(False)
@@ -243,10 +241,9 @@ class LettersPage(QWidget):
                 reason=skip_reason(entry.reason, entry.detail)))
 
     def _on_progress(self, done: int, total: int) -> None:
-        with keep_none_alive():
-            if self.progress.maximum() != total:
-                self.progress.setRange(0, total)
-            self.progress.setValue(done)
+        if self.progress.maximum() != total:
+            self.progress.setRange(0, total)
+        self.progress.setValue(done)
 
     def _on_batch_done(self, result) -> None:
         self._set_busy(False)

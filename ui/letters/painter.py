@@ -24,7 +24,6 @@ from PySide6.QtPrintSupport import QPrinter
 from app.letters.fonts import FONT_FAMILY
 from app.letters.fonts import FONT_FILE
 from app.letters.fonts import metrics as letter_metrics
-from ui.letters.nonefix import keep_none_alive
 
 UNIT = 100.0  # text is drawn at this pixel size and scaled, so any point size (10.5) is exact
 _family: list[str] = []
@@ -52,8 +51,7 @@ def _font(bold: bool) -> QFont:
 
 def paint_page(painter: QPainter, page, scale: float) -> None:
     """Paint one layout page; `scale` is device pixels per PDF point."""
-    with keep_none_alive():
-        _paint(painter, page, scale)
+    _paint(painter, page, scale)
 
 
 def _paint(painter: QPainter, page, scale: float) -> None:
@@ -119,8 +117,7 @@ def print_pages(printer: QPrinter, letters, cancelled=None) -> bool:
 
     Runs on a worker thread (QPainter on a QPrinter may). Returns False when cancelled,
     after aborting the job so nothing half-printed is sent."""
-    with keep_none_alive():
-        return _print_pages(printer, letters, cancelled)
+    return _print_pages(printer, letters, cancelled)
 
 
 def _print_pages(printer: QPrinter, letters, cancelled) -> bool:
