@@ -14,6 +14,7 @@ from pathlib import Path
 import platformdirs
 
 from app import clock
+from app.errors import ProfileError
 from app.profile import Profile
 from app.profile import profile_exists
 
@@ -30,7 +31,10 @@ def bench_profile(name: str, patients: int, seed: int, events: tuple[int, int],
 
     path = path or cache_dir() / f"{name}-{patients}-{seed}-{events[0]}-{events[1]}"
     if profile_exists(path) and (path / "complete").exists():
-        return Profile.open(path)
+        try:
+            return Profile.open(path)
+        except ProfileError as exc:  # e.g. generated under another keyring: its key is gone
+            log(f"cached profile unusable ({exc}); generating it again")
     shutil.rmtree(path, ignore_errors=True)
     log(f"generating {patients:,} patients into {path} (once; reused next time) …")
     profile = Profile.open(path)

@@ -93,9 +93,10 @@ class Profile:
         engine = sqlite_engine(db_path, key)
         try:
             rev = migrate.check_not_newer(engine)
-            if rev is not None and rev != migrate.head():
-                shutil.copy2(db_path, db_path.with_name(f"{DB_NAME}.before-{migrate.head()}"))
-            migrate.upgrade(engine)
+            if rev != migrate.head():  # at head (every start but the first after an update): nothing to run
+                if rev is not None:
+                    shutil.copy2(db_path, db_path.with_name(f"{DB_NAME}.before-{migrate.head()}"))
+                migrate.upgrade(engine)
         except migrate.SchemaTooNew as exc:
             engine.dispose()
             raise ProfileError(f"数据库版本过新 / {exc}") from exc

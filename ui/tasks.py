@@ -61,9 +61,16 @@ class _Job(QRunnable):
             result = self.fn()
         except Exception as exc:  # noqa: BLE001 - reported to the GUI thread, never swallowed
             exc.traceback_text = traceback.format_exc()
-            self.relay.failed.emit(exc)
+            self._deliver(self.relay.failed, exc)
         else:
-            self.relay.done.emit(result)
+            self._deliver(self.relay.done, result)
+
+    @staticmethod
+    def _deliver(signal, value) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:
+            pass  # the application is shutting down and its objects are gone: nobody is waiting
 
 
 _live: set[_Relay] = set()

@@ -53,10 +53,11 @@ class Workspace:
         self.patients = PatientService(profile.store)
         self.worklist_page = WorklistPage(profile, Worklist(profile.sessions, me.user_id, me.station_id))
         window.set_page("worklist", self.worklist_page)
-        window.set_page("letters", LettersPage(profile))
-        self.calendar_page = CalendarPage(profile)
-        window.set_page("calendar", self.calendar_page)
-        self.calendar_page.patient_requested.connect(self.open_patient)
+        # Other areas are built the first time they are shown: start-up pays for the
+        # worklist only (the calendar's month query and the letter fonts can wait).
+        self.builders = {"calendar": self._build_calendar, "letters": lambda: LettersPage(profile)}
+        self.built: dict[str, object] = {}
+        window.nav.currentRowChanged.connect(self._build_shown_page)
         self.pathway = PathwayService(profile)
         self.worklist_page.patient_requested.connect(self.open_patient)
         window.events.data_changed.connect(self._data_changed)
@@ -65,6 +66,22 @@ class Workspace:
         if self.lock.guard.has_password():
             self.lock.lock()  # sign-in at start: the same screen, the same verifier and lockout
         self.sync = SyncUi(window)
+
+    def page(self, key: str):
+        """The real page for an area, built now if it has not been shown yet."""
+        if key not in self.built and key in self.builders:
+            self.built[key] = self.builders[key]()
+            self.window.set_page(key, self.built[key])
+        return self.built.get(key)
+
+    def _build_shown_page(self, row: int) -> None:
+        if 0 <= row < len(self.window.PAGES):
+            self.page(self.window.PAGES[row])
+
+    def _build_calendar(self) -> CalendarPage:
+        page = CalendarPage(self.window.profile)
+        page.patient_requested.connect(self.open_patient)
+        return page
 
     def open_patient(self, patient_id: str) -> PatientWindow:
         existing = self.open_patients.get(patient_id)
@@ -95,7 +112,7 @@ class Workspace:
     def _data_changed(self, event) -> None:
         if event.tables & WORKLIST_TABLES:
             self.worklist_page.refresh()
-        if "followups" in event.tables:
-            self.calendar_page.reload()
+        if "followups" in event.tables and "calendar" in self.built:
+            self.built["calendar"].reload()
         for w in list(self.open_patients.values()):
             w.view.on_data_changed(event)

@@ -70,9 +70,13 @@ def test_stage_change_from_the_patient_window_is_recorded_with_its_reason(qtbot,
     assert ws.patients.timeline(pid, kinds={"stage"})[0].title.startswith("阶段变更")
 
 
-def test_calendar_and_letters_fill_their_areas(workspace):
+def test_calendar_and_letters_are_built_when_first_shown(workspace):
     ws, _ = workspace
     from ui.calendar.page import CalendarPage
     from ui.letters.page import LettersPage
+    assert not isinstance(ws.window.page("calendar"), CalendarPage)  # not paid for at start
+    ws.window.show_page("calendar")
+    ws.window.show_page("letters")
     assert isinstance(ws.window.page("calendar"), CalendarPage)
     assert isinstance(ws.window.page("letters"), LettersPage)
+    assert ws.window.current_page_key() == "letters"

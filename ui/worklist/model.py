@@ -59,6 +59,7 @@ class WorklistModel(QAbstractTableModel):
         self.descending = False
         self._ids: list[str] = []
         self._cache: OrderedDict[str, Row] = OrderedDict()
+        self._loaded = False
 
     # loading -------------------------------------------------------------
     def load(self, filters: Filters | None = None, sort_key: str | None = None,
@@ -72,12 +73,16 @@ class WorklistModel(QAbstractTableModel):
             self.descending = descending
         ids = self.worklist.ids(self.filters, self.sort_key, self.descending)
         self.beginResetModel()
+        self._loaded = True
         self._ids = ids
         self._cache.clear()
         self.endResetModel()
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
-        self.load(sort_key=COLUMNS[column], descending=order == Qt.SortOrder.DescendingOrder)
+        key, descending = COLUMNS[column], order == Qt.SortOrder.DescendingOrder
+        if self._loaded and (key, descending) == (self.sort_key, self.descending):
+            return  # the view re-asserting the current order: nothing to fetch
+        self.load(sort_key=key, descending=descending)
 
     def case_id(self, row: int) -> str:
         return self._ids[row]

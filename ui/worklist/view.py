@@ -55,8 +55,10 @@ class WorklistPage(QWidget):
         self.export_button = QToolButton(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
+        # Indicator first, then sorting on: enabling sorting asks the model to sort by the
+        # indicator, which would otherwise re-query 100k ids for the default order.
         self.table.horizontalHeader().setSortIndicator(COLUMNS.index("due_date"), Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
