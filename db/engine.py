@@ -8,6 +8,7 @@ from sqlalchemy import Engine
 from sqlalchemy import create_engine
 from sqlalchemy import event
 from sqlalchemy.orm import sessionmaker
+from sqlalchemy.pool import QueuePool
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
@@ -31,7 +32,11 @@ def sqlite_engine(path: Path | str, key: bytes | None = None) -> Engine:
         import sqlcipher3  # local: optional until a profile is encrypted
 
         url = URL.create("sqlite+pysqlcipher", password=f"x'{key.hex()}'", database=str(path))
-        engine = create_engine(url, module=sqlcipher3)
+        # The pysqlcipher dialect defaults to SingletonThreadPool, which closes another
+        # thread's connection once more threads than its size have used it — mid-query,
+        # a crash. A QueuePool lends each connection to one thread at a time.
+        engine = create_engine(url, module=sqlcipher3, poolclass=QueuePool,
+                               connect_args={"check_same_thread": False})
     event.listen(engine, "connect", _sqlite_pragmas)
     return engine
 

@@ -120,7 +120,7 @@ def open_workstation(profile_dir: Path, translations: Translations, *,
     """Open the profile and build the main window; None (error reported) if it cannot open."""
     try:
         profile = Profile.open(profile_dir)
-    except ProfileError as exc:
+    except CaseDeskError as exc:  # a damaged profile, a missing key, no keyring ...
         report_error(str(exc))
         return None
     translations.set_language(profile.settings.get("ui.language"))

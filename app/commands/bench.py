@@ -6,24 +6,34 @@ import importlib
 import json
 import sys
 
-# name -> module under app/bench/ exposing `run(args) -> dict` and `add_arguments(parser)`.
-# Benches that drive Qt live in ui/bench/: importing them by name here keeps app/ itself
-# Qt-free (nothing is loaded until that benchmark runs).
+# name -> module exposing `run(args) -> dict` and `add_arguments(parser)`. A module is
+# imported only when its benchmark runs: the CLI (and the workstation, which builds the
+# same parser) must not pay for reportlab, Qt or a server harness on every start, and
+# no benchmark's imports may change the process for anything else.
+# Benches that drive Qt live in ui/bench/, so app/ itself stays Qt-free.
 BENCHES: dict[str, str] = {
     "worklist": "ui.bench.worklist",
     "calendar": "ui.bench.calendar",
     "letters": "app.letters.bench",
+    "sync": "app.sync.bench",
 }
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("bench", help="run a benchmark and print its figures")
-    bench_sub = parser.add_subparsers(dest="bench", metavar="NAME", required=True)
-    for name, module in BENCHES.items():
-        mod = importlib.import_module(module)
-        p = bench_sub.add_parser(name, help=mod.__doc__.splitlines()[0] if mod.__doc__ else name)
-        mod.add_arguments(p)
-        p.set_defaults(func=lambda args, mod=mod: _run(mod, args))
+    parser = sub.add_parser("bench", help="run a benchmark and print its figures",
+                            description=f"benchmarks: {', '.join(BENCHES)}; "
+                                        "`bench NAME --help` lists a benchmark's options")
+    parser.add_argument("bench", choices=sorted(BENCHES), metavar="NAME")
+    parser.add_argument("options", nargs=argparse.REMAINDER, help="the benchmark's own options")
+    parser.set_defaults(func=_dispatch)
+
+
+def _dispatch(args) -> int:
+    mod = importlib.import_module(BENCHES[args.bench])
+    own = argparse.ArgumentParser(prog=f"main.py bench {args.bench}",
+                                  description=(mod.__doc__ or "").strip().splitlines()[0])
+    mod.add_arguments(own)
+    return _run(mod, own.parse_args(args.options))
 
 
 def _run(mod, args) -> int:

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import os
 import random
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -36,11 +35,11 @@ def _queries(profile, n: int, seed: int) -> list[str]:
     return [rng.choice(makers)(people[i % len(people)]) for i in range(n)]
 
 
-def _raw_sql_ms(db_path: Path, worklist, queries) -> list[float]:
-    """The same SELECTs as the worklist issues, straight through sqlite3."""
+def _raw_sql_ms(engine, worklist, queries) -> list[float]:
+    """The same SELECTs as the worklist issues, straight through the DB-API driver
+    (sqlcipher3, the same key and page cache settings) with no ORM or model in between."""
     from app.worklist import Filters
-    conn = sqlite3.connect(db_path)
-    conn.execute("PRAGMA cache_size=-65536")
+    conn = engine.raw_connection()
     times = []
     for q in queries:
         compiled = worklist.ids_statement(Filters(text=q)).compile(dialect=_sqlite_dialect())
@@ -48,7 +47,7 @@ def _raw_sql_ms(db_path: Path, worklist, queries) -> list[float]:
         params = [procs[k](compiled.params[k]) if k in procs else compiled.params[k]
                   for k in compiled.positiontup]
         t0 = time.perf_counter()
-        conn.execute(str(compiled), params).fetchall()
+        conn.cursor().execute(str(compiled), params).fetchall()
         times.append((time.perf_counter() - t0) * 1000)
     conn.close()
     return times
@@ -125,7 +124,7 @@ def run(args) -> dict:
         for r in range(min(SCREEN_ROWS, page.model.rowCount())):
             page.model.row_data(r)
         search_ms.append((time.perf_counter() - t0) * 1000)
-    raw_ms = _raw_sql_ms(profile.path / "casedesk.db", worklist, queries)
+    raw_ms = _raw_sql_ms(profile.engine, worklist, queries)
 
     page.search.setText("")
     page.apply()
