@@ -10,6 +10,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject
 from PySide6.QtCore import QRunnable
 from PySide6.QtCore import QThreadPool
@@ -33,21 +34,26 @@ class _Relay(QObject):
     done = Signal(object)
     failed = Signal(object)
 
-    def __init__(self, on_done, on_error):
+    def __init__(self, on_done, on_error, owner=None):
         super().__init__()
-        self._on_done, self._on_error = on_done, on_error
+        self._on_done, self._on_error, self._owner = on_done, on_error, owner
         self.done.connect(self._deliver_done)
         self.failed.connect(self._deliver_error)
+
+    def _owner_gone(self) -> bool:
+        return self._owner is not None and not shiboken6.isValid(self._owner)
 
     @Slot(object)
     def _deliver_done(self, result) -> None:
         _live.discard(self)
-        self._on_done(result)
+        if not self._owner_gone():  # the page that asked was closed meanwhile
+            self._on_done(result)
 
     @Slot(object)
     def _deliver_error(self, exc) -> None:
         _live.discard(self)
-        self._on_error(exc)
+        if not self._owner_gone():
+            self._on_error(exc)
 
 
 class _Job(QRunnable):
@@ -78,8 +84,9 @@ _live: set[_Relay] = set()
 
 def run_in_background(fn: Callable[[], Any], on_done: Callable[[Any], None],
                       on_error: Callable[[Exception], None] | None = None,
-                      lane_name: str = "db") -> None:
-    relay = _Relay(on_done, on_error or _report)
+                      lane_name: str = "db", owner=None) -> None:
+    """`owner`: the widget the answer is for; if it is gone by then, the answer is dropped."""
+    relay = _Relay(on_done, on_error or _report, owner)
     _live.add(relay)  # keep the relay alive until it has delivered
     lane(lane_name).start(_Job(fn, relay))
 

@@ -29,6 +29,7 @@ from ui.worklist.model import column_title
 from ui.worklist.views_menu import ViewsMenu
 
 SEARCH_DELAY_MS = 60
+COUNTS_DELAY_MS = 250  # counts follow once typing pauses; the list itself never waits
 # Typical width of each column in Chinese characters (an ID number is ~9 wide).
 COLUMN_CHARS = {"name": 5, "sex_age": 5, "id_number": 11, "cancer_type": 6, "stage": 6,
                 "next_action": 9, "due_date": 13, "risk_level": 4, "station": 8, "case_manager": 6,
@@ -85,6 +86,8 @@ class WorklistPage(QWidget):
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.table, 1)
 
+        self._counts_timer = QTimer(self, singleShot=True, interval=COUNTS_DELAY_MS)
+        self._counts_timer.timeout.connect(self._count_now)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
@@ -123,14 +126,23 @@ class WorklistPage(QWidget):
             self.empty_label.resize(self.table.viewport().size())
 
     def _request_counts(self) -> None:
-        # Counts scan every case in scope: off the GUI thread, only the latest request shown.
-        filters = self.filter_bar.filters(self.search.text())
-        self._counts_for = filters
-        run_in_background(lambda: (filters, self.worklist.counts(filters)), self._show_counts)
+        """Counts scan every case in scope: wait until typing pauses, then count off the
+        GUI thread; a request overtaken by a newer one is dropped before it runs."""
+        self._counts_for = self.filter_bar.filters(self.search.text())
+        self._counts_timer.start()
+
+    def _count_now(self) -> None:
+        filters = self._counts_for
+
+        def count():
+            if filters != self._counts_for:
+                return filters, None  # superseded while queued: don't scan for nothing
+            return filters, self.worklist.counts(filters)
+        run_in_background(count, self._show_counts, owner=self)
 
     def _show_counts(self, result) -> None:
         filters, counts = result
-        if filters == self._counts_for:
+        if counts is not None and filters == self._counts_for:
             self.filter_bar.set_counts(counts)
 
     def current_case_id(self) -> str | None:
