@@ -22,8 +22,11 @@ from ui.letters.labels import kind_name
 from ui.letters.page import LettersPage
 from ui.letters.single import print_single_letter
 from ui.lock.guard import WindowLock
+from ui.patient.mdt_dialog import MdtDialog
+from ui.patient.referral_dialog import ReferralDialog
 from ui.patient.stage_dialog import StageDialog
 from ui.patient.view import PatientView
+from ui.referrals.board import ReferralBoard
 from ui.sync.wiring import SyncUi
 from ui.worklist.view import WorklistPage
 
@@ -55,7 +58,8 @@ class Workspace:
         window.set_page("worklist", self.worklist_page)
         # Other areas are built the first time they are shown: start-up pays for the
         # worklist only (the calendar's month query and the letter fonts can wait).
-        self.builders = {"calendar": self._build_calendar, "letters": lambda: LettersPage(profile)}
+        self.builders = {"calendar": self._build_calendar, "letters": lambda: LettersPage(profile),
+                         "referrals": self._build_referrals}
         self.built: dict[str, object] = {}
         window.nav.currentRowChanged.connect(self._build_shown_page)
         self.pathway = PathwayService(profile)
@@ -83,6 +87,12 @@ class Workspace:
         page.patient_requested.connect(self.open_patient)
         return page
 
+    def _build_referrals(self) -> ReferralBoard:
+        board = ReferralBoard(self.window.profile)
+        board.patient_requested.connect(self.open_patient)
+        board.edit_requested.connect(self._edit_referral)
+        return board
+
     def open_patient(self, patient_id: str) -> PatientWindow:
         existing = self.open_patients.get(patient_id)
         if existing is not None:
@@ -92,6 +102,8 @@ class Workspace:
         w = PatientWindow(self.patients, patient_id, self.window)
         w.view.connect_action(w.view.action_print_letter, lambda: self._letter_menu(w, patient_id))
         w.view.connect_action(w.view.action_change_stage, lambda: self._change_stage(w, patient_id))
+        w.view.connect_action(w.view.action_new_referral, lambda: self._new_referral(w, patient_id))
+        w.view.connect_action(w.view.action_request_mdt, lambda: self._request_mdt(w, patient_id))
         w.destroyed.connect(lambda _=None, pid=patient_id: self.open_patients.pop(pid, None))
         self.open_patients[patient_id] = w
         w.show()
@@ -106,6 +118,22 @@ class Workspace:
     def _change_stage(self, w: PatientWindow, patient_id: str) -> StageDialog:
         open_cases = self.patients.header(patient_id).cases
         dialog = StageDialog(self.pathway, open_cases, w)
+        dialog.open()
+        return dialog
+
+    def _new_referral(self, w: PatientWindow, patient_id: str) -> ReferralDialog:
+        dialog = ReferralDialog(self.window.profile, patient_id, parent=w)
+        dialog.open()
+        return dialog
+
+    def _edit_referral(self, referral_id: str) -> ReferralDialog:
+        view = self.page("referrals").service.get(referral_id)
+        dialog = ReferralDialog(self.window.profile, view.patient_id, referral_id, parent=self.window)
+        dialog.open()
+        return dialog
+
+    def _request_mdt(self, w: PatientWindow, patient_id: str) -> MdtDialog:
+        dialog = MdtDialog(self.window.profile, patient_id, w)
         dialog.open()
         return dialog
 

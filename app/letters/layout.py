@@ -14,6 +14,7 @@ from dataclasses import field
 from app.letters.breaker import break_lines
 from app.letters.breaker import char_space
 from app.letters.fonts import metrics
+from app.letters.qr import qr_ops
 
 MM = 72 / 25.4
 BRAND = "#1f4e79"  # letterhead blue
@@ -53,6 +54,7 @@ class Filled:
     signature: list[str]
     note: list[str]
     footer: str
+    qr: str = ""  # printed as a QR code with the text under it (a referral slip's short code)
 
 
 @dataclass
@@ -118,6 +120,7 @@ def layout(letter: Filled, paper: Paper) -> list[Page]:
     f = _Flow(paper, letter)
     s = paper.scale
     _letterhead(f, letter, s)
+    qr_bottom = _qr(f, letter.qr, s) if letter.qr else f.y
     # Recipient block, then the title.
     f.y -= 8 * s
     for i, line in enumerate(letter.recipient):  # where a window envelope shows the address
@@ -127,7 +130,7 @@ def layout(letter: Filled, paper: Paper) -> list[Page]:
     title_size = 20 * s
     cs = title_size * 0.35 if len(letter.title) <= 6 else 0.0
     f.text_centre(f.y, title_size, letter.title, cs, bold=True)
-    f.y -= 10 * s
+    f.y = min(f.y, qr_bottom) - 10 * s
     f.paragraph(letter.salutation, f.body, f.lead, indent_em=0)
     for para in letter.body:
         f.paragraph(para, f.body, f.lead)
@@ -160,6 +163,19 @@ def _letterhead(f: _Flow, letter: Filled, s: float) -> None:
     f.y -= 16 * s
     f.text(f.left, f.y, 9 * s, f"编号：{letter.number}", colour=GREY)
     f.text_right(f.y, 9 * s, f"日期：{letter.print_date}", colour=GREY)
+
+
+def _qr(f: _Flow, code: str, s: float) -> float:
+    """The code at the top right, beside the recipient block, its text under it; returns
+    the lowest y it uses so the letter's text starts below it."""
+    size = 26 * MM * s
+    top = f.y - 4 * s
+    for op in qr_ops(code, f.right - size, top, size, INK):
+        f.op(*op)
+    label = 13 * s
+    y = top - size - label * 0.8
+    f.text(f.right - size / 2 - f.m.width(code, label) / 2, y, label, code, bold=True)
+    return y - 6 * s
 
 
 def _details(f: _Flow, rows: list[tuple[str, str]], s: float) -> None:

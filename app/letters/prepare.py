@@ -155,4 +155,5 @@ def fill(template: Template, data: LetterData) -> Filled:
         signature=[_text(p, f) for p in t["signature"]],
         note=[_text(p, f) for p in t["note"]],
         footer=f"{data.kind.label} · 模板 {template.version}",
+        qr=(f.get("referral_code") or "") if data.kind.code == "referral_slip" else "",
     )

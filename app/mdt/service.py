@@ -1,0 +1,209 @@
+"""MDT requests (多学科会诊): the question, the specialties, readiness, a slot, the decision.
+
+requested → ready (every checklist item done) → booked (a slot with room) → decided,
+cancelled with a reason from any open state. Each change is one Store.write() with a
+timeline event (kind "mdt"); the decision's event carries the plan and its follow-on
+actions as data, and the case's next action and due date become the plan's first step.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from app import clock
+from app.errors import ValidationError
+from app.mdt import sessions
+from app.mdt.plans import CHECKLIST
+from app.mdt.plans import CHECKLIST_ZH
+from app.mdt.plans import PLANS
+from app.mdt.plans import SPECIALTIES
+from app.pathway import for_profile
+from db.models import Case
+from db.models import MdtRequest
+from db.models import Patient
+from db.models import TimelineEvent
+from db.models.enums import MdtState as M
+
+TEXT_MAX = 1000
+OPEN = (M.REQUESTED.value, M.READY.value, M.BOOKED.value)
+
+
+@dataclass(frozen=True)
+class MdtView:
+    id: str
+    patient_id: str
+    case_id: str | None
+    question: str
+    specialties: tuple[str, ...]
+    checklist: dict
+    state: str
+    slot_at: dt.datetime | None
+    decision: str
+    decided_at: dt.datetime | None
+
+    @property
+    def missing(self) -> list[str]:
+        return [k for k in CHECKLIST if not self.checklist.get(k)]
+
+
+def _text(value: str, field: str, missing: str) -> str:
+    value = (value or "").strip()
+    if not value:
+        raise ValidationError(missing, field=field)
+    if len(value) > TEXT_MAX:
+        raise ValidationError(f"内容过长（最多{TEXT_MAX}字）/ At most {TEXT_MAX} characters.", field=field)
+    return value
+
+
+def _specialties(values) -> list[str]:
+    chosen = list(dict.fromkeys(v.strip() for v in values or [] if v and v.strip()))
+    if len(chosen) < 2:
+        raise ValidationError("多学科会诊至少需要两个专科 / Choose at least two specialties.", field="specialties")
+    if any(len(v) > 32 for v in chosen):
+        raise ValidationError("专科名称过长 / A specialty name is too long.", field="specialties")
+    return chosen
+
+
+def _checklist(values: dict | None) -> dict:
+    unknown = set(values or {}) - set(CHECKLIST)
+    if unknown:
+        raise ValidationError(f"未知的准备项 {sorted(unknown)} / unknown checklist item", field="checklist")
+    return {k: bool((values or {}).get(k)) for k in CHECKLIST}
+
+
+class MdtService:
+    specialties = SPECIALTIES
+    plans = PLANS
+
+    def __init__(self, profile):
+        self.profile = profile
+        self.store = profile.store
+
+    def get(self, mdt_id: str) -> MdtView:
+        with self.store.sessions() as s:
+            return _view(self._load(s, mdt_id))
+
+    def open_for_patient(self, patient_id: str) -> MdtView | None:
+        """The patient's MDT request still in progress (the latest), if any."""
+        with self.store.sessions() as s:
+            m = s.scalars(select(MdtRequest).where(
+                MdtRequest.patient_id == patient_id, MdtRequest.state.in_(OPEN), MdtRequest.deleted_at.is_(None))
+                .order_by(MdtRequest.updated_at.desc())).first()
+            return _view(m) if m is not None else None
+
+    def slots(self, days: int = sessions.HORIZON_DAYS) -> list[sessions.Slot]:
+        plan = sessions.load_plan(self.profile.path)
+        with self.store.sessions() as s:
+            return sessions.slots(s, plan, for_profile(self.profile).calendar, clock.now(), days)
+
+    def request(self, patient_id: str, question: str, specialties, checklist: dict | None = None,
+                case_id: str | None = None) -> str:
+        question = _text(question, "question", "请写明会诊要解决的问题 / Say what the MDT should decide.")
+        chosen, ticks = _specialties(specialties), _checklist(checklist)
+        with self.store.write() as tx:
+            if tx.session.get(Patient, patient_id) is None:
+                raise ValidationError("患者不存在 / This patient does not exist.", field="patient")
+            state = M.READY.value if all(ticks.values()) else M.REQUESTED.value
+            m = tx.add(MdtRequest(patient_id=patient_id, case_id=case_id, question=question,
+                                  specialties=chosen, checklist=ticks, state=state))
+            self._event(tx, m, "request", f"申请MDT会诊：{'、'.join(chosen)}", body=question)
+        return m.id
+
+    def update_checklist(self, mdt_id: str, checklist: dict) -> str:
+        """Tick readiness items; all five make the request ready to book. Returns the state."""
+        ticks = _checklist(checklist)
+        with self.store.write() as tx:
+            m = self._load(tx.session, mdt_id)
+            if m.state not in (M.REQUESTED.value, M.READY.value):
+                raise ValidationError("已预约或已结束的会诊不能更改准备项 / Only an unbooked request changes.",
+                                      field="checklist")
+            state = M.READY.value if all(ticks.values()) else M.REQUESTED.value
+            if tx.update(m, checklist=ticks, state=state):
+                done = "、".join(CHECKLIST_ZH[k] for k in CHECKLIST if ticks[k]) or "无"
+                self._event(tx, m, "checklist", "MDT资料已齐备，待排期" if state == M.READY.value
+                            else "MDT准备项更新", body=f"已完成：{done}")
+            return m.state
+
+    def book(self, mdt_id: str, slot_at: dt.datetime) -> None:
+        plan = sessions.load_plan(self.profile.path)
+        calendar = for_profile(self.profile).calendar
+        now = clock.now()
+        with self.store.write() as tx:
+            s = tx.session
+            m = self._load(s, mdt_id)
+            if m.state == M.REQUESTED.value:
+                missing = "、".join(CHECKLIST_ZH[k] for k in CHECKLIST if not (m.checklist or {}).get(k))
+                raise ValidationError(f"资料未齐，不能预约：缺{missing} / Not ready: items missing.", field="checklist")
+            if m.state not in (M.READY.value, M.BOOKED.value):
+                raise ValidationError("该会诊已结束 / This MDT request is closed.", field="state")
+            slot = next((x for x in sessions.slots(s, plan, calendar, now) if x.starts_at == slot_at), None)
+            if slot is None:
+                raise ValidationError("没有这个会诊时段，或已过去 / No such session ahead.", field="slot")
+            if m.slot_at == slot_at and m.state == M.BOOKED.value:
+                return
+            if slot.free <= 0:
+                raise ValidationError(f"该时段已满（{slot.capacity}例）/ The session is full.", field="slot")
+            moved = m.state == M.BOOKED.value
+            tx.update(m, state=M.BOOKED.value, slot_at=slot_at)
+            self._event(tx, m, "book", f"{'MDT改约' if moved else 'MDT已预约'}："
+                        f"{slot_at.astimezone():%Y-%m-%d %H:%M} {slot.place}", slot_at=slot_at.isoformat())
+            self._next(tx, m, f"参加MDT会诊（{slot.place}）", slot_at.astimezone().date())
+
+    def cancel(self, mdt_id: str, reason: str) -> None:
+        reason = _text(reason, "reason", "请写明取消原因 / Say why it is cancelled.")
+        with self.store.write() as tx:
+            m = self._load(tx.session, mdt_id)
+            if m.state not in OPEN:
+                raise ValidationError("该会诊已结束 / This MDT request is closed.", field="state")
+            tx.update(m, state=M.CANCELLED.value, note=reason)
+            self._event(tx, m, "cancel", f"MDT申请已取消：{reason}", body=reason)
+
+    def decide(self, mdt_id: str, plan: str, decision: str = "") -> list[tuple[str, dt.date]]:
+        """Record the panel's decision; returns the follow-on actions with their due dates."""
+        if plan not in PLANS:
+            raise ValidationError("请选择治疗方案 / Choose the plan.", field="plan")
+        label, steps = PLANS[plan]
+        text = (decision or "").strip() or f"建议{label}"
+        if len(text) > TEXT_MAX:
+            raise ValidationError(f"内容过长（最多{TEXT_MAX}字）/ At most {TEXT_MAX} characters.", field="decision")
+        pathway, today, now = for_profile(self.profile), clock.today(), clock.now()
+        actions = [(what, pathway.after(today, f"{days}d").date) for what, days in steps]
+        with self.store.write() as tx:
+            m = self._load(tx.session, mdt_id)
+            if m.state != M.BOOKED.value:
+                raise ValidationError("会诊预约后才能记录决定 / Book a session before recording a decision.",
+                                      field="state")
+            tx.update(m, state=M.DECIDED.value, decision=text, decided_at=now)
+            self._event(tx, m, "decide", f"MDT讨论：{text}"[:200], body="\n".join(
+                f"{n}. {what}（{due:%Y-%m-%d}前）" for n, (what, due) in enumerate(actions, 1)),
+                plan=plan, decision=text, specialties=list(m.specialties or []),
+                actions=[{"text": what, "due": due.isoformat()} for what, due in actions])
+            self._next(tx, m, actions[0][0], actions[0][1])
+        return actions
+
+    # -- inside the transaction ----------------------------------------------------
+    def _event(self, tx, m: MdtRequest, action: str, title: str, body: str | None = None, **data) -> None:
+        tx.add(TimelineEvent(patient_id=m.patient_id, case_id=m.case_id, kind="mdt", occurred_at=clock.now(),
+                             author_id=self.store.user_id, title=title[:200], body=body,
+                             data={"action": action, "state": m.state, **data},
+                             ref_table="mdt_requests", ref_id=m.id))
+
+    @staticmethod
+    def _next(tx, m: MdtRequest, text: str, due: dt.date) -> None:
+        case = tx.session.get(Case, m.case_id) if m.case_id else None
+        if case is not None and case.closed_at is None:
+            tx.update(case, next_action=text[:200], due_date=due)
+
+    @staticmethod
+    def _load(session, mdt_id: str) -> MdtRequest:
+        m = session.get(MdtRequest, mdt_id)
+        if m is None or m.deleted_at is not None:
+            raise ValidationError("MDT申请不存在 / This MDT request does not exist.", field="mdt")
+        return m
+
+
+def _view(m: MdtRequest) -> MdtView:
+    return MdtView(m.id, m.patient_id, m.case_id, m.question, tuple(m.specialties or ()), dict(m.checklist or {}),
+                   m.state, m.slot_at, m.decision or "", m.decided_at)

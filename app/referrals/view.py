@@ -1,0 +1,111 @@
+"""One referral as the form and the detail pane show it, and the slip's short-code lookup."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from app.errors import ValidationError
+from app.referrals import states
+from app.referrals.deadline import Countdown
+from app.referrals.deadline import countdown
+from app.referrals.forms import ReferralForm
+from db.models import OrgUnit
+from db.models import Patient
+from db.models import Referral
+from db.models import TimelineEvent
+
+# Slips print six characters without 0/O/1/I/L; older or imported codes may differ, so
+# only the shape is checked and the database decides.
+_CODE_RE = re.compile(r"^[A-Z0-9]{4,12}$")
+
+
+@dataclass(frozen=True)
+class ReferralView:
+    id: str
+    patient_id: str
+    patient_name: str
+    case_id: str | None
+    direction: str
+    green_channel: bool
+    urgency: str
+    from_org_id: str
+    from_org: str
+    to_org_id: str
+    to_org: str
+    to_department: str
+    reason: str
+    question: str
+    clinical_summary: str
+    findings: tuple[tuple[str, str], ...]  # (event id, title)
+    requested_exams: str
+    contact_person: str
+    state: str
+    state_reason: str
+    short_code: str
+    sent_at: dt.datetime | None
+    scheduled_at: dt.datetime | None
+    scheduled_place: str
+    closed_at: dt.datetime | None
+    breach_reason: str | None
+
+    @property
+    def actions(self) -> list[str]:
+        return states.actions(self.state)
+
+    def clock(self, now: dt.datetime | None = None) -> Countdown:
+        return countdown(self.state, self.sent_at, self.breach_reason, now)
+
+    def form(self) -> ReferralForm:
+        """The draft's values, to edit it in the form again."""
+        return ReferralForm(
+            patient_id=self.patient_id, direction=self.direction, case_id=self.case_id,
+            green_channel=self.green_channel, urgency=self.urgency, from_org_id=self.from_org_id,
+            to_org_id=self.to_org_id, to_department=self.to_department, reason=self.reason,
+            question=self.question, clinical_summary=self.clinical_summary,
+            findings=[f for f, _ in self.findings], requested_exams=self.requested_exams,
+            contact_person=self.contact_person)
+
+
+def load_view(session, referral_id: str) -> ReferralView:
+    ref = session.get(Referral, referral_id)
+    if ref is None or ref.deleted_at is not None:
+        raise ValidationError("转诊单不存在 / This referral does not exist.", field="referral")
+    return _view(session, ref)
+
+
+def normalise_code(text: str) -> str:
+    """What a person typed, as stored: spaces and dashes dropped, upper case."""
+    return re.sub(r"[\s\-_]", "", text or "").upper()
+
+
+def lookup_code(session, text: str) -> ReferralView | None:
+    code = normalise_code(text)
+    if not _CODE_RE.match(code):
+        raise ValidationError("请输入转诊单上的编号（6位字母数字）/ Type the code printed on the slip "
+                              "(6 letters and digits).", field="code")
+    ref = session.scalar(select(Referral).where(Referral.short_code == code, Referral.deleted_at.is_(None)))
+    return None if ref is None else _view(session, ref)
+
+
+def _view(session, ref: Referral) -> ReferralView:
+    names = dict(session.execute(select(OrgUnit.id, OrgUnit.name).where(
+        OrgUnit.id.in_([ref.from_org_id, ref.to_org_id]))).all())
+    patient = session.get(Patient, ref.patient_id)
+    titles = {}
+    if ref.findings:
+        titles = dict(session.execute(select(TimelineEvent.id, TimelineEvent.title).where(
+            TimelineEvent.id.in_(ref.findings))).all())
+    return ReferralView(
+        id=ref.id, patient_id=ref.patient_id, patient_name=patient.name if patient else "", case_id=ref.case_id,
+        direction=ref.direction, green_channel=bool(ref.green_channel), urgency=ref.urgency,
+        from_org_id=ref.from_org_id, from_org=names.get(ref.from_org_id, ""),
+        to_org_id=ref.to_org_id, to_org=names.get(ref.to_org_id, ""), to_department=ref.to_department or "",
+        reason=ref.reason or "", question=ref.question or "", clinical_summary=ref.clinical_summary or "",
+        findings=tuple((f, titles.get(f, "")) for f in ref.findings or ()),
+        requested_exams=ref.requested_exams or "", contact_person=ref.contact_person or "",
+        state=ref.state, state_reason=ref.state_reason or "", short_code=ref.short_code,
+        sent_at=ref.sent_at, scheduled_at=ref.scheduled_at, scheduled_place=ref.scheduled_place or "",
+        closed_at=ref.closed_at, breach_reason=ref.breach_reason)
