@@ -22,6 +22,10 @@ from app import clock
 from app import search
 from app.masking import mask_id_number
 from app.masking import mask_phone
+from app.referrals.deadline import OVERDUE
+from app.referrals.deadline import RUNNING
+from app.referrals.deadline import WARNING
+from app.referrals.deadline import countdowns_for_cases
 from db.models import Case
 from db.models import MdtRequest
 from db.models import OrgUnit
@@ -34,6 +38,7 @@ from db.models.enums import OPEN_REFERRAL_STATES
 from db.models.enums import Stage
 
 STAGE_ORDER = [s.value for s in Stage]
+CLOCK_SHOWN = (RUNNING, WARNING, OVERDUE)  # sent, not yet scheduled: the clock is ticking
 RISK_ORDER = ["low", "medium", "high"]
 SCOPES = ("mine", "station", "all")
 DUE_FILTERS = ("overdue", "today", "week")
@@ -73,6 +78,7 @@ class Row:
     waiting_referral: bool
     waiting_mdt: bool
     sync_state: str  # synced / pending / conflict / rejected
+    referral_deadline: dt.datetime | None = None  # the 24-hour clock of a waiting referral
 
     def due_mark(self, today: dt.date) -> str:
         if self.due_date is None:
@@ -227,6 +233,7 @@ class Worklist:
         with self.sessions() as s:
             result = s.execute(q).all()
             states = self._sync_states(s, [r[0] for r in result] + [r[1] for r in result])
+            clocks = countdowns_for_cases(s, [r[0] for r in result if r[15]])
         rows = {}
         for (cid, pid, name, sex, birth, id_no, phone, cancer, stage, action, due, risk,
              station, cm, contact, ref, mdt) in result:
@@ -237,6 +244,7 @@ class Worklist:
                 risk_level=risk, station=station or "", case_manager=cm or "",
                 last_contact=contact, waiting_referral=bool(ref), waiting_mdt=bool(mdt),
                 sync_state=states.get(cid) or states.get(pid) or "synced",
+                referral_deadline=_running_deadline(clocks.get(cid)),
             )
         return rows
 
@@ -277,6 +285,10 @@ class Worklist:
                                    (f"cancer:{cancer}", n)):
                     counts[key] = counts.get(key, 0) + int(value or 0)
         return counts
+
+
+def _running_deadline(clock_) -> dt.datetime | None:
+    return clock_.deadline if clock_ is not None and clock_.status in CLOCK_SHOWN else None
 
 
 def _first_column(session, stmt) -> list:

@@ -29,7 +29,7 @@ def main(ts_path: str, json_path: str) -> int:
             for form in value if isinstance(value, list) else [value]:
                 ET.SubElement(tr, "numerusform").text = form
         else:
-            tr.text = value
+            tr.text = value[0] if isinstance(value, list) else value
         del tr.attrib["type"]
     tree.write(ts_path, encoding="utf-8", xml_declaration=True)
     for src in missing:

@@ -94,12 +94,10 @@
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../../ui/worklist/export_dialog.py" line="30" />
         <source>%n case(s) exported to %1</source>
-        <translation>
-            <numerusform>已导出 %n 个个案到 %1</numerusform>
-        </translation>
+        <translation>已导出 %n 个个案到 %1</translation>
     </message>
 </context>
 <context>
@@ -175,19 +173,28 @@
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/model.py" line="156" />
-        <location filename="../../ui/worklist/model.py" line="158" />
+        <location filename="../../ui/worklist/model.py" line="169" />
+        <location filename="../../ui/worklist/model.py" line="171" />
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../ui/worklist/model.py" line="171" />
-        <source>(overdue %n d)</source>
-        <translation>
-            <numerusform>（逾期 %n 天）</numerusform></translation>
+    <message>
+        <location filename="../../ui/worklist/model.py" line="182" />
+        <source>Over by %1</source>
+        <translation>超时 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/model.py" line="173" />
+        <location filename="../../ui/worklist/model.py" line="183" />
+        <source>%1 left</source>
+        <translation>剩 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/model.py" line="193" />
+        <source>(overdue %n d)</source>
+        <translation>（逾期 %n 天）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worklist/model.py" line="195" />
         <source>(today)</source>
         <translation>（今天）</translation>
     </message>
@@ -195,22 +202,22 @@
 <context>
     <name>WorklistPage</name>
     <message>
-        <location filename="../../ui/worklist/view.py" line="199" />
+        <location filename="../../ui/worklist/view.py" line="222" />
         <source>Search name, pinyin initials, phone or ID ending  (Ctrl+F)</source>
         <translation>搜索 姓名、拼音首字母、电话或身份证尾号  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/view.py" line="200" />
+        <location filename="../../ui/worklist/view.py" line="223" />
         <source>Columns</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/view.py" line="201" />
+        <location filename="../../ui/worklist/view.py" line="224" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist/view.py" line="202" />
+        <location filename="../../ui/worklist/view.py" line="225" />
         <source>No cases match. Clear the search or the filters to see more.</source>
         <translation>没有符合条件的个案。清除搜索或筛选条件可查看更多。</translation>
     </message>

@@ -134,3 +134,21 @@ def test_export_of_the_visible_list_writes_masked_csv(qtbot, page, tmp_path):
     rows = list(csv.reader(out.open(encoding="utf-8-sig")))
     assert rows[0][0] == "姓名" and [r[0] for r in rows[1:]] == ["张三", "张珊珊"]
     assert "330206********123X" in rows[1] and "33020619600517123X" not in out.read_text(encoding="utf-8-sig")
+
+
+def test_a_sent_referral_shows_its_24_hour_clock_in_the_list(qtbot, translations, page, seeded):
+    from db.models import Referral
+    profile, ids = seeded
+    sent = clock.now() - dt.timedelta(hours=21, minutes=30)
+    with profile.sessions.begin() as s:
+        referral = s.query(Referral).filter_by(short_code="ABC123").one()
+        referral.sent_at = sent
+    page.refresh()
+    m = page.model
+    row = m.row_of(ids["张三"][1])
+    cell = m.index(row, COLUMNS.index("waiting_referral"))
+    assert m.data(cell) == "剩 2:30"
+    assert m.data(cell, Qt.ItemDataRole.ForegroundRole) is not None  # under four hours: urgent
+    clock.pin(clock.now() + dt.timedelta(hours=3))
+    m.tick_clocks(0, m.rowCount() - 1)
+    assert m.data(cell) == "超时 0:30"

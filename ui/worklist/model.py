@@ -87,6 +87,12 @@ class WorklistModel(QAbstractTableModel):
     def case_id(self, row: int) -> str:
         return self._ids[row]
 
+    def tick_clocks(self, first: int, last: int) -> None:
+        """Repaint the referral clocks of rows first..last (the visible ones)."""
+        if self._ids and first <= last:
+            column = COLUMNS.index("waiting_referral")
+            self.dataChanged.emit(self.index(first, column), self.index(last, column))
+
     def row_of(self, case_id: str) -> int:
         try:
             return self._ids.index(case_id)
@@ -158,12 +164,23 @@ class WorklistModel(QAbstractTableModel):
         if key == "last_contact":
             return row.last_contact.astimezone().strftime("%Y-%m-%d") if row.last_contact else ""
         if key == "waiting_referral":
+            if row.referral_deadline is not None:
+                return self._clock_text(row.referral_deadline)
             return QCoreApplication.translate("WorklistModel", "Waiting") if row.waiting_referral else ""
         if key == "waiting_mdt":
             return QCoreApplication.translate("WorklistModel", "Waiting") if row.waiting_mdt else ""
         if key == "sync_state":
             return labels.sync_label(row.sync_state)
         return str(getattr(row, key) or "")
+
+    @staticmethod
+    def _clock_text(deadline) -> str:
+        """The 24-hour referral clock as hours:minutes left, or how long it has been over."""
+        seconds = int((deadline - clock.now()).total_seconds())
+        hours, minutes = divmod(abs(seconds) // 60, 60)
+        if seconds < 0:
+            return QCoreApplication.translate("WorklistModel", "Over by %1").replace("%1", f"{hours}:{minutes:02d}")
+        return QCoreApplication.translate("WorklistModel", "%1 left").replace("%1", f"{hours}:{minutes:02d}")
 
     @staticmethod
     def _due_text(row: Row) -> str:
@@ -186,6 +203,10 @@ class WorklistModel(QAbstractTableModel):
                 return QBrush(OVERDUE)
             if mark == "today":
                 return QBrush(DUE_TODAY)
+        if key == "waiting_referral" and row.referral_deadline is not None:
+            left = (row.referral_deadline - clock.now()).total_seconds()
+            if left < 4 * 3600:
+                return QBrush(OVERDUE if left < 0 else DUE_TODAY)
         if key == "sync_state" and row.sync_state in SYNC_COLOURS:
             return QBrush(SYNC_COLOURS[row.sync_state])
         if key == "risk_level" and row.risk_level == "high":

@@ -88,6 +88,9 @@ class WorklistPage(QWidget):
 
         self._counts_timer = QTimer(self, singleShot=True, interval=COUNTS_DELAY_MS)
         self._counts_timer.timeout.connect(self._count_now)
+        self._clock_timer = QTimer(self, interval=30_000)  # referral clocks move by the minute
+        self._clock_timer.timeout.connect(self._tick_clocks)
+        self._clock_timer.start()
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
@@ -144,6 +147,12 @@ class WorklistPage(QWidget):
         filters, counts = result
         if counts is not None and filters == self._counts_for:
             self.filter_bar.set_counts(counts)
+
+    def _tick_clocks(self) -> None:
+        top = self.table.rowAt(0)
+        bottom = self.table.rowAt(self.table.viewport().height() - 1)
+        if top >= 0:
+            self.model.tick_clocks(top, bottom if bottom >= 0 else self.model.rowCount() - 1)
 
     def current_case_id(self) -> str | None:
         index = self.table.currentIndex()
