@@ -8,7 +8,6 @@ the database lane meanwhile and are not counted (they never block the window).
 from __future__ import annotations
 
 import datetime as dt
-import os
 import statistics
 import sys
 import time
@@ -25,26 +24,18 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> dict:
-    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a headless machine: no window server
-    from PySide6.QtGui import QFont
-    from PySide6.QtGui import QFontDatabase
-    from PySide6.QtWidgets import QApplication
-
     from app import clock
     from app.benchdata import cache_dir
     from app.pathway.benchdata import MONTH
     from app.pathway.benchdata import build_profile
     from ui.calendar import CalendarPage
     from ui.calendar.month_view import grid_range
-    from ui.resources import resources_dir
+    from ui.bench import bench_application
     from ui.tasks import wait_for_lanes
 
     path = Path(args.data) if args.data else cache_dir() / f"calendar-{args.followups}-{args.seed}"
     profile = build_profile(path, args.followups, args.seed, log=lambda m: print(m, file=sys.stderr))
-    app = QApplication.instance() or QApplication([])
-    QFontDatabase.addApplicationFont(str(resources_dir() / "fonts" / "wqy-microhei.ttc"))
-    app.setFont(QFont("WenQuanYi Micro Hei", 10))
+    app = bench_application()
     clock.pin(dt.datetime(MONTH[0], MONTH[1], 16, 2, tzinfo=dt.timezone.utc))
     profile.store.user_id = profile.get_local("bench_user")
     try:

@@ -8,7 +8,6 @@ the GUI thread); `apply_ms` is the GUI thread's share of a reload (the model res
 from __future__ import annotations
 
 import datetime as dt
-import os
 import statistics
 import sys
 import time
@@ -25,25 +24,17 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> dict:
-    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a headless machine: no window server
-    from PySide6.QtGui import QFont
-    from PySide6.QtGui import QFontDatabase
-    from PySide6.QtWidgets import QApplication
-
     from app import clock
     from app.benchdata import cache_dir
     from app.referrals.benchdata import NOW
     from app.referrals.benchdata import build_profile
     from ui.referrals.board import ReferralBoard
-    from ui.resources import resources_dir
+    from ui.bench import bench_application
     from ui.tasks import wait_for_lanes
 
     path = Path(args.data) if args.data else cache_dir() / f"referrals-{args.referrals}-{args.seed}"
     profile = build_profile(path, args.referrals, args.seed, log=lambda m: print(m, file=sys.stderr))
-    app = QApplication.instance() or QApplication([])
-    QFontDatabase.addApplicationFont(str(resources_dir() / "fonts" / "wqy-microhei.ttc"))
-    app.setFont(QFont("WenQuanYi Micro Hei", 10))
+    app = bench_application()
     clock.pin(NOW)
     profile.settings.set("user.id", profile.get_local("bench_user"))
     profile.store.user_id = profile.get_local("bench_user")

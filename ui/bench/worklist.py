@@ -82,7 +82,7 @@ def _startup_s(profile_dir: Path) -> float:
 
 def run(args) -> dict:
     import psutil
-    from PySide6.QtWidgets import QApplication
+    from ui.bench import bench_application
 
     from app.benchdata import add_patient_with_events
     from app.benchdata import bench_profile
@@ -102,7 +102,7 @@ def run(args) -> dict:
         events = conn.exec_driver_sql("SELECT count(*) FROM timeline_events").scalar()
     startup = _startup_s(profile.path)
 
-    app = QApplication.instance() or QApplication([])
+    app = bench_application()
     worklist = Worklist(profile.sessions)
     t0 = time.perf_counter()
     page = WorklistPage(profile, worklist)

@@ -1,0 +1,29 @@
+"""Every benchmark runs end to end at a tiny size, so none rots; the figures each issue
+names are on its last line (the full sizes are run by hand: see the README)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.support import run_main
+
+TINY = {
+    "worklist": (["--patients", "300", "--searches", "10"],
+                 {"startup_s", "first_rows_ms", "search_p95_ms", "sort_ms", "patient_open_ms", "rss_mb",
+                  "cases", "search_ratio_vs_sql"}),
+    "calendar": (["--followups", "300", "--repeat", "1"], {"month_open_ms"}),
+    "letters": (["--letters", "15"], {"letters", "seconds", "ratio_vs_reportlab"}),
+    "referrals": (["--referrals", "120", "--ticks", "5"], {"tick_ms", "open_referrals"}),
+}
+
+
+@pytest.mark.usefixtures("keyring_backend")
+@pytest.mark.parametrize("name", sorted(TINY))
+def test_benchmark_runs_tiny_and_ends_with_its_figures(name, tmp_path):
+    options, keys = TINY[name]
+    result = run_main("bench", name, *options, env={"CASEDESK_CACHE_DIR": str(tmp_path),
+                                                      "QT_QPA_PLATFORM": "offscreen"}, timeout=300)
+    assert result.returncode == 0, result.stderr[-3000:]
+    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    assert keys <= set(figures), f"missing {keys - set(figures)}"
