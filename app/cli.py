@@ -12,7 +12,7 @@ import sys
 from app.errors import CaseDeskError
 
 # Modules under app/commands/, in the order `--help` lists them.
-COMMANDS = ("demo", "server", "export", "letters", "rules", "audit", "bench")
+COMMANDS = ("demo", "server", "sync", "import_list", "export", "letters", "rules", "audit", "bench")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,21 +1,19 @@
 """The central server: FastAPI over the shared db/ models and app/ rules.
 
 Stateless: every request reads what it needs from the database, so any number of
-workers (or hosts) can serve the same PostgreSQL.
+workers (or hosts) can serve the same PostgreSQL. Bad input gets a 4xx with a reason
+(server/http.py); a 5xx means a bug or an unreachable database.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+import contextlib
 
-from fastapi import Depends
+import anyio.to_thread
 from fastapi import FastAPI
 from fastapi import Header
-from fastapi import Request
-from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
-from fastapi.responses import ORJSONResponse
 from sqlalchemy import Engine
 from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm import sessionmaker
 
@@ -23,6 +21,7 @@ from app import __version__
 from app.sync.scope import scope_for
 from db import migrate
 from server import auth
+from server import http
 from server import pull as pull_mod
 from server import push as push_mod
 from server.schemas import CheckRequest
@@ -33,7 +32,8 @@ from server.schemas import PushRequest
 from server.schemas import RefreshRequest
 from server.schemas import RowsRequest
 
-MAX_BODY = 32 * 1024 * 1024
+PUSH_ATTEMPTS = 4  # a deadlock between two desktops' batches is retried, then reported
+THREADS = 16  # request threads per worker; a core runs Python one thread at a time anyway
 
 
 def _accepted_schemas() -> set[str]:
@@ -45,69 +45,75 @@ def _accepted_schemas() -> set[str]:
 
 
 def create_app(engine: Engine) -> FastAPI:
-    app = FastAPI(title="CaseDesk server", version=__version__, default_response_class=ORJSONResponse)
+    app = FastAPI(title="CaseDesk server", version=__version__, default_response_class=http.RawJSON,
+                  lifespan=_lifespan)
+    app.router.route_class = http.ORJSONRoute
+    http.install(app)
     sessions = sessionmaker(engine, expire_on_commit=False)
     accepted = _accepted_schemas()
+    postgres = engine.dialect.name == "postgresql"
 
-    def db() -> Iterator[Session]:
-        with sessions() as session:
-            yield session
+    # Every endpoint opens its session itself, in the one worker thread that runs it, and
+    # closes it before answering: a connection is never held while the request waits for
+    # another thread (a FastAPI dependency runs in a thread of its own; with all threads
+    # waiting for connections held by requests waiting for threads, the server stalled).
+    def who(session: Session, authorization: str | None):
+        scheme, _, token = (authorization or "").partition(" ")
+        return auth.authenticate(session, token.strip() if scheme.lower() == "bearer" else None)
 
-    def current(session: Session = Depends(db), authorization: str | None = Header(default=None)):
-        token = authorization[7:] if authorization and authorization.startswith("Bearer ") else None
-        user, device_id = auth.authenticate(session, token)
-        return session, user, device_id
-
-    @app.middleware("http")
-    async def limit_body(request: Request, call_next):
-        length = request.headers.get("content-length")
-        if length and (not length.isdigit() or int(length) > MAX_BODY):
-            return JSONResponse({"detail": f"request larger than {MAX_BODY // 2**20} MiB"}, status_code=413)
-        return await call_next(request)
-
-    @app.exception_handler(auth.AuthError)
-    async def auth_error(_request, exc: auth.AuthError):
-        return JSONResponse({"detail": exc.reason}, status_code=exc.status)
-
-    @app.exception_handler(RequestValidationError)
-    async def bad_request(_request, exc: RequestValidationError):
-        problems = [f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()[:20]]
-        return JSONResponse({"detail": problems}, status_code=422)
+    def snapshot() -> Session:
+        """A session reading one snapshot throughout: the watermark and the rows it covers."""
+        session = sessions()
+        if postgres:
+            session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+        return session
 
     @app.get("/health")
-    def health(session: Session = Depends(db)) -> dict:
-        session.execute(text("SELECT 1"))
+    def health():
+        with sessions() as session:
+            session.execute(text("SELECT 1"))
         return {"status": "ok", "version": __version__, "schema": sorted(accepted)}
 
     @app.post("/auth/login")
-    def login(body: LoginRequest, session: Session = Depends(db)) -> dict:
-        return auth.login(session, body.username, body.password, body.device_id)
+    def login(body: LoginRequest):
+        with sessions() as session:
+            return auth.login(session, body.username, body.password, body.device_id)
 
     @app.post("/auth/refresh")
-    def refresh(body: RefreshRequest, session: Session = Depends(db)) -> dict:
-        return auth.refresh(session, body.refresh_token, body.device_id)
+    def refresh(body: RefreshRequest):
+        with sessions() as session:
+            return auth.refresh(session, body.refresh_token, body.device_id)
 
     @app.post("/sync/push")
-    def push(body: PushRequest, ctx=Depends(current)) -> dict:
-        session, user, device_id = ctx
-        if body.schema_version not in accepted:
-            raise auth.AuthError(409, "this CaseDesk is too old or too new for the server; update it")
-        results = push_mod.push(session, user, device_id, scope_for(session, user), body.mutations)
-        return {"results": results}
+    def push(body: PushRequest, authorization: str | None = Header(default=None)):
+        with sessions() as session:
+            user, device_id = who(session, authorization)
+            if body.schema_version not in accepted:
+                raise auth.AuthError(409, "this CaseDesk is too old or too new for the server; update it")
+            user_id = user.id
+            for attempt in range(PUSH_ATTEMPTS):
+                try:
+                    scope = scope_for(session, user)
+                    return {"results": push_mod.push(session, user, device_id, scope, body.mutations)}
+                except OperationalError as exc:
+                    session.rollback()
+                    if not http.retryable(exc) or attempt == PUSH_ATTEMPTS - 1:
+                        raise
+                    user = session.get(type(user), user_id)
 
     @app.post("/sync/pull")
-    def pull(body: PullRequest, ctx=Depends(current)) -> dict:
-        session, user, _ = ctx
-        if engine.dialect.name == "postgresql":
-            # One snapshot for the watermark and the rows it covers (after auth's reads).
-            session.commit()
-            session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
-        return pull_mod.pull(session, scope_for(session, user), body.cursor, body.limit)
+    def pull(body: PullRequest, authorization: str | None = Header(default=None)):
+        with snapshot() as session:
+            user, _ = who(session, authorization)
+            scope = scope_for(session, user)
+            return http.RawJSON(pull_mod.pull(session, scope, body.cursor, body.limit, body.since))
 
     @app.post("/sync/check")
-    def check(body: CheckRequest, ctx=Depends(current)) -> dict:
-        session, user, _ = ctx
-        return {"tables": pull_mod.scope_check(session, scope_for(session, user), body.tables)}
+    def check(body: CheckRequest, authorization: str | None = Header(default=None)):
+        with snapshot() as session:
+            user, _ = who(session, authorization)
+            scope = scope_for(session, user)
+            return pull_mod.scope_check(session, scope, body.tables, body.exclude, body.since)
 
     def _pulled_table(table: str) -> str:
         if table not in pull_mod.PULLED:
@@ -115,13 +121,22 @@ def create_app(engine: Engine) -> FastAPI:
         return table
 
     @app.post("/sync/ids")
-    def ids(body: IdsRequest, ctx=Depends(current)) -> dict:
-        session, user, _ = ctx
-        return {"rows": pull_mod.ids(session, scope_for(session, user), _pulled_table(body.table))}
+    def ids(body: IdsRequest, authorization: str | None = Header(default=None)):
+        with sessions() as session:
+            user, _ = who(session, authorization)
+            return {"rows": pull_mod.ids(session, scope_for(session, user), _pulled_table(body.table))}
 
     @app.post("/sync/rows")
-    def rows(body: RowsRequest, ctx=Depends(current)) -> dict:
-        session, user, _ = ctx
-        return pull_mod.rows(session, scope_for(session, user), _pulled_table(body.table), body.ids)
+    def rows(body: RowsRequest, authorization: str | None = Header(default=None)):
+        with sessions() as session:
+            user, _ = who(session, authorization)
+            return pull_mod.rows(session, scope_for(session, user), _pulled_table(body.table), body.ids)
 
     return app
+
+
+@contextlib.asynccontextmanager
+async def _lifespan(_app):
+    # Threads for sync endpoints no more than the connections the pool gives (server/main.py).
+    anyio.to_thread.current_default_thread_limiter().total_tokens = THREADS
+    yield

@@ -27,6 +27,7 @@ ACCESS_TTL = dt.timedelta(minutes=15)
 REFRESH_TTL = dt.timedelta(days=30)
 MAX_FAILURES = 5
 LOCKOUT = dt.timedelta(minutes=15)
+RETRY_GRACE = dt.timedelta(minutes=2)  # a lost refresh answer may be asked for again
 # argon2id at OWASP's recommended minimum (19 MiB, 2 passes): a login stays well under
 # a second on a clinic server while guessing stays expensive.
 _hasher = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
@@ -96,33 +97,46 @@ def refresh(session: Session, token: str, device_id: str) -> dict:
         raise AuthError(401, "sign in again: this session is no longer valid")
     if row.device_id != device_id:
         raise AuthError(401, "this sign-in belongs to another desktop; sign in again")
-    if row.used_at is not None:
+    if row.expires_at <= now:
+        raise AuthError(401, "the sign-in has expired; sign in again")
+    if row.used_at is not None and not _retried(session, row, now):
         # A refresh token is good once. Seeing it again means a copy exists: end the family.
         session.execute(update(AuthToken).where(AuthToken.family_id == row.family_id)
                         .values(revoked_at=now))
         session.commit()
         raise AuthError(401, "this sign-in was used twice and has been ended for safety; sign in again")
-    if row.expires_at <= now:
-        raise AuthError(401, "the sign-in has expired; sign in again")
-    row.used_at = now
+    row.used_at = row.used_at or now
     user = session.get(User, row.user_id)
     tokens = _issue(session, row.user_id, device_id, row.family_id)
     session.commit()
     return {**tokens, "user": _user_json(user)}
 
 
+def _retried(session: Session, row: AuthToken, now) -> bool:
+    """The same desktop asking again within moments, before it ever used what the first
+    answer gave it: that answer was lost on the way (a dropped response, a duplicated or
+    late request). Anything else is a second holder of the token."""
+    if now - row.used_at > RETRY_GRACE:
+        return False
+    later_used = session.scalar(select(AuthToken.token_hash).where(
+        AuthToken.family_id == row.family_id, AuthToken.kind == "refresh",
+        AuthToken.created_at >= row.used_at, AuthToken.used_at.is_not(None)).limit(1))
+    return later_used is None
+
+
 def authenticate(session: Session, bearer: str | None) -> tuple[User, str]:
     if not bearer:
         raise AuthError(401, "sign in first")
-    row = session.get(AuthToken, _digest(bearer))
-    if row is None or row.kind != "access" or row.revoked_at is not None:
+    found = session.execute(  # token and user in one query: every request starts here
+        select(AuthToken.kind, AuthToken.revoked_at, AuthToken.expires_at, AuthToken.device_id, User)
+        .join(User, User.id == AuthToken.user_id).where(AuthToken.token_hash == _digest(bearer))).first()
+    if found is None or found.kind != "access" or found.revoked_at is not None:
         raise AuthError(401, "sign in again: the access token is not valid")
-    if row.expires_at <= clock.now():
+    if found.expires_at <= clock.now():
         raise AuthError(401, "the access token has expired; refresh it")
-    user = session.get(User, row.user_id)
-    if user is None or not user.active:
+    if not found.User.active:
         raise AuthError(403, "this account is disabled")
-    return user, row.device_id
+    return found.User, found.device_id
 
 
 def _user_json(user: User) -> dict:

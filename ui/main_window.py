@@ -36,7 +36,8 @@ from ui.status_bar import SyncStatus
 
 class MainWindow(QMainWindow):
     PAGES = PAGES
-    sync_requested = Signal()  # F5 / Sync now; the sync lane (a later issue) connects here
+    sync_requested = Signal()  # F5 / Sync now; the sync lane (ui/sync/wiring.py) connects here
+    settings_opened = Signal(object)  # a new SettingsDialog, for features to hook their pages
 
     def __init__(self, profile: Profile, translations: Translations | None = None,
                  parent: QWidget | None = None):
@@ -155,6 +156,7 @@ class MainWindow(QMainWindow):
             self.settings_dialog = SettingsDialog(self.profile.settings, self)
             self.settings_dialog.saved.connect(self.apply_settings)
             self.settings_dialog.finished.connect(self._settings_closed)
+            self.settings_opened.emit(self.settings_dialog)
         self.settings_dialog.open()
         return self.settings_dialog
 

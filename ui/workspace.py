@@ -18,6 +18,7 @@ from app.pathway.service import PathwayService
 from app.patients import PatientService
 from app.worklist import Worklist
 from ui.calendar.page import CalendarPage
+from ui.dashboard.page import DashboardPage
 from ui.letters.labels import kind_name
 from ui.letters.page import LettersPage
 from ui.letters.single import print_single_letter
@@ -26,11 +27,13 @@ from ui.patient.mdt_dialog import MdtDialog
 from ui.patient.referral_dialog import ReferralDialog
 from ui.patient.stage_dialog import StageDialog
 from ui.patient.view import PatientView
+from ui.screening.action import ImportAction
 from ui.referrals.board import ReferralBoard
 from ui.sync.wiring import SyncUi
 from ui.worklist.view import WorklistPage
 
 WORKLIST_TABLES = {"cases", "patients", "referrals", "mdt_requests", "followups"}
+DASHBOARD_TABLES = WORKLIST_TABLES | {"timeline_events", "screenings"}
 
 
 class PatientWindow(QWidget):
@@ -59,7 +62,7 @@ class Workspace:
         # Other areas are built the first time they are shown: start-up pays for the
         # worklist only (the calendar's month query and the letter fonts can wait).
         self.builders = {"calendar": self._build_calendar, "letters": lambda: LettersPage(profile),
-                         "referrals": self._build_referrals}
+                         "referrals": self._build_referrals, "dashboard": self._build_dashboard}
         self.built: dict[str, object] = {}
         window.nav.currentRowChanged.connect(self._build_shown_page)
         self.pathway = PathwayService(profile)
@@ -70,6 +73,19 @@ class Workspace:
         if self.lock.guard.has_password():
             self.lock.lock()  # sign-in at start: the same screen, the same verifier and lockout
         self.sync = SyncUi(window)
+        self.import_action = ImportAction(window)  # File ▸ Import screening list…
+        self.sync.signed_in.connect(lambda _user: self._identity_changed())
+
+    def _identity_changed(self) -> None:
+        """After a sign-in: "mine" and "my station" now mean the signed-in person."""
+        profile = self.window.profile
+        me = current_identity(profile)
+        profile.store.user_id = me.user_id
+        self.worklist_page.worklist.user_id = me.user_id
+        self.worklist_page.worklist.station_id = me.station_id
+        self.lock.screen.user_name = me.display_name
+        self.lock.screen.retranslate()
+        self.worklist_page.refresh()
 
     def page(self, key: str):
         """The real page for an area, built now if it has not been shown yet."""
@@ -81,6 +97,11 @@ class Workspace:
     def _build_shown_page(self, row: int) -> None:
         if 0 <= row < len(self.window.PAGES):
             self.page(self.window.PAGES[row])
+
+    def _build_dashboard(self) -> DashboardPage:
+        page = DashboardPage(self.window.profile)
+        page.patient_requested.connect(self.open_patient)
+        return page
 
     def _build_calendar(self) -> CalendarPage:
         page = CalendarPage(self.window.profile)
@@ -142,5 +163,7 @@ class Workspace:
             self.worklist_page.refresh()
         if "followups" in event.tables and "calendar" in self.built:
             self.built["calendar"].reload()
+        if event.tables & DASHBOARD_TABLES and "dashboard" in self.built:
+            self.built["dashboard"].mark_stale()
         for w in list(self.open_patients.values()):
             w.view.on_data_changed(event)

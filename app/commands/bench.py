@@ -15,6 +15,7 @@ BENCHES: dict[str, str] = {
     "worklist": "ui.bench.worklist",
     "calendar": "ui.bench.calendar",
     "letters": "app.letters.bench",
+    "screening": "app.screening.bench",
     "referrals": "ui.bench.referrals",
     "sync": "app.sync.bench",
 }

@@ -1,5 +1,6 @@
-"""`python main.py export csv|xlsx|ics --profile DIR --out FILE`: the worklist, or the
-follow-ups as iCalendar (`ics [--user U | --station S]`), headless."""
+"""`python main.py export csv|xlsx|ics|fhir --profile DIR --out FILE`: the worklist, the
+follow-ups as iCalendar (`ics [--user U | --station S]`), or patients' records as a FHIR
+R4 Bundle (`fhir [--patient ID]`), headless."""
 from __future__ import annotations
 
 import argparse
@@ -25,6 +26,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     scope.add_argument("--user", metavar="U", help="one person's follow-ups (username or id)")
     scope.add_argument("--station", metavar="S", help="a station's follow-ups (code or id)")
     p.set_defaults(func=_export_ics)
+    p = kinds.add_parser("fhir", help="patients, cases, referrals, appointments and follow-ups as a FHIR R4 Bundle")
+    add_profile_arg(p)
+    p.add_argument("--out", required=True, metavar="FILE", help="the .json file to write")
+    p.add_argument("--patient", metavar="ID", help="one patient (default: every patient)")
+    p.set_defaults(func=_export_fhir)
 
 
 def _export_worklist(args) -> int:
@@ -66,4 +72,22 @@ def _export_ics(args) -> int:
     finally:
         profile.close()
     print(f"{n} follow-ups written to {out}")
+    return 0
+
+
+def _export_fhir(args) -> int:
+    from pathlib import Path
+
+    from app.errors import CaseDeskError
+    from app.fhir import export_fhir
+
+    out = Path(args.out)
+    if out.suffix.lower() != ".json":
+        raise CaseDeskError(f"--out must end in .json: {out}")
+    profile = open_profile(args)
+    try:
+        counts = export_fhir(profile, out, args.patient)
+    finally:
+        profile.close()
+    print(f"FHIR R4 Bundle written to {out}: " + ", ".join(f"{n} {t}" for t, n in counts.items()))
     return 0

@@ -1,5 +1,6 @@
-"""`python main.py rules list|due`: the pathway rules, their versions and sources, and
-how a due date is computed (for administrators checking a rule file or a holiday year)."""
+"""`python main.py rules list|due|assess`: the pathway rules, their versions and sources,
+how a due date is computed (for administrators checking a rule file or a holiday year),
+and a risk assessment against the screening risk rules (resources/risk/)."""
 from __future__ import annotations
 
 import argparse
@@ -26,6 +27,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--size", type=float, metavar="MM", help="a lung nodule's size: its re-check date")
     p.add_argument("--nodule", default="solid", help="nodule type for --size (solid, non_solid)")
     p.set_defaults(func=_due)
+    p = actions.add_parser("assess", help="risk assessment for one cancer: result, criteria fired, rule version (JSON)")
+    add_profile_arg(p)
+    p.add_argument("--cancer", required=True, help="lung, colorectal, breast, cervical, stomach, liver, ...")
+    p.add_argument("--answers", required=True, metavar="FILE.json", help="the questionnaire answers as a JSON object")
+    p.add_argument("--patient", metavar="ID", help="record it for this patient (needs --profile); "
+                                                   "a high-risk result enrols them in screening")
+    p.set_defaults(func=_assess)
 
 
 def _pathway(args):
@@ -116,3 +124,35 @@ def _by_rule(pathway, rule_id: str, start: dt.date, anchor: dt.date | None):
         return pathway.after(start, d["next"], rule)
     raise CaseDeskError(f"rule {rule_id} ({rule.kind}) has no interval of its own; "
                         "use --cancer with --stage for schedule-driven dates")
+
+
+def _assess(args) -> int:
+    import json
+    from pathlib import Path
+
+    from app.errors import CaseDeskError
+
+    try:
+        answers = json.loads(Path(args.answers).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise CaseDeskError(f"--answers {args.answers}: cannot be read ({exc.strerror})") from None
+    except ValueError as exc:
+        raise CaseDeskError(f"--answers {args.answers}: not valid JSON ({exc})") from None
+    if args.patient:
+        from app.commands.common import open_profile
+        from app.screening.enrol import assess_patient
+
+        profile = open_profile(args)
+        try:
+            done = assess_patient(profile, args.patient, args.cancer, answers)
+        finally:
+            profile.close()
+        out = {**done.result.as_json(), "recorded": {"screening_id": done.screening_id, "case_id": done.case_id,
+                                                     "followup_id": done.followup_id, "enrolled": done.enrolled}}
+    else:
+        from app.screening.risk import assess
+
+        profile = getattr(args, "profile", None)
+        out = assess(args.cancer, answers, Path(profile) / "risk" if profile else None).as_json()
+    print(json.dumps(out, ensure_ascii=False, indent=2))
+    return 0

@@ -10,11 +10,9 @@ from __future__ import annotations
 import itertools
 import random
 from bisect import bisect
-import re
-from functools import lru_cache
 
-from pypinyin import Style
-from pypinyin import lazy_pinyin
+from app.pinyin import SURNAME_READINGS  # noqa: F401 - re-exported: moved to app/pinyin.py
+from app.pinyin import name_keys  # noqa: F401 - re-exported: moved to app/pinyin.py
 
 # (surname, share in per mille), after the 2020 census top-100 ranking, rounded.
 _SURNAMES = (
@@ -35,12 +33,6 @@ _SURNAMES = (
 )
 SURNAMES = tuple(s for s, _ in _SURNAMES)
 SURNAME_WEIGHTS = tuple(itertools.accumulate(w for _, w in _SURNAMES))
-
-# Surnames whose reading differs from the character's everyday one.
-SURNAME_READINGS = {
-    "曾": "zeng", "单": "shan", "解": "xie", "仇": "qiu", "查": "zha", "乐": "yue",
-    "缪": "miao", "覃": "qin", "朴": "piao", "区": "ou", "盖": "ge", "万": "wan",
-}
 
 MALE_CHARS = (
     "伟 强 军 勇 杰 涛 明 超 刚 平 辉 波 斌 建 国 华 峰 林 海 东 文 志 永 春 兵 龙 "
@@ -75,28 +67,3 @@ def make_name(rng: random.Random, sex: str, rare_rate: float = RARE_RATE) -> str
         rare = RARE_MALE if sex == "M" else RARE_FEMALE
         given = given[:-1] + rare[int(rnd() * len(rare))]
     return surname + given
-
-
-@lru_cache(maxsize=None)
-def _syllable(char: str) -> str:
-    out = lazy_pinyin(char, style=Style.NORMAL, errors="ignore")
-    return out[0].lower() if out else ""
-
-
-def name_keys(name: str) -> tuple[str, str]:
-    """(full pinyin, initials) for search: "张三" -> ("zhangsan", "zs"); "吕" is "lv".
-
-    The first character is read as a surname. Latin words are kept whole, lower-cased;
-    characters pypinyin does not know are kept as they are so a search still finds them.
-    """
-    syllables = []
-    for i, token in enumerate(_TOKENS.findall(name)):
-        if token.isascii():
-            syllables.append(token.lower())
-            continue
-        s = SURNAME_READINGS.get(token) if i == 0 else None
-        syllables.append(s or _syllable(token) or token)
-    return "".join(syllables), "".join(s[0] for s in syllables)
-
-
-_TOKENS = re.compile(r"[A-Za-z0-9]+|[^\sA-Za-z0-9·•.\-]")

@@ -3,15 +3,19 @@
 Errors come back as SyncError in words a case manager understands; nothing local is
 lost on any failure: outbox entries go only on the server's ack, and each pulled page
 commits together with its cursor, so an interrupted cycle resumes where it stopped.
+While one page is written to SQLite the next is already on its way (one request in
+flight at a time, in order), so the network and the disk overlap.
 """
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from dataclasses import field
 
 import httpx
+import orjson
 from sqlalchemy import select
 
 from app import clock
@@ -23,16 +27,21 @@ from db import migrate
 from db.models import MODEL_BY_TABLE
 
 PUSH_BATCH = 500
-PULL_PAGE = 5000
+PULL_PAGE = 10_000
+FETCH_PAGE = 5000
 TIMEOUT = httpx.Timeout(30.0, connect=5.0)
+FULL_CHECK_EVERY = 3600.0  # seconds
+CHECKED_KEY = "sync.checked_seq"
 
 
 class SyncError(CaseDeskError):
-    """The cycle stopped; `offline` says whether the server could not be reached at all."""
+    """The cycle stopped; `offline` says whether the server could not be reached at all,
+    `status` is the HTTP status of a refusal (None when there was no answer)."""
 
-    def __init__(self, message: str, offline: bool = False):
+    def __init__(self, message: str, offline: bool = False, status: int | None = None):
         super().__init__(message)
         self.offline = offline
+        self.status = status
 
 
 @dataclass
@@ -50,6 +59,7 @@ class SyncClient:
         self.base_url = base_url.rstrip("/")
         self.http = httpx.Client(base_url=self.base_url, transport=transport, timeout=TIMEOUT)
         self.access_token: str | None = None
+        self._full_checked: float | None = None  # monotonic time of this session's last full check
 
     def close(self) -> None:
         self.http.close()
@@ -77,20 +87,20 @@ class SyncClient:
     def _refresh(self) -> None:
         token = secrets.get(self._refresh_key)
         if not token:
-            raise SyncError("请先登录服务器 / Sign in to the server first (Settings → Sync).")
+            raise SyncError("请先登录服务器 / Sign in to the server first (Settings → Sync).", status=401)
         body = self._post("/auth/refresh", {"refresh_token": token, "device_id": self.profile.device_id},
                           auth=False)
         self._keep_tokens(body)
 
     # -- transport -------------------------------------------------------------------
     def _post(self, path: str, payload: dict, auth: bool = True, retried: bool = False) -> dict:
-        headers = {}
+        headers = {"Content-Type": "application/json"}
         if auth:
             if self.access_token is None:
                 self._refresh()
             headers["Authorization"] = f"Bearer {self.access_token}"
         try:
-            response = self.http.post(path, json=payload, headers=headers)
+            response = self.http.post(path, content=orjson.dumps(payload), headers=headers)
         except httpx.TimeoutException as exc:
             raise SyncError("服务器响应超时 / The server did not answer in time; will retry.", offline=True) from exc
         except httpx.TransportError as exc:
@@ -100,17 +110,23 @@ class SyncClient:
             self.access_token = None
             return self._post(path, payload, auth, retried=True)
         if response.status_code >= 400:
-            detail = _detail(response)
-            raise SyncError(f"服务器拒绝了请求 / The server refused: {detail}")
-        return response.json()
+            raise SyncError(f"服务器拒绝了请求 / The server refused: {_detail(response)}",
+                            offline=response.status_code in (502, 503, 504), status=response.status_code)
+        try:
+            return orjson.loads(response.content)
+        except orjson.JSONDecodeError as exc:
+            raise SyncError("服务器的回答无法读取 / The server's answer could not be read; will retry.",
+                            offline=True, status=response.status_code) from exc
 
     # -- the cycle ---------------------------------------------------------------------
     def cycle(self, progress: Callable[[str, int, int], None] | None = None) -> CycleReport:
         started = time.perf_counter()
         report = CycleReport()
         report.pushed = self.push()
-        report.pulled = self.pull(progress)
-        report.purged, report.repaired = self.check()
+        since = self._check_since()
+        report.pulled, scope_changed = self._pull(progress, since)
+        if scope_changed:  # or no full check yet this session, or the last one is old
+            report.purged, report.repaired = self.check()
         report.seconds = time.perf_counter() - started
         self.profile.set_local("sync.last_success", clock.now().isoformat())
         return report
@@ -135,55 +151,102 @@ class SyncClient:
             self._announce({e["table"] for e in payload}, {e["row_id"] for e in payload})
 
     def pull(self, progress=None) -> int:
-        total = 0
-        while True:
-            with self.profile.sessions() as s:
-                start = local.cursor(s)
-            page = self._post("/sync/pull", {"cursor": start, "limit": PULL_PAGE})
-            total += local.apply_page(self.profile.engine, page, start)
-            if page["tables"]:
-                self._announce(set(page["tables"]), set())
-            if progress:
-                progress("pull", page["cursor"], page["watermark"])
-            if not page["more"]:
-                return total
+        return self._pull(progress, None)[0]
 
-    def check(self) -> tuple[int, list[str]]:
-        """Compare count + hash per table; repair a table that differs from the server."""
-        server = self._post("/sync/check", {"tables": []})["tables"]
-        purged, repaired = 0, []
-        for table, theirs in server.items():
+    def _pull(self, progress, since: int | None) -> tuple[int, bool]:
+        """Pull every page; (rows written, whether the scope may have changed since `since`)."""
+        total = 0
+        with self.profile.sessions() as s:
+            start = local.cursor(s)
+        ask = {"limit": PULL_PAGE} if since is None else {"limit": PULL_PAGE, "since": since}
+        with ThreadPoolExecutor(1, thread_name_prefix="sync-pull") as ahead:
+            page = self._post("/sync/pull", {"cursor": start, **ask})
+            while True:
+                upcoming = ahead.submit(self._post, "/sync/pull", {"cursor": page["cursor"], **ask}) \
+                    if page["more"] else None
+                try:
+                    total += local.apply_page(self.profile.engine, page, start)
+                except BaseException:
+                    if upcoming is not None:
+                        upcoming.cancel()
+                    raise
+                if page["tables"]:
+                    self._announce(set(page["tables"]), set())
+                if progress:
+                    progress("pull", page["cursor"], page["watermark"])
+                if upcoming is None:
+                    return total, page.get("scope_changed", True)
+                start, page = page["cursor"], upcoming.result()
+
+    def check(self, _again: bool = False) -> tuple[int, list[str]]:
+        """Compare count + checksum per table; repair a table that differs from the server.
+        Rows this desktop holds edits for are left out on both sides and settled by push.
+
+        A cycle runs it when its pull says the scope may have changed since the last one
+        (a patient moved, the organisation changed), on its first cycle in a session, and
+        at least every FULL_CHECK_EVERY; otherwise the counting would be wasted."""
+        with self.profile.sessions() as s:
+            held = local.edited_rows(s)
+            at = local.cursor(s)
+        answer = self._post("/sync/check", {"tables": [], "exclude": held})
+        gone: dict[str, set[str]] = {}
+        differ = []
+        for table, theirs in answer["tables"].items():
+            if table not in MODEL_BY_TABLE:
+                continue
             with self.profile.sessions() as s:
-                if local.local_digest(s, table) == theirs:
-                    continue
-            purged += self._repair(table)
-            repaired.append(table)
+                outside = local.known_rows(s, table, theirs.pop("outside", None) or ())
+                mine = local.local_digest(s, table, held.get(table))
+            if outside:
+                gone[table] = outside
+            if mine != {k: theirs.get(k) for k in mine}:
+                differ.append(table)
+        if differ and answer.get("watermark", 0) > at and not _again:
+            self.pull()  # the server counted changes this desktop had not pulled yet
+            return self.check(_again=True)
+        stale: dict[str, list[str]] = {}
+        for table in differ:
+            table_gone, stale[table] = self._compare(table, set(held.get(table, ())))
+            gone[table] = gone.get(table, set()) | table_gone
+        purged = local.purge(self.profile.engine, gone) if gone else 0
+        for table, ids in stale.items():
+            if ids:
+                self.fetch_rows(table, ids)
+        repaired = sorted({t for t, ids in gone.items() if ids} | {t for t, ids in stale.items() if ids})
+        if repaired:
+            self._announce(set(repaired), set())
+        self._full_checked = time.monotonic()
+        self.profile.set_local(CHECKED_KEY, str(answer.get("watermark", at)))
         return purged, repaired
+
+    def _check_since(self) -> int | None:
+        if self._full_checked is None or time.monotonic() - self._full_checked > FULL_CHECK_EVERY:
+            return None
+        mark = self.profile.get_local(CHECKED_KEY)
+        return int(mark) if mark else None
 
     def fetch_rows(self, table: str, ids: list[str], *, overwrite_local: bool = False) -> int:
         """Bring these rows to the server's current version (cursor unchanged)."""
         written = 0
-        for start in range(0, len(ids), PULL_PAGE):
-            page = self._post("/sync/rows", {"table": table, "ids": ids[start:start + PULL_PAGE]})
+        for start in range(0, len(ids), FETCH_PAGE):
+            page = self._post("/sync/rows", {"table": table, "ids": ids[start:start + FETCH_PAGE]})
             with self.profile.sessions() as s:
                 at = local.cursor(s)
             written += local.apply_page(self.profile.engine, {"tables": {table: page}, "cursor": at}, at,
                                         overwrite_local=overwrite_local)
         return written
 
-    def _repair(self, table: str) -> int:
+    def _compare(self, table: str, held: set[str]) -> tuple[set[str], list[str]]:
+        """(ids this desktop has that the server does not give it, ids that differ)."""
         listing = self._post("/sync/ids", {"table": table})
-        theirs = {row_id: version for row_id, version in listing["rows"]}
+        theirs = {row[0]: (row[1], row[2]) for row in listing["rows"]}
         model = MODEL_BY_TABLE[table]
-        with self.profile.sessions.begin() as s:
-            mine = dict(s.execute(
-                select(model.id, model.version).where(model.server_seq.is_not(None))).all())
-            gone = local.purge(s, table, set(mine) - set(theirs))
-        stale = [i for i, v in theirs.items() if mine.get(i) != v]
-        self.fetch_rows(table, stale)
-        if gone or stale:
-            self._announce({table}, set())
-        return gone
+        with self.profile.sessions() as s:
+            mine = {r[0]: (r[1], r[2]) for r in s.execute(
+                select(model.id, model.version, model.server_seq).where(model.server_seq.is_not(None)))}
+        gone = set(mine) - set(theirs)
+        stale = sorted(i for i, v in theirs.items() if mine.get(i) != v and i not in held)
+        return gone, stale
 
     def _announce(self, tables: set[str], row_ids: set[str]) -> None:
         self.profile.bus.publish(DataChanged(frozenset(tables), frozenset(row_ids)))
@@ -191,8 +254,8 @@ class SyncClient:
 
 def _detail(response: httpx.Response) -> str:
     try:
-        detail = response.json().get("detail")
-    except ValueError:
+        detail = orjson.loads(response.content).get("detail")
+    except (orjson.JSONDecodeError, AttributeError):
         detail = response.text[:200]
     if isinstance(detail, list):
         detail = "; ".join(str(d) for d in detail[:5])

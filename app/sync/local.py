@@ -1,25 +1,30 @@
-"""The desktop side of sync that touches the local database: outbox batches, acks, and
-pulled pages applied with their cursor in one transaction."""
+"""The desktop side of sync that touches the local database: outbox batches, acks, pulled
+pages applied with their cursor in one transaction, the scope checksum, purges, and the
+merge candidates the server reported.
+
+Pulled values arrive in the storage format (see server/pull.py), so a page goes into
+SQLite with one executemany and no per-value conversion.
+"""
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
-
-import orjson
+import json
 
 from sqlalchemy import Engine
-from sqlalchemy import delete
+from sqlalchemy import func
 from sqlalchemy import select
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from app.sync.wire import COLUMNS
+from app import clock
 from app.sync.wire import ORDERED_COLUMNS
+from app.sync.wire import from_wire
 from db.models import MODEL_BY_TABLE
 from db.models import LocalState
 from db.models import OutboxEntry
 
 CURSOR_KEY = "sync.cursor"
+MERGE_KEY = "sync.merge_candidates"
+MIX_MUL, MIX_MOD = 2654435761, 4294967291  # as server/pull.py
 
 
 def cursor(session: Session) -> int:
@@ -42,20 +47,23 @@ def record_results(session: Session, results: list[dict]) -> tuple[dict[str, int
     by_id = {e.mutation_id: e for e in session.scalars(
         select(OutboxEntry).where(OutboxEntry.mutation_id.in_([r["mutation_id"] for r in results])))}
     for r in results:
-        entry = by_id.get(r["mutation_id"])
+        entry = by_id.pop(r["mutation_id"], None)
         if entry is None:
-            continue  # acknowledged before (a replayed answer)
+            continue  # acknowledged before (a replayed answer), or twice in one answer
         status = r["status"]
         counts[status] = counts.get(status, 0) + 1
         if status in ("applied", "merged"):
             model = MODEL_BY_TABLE[entry.table_name]
             values = {"version": r["version"]}
-            if "server_seq" in r:
-                values["server_seq"] = r["server_seq"]
+            for key in ("server_seq", "updated_at", "deleted_at"):
+                if key in r:
+                    values[key] = from_wire(entry.table_name, key, r[key])
             session.execute(update(model).where(model.id == entry.row_id).values(**values))
             session.delete(entry)
             if status == "merged":
                 merged.add((entry.table_name, entry.row_id))
+            if r.get("merge_candidate"):
+                add_merge_candidate(session, entry.table_name, entry.row_id, r["merge_candidate"])
         else:
             entry.status = status
             entry.server_reason = r.get("reason")
@@ -63,8 +71,30 @@ def record_results(session: Session, results: list[dict]) -> tuple[dict[str, int
     return counts, merged
 
 
-def rows_with_local_edits(session: Session, table: str) -> set[str]:
-    return set(session.scalars(select(OutboxEntry.row_id).where(OutboxEntry.table_name == table)))
+def rows_with_local_edits(session: Session, table: str, pending_only: bool = False) -> set[str]:
+    q = select(OutboxEntry.row_id).where(OutboxEntry.table_name == table)
+    if pending_only:
+        q = q.where(OutboxEntry.status == "pending")
+    return set(session.scalars(q))
+
+
+def edited_rows(session: Session) -> dict[str, list[str]]:
+    """Rows with any outbox entry, by table: the scope check leaves them out."""
+    out: dict[str, set[str]] = {}
+    for table, row_id in session.execute(select(OutboxEntry.table_name, OutboxEntry.row_id)):
+        out.setdefault(table, set()).add(row_id)
+    return {t: sorted(ids) for t, ids in out.items()}
+
+
+def known_rows(session: Session, table: str, ids) -> set[str]:
+    """Those of `ids` this desktop holds as rows the server gave it (not made here)."""
+    model = MODEL_BY_TABLE[table]
+    ids = list(ids)
+    found: set[str] = set()
+    for i in range(0, len(ids), 500):
+        found.update(session.scalars(select(model.id).where(model.id.in_(ids[i:i + 500]),
+                                                            model.server_seq.is_not(None))))
+    return found
 
 
 def apply_page(engine: Engine, page: dict, expected_cursor: int, *, overwrite_local: bool = False) -> int:
@@ -77,69 +107,105 @@ def apply_page(engine: Engine, page: dict, expected_cursor: int, *, overwrite_lo
         # its patient's latest version. The server holds the references; don't check here.
         conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
         conn.commit()  # ends SQLAlchemy's autobegun block; the pragma itself ran outside any
-        with conn.begin():
-            session = Session(bind=conn)
-            if cursor(session) != expected_cursor:
-                raise RuntimeError("the sync cursor moved underneath this pull; run the cycle again")
-            for table, block in page["tables"].items():
-                written += _upsert(conn, session, table, block, overwrite_local)
-            session.merge(LocalState(key=CURSOR_KEY, value=str(page["cursor"])))
-            session.flush()
-        conn.exec_driver_sql("PRAGMA foreign_keys=ON")
-        conn.commit()
+        try:
+            with conn.begin():
+                session = Session(bind=conn)
+                if cursor(session) != expected_cursor:
+                    raise RuntimeError("the sync cursor moved underneath this pull; run the cycle again")
+                for table, block in page["tables"].items():
+                    written += _upsert(conn, session, table, block, overwrite_local)
+                _set_cursor(session, page["cursor"])
+        finally:
+            conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+            conn.commit()
     return written
 
 
+def _set_cursor(session: Session, value: int) -> None:
+    session.merge(LocalState(key=CURSOR_KEY, value=str(value)))
+    session.flush()
+
+
 def _upsert(conn, session: Session, table: str, block: dict, overwrite_local: bool = False) -> int:
-    columns = [c for c in block["columns"] if c in ORDERED_COLUMNS[table]]
-    index = [block["columns"].index(c) for c in columns]
-    convert = [_STORE[COLUMNS[table][c].kind] for c in columns]
-    id_at = columns.index("id")
+    if table not in ORDERED_COLUMNS:
+        return 0  # a table this build does not know (a newer server): nothing to keep it in
+    known = ORDERED_COLUMNS[table]
+    columns = block["columns"]
+    rows = block["rows"]
+    if tuple(columns) != known:  # a newer or older server: keep the columns both know
+        index = [i for i, c in enumerate(columns) if c in known]
+        columns = [columns[i] for i in index]
+        rows = [[raw[i] for i in index] for raw in rows]
     skip = set() if overwrite_local else rows_with_local_edits(session, table)
-    rows = [tuple(None if raw[i] is None else conv(raw[i]) for i, conv in zip(index, convert))
-            for raw in block["rows"] if raw[index[id_at]] not in skip]
+    if skip:
+        id_at = list(columns).index("id")
+        rows = [r for r in rows if r[id_at] not in skip]
     if not rows:
         return 0
     names = ", ".join(columns)
     marks = ", ".join("?" for _ in columns)
     updates = ", ".join(f"{c}=excluded.{c}" for c in columns if c != "id")
-    conn.exec_driver_sql(
+    # The driver's own executemany: it takes the decoded JSON lists as they are.
+    conn.connection.driver_connection.executemany(
         f"INSERT INTO {table} ({names}) VALUES ({marks}) ON CONFLICT(id) DO UPDATE SET {updates}", rows)
     return len(rows)
 
 
-def _stored_datetime(value: str) -> str:
-    """Wire '2026-11-22T02:00:00Z' → the naive-UTC text UTCDateTime stores on SQLite."""
-    text = value[:-1] if value.endswith("Z") else dt.datetime.fromisoformat(value).astimezone(
-        dt.timezone.utc).replace(tzinfo=None).isoformat()
-    text = text.replace("T", " ")
-    return text if len(text) > 19 else text + ".000000"
+def purge(engine: Engine, gone: dict[str, set[str]]) -> int:
+    """Rows that left this user's scope go, without generating deletes for the server.
+    Rows with edits still waiting to be sent stay until the server has answered them, and
+    rows the server never had (made here, not yet accepted) are never touched.
+    One transaction for every table, references unchecked: a patient and its cases
+    leave together, whichever table's check noticed first."""
+    removed = 0
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        conn.commit()
+        try:
+            with conn.begin():
+                session = Session(bind=conn)
+                for table, ids in gone.items():
+                    doomed = sorted(ids - rows_with_local_edits(session, table, pending_only=True))
+                    for i in range(0, len(doomed), 500):
+                        chunk = doomed[i:i + 500]
+                        conn.exec_driver_sql(
+                            f"DELETE FROM {table} WHERE server_seq IS NOT NULL "  # never a row made here
+                            f"AND id IN ({', '.join('?' for _ in chunk)})", tuple(chunk))
+                    removed += len(doomed)
+        finally:
+            conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+            conn.commit()
+    return removed
 
 
-# Pulled rows come from the authority in the wire format the server wrote with to_wire;
-# turning them into SQLite's stored text directly is what makes a first sync fast.
-_STORE = {
-    "str": lambda v: v, "int": lambda v: v, "float": lambda v: v, "bool": lambda v: v,
-    "date": lambda v: v, "datetime": _stored_datetime,
-    "json": lambda v: orjson.dumps(v).decode(),
-}
-
-
-def purge(session: Session, table: str, ids: set[str]) -> int:
-    """Rows that left this user's scope go, without generating deletes for the server."""
+def local_digest(session: Session, table: str, exclude: list[str] | None = None) -> dict:
+    """The same count and checksums the server computes (server/pull.py)."""
     model = MODEL_BY_TABLE[table]
-    keep = rows_with_local_edits(session, table)
-    gone = sorted(ids - keep)
-    for i in range(0, len(gone), 500):
-        session.execute(delete(model).where(model.id.in_(gone[i:i + 500])))
-    return len(gone)
+    seq = model.server_seq
+    q = select(func.count(), func.coalesce(func.sum(seq), 0),
+               func.coalesce(func.sum(seq * MIX_MUL % MIX_MOD), 0)).where(seq.is_not(None))
+    if exclude:
+        q = q.where(model.id.not_in(exclude))
+    n, total, mix = session.execute(q).one()
+    return {"count": int(n), "sum": int(total), "mix": int(mix)}
 
 
-def local_digest(session: Session, table: str) -> dict:
-    model = MODEL_BY_TABLE[table]
-    h, n = hashlib.sha256(), 0
-    q = select(model.id, model.version).where(model.server_seq.is_not(None)).order_by(model.id)
-    for row_id, version in session.execute(q):
-        h.update(f"{row_id}:{version};".encode())
-        n += 1
-    return {"count": n, "hash": h.hexdigest()}
+# -- merge candidates: two registrations of one person, for a person to confirm ----------
+def merge_candidates(session: Session) -> list[dict]:
+    """[{table, row_id, other_id, at}] the server flagged and nobody has settled yet."""
+    row = session.get(LocalState, MERGE_KEY)
+    return json.loads(row.value) if row else []
+
+
+def add_merge_candidate(session: Session, table: str, row_id: str, other_id: str) -> None:
+    found = merge_candidates(session)
+    if any(c["row_id"] == row_id and c["other_id"] == other_id for c in found):
+        return
+    found.append({"table": table, "row_id": row_id, "other_id": other_id, "at": clock.now().isoformat()})
+    session.merge(LocalState(key=MERGE_KEY, value=json.dumps(found)))
+
+
+def dismiss_merge_candidate(session: Session, row_id: str, other_id: str) -> None:
+    """A person looked and decided (merged by hand, or not the same person)."""
+    kept = [c for c in merge_candidates(session) if not (c["row_id"] == row_id and c["other_id"] == other_id)]
+    session.merge(LocalState(key=MERGE_KEY, value=json.dumps(kept)))

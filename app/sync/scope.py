@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlalchemy import exists
+from sqlalchemy import func
 from sqlalchemy import or_
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -28,24 +30,28 @@ class Scope:
     role: str
     units: frozenset[str] | None  # community units whose patients are in scope; None = all
 
-    def patient_ids(self):
-        """A subquery of patient ids in scope (None when every patient is)."""
+    def patient_condition(self):
+        """The condition on `patients` columns for a patient in scope (None: all are)."""
         if self.units is None:
             return None
         conds = [Patient.community_id.in_(sorted(self.units))]
         if self.role == Role.FAMILY_DOCTOR.value:
             conds.append(Patient.family_doctor_id == self.user_id)
-        return select(Patient.id).where(or_(*conds))
+        return or_(*conds)
 
     def condition(self, table: str):
-        """The WHERE condition limiting `table` to this scope, or None for no limit."""
-        subquery = self.patient_ids()
-        if subquery is None or table in REFERENCE_TABLES:
+        """The WHERE condition limiting `table` to this scope, or None for no limit.
+
+        Rows of other tables belong to a patient: EXISTS on the patient's primary key lets
+        PostgreSQL look each one up (a page of changes is small) instead of listing every
+        patient in scope for every query."""
+        cond = self.patient_condition()
+        if cond is None or table in REFERENCE_TABLES:
             return None
-        model = MODEL_BY_TABLE[table]
         if table == "patients":
-            return model.id.in_(subquery)
-        return model.patient_id.in_(subquery)
+            return cond
+        model = MODEL_BY_TABLE[table]
+        return exists().where(Patient.id == model.patient_id, cond)
 
     def allows_patient(self, session: Session, patient_id: str | None, new_community: str | None = None) -> bool:
         if self.units is None:
@@ -64,15 +70,29 @@ class Scope:
 def scope_for(session: Session, user) -> Scope:
     if user.role in NETWORK_WIDE:
         return Scope(user.id, user.role, None)
-    units = _subtree(session, user.org_unit_id)
+    units = _subtree(_tree(session), user.org_unit_id)
     return Scope(user.id, user.role, frozenset(units))
 
 
-def _subtree(session: Session, root: str) -> set[str]:
-    """The unit and every unit below it (a street station and its community points)."""
+# The organisation tree, kept between requests while the database says it has not changed
+# (the same count and newest change): one small query instead of reading every unit.
+_cached: tuple[tuple, dict[str, list[str]]] | None = None
+
+
+def _tree(session: Session) -> dict[str, list[str]]:
+    global _cached
+    key = tuple(session.execute(select(func.count(), func.max(OrgUnit.server_seq))).one())
+    if _cached is not None and _cached[0] == key and key[1] is not None:
+        return _cached[1]
     children: dict[str, list[str]] = {}
     for unit_id, parent in session.execute(select(OrgUnit.id, OrgUnit.parent_id)):
         children.setdefault(parent, []).append(unit_id)
+    _cached = (key, children)
+    return children
+
+
+def _subtree(children: dict[str, list[str]], root: str) -> set[str]:
+    """The unit and every unit below it (a street station and its community points)."""
     out, stack = set(), [root]
     while stack:
         unit = stack.pop()

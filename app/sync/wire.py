@@ -29,6 +29,9 @@ ADMIN_ONLY = frozenset({"org_units", "users"})
 # Set by the server, never taken from a push.
 SERVER_FIELDS = frozenset({"id", "version", "server_seq", "updated_at", "updated_by", "device_id"})
 MAX_TEXT = 20_000
+MAX_JSON_DEPTH = 32
+INT32 = 2**31 - 1
+INT64 = 2**63 - 1
 
 
 class WireError(ValueError):
@@ -41,6 +44,7 @@ class ColumnSpec:
     kind: str  # str, int, float, bool, date, datetime, json
     nullable: bool
     max_length: int | None
+    wide: bool = False  # a 64-bit integer column
 
 
 def _kind(col) -> str:
@@ -66,7 +70,8 @@ def _specs(model) -> dict[str, ColumnSpec]:
     out = {}
     for col in model.__table__.columns:
         length = getattr(col.type, "length", None)
-        out[col.name] = ColumnSpec(col.name, _kind(col), bool(col.nullable), length)
+        out[col.name] = ColumnSpec(col.name, _kind(col), bool(col.nullable), length,
+                                   isinstance(col.type, BigInteger))
     return out
 
 
@@ -85,34 +90,78 @@ def from_wire(table: str, field: str, value: Any) -> Any:
             raise WireError(f"{table}.{field} cannot be empty")
         return None
     try:
-        if spec.kind == "str":
-            if not isinstance(value, str):
-                raise WireError(f"{table}.{field} must be text")
-            limit = spec.max_length or MAX_TEXT
-            if len(value) > limit:
-                raise WireError(f"{table}.{field} is longer than {limit} characters")
-            return value
-        if spec.kind == "int":
-            if isinstance(value, bool) or not isinstance(value, int):
-                raise WireError(f"{table}.{field} must be a whole number")
-            return value
-        if spec.kind == "float":
-            if isinstance(value, bool) or not isinstance(value, (int, float)):
-                raise WireError(f"{table}.{field} must be a number")
-            return float(value)
-        if spec.kind == "bool":
-            if not isinstance(value, bool):
-                raise WireError(f"{table}.{field} must be true or false")
-            return value
-        if spec.kind == "date":
-            return dt.date.fromisoformat(value)
-        if spec.kind == "datetime":
-            parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
-            if parsed.tzinfo is None:
-                raise WireError(f"{table}.{field} needs a time zone")
-            return parsed
-        return value  # json: any JSON value
-    except (TypeError, ValueError, AttributeError) as exc:
-        if isinstance(exc, WireError):
-            raise
-        raise WireError(f"{table}.{field}: {value!r} is not a valid {spec.kind}") from exc
+        return _CONVERT[spec.kind](spec, value)
+    except WireError as exc:
+        raise WireError(f"{table}.{field} {exc}") from None
+    except (TypeError, ValueError, AttributeError, OverflowError) as exc:
+        shown = repr(value)
+        shown = shown if len(shown) <= 40 else shown[:37] + "..."
+        raise WireError(f"{table}.{field}: {shown} is not a valid {spec.kind}") from exc
+
+
+def _text(spec: ColumnSpec, value: Any) -> str:
+    if not isinstance(value, str):
+        raise WireError("must be text")
+    limit = spec.max_length or MAX_TEXT
+    if len(value) > limit:
+        raise WireError(f"is longer than {limit} characters")
+    if "\x00" in value:
+        raise WireError("must not contain NUL characters")
+    return value
+
+
+def _int(spec: ColumnSpec, value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise WireError("must be a whole number")
+    limit = INT64 if spec.wide else INT32
+    if not -limit <= value <= limit:
+        raise WireError("is out of range")
+    return value
+
+
+def _float(_spec: ColumnSpec, value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise WireError("must be a number")
+    number = float(value)
+    if number != number or number in (float("inf"), float("-inf")):
+        raise WireError("must be a finite number")
+    return number
+
+
+def _bool(_spec: ColumnSpec, value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise WireError("must be true or false")
+    return value
+
+
+def _datetime(_spec: ColumnSpec, value: Any) -> dt.datetime:
+    parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    if parsed.tzinfo is None:
+        raise WireError("needs a time zone")
+    return parsed.astimezone(dt.timezone.utc)  # OverflowError at the calendar's ends
+
+
+def _json(_spec: ColumnSpec, value: Any, depth: int = 0) -> Any:
+    """Any JSON value PostgreSQL's jsonb can hold: no NUL in strings or keys."""
+    if depth > MAX_JSON_DEPTH:
+        raise WireError("is nested too deeply")
+    if isinstance(value, str):
+        if "\x00" in value:
+            raise WireError("must not contain NUL characters")
+    elif isinstance(value, float):
+        _float(_spec, value)
+    elif isinstance(value, list):
+        for item in value:
+            _json(_spec, item, depth + 1)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if not isinstance(key, str) or "\x00" in key:
+                raise WireError("has a bad key")
+            _json(_spec, item, depth + 1)
+    return value
+
+
+_CONVERT = {
+    "str": _text, "int": _int, "float": _float, "bool": _bool, "json": _json, "datetime": _datetime,
+    "date": lambda _spec, value: dt.date.fromisoformat(value),
+}

@@ -24,7 +24,9 @@ class TimelineEvent(Synced, Base):
     """Append-only: one thing that happened, at any institution. Never conflicts in sync."""
 
     __tablename__ = "timeline_events"
-    __table_args__ = (Index("ix_timeline_events_patient_time", "patient_id", "occurred_at"),)
+    __table_args__ = (Index("ix_timeline_events_patient_time", "patient_id", "occurred_at"),
+                      # The dashboard reads milestones (screening, referral, treatment ...) by kind.
+                      Index("ix_timeline_events_kind_case_time", "kind", "case_id", "occurred_at"))
 
     patient_id: Mapped[str] = mapped_column(UUIDStr, ForeignKey("patients.id"))
     case_id: Mapped[str | None] = mapped_column(UUIDStr, ForeignKey("cases.id"))

@@ -87,28 +87,50 @@ def demo_template():
     admin.dispose()
 
 
-@pytest.fixture
-def demo_db(demo_template):
+@pytest.fixture(scope="session")
+def shared_server(demo_template):
+    """One server process for the whole session. `reset()` gives it a fresh copy of the demo
+    template under the same database name (its pooled connections reconnect) and starts it
+    again if a test stopped it: a test costs a database copy, not a server start."""
+    from sqlalchemy import create_engine
     from sqlalchemy import text
+    from sqlalchemy.pool import NullPool
 
     from tests.conftest import PG_ADMIN_URL
     from tests.conftest import _pg_admin
 
     admin = _pg_admin()
-    name = f"casedesk_e2e_{uuid.uuid4().hex[:10]}"
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{demo_template}"'))
-    yield f"{PG_ADMIN_URL.rsplit('/', 1)[0]}/{name}"
+    name = f"casedesk_e2e_{uuid.uuid4().hex[:8]}"
+    server = ServerProcess(f"{PG_ADMIN_URL.rsplit('/', 1)[0]}/{name}")
+
+    def reset():
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{demo_template}"'))
+        if server.proc is None or server.proc.poll() is not None:
+            server.start()
+
+    server.reset, server.db = reset, server.db_url
+    server.engine = create_engine(server.db_url, poolclass=NullPool)  # survives resets
+    yield server
+    server.stop()
+    server.engine.dispose()
     with admin.connect() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     admin.dispose()
 
 
 @pytest.fixture
-def demo_server(demo_db):
-    server = ServerProcess(demo_db).start()
-    yield server
-    server.stop()
+def demo_db(shared_server):
+    """The URL of a fresh copy of the demo database, served by `demo_server`."""
+    shared_server.reset()
+    yield shared_server.db
+
+
+@pytest.fixture
+def demo_server(demo_db, shared_server):
+    """The server process on `demo_db`; a test may stop and start it."""
+    yield shared_server
 
 
 def users_by_role(db_url: str) -> dict[str, list[str]]:
@@ -125,3 +147,34 @@ def users_by_role(db_url: str) -> dict[str, list[str]]:
 
 
 __all__ = ["ServerProcess", "free_port", "init_demo", "users_by_role"]
+
+
+@pytest.fixture
+def fleet(tmp_path, demo_server, demo_db, keyring_ready):
+    """`fleet(name, role="clinic_cm", index=0)` opens a signed-in desktop (tests/e2e/desks.py)
+    on a FaultTransport; `fleet.sql(statement)` runs SQL on the server's database."""
+    from sqlalchemy import create_engine
+    from sqlalchemy import text
+    from sqlalchemy.pool import NullPool
+
+    from tests.e2e.desks import open_desk
+
+    roles = users_by_role(demo_db)
+    opened = []
+    engine = create_engine(demo_db, poolclass=NullPool)
+
+    def open_(name: str, role: str = "clinic_cm", index: int = 0):
+        desk = open_desk(tmp_path, name, demo_server.url, roles[role][index])
+        opened.append(desk)
+        return desk
+
+    def sql(statement: str, **params):
+        with engine.begin() as conn:
+            result = conn.execute(text(statement), params)
+            return result.all() if result.returns_rows else None
+
+    open_.roles, open_.server, open_.db, open_.sql = roles, demo_server, demo_db, sql
+    yield open_
+    for desk in opened:
+        desk.close()
+    engine.dispose()

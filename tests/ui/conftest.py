@@ -25,6 +25,8 @@ def translations(qapp):
     t.set_language(DEFAULT_LANGUAGE)
     yield t
     t.clear()  # the next test starts without our translators
+    from PySide6.QtCore import QLocale
+    QLocale.setDefault(QLocale("en_US"))  # ... and without Chinese month names
 
 
 @pytest.fixture
@@ -42,6 +44,15 @@ def make_window(qtbot, translations):
 @pytest.fixture
 def window(make_window, profile):
     return make_window(profile)
+
+
+@pytest.fixture(autouse=True)
+def _english_locale_to_start():
+    """Tests that switch to Chinese (run_gui, the language switch) set the default locale;
+    every test starts from the same one, whatever ran before it."""
+    from PySide6.QtCore import QLocale
+    QLocale.setDefault(QLocale("en_US"))
+    yield
 
 
 @pytest.fixture(autouse=True)

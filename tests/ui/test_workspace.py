@@ -80,3 +80,14 @@ def test_calendar_and_letters_are_built_when_first_shown(workspace):
     assert isinstance(ws.window.page("calendar"), CalendarPage)
     assert isinstance(ws.window.page("letters"), LettersPage)
     assert ws.window.current_page_key() == "letters"
+
+
+def test_after_signing_in_mine_means_the_signed_in_person(qtbot, workspace):
+    ws, ids = workspace
+    page = ws.worklist_page
+    page.filter_bar.scope_buttons["mine"].click()
+    assert page.model.rowCount() == 3
+    ws.window.profile.settings.set("user.id", ids["other"])  # what a sign-in records
+    ws.sync.signed_in.emit({"id": ids["other"]})
+    assert ws.window.profile.store.user_id == ids["other"]
+    assert page.model.rowCount() == 5  # the other one is the clinic case manager of every case

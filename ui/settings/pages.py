@@ -7,11 +7,14 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QEvent
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox
 from PySide6.QtWidgets import QFormLayout
+from PySide6.QtWidgets import QHBoxLayout
 from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QLineEdit
 from PySide6.QtWidgets import QPlainTextEdit
+from PySide6.QtWidgets import QPushButton
 from PySide6.QtWidgets import QSpinBox
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
@@ -111,14 +114,42 @@ class GeneralPage(SettingsPage):
 
 
 class SyncPage(SettingsPage):
+    # (server address, user name) as typed; the sync UI opens the sign-in dialog for them.
+    sign_in_requested = Signal(str, str)
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.url = QLineEdit()
         self.url.setPlaceholderText("https://casedesk.example.org")
         self.username = QLineEdit()
+        self.sign_in = QPushButton()
+        self.sign_in.clicked.connect(self._sign_in)
+        self.signed_in_as = ""
+        button_row = QWidget()
+        row = QHBoxLayout(button_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.sign_in)
+        row.addStretch(1)
         self.add_row("url", self.url)
         self.add_row("username", self.username)
+        self.add_row("sign_in", button_row)
+        self.account = self.add_note()
         self.note = self.add_note()
+        self.retranslate()
+
+    def _sign_in(self) -> None:
+        if self.validate() is not None:
+            return
+        url = self.url.text().strip()
+        if not url:
+            self.show_error("url", self.tr("Enter the server address first."))
+            return
+        self.sign_in_requested.emit(url, self.username.text().strip())
+
+    def show_signed_in(self, username: str) -> None:
+        """After a sign-in from this page: the fields show what is now in effect."""
+        self.username.setText(username)
+        self.signed_in_as = username
         self.retranslate()
 
     def title(self) -> str:
@@ -127,6 +158,8 @@ class SyncPage(SettingsPage):
     def load(self, settings: Settings) -> None:
         self.url.setText(settings.get("sync.server_url"))
         self.username.setText(settings.get("sync.username"))
+        self.signed_in_as = (settings.get("sync.username") or "?") if settings.get("user.id") else ""
+        self.retranslate()
 
     def validate(self) -> QWidget | None:
         url = self.url.text().strip()
@@ -152,6 +185,10 @@ class SyncPage(SettingsPage):
     def retranslate(self) -> None:
         self.labels["url"].setText(self.tr("&Server address:"))
         self.labels["username"].setText(self.tr("&User name:"))
+        self.labels["sign_in"].setText("")
+        self.sign_in.setText(self.tr("Sign &in…"))
+        self.account.setText(self.tr("Signed in as {name}.").format(name=self.signed_in_as)
+                             if self.signed_in_as else self.tr("Not signed in on this desktop."))
         self.note.setText(self.tr("Leave the address empty to work offline. Your password is "
                                   "never stored here: you give it when you sign in."))
         if self.errors["url"].isVisible() or self.errors["username"].isVisible():

@@ -1,0 +1,126 @@
+"""A risk assessment recorded for a patient, and what a high-risk result sets in motion.
+
+One transaction: the assessment (a Screening row with the criteria and rule version),
+its timeline event and, when the result is high-risk, the person's enrolment in the
+screening stage (a new case, or an open prevention case moved on) with the next task:
+a follow-up to hand out the invitation letter and book the examination (LDCT for lung).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from app import clock
+from app.errors import ValidationError
+from app.pathway import for_profile
+from app.pathway.actions import cancel_planned
+from app.pathway.service import STAGE_LABELS
+from app.screening.risk import RiskResult
+from app.screening.risk import assess
+from db.models import Case
+from db.models import Followup
+from db.models import OrgUnit
+from db.models import Patient
+from db.models import Screening
+from db.models import TimelineEvent
+from db.models import User
+from db.models.enums import EventKind
+from db.models.enums import FollowupStatus
+from db.models.enums import Role
+from db.models.enums import Stage
+
+LEVEL_ZH = {"low": "低危", "medium": "一般风险", "high": "高危"}
+EARLY = (Stage.PREVENT.value, Stage.SCREEN.value)
+
+
+@dataclass(frozen=True)
+class Enrolment:
+    result: RiskResult
+    screening_id: str
+    case_id: str | None
+    followup_id: str | None
+    enrolled: bool  # moved into (or opened in) the screening stage by this result
+
+
+def assess_patient(profile, patient_id: str, cancer: str, answers: dict) -> Enrolment:
+    """Assess, record, and enrol when high-risk. Age and sex come from the record unless answered."""
+    store, today, now = profile.store, clock.today(), clock.now()
+    with store.sessions() as s:
+        patient = s.get(Patient, patient_id)
+        if patient is None or patient.deleted_at is not None:
+            raise ValidationError("患者不存在 / no such patient", field="patient")
+        facts = {"birth_date": patient.birth_date.isoformat(), "sex": patient.sex}
+    result = assess(cancer, {**facts, **answers}, profile.path / "risk", today)
+    rules = result.rules
+    with store.write() as tx:
+        s = tx.session
+        patient = s.get(Patient, patient_id)
+        case = s.scalars(select(Case).where(Case.patient_id == patient_id, Case.cancer_type == cancer,
+                                            Case.closed_at.is_(None), Case.deleted_at.is_(None))
+                         .order_by(Case.opened_at.desc())).first()
+        station = (case.station_id if case else None) or _station_of(s, patient.community_id)
+        hits = [h.id for h in result.fired]
+        screening = tx.add(Screening(
+            patient_id=patient_id, programme=result.programme, screened_on=today,
+            result="high_risk" if result.high_risk else "normal", org_unit_id=patient.community_id or station,
+            details={"kind": "risk_assessment", "level": result.level, "eligible": result.eligible,
+                     "criteria": hits, "undetermined": list(result.undetermined), "explanation": result.explain(),
+                     "rule": rules.path.name, "version": rules.version, "source": str(rules.source),
+                     "answers": result.answers}), note="高危人群评估")
+        if cancer == "lung" and "pack_years" in answers:
+            tx.update(patient, smoking_pack_years=float(result.answers["pack_years"]))
+        enrolled, followup_id = False, None
+        if result.high_risk and (case is None or case.stage in EARLY):
+            due = for_profile(profile).after(today, rules.next_due)
+            cm = (case.community_cm_id if case else None) or _community_cm(s, station)
+            if case is None:
+                case = tx.add(Case(patient_id=patient_id, cancer_type=cancer, stage=Stage.SCREEN.value,
+                                   risk_level="high", station_id=station, community_cm_id=cm,
+                                   next_action=rules.next_text, due_date=due.date, opened_at=now),
+                              note="高危评估结果：纳入筛查")
+            else:
+                if case.stage != Stage.SCREEN.value:
+                    cancel_planned(tx, case.id, "高危评估：转入筛查期，按新阶段安排")
+                    tx.add(TimelineEvent(
+                        patient_id=patient_id, case_id=case.id, kind=EventKind.STAGE.value, occurred_at=now,
+                        org_unit_id=station, author_id=store.user_id,
+                        title=f"阶段变更：{STAGE_LABELS[case.stage]}→{STAGE_LABELS['screen']}",
+                        body=f"原因：{result.explain()}",
+                        data={"from": case.stage, "to": Stage.SCREEN.value, "reason": result.explain(),
+                              "rule": rules.cite}))
+                tx.update(case, stage=Stage.SCREEN.value, risk_level="high", next_action=rules.next_text,
+                          due_date=due.date, note="高危评估结果")
+            followup_id = tx.add(Followup(
+                patient_id=patient_id, case_id=case.id, due_date=due.date, method="phone",
+                status=FollowupStatus.PLANNED.value, assignee_id=case.community_cm_id or case.clinic_cm_id,
+                attempts=0, notes=rules.next_text, rule_id=f"risk-{cancer}")).id
+            enrolled = True
+        elif case is not None and case.stage in EARLY and case.risk_level != result.level:
+            tx.update(case, risk_level=result.level, note="高危评估结果")
+        tx.add(TimelineEvent(
+            patient_id=patient_id, case_id=case.id if case else None, kind=EventKind.SCREENING.value,
+            occurred_at=now, org_unit_id=patient.community_id or station, author_id=store.user_id,
+            title=f"{_CANCER_ZH.get(cancer, cancer)}风险评估：{LEVEL_ZH[result.level]}",
+            body=result.explain() + (f"\n下一步：{rules.next_text}" if enrolled else ""),
+            data={"level": result.level, "criteria": hits, "rule": rules.cite, "enrolled": enrolled},
+            ref_table="screenings", ref_id=screening.id))
+    return Enrolment(result, screening.id, case.id if case else None, followup_id, enrolled)
+
+
+_CANCER_ZH = {"lung": "肺癌", "colorectal": "结直肠癌", "breast": "乳腺癌", "cervical": "宫颈癌",
+              "stomach": "胃癌", "liver": "肝癌", "oesophagus": "食管癌", "prostate": "前列腺癌"}
+
+
+def _station_of(session, unit_id: str | None) -> str | None:
+    unit = session.get(OrgUnit, unit_id) if unit_id else None
+    if unit is None:
+        return None
+    return unit.id if unit.kind == "street_station" else unit.parent_id
+
+
+def _community_cm(session, station_id: str | None) -> str | None:
+    if station_id is None:
+        return None
+    return session.scalar(select(User.id).where(User.org_unit_id == station_id, User.active.is_(True),
+                                                User.role == Role.COMMUNITY_CM.value).order_by(User.username))

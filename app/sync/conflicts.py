@@ -1,0 +1,243 @@
+"""Settling what the server would not take as it was: conflicts and rejections.
+
+Nothing is dropped silently. A conflict is resolved by a person's choice per field and
+sent again as a fresh edit on top of the server's current row; a rejection is edited and
+resent, or discarded (the server's row comes back). The network part (fetching the
+server's row) runs first, then every local part in ONE transaction through the store:
+the old entry goes, the chosen values are written with a new outbox entry whose base is
+the server's version, and the other changes still waiting on the same record are laid
+back on top. A crash between the two leaves the old entry in place, so the choice can
+simply be made again.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from app import audit
+from app.errors import ValidationError
+from app.events import DataChanged
+from app.sync.wire import CLIENT_FIELDS
+from app.sync.wire import COLUMNS
+from app.sync.wire import WireError
+from app.sync.wire import from_wire
+from db.models import MODEL_BY_TABLE
+from db.models import OutboxEntry
+
+MINE, SERVER = "mine", "server"
+RECORD = "__record__"  # the one choice of a delete-versus-edit conflict
+
+# Kinds of conflict, by what the server said.
+FIELDS = "fields"  # the same field changed on both sides
+DELETED_HERE = "deleted_here"  # deleted on this desktop, edited on the server
+DELETED_THERE = "deleted_there"  # edited here, deleted on the server
+
+
+def conflict_kind(op: str, reason: str | None) -> str:
+    if op == "delete":
+        return DELETED_HERE
+    if reason and "deleted on the server" in reason:
+        return DELETED_THERE
+    return FIELDS
+
+
+def resolve(profile, client, entry_id: int, choices: dict[str, str]) -> int | None:
+    """Settle a conflict: `choices` maps each conflicting field to MINE or SERVER (for a
+    delete-versus-edit conflict, RECORD to MINE = delete it, SERVER = keep it).
+
+    Fields of the same change that did not clash are sent again as they were. Returns the
+    new outbox entry's seq, or None when the server's version was taken whole."""
+    entry = _entry(profile, entry_id, "conflict")
+    kind = conflict_kind(entry.op, entry.server_reason)
+    clashing = set((entry.server_detail or {}).get("fields", {}))
+    wanted = {RECORD} if kind == DELETED_HERE else clashing
+    if set(choices) != wanted or not set(choices.values()) <= {MINE, SERVER}:
+        raise ValueError(f"choices must name {sorted(wanted)} with {MINE!r} or {SERVER!r}")
+    if kind == DELETED_THERE and MINE in choices.values():
+        raise ValidationError("这条记录已在服务器上删除，无法保留本机的修改 / The record was deleted on the "
+                              "server; this desktop's change cannot be kept. Take the server's version.")
+    client.fetch_rows(entry.table_name, [entry.row_id], overwrite_local=True)
+    model = MODEL_BY_TABLE[entry.table_name]
+    with profile.store.write() as tx:
+        s = tx.session
+        mine = s.get(OutboxEntry, entry.seq)
+        if mine is None or mine.status != "conflict":
+            raise ValidationError("这条更改已经处理过了 / This change was settled already.")
+        later = _others(s, mine, after=True)
+        obj = s.get(model, mine.row_id)
+        s.delete(mine)
+        s.flush()
+        new_seq = None
+        if kind == DELETED_HERE:
+            if choices[RECORD] == MINE and obj.deleted_at is None:
+                tx.delete(obj, note="sync: conflict resolved, deleted")
+                new_seq = _last_seq(s)
+        elif obj is not None:
+            values = {f: v for f, (_old, v) in mine.changes.items() if f not in clashing}
+            values.update({f: pair["client"] for f, pair in mine.server_detail["fields"].items()
+                           if choices[f] == MINE})
+            shadowed = {f for e in later for f in e.changes}  # newer edits carry these already
+            values = {f: _python(mine.table_name, f, v) for f, v in values.items() if f not in shadowed}
+            if kind == FIELDS and tx.update(obj, note="sync: conflict resolved", **values):
+                new_seq = _last_seq(s)
+        _lay_back(s, obj, _others(s, mine, after=False), skip=set(mine.changes))
+        _lay_back(s, obj, later)
+        audit.append(s, device_id=profile.device_id, user_id=profile.store.user_id, action="write",
+                     table=mine.table_name, row_id=mine.row_id,
+                     detail={"op": "resolve", "mutation_id": mine.mutation_id, "choices": choices})
+    _announce(profile, entry)
+    return new_seq
+
+
+def resend(profile, entry_id: int, values: dict[str, Any]) -> int:
+    """Send a rejected change again with the person's corrections (Python values, one per
+    field of the change). Returns the new outbox entry's seq."""
+    with profile.store.write() as tx:
+        s = tx.session
+        entry = s.get(OutboxEntry, entry_id)
+        if entry is None or entry.status != "rejected":
+            raise ValidationError("这条更改已经处理过了 / This change was settled already.")
+        unknown = set(values) - set(entry.changes)
+        if unknown:
+            raise ValueError(f"fields not in this change: {sorted(unknown)}")
+        obj = s.get(MODEL_BY_TABLE[entry.table_name], entry.row_id)
+        later = _others(s, entry, after=True)
+        s.delete(entry)
+        s.flush()
+        if entry.op == "insert":
+            for f, v in values.items():
+                setattr(obj, f, v)
+            tx.add(obj, note="sync: rejected insert resent")
+        elif entry.op == "delete":
+            tx.delete(obj, note="sync: rejected delete resent")
+        else:
+            for f, (old, _new) in entry.changes.items():
+                setattr(obj, f, _python(entry.table_name, f, old))  # so the edit is recorded whole
+            full = {f: _python(entry.table_name, f, new) for f, (_old, new) in entry.changes.items()}
+            full.update(values)
+            if not tx.update(obj, note="sync: rejected change resent", **full):
+                raise ValidationError("没有要重新发送的更改 / Nothing to send: the values are as before.")
+        seq = _last_seq(s)
+        _lay_back(s, obj, later)
+    return seq
+
+
+def discard(profile, client, entry_id: int) -> None:
+    """Give up a rejected (or conflicting) change: the server's row comes back as it is
+    there; a record the server does not have (or that is outside this user's scope)
+    leaves this desktop."""
+    entry = _entry(profile, entry_id, None)
+    if entry.status == "pending":
+        raise ValidationError("这条更改还在等待发送 / This change has not been answered yet; it cannot be discarded.")
+    fetched = client.fetch_rows(entry.table_name, [entry.row_id], overwrite_local=True)
+    model = MODEL_BY_TABLE[entry.table_name]
+    with profile.store.write() as tx:
+        s = tx.session
+        mine = s.get(OutboxEntry, entry.seq)
+        if mine is None:
+            raise ValidationError("这条更改已经处理过了 / This change was settled already.")
+        others = _others(s, mine, after=False) + _others(s, mine, after=True)
+        obj = s.get(model, mine.row_id)
+        s.delete(mine)
+        s.flush()
+        if not fetched and obj is not None:
+            if others:
+                raise ValidationError("先处理这条记录的其他更改 / First settle the other changes waiting on "
+                                      "this record, then discard this one.")
+            s.delete(obj)  # never reached the server (or out of scope): gone here too
+            try:
+                s.flush()
+            except IntegrityError as exc:
+                raise ValidationError("其他记录还引用着它 / Other records on this desktop still refer to "
+                                      "this one; discard their changes first.") from exc
+        else:
+            _lay_back(s, obj, sorted(others, key=lambda e: e.seq))
+        audit.append(s, device_id=profile.device_id, user_id=profile.store.user_id, action="write",
+                     table=mine.table_name, row_id=mine.row_id,
+                     detail={"op": "discard", "mutation_id": mine.mutation_id, "status": mine.status})
+    _announce(profile, entry)
+
+
+def editable_fields(table: str, op: str, changes: dict) -> list[str]:
+    """What a person may correct before resending: the changed fields of an edit; every
+    field a desktop writes for a new record (never ids, versions or sync bookkeeping)."""
+    if op == "delete":
+        return []
+    if op == "insert":
+        return [f for f in CLIENT_FIELDS[table] if f != "deleted_at"]
+    return sorted(f for f in changes if f in CLIENT_FIELDS[table])
+
+
+def parse_value(table: str, field: str, text: str) -> Any:
+    """A value typed in a form → the Python value for the field; ValidationError says why not."""
+    spec = COLUMNS[table][field]
+    text = text.strip()
+    try:
+        if text == "":
+            return from_wire(table, field, "" if spec.kind == "str" and not spec.nullable else None)
+        if spec.kind == "int":
+            return from_wire(table, field, int(text))
+        if spec.kind == "float":
+            return from_wire(table, field, float(text))
+        if spec.kind == "bool":
+            lowered = text.lower()
+            if lowered not in ("true", "false", "是", "否", "yes", "no", "1", "0"):
+                raise WireError("是 or 否 / yes or no")
+            return lowered in ("true", "是", "yes", "1")
+        if spec.kind == "json":
+            return json.loads(text)
+        if spec.kind == "datetime":
+            moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+            return moment if moment.tzinfo else moment.astimezone()  # typed as local time
+        return from_wire(table, field, text)
+    except (WireError, ValueError) as exc:
+        raise ValidationError(str(exc), field=field) from exc
+
+
+# -- helpers --------------------------------------------------------------------------------
+
+def _entry(profile, entry_id: int, status: str | None) -> OutboxEntry:
+    with profile.sessions() as s:
+        entry = s.get(OutboxEntry, entry_id)
+    if entry is None or (status and entry.status != status):
+        raise ValidationError("这条更改已经处理过了 / This change was settled already.")
+    return entry
+
+
+def _others(session, entry: OutboxEntry, after: bool) -> list[OutboxEntry]:
+    """The other changes still waiting on the same record, before or after `entry`."""
+    order = OutboxEntry.seq > entry.seq if after else OutboxEntry.seq < entry.seq
+    return list(session.scalars(select(OutboxEntry).where(
+        OutboxEntry.table_name == entry.table_name, OutboxEntry.row_id == entry.row_id, order)
+        .order_by(OutboxEntry.seq)))
+
+
+def _lay_back(session, obj, entries: list[OutboxEntry], skip: set[str] = frozenset()) -> None:
+    """Put the values of changes still in the outbox back on the row the server's version
+    replaced: they go out with their own entries, so no new entry is written."""
+    if obj is None:
+        return
+    for e in entries:
+        if e.op == "delete":
+            obj.deleted_at = _python(e.table_name, "deleted_at", e.changes["deleted_at"][1])
+            continue
+        for f, (_old, new) in e.changes.items():
+            if f not in skip and f in COLUMNS[e.table_name]:
+                setattr(obj, f, _python(e.table_name, f, new))
+    session.flush()
+
+
+def _python(table: str, field: str, value: Any) -> Any:
+    return None if value is None else from_wire(table, field, value)
+
+
+def _last_seq(session) -> int:
+    return session.scalar(select(OutboxEntry.seq).order_by(OutboxEntry.seq.desc()).limit(1))
+
+
+def _announce(profile, entry: OutboxEntry) -> None:
+    profile.bus.publish(DataChanged(frozenset({entry.table_name}), frozenset({entry.row_id})))

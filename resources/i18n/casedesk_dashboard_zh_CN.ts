@@ -1,0 +1,612 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../../ui/dashboard/page.py" line="154" />
+        <source>Period</source>
+        <translation>统计期间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/page.py" line="155" />
+        <location filename="../../ui/dashboard/page.py" line="203" />
+        <source>Station</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/page.py" line="156" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/page.py" line="157" />
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/page.py" line="158" />
+        <source>By station</source>
+        <translation>按站点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/page.py" line="159" />
+        <source>By case manager</source>
+        <translation>按个案管理师</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/page.py" line="166" />
+        <source>All stations</source>
+        <translation>全部站点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/page.py" line="187" />
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/page.py" line="204" />
+        <source>Case manager</source>
+        <translation>个案管理师</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/page.py" line="205" />
+        <source>Computed at {time} in {seconds} s</source>
+        <translation>{time} 计算，用时 {seconds} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/page.py" line="252" />
+        <location filename="../../ui/dashboard/page.py" line="259" />
+        <source>Export statistics</source>
+        <translation>导出统计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/page.py" line="253" />
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/page.py" line="258" />
+        <source>{n} rows exported to {path}</source>
+        <translation>已导出 {n} 行到 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardWords</name>
+    <message>
+        <location filename="../../ui/dashboard/words.py" line="12" />
+        <source>Pushed for screening</source>
+        <translation>推送筛查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/words.py" line="13" />
+        <location filename="../../ui/dashboard/words.py" line="31" />
+        <source>Screened</source>
+        <translation>已初筛</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/words.py" line="14" />
+        <source>High-risk / abnormal</source>
+        <translation>高危/阳性</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/words.py" line="15" />
+        <location filename="../../ui/dashboard/words.py" line="33" />
+        <source>Examined</source>
+        <translation>已精查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/words.py" line="16" />
+        <location filename="../../ui/dashboard/words.py" line="34" />
+        <source>Diagnosed</source>
+        <translation>已确诊</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/words.py" line="17" />
+        <location filename="../../ui/dashboard/words.py" line="35" />
+        <source>Treated</source>
+        <translation>已治疗</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/words.py" line="18" />
+        <source>Referrals done within 24 h</source>
+        <translation>24小时内完成转诊</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/words.py" line="19" />
+        <source>Follow-ups completed</source>
+        <translation>随访完成率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/words.py" line="20" />
+        <source>Missed follow-ups chased</source>
+        <translation>失访主动追踪率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/words.py" line="21" />
+        <source>Treated in the county</source>
+        <translation>县域内治疗占比</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/words.py" line="22" />
+        <source>Abnormal screen to diagnosis</source>
+        <translation>初筛阳性至确诊</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/words.py" line="23" />
+        <source>Abnormal screen to first treatment</source>
+        <translation>初筛阳性至首次治疗</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/words.py" line="30" />
+        <source>Pushed</source>
+        <translation>推送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/words.py" line="32" />
+        <source>High-risk</source>
+        <translation>高危</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/words.py" line="36" />
+        <source>Referral ≤24 h</source>
+        <translation>转诊≤24小时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/words.py" line="37" />
+        <source>Follow-ups done</source>
+        <translation>随访完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/words.py" line="38" />
+        <source>Chased</source>
+        <translation>主动追踪</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/words.py" line="39" />
+        <source>Treated locally</source>
+        <translation>县域内治疗</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/words.py" line="40" />
+        <source>Days to diagnosis</source>
+        <translation>至确诊天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/words.py" line="41" />
+        <source>Days to treatment</source>
+        <translation>至治疗天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/words.py" line="52" />
+        <source>{days} d</source>
+        <translation>{days} 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/words.py" line="58" />
+        <source>All time</source>
+        <translation>全部时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/words.py" line="59" />
+        <source>This year</source>
+        <translation>今年</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/words.py" line="60" />
+        <source>Last 12 months</source>
+        <translation>近12个月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/words.py" line="61" />
+        <source>Last 90 days</source>
+        <translation>近90天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/words.py" line="68" />
+        <source>nothing to count yet</source>
+        <translation>暂无数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/words.py" line="72" />
+        <source>median of {n}</source>
+        <translation>{n} 例的中位数</translation>
+    </message>
+</context>
+<context>
+    <name>DrillDialog</name>
+    <message>
+        <location filename="../../ui/dashboard/drill.py" line="41" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/drill.py" line="41" />
+        <source>Sex / age</source>
+        <translation>性别/年龄</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/drill.py" line="41" />
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/drill.py" line="42" />
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/drill.py" line="50" />
+        <source>Double-click a patient to open them.</source>
+        <translation>双击患者可打开其档案。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/drill.py" line="54" />
+        <source>Met ({n})</source>
+        <translation>达标（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/drill.py" line="55" />
+        <source>Not met ({n})</source>
+        <translation>未达标（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/drill.py" line="68" />
+        <source>{n} patients</source>
+        <translation>{n} 名患者</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/drill.py" line="70" />
+        <source>(the first {limit} shown; export the statistics for all)</source>
+        <translation>（仅显示前 {limit} 名；全部请导出统计）</translation>
+    </message>
+</context>
+<context>
+    <name>FunnelChart</name>
+    <message>
+        <location filename="../../ui/dashboard/charts.py" line="56" />
+        <source>Cases</source>
+        <translation>个案数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/charts.py" line="65" />
+        <source>Screening funnel</source>
+        <translation>筛查漏斗</translation>
+    </message>
+</context>
+<context>
+    <name>ImportAction</name>
+    <message>
+        <location filename="../../ui/screening/action.py" line="31" />
+        <source>&amp;Import screening list…</source>
+        <translation>导入筛查名单(&amp;I)…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../ui/screening/import_dialog.py" line="110" />
+        <location filename="../../ui/screening/import_dialog.py" line="122" />
+        <source>Import screening list</source>
+        <translation>导入筛查名单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screening/import_dialog.py" line="111" />
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screening/import_dialog.py" line="112" />
+        <source>Check rows</source>
+        <translation>检查各行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screening/import_dialog.py" line="113" />
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screening/import_dialog.py" line="114" />
+        <source>Exclude all problem lines</source>
+        <translation>排除全部问题行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screening/import_dialog.py" line="115" />
+        <source>Column in the file</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screening/import_dialog.py" line="115" />
+        <source>First row</source>
+        <translation>第一行示例</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screening/import_dialog.py" line="116" />
+        <source>Imports as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screening/import_dialog.py" line="118" />
+        <source>No file chosen. Lists are .xlsx or .csv (UTF-8 or GBK).</source>
+        <translation>尚未选择文件。名单应为 .xlsx 或 .csv（UTF-8 或 GBK 编码）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screening/import_dialog.py" line="123" />
+        <source>Lists (*.xlsx *.csv)</source>
+        <translation>名单 (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screening/import_dialog.py" line="138" />
+        <source>Map these columns first: {fields}.</source>
+        <translation>请先指定这些列：{fields}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screening/import_dialog.py" line="165" />
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screening/import_dialog.py" line="173" />
+        <source>{rows} rows; headers on line {line}. Column mapping remembered from the last list of this source.</source>
+        <translation>共 {rows} 行；表头在第 {line} 行。已沿用该来源上次名单的列对应。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screening/import_dialog.py" line="176" />
+        <source>{rows} rows; headers on line {line}. Columns recognised by their headers: check the mapping.</source>
+        <translation>共 {rows} 行；表头在第 {line} 行。已按表头自动识别各列，请核对。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screening/import_dialog.py" line="180" />
+        <source>Check the rows before importing: nothing is imported while any row has a problem.</source>
+        <translation>导入前请先检查：只要有一行有问题，就不会导入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screening/import_dialog.py" line="188" />
+        <source>All {good} rows are good ({excluded} lines excluded). Import adds them in one go.</source>
+        <translation>全部 {good} 行无误（已排除 {excluded} 行）。点击导入将一次性全部导入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screening/import_dialog.py" line="190" />
+        <source>{bad} lines need a decision or a fix; {good} rows are good. Nothing is imported until every listed line is fixed in the file or excluded here.</source>
+        <translation>{bad} 行需要处理，{good} 行无误。在所列各行于文件中改正或在此排除之前，不会导入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screening/import_dialog.py" line="198" />
+        <source>Imported: {patients} new patients, {merged} merged, {cases} screening cases.</source>
+        <translation>已导入：新患者 {patients} 名，合并 {merged} 名，筛查个案 {cases} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screening/import_dialog.py" line="230" />
+        <source>Cancelled: nothing was imported.</source>
+        <translation>已取消：未导入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screening/import_dialog.py" line="247" />
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screening/import_dialog.py" line="247" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemList</name>
+    <message>
+        <location filename="../../ui/screening/results.py" line="35" />
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screening/results.py" line="35" />
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screening/results.py" line="35" />
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screening/results.py" line="35" />
+        <source>Decision</source>
+        <translation>处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screening/results.py" line="58" />
+        <source>Fix the file</source>
+        <translation>在文件中改正</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screening/results.py" line="59" />
+        <source>Exclude this line</source>
+        <translation>排除此行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screening/results.py" line="62" />
+        <source>Merge into {name} {id} {community}</source>
+        <translation>合并到 {name} {id} {community}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screening/results.py" line="66" />
+        <source>A different person: add as new</source>
+        <translation>不是同一人：作为新患者导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screening/results.py" line="67" />
+        <source>Decide…</source>
+        <translation>请选择…</translation>
+    </message>
+</context>
+<context>
+    <name>ScreeningLabels</name>
+    <message>
+        <location filename="../../ui/screening/labels.py" line="14" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screening/labels.py" line="15" />
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screening/labels.py" line="16" />
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screening/labels.py" line="17" />
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screening/labels.py" line="18" />
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screening/labels.py" line="19" />
+        <source>Street</source>
+        <translation>街道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screening/labels.py" line="20" />
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screening/labels.py" line="21" />
+        <source>Address</source>
+        <translation>现住址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screening/labels.py" line="22" />
+        <source>Screening programme</source>
+        <translation>筛查项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screening/labels.py" line="28" />
+        <source>is empty but required</source>
+        <translation>为必填项，不能为空</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screening/labels.py" line="29" />
+        <source>is too long (at most {max} characters)</source>
+        <translation>过长（最多 {max} 字）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screening/labels.py" line="30" />
+        <source>holds digits or symbols: {value}</source>
+        <translation>含数字或符号：{value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screening/labels.py" line="31" />
+        <source>unknown sex {value} (男/女, M/F)</source>
+        <translation>无法识别的性别：{value}（应为 男/女）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screening/labels.py" line="32" />
+        <source>is not a real date: {value}</source>
+        <translation>不是有效日期：{value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screening/labels.py" line="33" />
+        <source>is in the future: {value}</source>
+        <translation>是将来的日期：{value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screening/labels.py" line="34" />
+        <source>is too early: {value}</source>
+        <translation>日期过早：{value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screening/labels.py" line="35" />
+        <source>{value} is not a phone number (11-digit mobile, or landline with area code)</source>
+        <translation>{value} 不是有效电话（手机11位，座机需带区号）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screening/labels.py" line="37" />
+        <source>is not a valid ID number: {reason}</source>
+        <translation>身份证号无效：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screening/labels.py" line="38" />
+        <source>check digit does not match (should be {expected})</source>
+        <translation>校验位不符（应为 {expected}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screening/labels.py" line="39" />
+        <source>old 15-digit number; use the 18-digit {suggested}</source>
+        <translation>15位旧号码，请改为18位：{suggested}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screening/labels.py" line="40" />
+        <source>says born {id_birth}, the birth date column says {birth}</source>
+        <translation>身份证号显示出生于 {id_birth}，出生日期列为 {birth}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screening/labels.py" line="42" />
+        <source>says sex {id_sex}, the sex column says {sex}</source>
+        <translation>身份证号显示性别 {id_sex}，性别列为 {sex}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screening/labels.py" line="43" />
+        <source>needs birth date and sex when there is no ID number</source>
+        <translation>无身份证号时须填写出生日期和性别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screening/labels.py" line="44" />
+        <source>no street named {value}</source>
+        <translation>找不到街道：{value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screening/labels.py" line="45" />
+        <source>no community named {value}</source>
+        <translation>找不到社区：{value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screening/labels.py" line="46" />
+        <source>{value} is in several streets: give the street</source>
+        <translation>{value} 在多个街道都有，请填写街道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screening/labels.py" line="48" />
+        <source>{value} is not in street {street}</source>
+        <translation>{value} 不属于 {street}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screening/labels.py" line="50" />
+        <source>unknown programme {value}</source>
+        <translation>无法识别的筛查项目：{value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screening/labels.py" line="51" />
+        <source>the {programme} programme does not apply to this sex</source>
+        <translation>{programme}筛查不适用于该性别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screening/labels.py" line="53" />
+        <source>the same person as line {other}</source>
+        <translation>与第 {other} 行是同一人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screening/labels.py" line="54" />
+        <source>may be {name}, already a patient: merge, new person, or exclude</source>
+        <translation>可能是已有患者 {name}：请选择合并、新患者或排除</translation>
+    </message>
+</context>
+<context>
+    <name>StationChart</name>
+    <message>
+        <location filename="../../ui/dashboard/charts.py" line="111" />
+        <source>Stations against the 80% goal</source>
+        <translation>各站点指标（目标80%）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/charts.py" line="123" />
+        <source>Goal: 80% treated in the county</source>
+        <translation>目标：县域内治疗80%</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,165 @@
+"""Risk assessment: each criterion fires with its explanation, the target population,
+missing answers, rule files with file:line errors, enrolment of the high-risk, the CLI."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+
+import pytest
+from sqlalchemy import select
+
+from app import clock
+from app.errors import ValidationError
+from app.pathway.textfile import RuleFileError
+from app.screening.enrol import assess_patient
+from app.screening.risk import assess
+from app.screening.riskrules import BUNDLED_DIR
+from app.screening.riskrules import load
+from app.screening.riskrules import load_all
+from db.models import Case
+from db.models import Followup
+from db.models import Patient
+from db.models import Screening
+from db.models import TimelineEvent
+from tests.app.test_import_data import network
+from tests.support import run_main
+
+TODAY = dt.date(2026, 6, 1)
+
+
+def fired(cancer, **answers):
+    return [h.id for h in assess(cancer, answers, today=TODAY).fired]
+
+
+@pytest.mark.parametrize("answers, criterion", [
+    ({"pack_years": 30, "quit_years": 14}, "lung-smoking"),
+    ({"passive_smoking_years": 20}, "lung-passive-smoking"),
+    ({"copd": True}, "lung-copd"),
+    ({"occupational_exposure_years": 1}, "lung-occupational"),
+    ({"family_history": True}, "lung-family"),
+])
+def test_each_lung_criterion_fires_alone_and_explains_itself(answers, criterion):
+    result = assess("lung", {"age": 60, **answers}, today=TODAY)
+    assert result.level == "high" and [h.id for h in result.fired] == [criterion]
+    hit = result.fired[0]
+    assert hit.text in result.explain() and hit.source == "《中国肺癌筛查与早诊早治指南（2021，北京）》"
+    assert result.as_json()["rule"] == {"file": "lung.toml", "version": "2026.1",
+                                        "source": "《中国肺癌筛查与早诊早治指南（2021，北京）》"}
+
+
+def test_lung_thresholds_and_the_target_ages():
+    assert fired("lung", age=60, pack_years=29.9) == []
+    assert fired("lung", age=60, pack_years=40, quit_years=15) == []  # quit 15 years ago: no longer
+    result = assess("lung", {"age": 49, "pack_years": 40}, today=TODAY)
+    assert result.level == "low" and not result.eligible and "50–74" in result.explain()
+    assert assess("lung", {"age": 75, "copd": True}, today=TODAY).level == "low"
+    assert assess("lung", {"age": 74, "copd": True}, today=TODAY).level == "high"
+    assert assess("lung", {"birth_date": "1966-06-02"}, today=TODAY).answers["age"] == 59
+
+
+def test_colorectal_fit_and_two_of_six_symptoms():
+    assert fired("colorectal", age=55, fit_positive=True) == ["crc-fit"]
+    assert fired("colorectal", age=55, fit_positive=False, chronic_constipation=True) == []
+    assert fired("colorectal", age=55, fit_positive=False, chronic_constipation=True,
+                 life_events=True) == ["crc-symptoms"]
+    pending = assess("colorectal", {"age": 55}, today=TODAY)
+    assert pending.level == "medium" and pending.undetermined == ("crc-fit",)  # FIT not back yet
+
+
+def test_the_other_programme_cancers_have_rules():
+    assert set(load_all()) == {"lung", "colorectal", "breast", "cervical", "stomach", "liver", "oesophagus",
+                               "prostate"}
+    assert fired("liver", age=45, hbv=True) == ["liver-hbv"]
+    assert fired("stomach", age=45, h_pylori=True) == ["stomach-hp"]
+    assert fired("oesophagus", age=50, family_history=True) == ["oesophagus-family"]
+    assert fired("prostate", age=62, sex="M") == ["prostate-age"]
+    assert assess("breast", {"age": 50, "sex": "M", "brca": True}, today=TODAY).level == "low"
+    assert assess("breast", {"age": 50, "sex": "F"}, today=TODAY).level == "medium"
+    assert fired("cervical", age=40, sex="F", hpv_other=True, cytology_abnormal=True) == ["cervical-hpv-cytology"]
+
+
+def test_answers_are_checked():
+    with pytest.raises(ValidationError, match="pack_year"):
+        assess("lung", {"age": 60, "pack_year": 40}, today=TODAY)
+    with pytest.raises(ValidationError, match="out of range"):
+        assess("lung", {"age": 60, "pack_years": -1}, today=TODAY)
+    with pytest.raises(ValidationError, match="age"):
+        assess("lung", {"copd": True}, today=TODAY)
+    with pytest.raises(ValidationError, match="no risk rules"):
+        assess("thyroid", {"age": 60}, today=TODAY)
+
+
+def test_a_bad_rule_file_names_its_line(tmp_path):
+    text = (BUNDLED_DIR / "lung.toml").read_text(encoding="utf-8")
+    bad = tmp_path / "lung.toml"
+    bad.write_text(text.replace('all = ["copd"]', 'all = ["copd_years >= 1"]'), encoding="utf-8")
+    with pytest.raises(RuleFileError) as info:
+        load(bad)
+    line = text.splitlines().index('all = ["copd"]') + 1
+    assert f"lung.toml:{line}:" in str(info.value) and "copd_years" in str(info.value)
+    bad.write_text(text.replace('version = "2026.1"\n', ""), encoding="utf-8")
+    with pytest.raises(RuleFileError, match="missing version"):
+        load(bad)
+
+
+def test_a_profile_rule_file_replaces_the_bundled_one(tmp_path):
+    shutil.copy(BUNDLED_DIR / "lung.toml", tmp_path / "lung.toml")
+    text = (tmp_path / "lung.toml").read_text(encoding="utf-8")
+    (tmp_path / "lung.toml").write_text(text.replace('version = "2026.1"', 'version = "2026.2-local"')
+                                        .replace("pack_years >= 30", "pack_years >= 20"), encoding="utf-8")
+    result = assess("lung", {"age": 60, "pack_years": 25}, tmp_path, today=TODAY)
+    assert result.level == "high" and result.as_json()["rule"]["version"] == "2026.2-local"
+
+
+def test_a_high_risk_result_enrols_in_screening_with_the_ldct_task(profile):
+    net = network(profile)
+    clock.pin(dt.datetime(2026, 6, 1, 2, 0, tzinfo=dt.timezone.utc))
+    try:
+        with profile.store.write() as tx:
+            pid = tx.add(Patient(name="周八", sex="M", birth_date=dt.date(1960, 1, 1), community_id=net.point_a1)).id
+        done = assess_patient(profile, pid, "lung", {"pack_years": 40, "quit_years": 0})
+        assert done.enrolled and done.result.high_risk
+        low = assess_patient(profile, pid, "colorectal", {"fit_positive": False})
+    finally:
+        clock.pin(None)
+    assert not low.enrolled and low.case_id is None
+    with profile.sessions() as s:
+        case = s.get(Case, done.case_id)
+        assert (case.stage, case.risk_level, case.station_id, case.community_cm_id) == ("screen", "high",
+                                                                                        net.station_a, net.cm_a)
+        assert case.next_action.startswith("发放低剂量螺旋CT") and case.due_date == dt.date(2026, 6, 15)
+        task = s.get(Followup, done.followup_id)
+        assert task.status == "planned" and task.rule_id == "risk-lung" and task.assignee_id == net.cm_a
+        screening = s.get(Screening, done.screening_id)
+        assert screening.result == "high_risk" and screening.details["criteria"] == ["lung-smoking"]
+        assert screening.details["version"] == "2026.1"
+        event = s.scalars(select(TimelineEvent).where(TimelineEvent.ref_id == done.screening_id)).one()
+        assert event.title == "肺癌风险评估：高危" and "吸烟≥30包年" in event.body
+        assert s.get(Patient, pid).smoking_pack_years == 40
+
+
+def test_assessment_moves_a_prevention_case_into_screening(profile):
+    with profile.store.write() as tx:
+        pid = tx.add(Patient(name="吴九", sex="F", birth_date=dt.date(1962, 1, 1))).id
+        case_id = tx.add(Case(patient_id=pid, cancer_type="liver", stage="prevent", opened_at=clock.now())).id
+    done = assess_patient(profile, pid, "liver", {"hbv": True})
+    assert done.enrolled and done.case_id == case_id
+    with profile.sessions() as s:
+        assert s.get(Case, case_id).stage == "screen"
+        stage = s.scalars(select(TimelineEvent).where(TimelineEvent.kind == "stage")).one()
+        assert stage.data["from"] == "prevent" and stage.data["to"] == "screen"
+
+
+def test_rules_assess_prints_json(tmp_path):
+    answers = tmp_path / "a.json"
+    answers.write_text(json.dumps({"age": 58, "pack_years": 35, "quit_years": 3, "family_history": True}))
+    done = run_main("rules", "assess", "--cancer", "lung", "--answers", str(answers))
+    assert done.returncode == 0, done.stderr
+    out = json.loads(done.stdout)
+    assert out["level"] == "high" and out["high_risk"] is True
+    assert [c["id"] for c in out["criteria_fired"]] == ["lung-smoking", "lung-family"]
+    assert out["rule"]["version"] == "2026.1" and out["next"]["letter"] == "screening_invitation"
+    answers.write_text(json.dumps({"age": 58, "smoker": True}))
+    done = run_main("rules", "assess", "--cancer", "lung", "--answers", str(answers))
+    assert done.returncode == 2 and "smoker" in done.stderr

@@ -1,0 +1,102 @@
+"""`python main.py sync` as a person or a script runs it, against a real server process."""
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func
+from sqlalchemy import select
+
+from app.profile import Profile
+from db.models import OutboxEntry
+from db.models import Patient
+from tests.e2e.conftest import users_by_role
+from tests.support import run_main
+
+pytestmark = pytest.mark.usefixtures("keyring_ready")
+
+
+@pytest.fixture
+def cm(demo_db) -> str:
+    return users_by_role(demo_db)["clinic_cm"][0]
+
+
+def signed_in_sync(tmp_path, server, user, *extra):
+    return run_main("sync", "--profile", str(tmp_path / "desk"), "--server", server.url, "--login", user,
+                    *extra, env={"CASEDESK_PASSWORD": f"{user}-demo"})
+
+
+def patients(path) -> int:
+    profile = Profile.open(path)
+    try:
+        with profile.sessions() as s:
+            return s.scalar(select(func.count()).select_from(Patient))
+    finally:
+        profile.close()
+
+
+def test_login_and_first_sync_make_a_new_desktop(tmp_path, demo_server, cm):
+    out = signed_in_sync(tmp_path, demo_server, cm)
+    assert out.returncode == 0, out.stderr
+    assert "signed in as" in out.stdout
+    assert "pulled:" in out.stdout and "pulled: 0 rows" not in out.stdout
+    assert "received changes up to" in out.stderr  # a first sync shows its pages
+    assert patients(tmp_path / "desk") == 120
+    again = run_main("sync", "--profile", str(tmp_path / "desk"))  # server URL and sign-in kept
+    assert again.returncode == 0, again.stderr
+    assert "pushed: nothing" in again.stdout and "pulled: 0 rows" in again.stdout
+    assert "received changes" not in again.stderr
+
+
+def test_a_local_edit_is_pushed_and_reported(tmp_path, demo_server, cm):
+    assert signed_in_sync(tmp_path, demo_server, cm).returncode == 0
+    profile = Profile.open(tmp_path / "desk")
+    with profile.store.write() as tx:
+        p = tx.session.scalars(select(Patient).limit(1)).one()
+        tx.update(p, phone="13811112222")
+    profile.close()
+    out = run_main("sync", "--profile", str(tmp_path / "desk"))
+    assert out.returncode == 0, out.stderr
+    assert "pushed: 1 applied" in out.stdout
+    assert "waiting: 0 changes" in out.stdout
+
+
+def test_server_down_exits_3_and_keeps_the_change(tmp_path, demo_server, cm):
+    assert signed_in_sync(tmp_path, demo_server, cm).returncode == 0
+    profile = Profile.open(tmp_path / "desk")
+    with profile.store.write() as tx:
+        tx.update(tx.session.scalars(select(Patient).limit(1)).one(), phone="13822223333")
+    profile.close()
+    demo_server.stop()
+    out = run_main("sync", "--profile", str(tmp_path / "desk"))
+    assert out.returncode == 3
+    assert "offline, changes kept" in out.stderr
+    profile = Profile.open(tmp_path / "desk")
+    with profile.sessions() as s:
+        assert s.scalar(select(func.count()).select_from(OutboxEntry)) == 1
+    profile.close()
+    demo_server.start()
+    back = run_main("sync", "--profile", str(tmp_path / "desk"))
+    assert back.returncode == 0 and "pushed: 1 applied" in back.stdout
+
+
+def test_wrong_password_is_said_plainly(tmp_path, demo_server, cm):
+    out = run_main("sync", "--profile", str(tmp_path / "desk"), "--server", demo_server.url, "--login", cm,
+                   env={"CASEDESK_PASSWORD": "not-the-password"})
+    assert out.returncode == 2
+    assert "wrong user name or password" in out.stderr
+    assert "Traceback" not in out.stderr
+
+
+def test_no_server_and_no_sign_in_are_errors_not_crashes(tmp_path, demo_server, cm):
+    Profile.open(tmp_path / "desk").close()
+    no_server = run_main("sync", "--profile", str(tmp_path / "desk"))
+    assert no_server.returncode == 2 and "No server is set up" in no_server.stderr
+    not_signed = run_main("sync", "--profile", str(tmp_path / "desk"), "--server", demo_server.url)
+    assert not_signed.returncode == 2 and "Sign in" in not_signed.stderr
+    bad_url = run_main("sync", "--profile", str(tmp_path / "desk"), "--server", "ftp://x")
+    assert bad_url.returncode == 2 and "--server must be" in bad_url.stderr
+
+
+def test_unreachable_server_at_sign_in_is_offline(tmp_path):
+    out = run_main("sync", "--profile", str(tmp_path / "desk"), "--server", "http://127.0.0.1:9",
+                   "--login", "cm01", env={"CASEDESK_PASSWORD": "x"})
+    assert out.returncode == 3 and "offline, changes kept" in out.stderr

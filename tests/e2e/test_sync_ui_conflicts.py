@@ -1,0 +1,170 @@
+"""Conflicts and rejections settled with app.sync.conflicts, two desktops, a real server:
+the chosen values win, both desktops end equal to the server, nothing is lost."""
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from app.errors import ValidationError
+from app.profile import Profile
+from app.sync import conflicts
+from app.sync.client import SyncClient
+from db.models import Case
+from db.models import OutboxEntry
+from db.models import Patient
+from db.models import TimelineEvent
+from tests.e2e.conftest import users_by_role
+
+pytestmark = pytest.mark.usefixtures("keyring_ready")
+FIELDS = ("phone", "address", "warning_flags", "version")
+
+
+@pytest.fixture
+def pair(tmp_path, demo_server, demo_db):
+    user = users_by_role(demo_db)["clinic_cm"][0]
+    made = []
+    for name in ("a", "b"):
+        profile = Profile.open(tmp_path / name)
+        client = SyncClient(profile, demo_server.url)
+        client.login(user, f"{user}-demo")
+        client.cycle()
+        made.append((profile, client))
+    yield made
+    for profile, client in made:
+        client.close()
+        profile.close()
+
+
+def first_patient(profile) -> str:
+    with profile.sessions() as s:
+        return s.scalars(select(Patient.id).order_by(Patient.id).limit(1)).one()
+
+
+def edit(profile, model, row_id, **values) -> None:
+    with profile.store.write() as tx:
+        tx.update(tx.session.get(model, row_id), **values)
+
+
+def values(profile, pid) -> tuple:
+    with profile.sessions() as s:
+        row = s.get(Patient, pid)
+        return tuple(getattr(row, f) for f in FIELDS)
+
+
+def outbox(profile) -> list[OutboxEntry]:
+    with profile.sessions() as s:
+        return list(s.scalars(select(OutboxEntry).order_by(OutboxEntry.seq)))
+
+
+def make_conflict(pair, pid):
+    (a, ca), (b, cb) = pair
+    edit(a, Patient, pid, phone="13900000001")
+    assert ca.cycle().pushed == {"applied": 1}
+    edit(b, Patient, pid, phone="13900000002", address="城关镇解放路8号")  # address clashes with nobody
+    assert cb.cycle().pushed == {"conflict": 1}
+    edit(b, Patient, pid, warning_flags="听力差，请大声说话")  # a later edit waits behind the conflict
+    cb.cycle()
+    (entry,) = [e for e in outbox(b) if e.status == "conflict"]
+    assert set(entry.server_detail["fields"]) == {"phone"}
+    return entry
+
+
+@pytest.mark.parametrize("choice, phone", [("server", "13900000001"), ("mine", "13900000002")])
+def test_resolving_a_conflict_makes_both_desktops_equal_with_the_chosen_values(pair, choice, phone):
+    (a, ca), (b, cb) = pair
+    pid = first_patient(a)
+    entry = make_conflict(pair, pid)
+    conflicts.resolve(b, cb, entry.seq, {"phone": choice})
+    assert all(e.status == "pending" for e in outbox(b))
+    # Until sent, this desktop already shows the outcome, later edit included.
+    assert values(b, pid)[:3] == (phone, "城关镇解放路8号", "听力差，请大声说话")
+    cb.cycle()
+    ca.cycle()
+    assert outbox(b) == [] and outbox(a) == []
+    assert values(a, pid) == values(b, pid)
+    assert values(a, pid)[:3] == (phone, "城关镇解放路8号", "听力差，请大声说话")
+
+
+def test_a_resolved_conflict_cannot_be_resolved_twice(pair):
+    (a, _), (b, cb) = pair
+    entry = make_conflict(pair, first_patient(a))
+    conflicts.resolve(b, cb, entry.seq, {"phone": "mine"})
+    with pytest.raises(ValidationError):
+        conflicts.resolve(b, cb, entry.seq, {"phone": "mine"})
+
+
+def test_choices_must_cover_every_clashing_field(pair):
+    (a, _), (b, cb) = pair
+    entry = make_conflict(pair, first_patient(a))
+    with pytest.raises(ValueError):
+        conflicts.resolve(b, cb, entry.seq, {})
+    assert [e.status for e in outbox(b)][0] == "conflict"  # nothing changed
+
+
+def test_delete_here_edit_there(pair):
+    (a, ca), (b, cb) = pair
+    with a.sessions() as s:
+        case_id = s.scalars(select(Case.id).order_by(Case.id).limit(1)).one()
+    edit(a, Case, case_id, next_action="电话随访")
+    ca.cycle()
+    with b.store.write() as tx:
+        tx.delete(tx.session.get(Case, case_id))
+    assert cb.push() == {"conflict": 1}
+    (entry,) = outbox(b)
+    assert conflicts.conflict_kind(entry.op, entry.server_reason) == conflicts.DELETED_HERE
+    conflicts.resolve(b, cb, entry.seq, {conflicts.RECORD: "server"})  # keep the record
+    assert outbox(b) == []
+    with b.sessions() as s:
+        row = s.get(Case, case_id)
+        assert row.deleted_at is None and row.next_action == "电话随访"
+
+
+def test_a_rejected_change_is_corrected_and_resent(pair):
+    (a, ca), (b, cb) = pair
+    with b.sessions() as s:
+        case_id = s.scalars(select(Case.id).order_by(Case.id).limit(1)).one()
+    edit(b, Case, case_id, stage="bogus", next_action="安排复查")
+    assert cb.push() == {"rejected": 1}
+    (entry,) = outbox(b)
+    assert "stage" in entry.server_reason
+    conflicts.resend(b, entry.seq, {"stage": conflicts.parse_value("cases", "stage", "treat")})
+    (again,) = outbox(b)
+    assert again.status == "pending" and again.changes["stage"][1] == "treat"
+    assert again.changes["next_action"][1] == "安排复查"  # the rest of the change goes too
+    assert cb.push() == {"applied": 1}
+    ca.cycle()
+    with a.sessions() as s:
+        assert (s.get(Case, case_id).stage, s.get(Case, case_id).next_action) == ("treat", "安排复查")
+
+
+def test_discarding_a_rejected_change_brings_back_the_servers_row(pair):
+    (_, _), (b, cb) = pair
+    with b.sessions() as s:
+        event = s.scalars(select(TimelineEvent).limit(1)).one()
+    edit(b, TimelineEvent, event.id, title="改过的标题")
+    assert cb.push() == {"rejected": 1}  # append-only
+    (entry,) = outbox(b)
+    conflicts.discard(b, cb, entry.seq)
+    assert outbox(b) == []
+    with b.sessions() as s:
+        assert s.get(TimelineEvent, event.id).title == event.title
+    assert cb.cycle().repaired == []  # the desktop equals the server
+
+
+def test_discarding_a_record_the_server_never_took_removes_it_here(pair):
+    (_, _), (b, cb) = pair
+    pid = first_patient(b)
+    with b.store.write() as tx:
+        case = Case(patient_id=pid, cancer_type="not-a-cancer", stage="screen", opened_at=_now())
+        tx.add(case)
+    assert cb.push() == {"rejected": 1}
+    (entry,) = outbox(b)
+    conflicts.discard(b, cb, entry.seq)
+    with b.sessions() as s:
+        assert s.get(Case, case.id) is None
+    assert outbox(b) == []
+
+
+def _now():
+    from app import clock
+    return clock.now()

@@ -1,0 +1,180 @@
+"""The sync dialogs and the outbox view over a real local outbox (no server needed here;
+resolving through them against a real server is in tests/e2e/test_sync_ui_dialogs.py)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+from sqlalchemy import select
+
+from app.sync import conflicts
+from app.sync import service
+from db.models import OrgUnit
+from db.models import OutboxEntry
+from db.models import Patient
+from db.models import User
+from ui.sync.conflict_dialog import ConflictDialog
+from ui.sync.login_dialog import LoginDialog
+from ui.sync.outbox_view import OutboxView
+from ui.sync.progress_dialog import FirstSyncDialog
+from ui.sync.resend_dialog import ResendDialog
+from ui.sync.controller import SyncController
+
+OTHER_DESK = "0190f000-aaaa-7000-8000-00000000beef"
+
+
+def patient_with_entry(profile, status="pending", reason=None, detail=None, **edit) -> tuple[str, int]:
+    with profile.store.write() as tx:
+        p = tx.add(Patient(name="张秀英", sex="F", birth_date=dt.date(1958, 3, 2), phone="13500000000"))
+    with profile.sessions.begin() as s:  # as if the server had taken the insert
+        s.execute(OutboxEntry.__table__.delete().where(OutboxEntry.row_id == p.id))
+        s.get(Patient, p.id).version = 1
+    if edit:
+        with profile.store.write() as tx:
+            tx.update(tx.session.get(Patient, p.id), **edit)
+    with profile.sessions.begin() as s:
+        entry = s.scalars(select(OutboxEntry).where(OutboxEntry.row_id == p.id)).one()
+        entry.status, entry.server_reason, entry.server_detail = status, reason, detail
+        return p.id, entry.seq
+
+
+def conflict(profile):
+    now = dt.datetime.now(dt.timezone.utc)
+    with profile.sessions.begin() as s:  # a colleague, as pulled from the server
+        unit = OrgUnit(id="0190f000-0000-7000-8000-0000000000bb", kind="centre", code="C1", name="县肿瘤防治中心",
+                       version=1, updated_at=now)
+        s.add(unit)
+        s.flush()
+        s.add(User(id="0190f000-0000-7000-8000-0000000000aa", username="cm07", display_name="李梅",
+                   role="clinic_cm", org_unit_id=unit.id, active=True, version=1, updated_at=now))
+    detail = {"fields": {"phone": {"server": "13911112222", "client": "13733334444"}}, "version": 4,
+              "server_change": {"user_id": "0190f000-0000-7000-8000-0000000000aa", "device_id": OTHER_DESK,
+                                "at": "2026-03-02T06:30:00Z"}}
+    return patient_with_entry(profile, "conflict", "changed on both sides", detail,
+                              phone="13733334444", address="城关镇解放路8号")
+
+
+@pytest.fixture
+def controller(profile, qtbot):
+    return SyncController(profile)
+
+
+def test_conflict_dialog_shows_both_sides_and_who_changed_it(profile, controller, qtbot, translations):
+    _pid, seq = conflict(profile)
+    item = service.outbox_item(profile, seq)
+    dialog = ConflictDialog(profile, item, controller.run_network)
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "处理同步冲突"
+    assert "患者张秀英在本机" in dialog.summary.text()
+    assert "李梅" in dialog.who.text() and "beef" in dialog.who.text()
+    expected_time = dt.datetime(2026, 3, 2, 6, 30, tzinfo=dt.timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M")
+    assert expected_time in dialog.who.text()
+    mine, server = dialog.value_labels["phone"]
+    assert (mine.text(), server.text()) == ("13733334444", "13911112222")
+    assert dialog.findChild(type(mine), "field_phone").text() == "电话"
+    assert "地址" in dialog.also.text()  # the non-clashing field goes again, said so
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert not ok.isEnabled() and dialog.choices() is None  # nothing pre-chosen
+    dialog.server_buttons["phone"].click()
+    assert ok.isEnabled() and dialog.choices() == {"phone": "server"}
+    dialog.all_mine.click()
+    assert dialog.choices() == {"phone": "mine"}
+    dialog.all_server.click()
+    assert dialog.choices() == {"phone": "server"}
+
+
+def test_deleted_on_the_server_allows_only_the_servers_version(profile, controller, qtbot, translations):
+    detail = {"fields": {"phone": {"server": None, "client": "13733334444"}}, "version": 5, "server_change": None}
+    _pid, seq = patient_with_entry(profile, "conflict", "the record was deleted on the server", detail,
+                                   phone="13733334444")
+    dialog = ConflictDialog(profile, service.outbox_item(profile, seq), controller.run_network)
+    qtbot.addWidget(dialog)
+    assert dialog.kind == conflicts.DELETED_THERE
+    assert not dialog.mine_buttons["phone"].isEnabled() and not dialog.all_mine.isEnabled()
+    assert dialog.choices() == {"phone": "server"}
+    assert "已在服务器上删除" in dialog.summary.text()
+    assert dialog.value_labels["phone"][1].text() == "（空）"
+
+
+def test_outbox_view_lists_what_waits_in_words(profile, controller, qtbot, qtmodeltester, translations):
+    conflict(profile)
+    patient_with_entry(profile, "rejected", "phone: 号码格式不对", None, phone="123")
+    patient_with_entry(profile, "pending", None, None, warning_flags="听力差")
+    view = OutboxView(profile, controller)
+    qtbot.addWidget(view)
+    model = view.model
+    qtmodeltester.check(model)
+    rows = [[model.data(model.index(r, c)) for c in range(model.columnCount())] for r in range(model.rowCount())]
+    assert [r[0] for r in rows] == ["冲突", "被拒", "待同步"]  # what needs a person first
+    assert rows[0][1:5] == ["张秀英", "患者", "修改", "地址、电话"]
+    assert rows[1][6] == "phone: 号码格式不对"
+    assert rows[2][4] == "注意事项"
+    assert model.headerData(6, Qt.Orientation.Horizontal) == "服务器的理由"
+    assert "1 项等待发送 · 1 项冲突 · 1 项被拒绝" in view.summary.text()
+    view.table.selectRow(0)
+    assert view.settle_button.isEnabled() and not view.resend_button.isEnabled()
+    view.table.selectRow(1)
+    assert view.resend_button.isEnabled() and view.discard_button.isEnabled()
+    view.table.selectRow(2)
+    assert not (view.settle_button.isEnabled() or view.resend_button.isEnabled() or view.discard_button.isEnabled())
+    view.table.selectRow(0)
+    dialog = view.open_conflict()
+    assert isinstance(dialog, ConflictDialog) and dialog.isVisible()
+    dialog.reject()
+
+
+def test_an_empty_outbox_says_so(profile, controller, qtbot, translations):
+    view = OutboxView(profile, controller)
+    qtbot.addWidget(view)
+    assert view.model.rowCount() == 0
+    assert view.summary.text().startswith("没有待同步的更改")
+
+
+def test_resend_dialog_reads_values_and_sends_a_new_pending_change(profile, controller, qtbot, translations):
+    pid, seq = patient_with_entry(profile, "rejected", "birth_date: 不合理", None,
+                                  birth_date=dt.date(2090, 1, 1), phone="13600000000")
+    dialog = ResendDialog(profile, service.outbox_item(profile, seq), controller.run_serial)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.reason.text() == "服务器的理由：birth_date: 不合理"
+    assert set(dialog.edits) == {"birth_date", "phone"}
+    assert dialog.edits["birth_date"].text() == "2090-01-01"
+    assert dialog.before["birth_date"].text() == "修改前：1958-03-02"
+    dialog.edits["birth_date"].setText("1958-13-40")
+    assert dialog.values() is None and dialog.errors["birth_date"].isVisible()
+    dialog.edits["birth_date"].setText("1958-03-12")
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    (entry,) = service.outbox_items(profile)
+    assert entry.status == "pending" and entry.changes["birth_date"] == ["1958-03-02", "1958-03-12"]
+    assert entry.changes["phone"][1] == "13600000000"
+    with profile.sessions() as s:
+        assert s.get(Patient, pid).birth_date == dt.date(1958, 3, 12)
+
+
+def test_login_dialog_asks_for_both_fields_and_never_keeps_the_password(profile, controller, qtbot, translations):
+    dialog = LoginDialog(controller, "http://127.0.0.1:9", "cm01")
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "登录服务器" and dialog.username.text() == "cm01"
+    dialog.submit()
+    assert dialog.message.text() == "请输入用户名和密码。"
+    dialog.password.setText("secret")
+    dialog.reject()
+    assert dialog.password.text() == ""
+
+
+def test_first_sync_dialog_words(qtbot, translations):
+    dialog = FirstSyncDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.begin(0)
+    assert not dialog.resume.isVisible() and dialog.counter.text() == "正在询问服务器…"
+    dialog.on_progress(5000, 20000)
+    assert dialog.counter.text() == "第 5000 / 20000 号变更" and dialog.bar.value() == 5000
+    dialog.on_failed(service.OFFLINE, "")
+    assert "下次将从第 5000 号变更之后继续" in dialog.result.text() and dialog.retry.isVisible()
+    dialog.begin(5000)
+    assert dialog.resume.isVisible() and "5000" in dialog.resume.text()
+    assert dialog.close_button.text() == "隐藏"

@@ -1,0 +1,1 @@
+"""The 统计 (statistics) page: funnel, rates and their patients, charts and export."""

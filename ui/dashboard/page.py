@@ -1,0 +1,270 @@
+"""The 统计 page: the screening funnel and the programme's outcome figures for a period
+and a station, per station and per case manager, as tiles, charts and tables.
+
+Every number is clickable and lists the patients behind it (DrillDialog); a double-click
+there opens the patient (`patient_requested`, which the workspace connects). Figures are
+computed in the background; a data change marks them stale and they are computed again
+the next time the page is shown.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtCore import Qt
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QGridLayout
+from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QSplitter
+from PySide6.QtWidgets import QTableWidget
+from PySide6.QtWidgets import QTableWidgetItem
+from PySide6.QtWidgets import QTabWidget
+from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QWidget
+
+from app import clock
+from app.dashboard import KEYS
+from app.dashboard import build
+from app.dashboard import period_for
+from app.dashboard import station_choices
+from app.dashboard.export import export_dashboard
+from ui.dashboard.charts import FunnelChart
+from ui.dashboard.charts import StationChart
+from ui.dashboard.drill import DrillDialog
+from ui.dashboard.words import figure_names
+from ui.dashboard.words import periods
+from ui.dashboard.words import short_names
+from ui.dashboard.words import tile_text
+from ui.dashboard.words import value_text
+from ui.tasks import run_in_background
+
+TILES = ("referral_24h", "followup_completion", "chase_rate", "treated_locally", "days_to_diagnosis",
+         "days_to_treatment")
+
+
+class Tile(QPushButton):
+    """A number and what it is; clicking lists its patients."""
+
+    def __init__(self, key: str, parent=None):
+        super().__init__(parent)
+        self.key = key
+        self.setMinimumHeight(74)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.value, self.detail, self.caption = QLabel(), QLabel(), QLabel(wordWrap=True)
+        font = self.value.font()
+        font.setPointSizeF(max(font.pointSizeF(), 9.0) * 1.6)
+        font.setBold(True)
+        self.value.setFont(font)
+        self.detail.setStyleSheet("color: #666;")
+        top = QHBoxLayout()
+        top.addWidget(self.value)
+        top.addStretch(1)
+        top.addWidget(self.detail, 0, Qt.AlignmentFlag.AlignBottom)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(10, 6, 10, 6)
+        column.setSpacing(2)
+        column.addLayout(top)
+        column.addWidget(self.caption)
+        for label in (self.value, self.detail, self.caption):
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    def set_figure(self, value: str, detail: str, caption: str) -> None:
+        self.value.setText(value)
+        self.detail.setText(detail)
+        self.caption.setText(caption)
+        self.setToolTip(f"{caption}: {value} {detail}")
+
+
+class DashboardPage(QWidget):
+    patient_requested = Signal(str)
+    computed = Signal(object)  # app.dashboard.Dashboard, once drawn
+    drilled = Signal(object)  # the DrillDialog opened by a click
+
+    def __init__(self, profile, parent=None):
+        super().__init__(parent)
+        self.profile = profile
+        self.board = None
+        self._stale = True
+        self.period_box, self.station_box = QComboBox(), QComboBox()
+        self.refresh_button, self.export_button = QPushButton(), QPushButton()
+        self.status = QLabel()
+        self.status.setStyleSheet("color: palette(mid);")
+        self.tiles = {key: Tile(key) for key in TILES}
+        self.funnel, self.stations_chart = FunnelChart(), StationChart()
+        self.tabs = QTabWidget()
+        self.station_table, self.cm_table = self._table(), self._table()
+        self.tabs.addTab(self.station_table, "")
+        self.tabs.addTab(self.cm_table, "")
+        self._labels = [QLabel(), QLabel()]
+        self._build()
+        self._stations = station_choices(profile.sessions)
+        self.retranslate()
+        self.period_box.currentIndexChanged.connect(self.refresh)
+        self.station_box.currentIndexChanged.connect(self.refresh)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.export_button.clicked.connect(lambda: self.export())
+        for tile in self.tiles.values():
+            tile.clicked.connect(lambda _c=False, k=tile.key: self.drill(k))
+        self.funnel.step_clicked.connect(self.drill)
+        self.stations_chart.bar_clicked.connect(lambda sid, key: self.drill(key, "station", sid))
+        self.station_table.cellClicked.connect(lambda r, c: self._cell(self.station_table, "station", r, c))
+        self.cm_table.cellClicked.connect(lambda r, c: self._cell(self.cm_table, "cm", r, c))
+
+    @staticmethod
+    def _table() -> QTableWidget:
+        table = QTableWidget(0, len(KEYS) + 1)
+        table.verticalHeader().setVisible(False)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setAlternatingRowColors(True)
+        return table
+
+    def _build(self) -> None:
+        bar = QHBoxLayout()
+        bar.addWidget(self._labels[0])
+        bar.addWidget(self.period_box)
+        bar.addWidget(self._labels[1])
+        bar.addWidget(self.station_box)
+        bar.addWidget(self.refresh_button)
+        bar.addWidget(self.export_button)
+        bar.addStretch(1)
+        bar.addWidget(self.status)
+        grid = QGridLayout()
+        for i, key in enumerate(TILES):
+            grid.addWidget(self.tiles[key], 0, i)
+        charts = QSplitter(Qt.Orientation.Horizontal)
+        charts.addWidget(self.funnel)
+        charts.addWidget(self.stations_chart)
+        charts.setSizes([460, 620])
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(charts)
+        split.addWidget(self.tabs)
+        split.setSizes([320, 260])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.addLayout(bar)
+        layout.addLayout(grid)
+        layout.addWidget(split, 1)
+
+    def retranslate(self) -> None:
+        self._labels[0].setText(self.tr("Period"))
+        self._labels[1].setText(self.tr("Station"))
+        self.refresh_button.setText(self.tr("Refresh"))
+        self.export_button.setText(self.tr("Export…"))
+        self.tabs.setTabText(0, self.tr("By station"))
+        self.tabs.setTabText(1, self.tr("By case manager"))
+        period, station = self.period_box.currentData(), self.station_box.currentData()
+        for box in (self.period_box, self.station_box):
+            box.blockSignals(True)
+            box.clear()
+        for key, label in periods():
+            self.period_box.addItem(label, key)
+        self.station_box.addItem(self.tr("All stations"), "")
+        for sid, name in self._stations:
+            self.station_box.addItem(name, sid)
+        self.period_box.setCurrentIndex(max(0, self.period_box.findData(period or "all")))
+        self.station_box.setCurrentIndex(max(0, self.station_box.findData(station or "")))
+        for box in (self.period_box, self.station_box):
+            box.blockSignals(False)
+        if self.board is not None:
+            self._draw(self.board)
+
+    # -- computing -------------------------------------------------------------------
+    def mark_stale(self) -> None:
+        """Data changed: compute again now if shown, else when next shown."""
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def refresh(self, *_args) -> None:
+        self._stale = False
+        period = period_for(self.period_box.currentData() or "all", clock.today())
+        station = self.station_box.currentData() or None
+        self.status.setText(self.tr("Computing…"))
+        self.refresh_button.setEnabled(False)
+        run_in_background(lambda: build(self.profile.sessions, period, station), self._draw, self._failed)
+
+    def _failed(self, exc) -> None:
+        self.refresh_button.setEnabled(True)
+        self.status.setText(str(exc))
+
+    def _draw(self, board) -> None:
+        self.board = board
+        self.refresh_button.setEnabled(True)
+        names = figure_names()
+        for key, tile in self.tiles.items():
+            tile.set_figure(*tile_text(board.overall[key]), names[key])
+        self.funnel.show_figures(board.overall)
+        self.stations_chart.show_groups(board.by_station)
+        self._fill(self.station_table, board.by_station, self.tr("Station"))
+        self._fill(self.cm_table, board.by_cm, self.tr("Case manager"))
+        self.status.setText(self.tr("Computed at {time} in {seconds} s").format(
+            time=board.computed_at.astimezone().strftime("%H:%M"), seconds=f"{board.seconds:.1f}"))
+        self.computed.emit(board)
+
+    def _fill(self, table: QTableWidget, groups, first: str) -> None:
+        names = short_names()
+        table.setHorizontalHeaderLabels([first] + [names[k] for k in KEYS])
+        table.setRowCount(len(groups))
+        for r, g in enumerate(groups):
+            table.setItem(r, 0, QTableWidgetItem(g.label))
+            for c, key in enumerate(KEYS, start=1):
+                item = QTableWidgetItem(value_text(g[key]))
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                table.setItem(r, c, item)
+        table.resizeColumnsToContents()
+
+    # -- drilling down ---------------------------------------------------------------
+    def figure(self, key: str, scope: str = "all", group_id: str | None = None):
+        if scope == "all":
+            return self.board.overall[key], ""
+        groups = self.board.by_station if scope == "station" else self.board.by_cm
+        group = next(g for g in groups if g.group_id == group_id)
+        return group[key], group.label
+
+    def drill(self, key: str, scope: str = "all", group_id: str | None = None) -> DrillDialog | None:
+        if self.board is None:
+            return None
+        figure, where = self.figure(key, scope, group_id)
+        title = figure_names()[key] + (f" — {where}" if where else "")
+        dialog = DrillDialog(self.profile, title, figure, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.patient_requested.connect(self.patient_requested)
+        dialog.show()
+        self.drilled.emit(dialog)
+        return dialog
+
+    def _cell(self, table, scope: str, row: int, column: int) -> None:
+        if column == 0 or self.board is None:
+            return
+        groups = self.board.by_station if scope == "station" else self.board.by_cm
+        self.drill(KEYS[column - 1], scope, groups[row].group_id)
+
+    # -- export ----------------------------------------------------------------------
+    def export(self, path: str | None = None) -> None:
+        if self.board is None:
+            return
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export statistics"), "statistics.xlsx",
+                                                  self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"))
+            if not path:
+                return
+        board = self.board
+        run_in_background(lambda: export_dashboard(self.profile.store, board, path),
+                          lambda n: self.status.setText(self.tr("{n} rows exported to {path}").format(n=n, path=path)),
+                          lambda exc: QMessageBox.warning(self, self.tr("Export statistics"), str(exc)))
+
+    # -- Qt --------------------------------------------------------------------------
+    def showEvent(self, event) -> None:
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,1 @@
+"""Screening list import: the column-mapping and checking dialog."""

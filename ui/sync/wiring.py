@@ -1,0 +1,139 @@
+"""Puts the sync lane into the main window: F5 and the 同步 button, the status area, the
+Sync menu (changes waiting, sign in), the first-sync progress window, and the Sign-in
+button of Settings → Sync.
+
+The status area is driven only from the controller's SyncState, so what it says is what
+the lane knows: online or not, last success, changes waiting, what needs a person, and
+any failure in words (ui/sync/words.py).
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtCore import QObject
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction
+
+from app.sync import service
+from ui.sync.controller import SyncController
+from ui.sync.controller import SyncState
+from ui.sync.login_dialog import LoginDialog
+from ui.sync.outbox_view import OutboxView
+from ui.sync.progress_dialog import FirstSyncDialog
+from ui.sync.words import problem_text
+
+
+class SyncUi(QObject):
+    signed_in = Signal(object)  # the user the server returned
+
+    def __init__(self, window, cycle=None, debounce_ms: int | None = None):
+        """`cycle` replaces the real client's cycle in unit tests only (see SyncController)."""
+        super().__init__(window)
+        self.window = window
+        self.profile = window.profile
+        kwargs = {} if debounce_ms is None else {"debounce_ms": debounce_ms}
+        self.controller = SyncController(self.profile, window.events, cycle=cycle, parent=self, **kwargs)
+        self.outbox_view: OutboxView | None = None
+        self.first_sync: FirstSyncDialog | None = None
+        self.login: LoginDialog | None = None
+        self.outbox_action = QAction(window)
+        self.outbox_action.triggered.connect(self.open_outbox)
+        self.sign_in_action = QAction(window)
+        self.sign_in_action.triggered.connect(lambda: self.open_login())
+        window.sync_menu.addSeparator()
+        window.sync_menu.addAction(self.outbox_action)
+        window.sync_menu.addAction(self.sign_in_action)
+        status = window.sync_status
+        status.sync_clicked.connect(self.controller.sync_now)
+        status.details_clicked.connect(self.open_outbox)
+        window.sync_requested.connect(self.controller.sync_now)
+        window.settings_opened.connect(self._hook_settings)
+        c = self.controller
+        c.state_changed.connect(self.show_state)
+        c.cycle_started.connect(self._cycle_started)
+        window.installEventFilter(self)  # LanguageChange and Close reach us through the window
+        self.retranslate()
+        c.publish()
+        c.start_soon()
+
+    # -- status -----------------------------------------------------------------------------
+
+    def show_state(self, state: SyncState) -> None:
+        status = self.window.sync_status
+        error, note = None, None
+        if state.problem in (service.OFFLINE, service.TIMEOUT):
+            note = problem_text(state.problem)
+        elif state.problem:
+            error = problem_text(state.problem, state.detail)
+        elif state.configured and not state.signed_in:
+            error = problem_text(service.SIGNED_OUT)
+        status.set_state(state.online, state.counts.pending, state.last_success, error,
+                         problems=state.counts.problems, busy=state.busy, note=note)
+        status.set_can_sync(state.configured and not state.busy)
+
+    # -- first sync -------------------------------------------------------------------------
+
+    def _cycle_started(self, first: bool, resume_from: int) -> None:
+        if not first:
+            return
+        if self.first_sync is None:
+            dialog = FirstSyncDialog(self.window)
+            c = self.controller
+            c.progress.connect(dialog.on_progress)
+            c.cycle_finished.connect(dialog.on_finished)
+            c.cycle_failed.connect(dialog.on_failed)
+            dialog.retry_requested.connect(c.sync_now)
+            self.first_sync = dialog
+        self.first_sync.begin(resume_from)
+        if self.controller.manual or not self.first_sync.hidden_by_person:
+            self.first_sync.show()  # automatic retries do not pop it up again once hidden
+
+    # -- dialogs ----------------------------------------------------------------------------
+
+    def open_outbox(self) -> OutboxView:
+        if self.outbox_view is None:
+            self.outbox_view = OutboxView(self.profile, self.controller, self.window)
+        self.outbox_view.reload()
+        self.outbox_view.show()
+        self.outbox_view.raise_()
+        return self.outbox_view
+
+    def open_login(self, url: str | None = None, username: str | None = None, parent=None) -> LoginDialog | None:
+        url = url if url is not None else service.server_url(self.profile)
+        if not url:
+            self.window.open_settings().show_page("sync")
+            return None
+        username = username if username is not None else self.profile.settings.get("sync.username")
+        dialog = LoginDialog(self.controller, url, username, parent or self.window)
+        dialog.signed_in.connect(self._signed_in)
+        dialog.finished.connect(dialog.deleteLater)
+        self.login = dialog
+        dialog.open()
+        return dialog
+
+    def _signed_in(self, user) -> None:
+        self.signed_in.emit(user)  # the workspace re-reads who works here (mine / my station)
+        self.window.retranslate()  # "Sync now" is enabled once a server is known
+        settings_dialog = self.window.settings_dialog
+        if settings_dialog is not None:
+            settings_dialog.pages["sync"].url.setText(service.server_url(self.profile))
+            settings_dialog.pages["sync"].show_signed_in(self.profile.settings.get("sync.username"))
+
+    def _hook_settings(self, dialog) -> None:
+        page = dialog.pages["sync"]
+        page.sign_in_requested.connect(lambda url, user: self.open_login(url, user, dialog))
+        dialog.saved.connect(self.controller.apply_settings)
+
+    # -- window events ----------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window:
+            if event.type() == QEvent.Type.LanguageChange:
+                self.retranslate()
+            elif event.type() == QEvent.Type.Close:
+                self.controller.shutdown()
+        return super().eventFilter(watched, event)
+
+    def retranslate(self) -> None:
+        self.outbox_action.setText(self.tr("Changes &waiting…"))
+        self.sign_in_action.setText(self.tr("Sign &in to the server…"))
+        self.show_state(self.controller.state)
