@@ -13,24 +13,17 @@ from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
 from app.identity import current_identity
-from app.letters.kinds import KINDS
 from app.pathway.service import PathwayService
 from app.patients import PatientService
 from app.worklist import Worklist
-from ui.calendar.page import CalendarPage
-from ui.dashboard.page import DashboardPage
-from ui.letters.labels import kind_name
-from ui.letters.page import LettersPage
-from ui.letters.single import print_single_letter
 from ui.lock.guard import WindowLock
-from ui.patient.mdt_dialog import MdtDialog
-from ui.patient.referral_dialog import ReferralDialog
-from ui.patient.stage_dialog import StageDialog
 from ui.patient.view import PatientView
 from ui.screening.action import ImportAction
-from ui.referrals.board import ReferralBoard
 from ui.sync.wiring import SyncUi
 from ui.worklist.view import WorklistPage
+
+# Pages and dialogs other than the worklist are imported where they are first used
+# (below, marked "on first use"): start-up pays only for what the first screen shows.
 
 WORKLIST_TABLES = {"cases", "patients", "referrals", "mdt_requests", "followups"}
 DASHBOARD_TABLES = WORKLIST_TABLES | {"timeline_events", "screenings"}
@@ -61,7 +54,7 @@ class Workspace:
         window.set_page("worklist", self.worklist_page)
         # Other areas are built the first time they are shown: start-up pays for the
         # worklist only (the calendar's month query and the letter fonts can wait).
-        self.builders = {"calendar": self._build_calendar, "letters": lambda: LettersPage(profile),
+        self.builders = {"calendar": self._build_calendar, "letters": self._build_letters,
                          "referrals": self._build_referrals, "dashboard": self._build_dashboard}
         self.built: dict[str, object] = {}
         window.nav.currentRowChanged.connect(self._build_shown_page)
@@ -98,17 +91,28 @@ class Workspace:
         if 0 <= row < len(self.window.PAGES):
             self.page(self.window.PAGES[row])
 
-    def _build_dashboard(self) -> DashboardPage:
+    def _build_dashboard(self):
+        from ui.dashboard.page import DashboardPage  # on first use
+
         page = DashboardPage(self.window.profile)
         page.patient_requested.connect(self.open_patient)
         return page
 
-    def _build_calendar(self) -> CalendarPage:
+    def _build_letters(self):
+        from ui.letters.page import LettersPage  # on first use
+
+        return LettersPage(self.window.profile)
+
+    def _build_calendar(self):
+        from ui.calendar.page import CalendarPage  # on first use
+
         page = CalendarPage(self.window.profile)
         page.patient_requested.connect(self.open_patient)
         return page
 
-    def _build_referrals(self) -> ReferralBoard:
+    def _build_referrals(self):
+        from ui.referrals.board import ReferralBoard  # on first use
+
         board = ReferralBoard(self.window.profile)
         board.patient_requested.connect(self.open_patient)
         board.edit_requested.connect(self._edit_referral)
@@ -132,28 +136,40 @@ class Workspace:
 
     def _letter_menu(self, w: PatientWindow, patient_id: str) -> None:
         menu = QMenu(w)
+        from app.letters.kinds import KINDS  # on first use
+        from ui.letters.labels import kind_name
+        from ui.letters.single import print_single_letter
+
         for code in KINDS:
             menu.addAction(kind_name(code), lambda c=code: print_single_letter(w, self.window.profile, patient_id, c))
         menu.exec(QCursor.pos())
 
-    def _change_stage(self, w: PatientWindow, patient_id: str) -> StageDialog:
+    def _change_stage(self, w: PatientWindow, patient_id: str):
+        from ui.patient.stage_dialog import StageDialog  # on first use
+
         open_cases = self.patients.header(patient_id).cases
         dialog = StageDialog(self.pathway, open_cases, w)
         dialog.open()
         return dialog
 
-    def _new_referral(self, w: PatientWindow, patient_id: str) -> ReferralDialog:
+    def _new_referral(self, w: PatientWindow, patient_id: str):
+        from ui.patient.referral_dialog import ReferralDialog  # on first use
+
         dialog = ReferralDialog(self.window.profile, patient_id, parent=w)
         dialog.open()
         return dialog
 
-    def _edit_referral(self, referral_id: str) -> ReferralDialog:
+    def _edit_referral(self, referral_id: str):
+        from ui.patient.referral_dialog import ReferralDialog  # on first use
+
         view = self.page("referrals").service.get(referral_id)
         dialog = ReferralDialog(self.window.profile, view.patient_id, referral_id, parent=self.window)
         dialog.open()
         return dialog
 
-    def _request_mdt(self, w: PatientWindow, patient_id: str) -> MdtDialog:
+    def _request_mdt(self, w: PatientWindow, patient_id: str):
+        from ui.patient.mdt_dialog import MdtDialog  # on first use
+
         dialog = MdtDialog(self.window.profile, patient_id, w)
         dialog.open()
         return dialog

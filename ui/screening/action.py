@@ -6,7 +6,6 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtGui import QKeySequence
 
-from ui.screening.import_dialog import ImportDialog
 
 
 class ImportAction(QObject):
@@ -16,7 +15,7 @@ class ImportAction(QObject):
     def __init__(self, window):
         super().__init__(window)
         self.window = window
-        self.dialog: ImportDialog | None = None
+        self.dialog = None
         self.action = QAction(window)
         self.action.setShortcut(QKeySequence("Ctrl+I"))
         self.action.triggered.connect(lambda: self.open())
@@ -30,8 +29,12 @@ class ImportAction(QObject):
     def retranslate(self) -> None:
         self.action.setText(self.tr("&Import screening list…"))
 
-    def open(self, path=None) -> ImportDialog:
+    def open(self, path=None):
         """Window-modal and non-blocking, like the settings dialog."""
+        # Imported here: the importer brings pypinyin's tables (half a second), which
+        # every start would otherwise pay for a dialog most sessions never open.
+        from ui.screening.import_dialog import ImportDialog
+
         if self.dialog is None:
             self.dialog = ImportDialog(self.window.profile, path, self.window)
             self.dialog.finished.connect(self._closed)

@@ -80,7 +80,10 @@ class WorklistModel(QAbstractTableModel):
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         key, descending = COLUMNS[column], order == Qt.SortOrder.DescendingOrder
-        if self._loaded and (key, descending) == (self.sort_key, self.descending):
+        if not self._loaded:  # the view being set up: the first load() will use this order
+            self.sort_key, self.descending = key, descending
+            return
+        if (key, descending) == (self.sort_key, self.descending):
             return  # the view re-asserting the current order: nothing to fetch
         self.load(sort_key=key, descending=descending)
 
