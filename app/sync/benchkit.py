@@ -1,5 +1,5 @@
-"""Plumbing for `bench sync`: the cached server database, a server process, a throwaway
-keyring, and the raw-insert baseline. Nothing here is used by the workstation itself."""
+"""Plumbing for `bench sync`: the cached server database, a server process, the
+keyring check, and the raw-insert baseline. Nothing here is used by the workstation itself."""
 from __future__ import annotations
 
 import contextlib
@@ -11,8 +11,6 @@ import time
 from pathlib import Path
 
 import httpx
-import keyring
-import keyring.backend
 from sqlalchemy import create_engine
 from sqlalchemy import text
 
@@ -22,34 +20,14 @@ ROOT = Path(__file__).resolve().parents[2]
 MARK = "casedesk-bench complete"
 
 
-class BenchKeyring(keyring.backend.KeyringBackend):
-    """In memory, for the benchmark's throwaway demo sign-ins only (app.secrets accepts it:
-    it is neither a fail, null nor plaintext-file backend)."""
-
-    priority = 1
-
-    def __init__(self):
-        super().__init__()
-        self._store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service, username):
-        return self._store.get((service, username))
-
-    def set_password(self, service, username, password):
-        self._store[(service, username)] = password
-
-    def delete_password(self, service, username):
-        self._store.pop((service, username), None)
-
-
 @contextlib.contextmanager
 def bench_keyring():
-    before = keyring.get_keyring()
-    keyring.set_keyring(BenchKeyring())
-    try:
-        yield
-    finally:
-        keyring.set_keyring(before)
+    """The benchmark's desktops keep their keys and tokens in the real OS keyring, like any
+    desktop: a missing keyring is the same clear refusal here as in the workstation."""
+    from app import secrets
+
+    secrets._backend()
+    yield
 
 
 def _admin(pg_url: str):
