@@ -33,7 +33,7 @@ from server.schemas import RefreshRequest
 from server.schemas import RowsRequest
 
 PUSH_ATTEMPTS = 4  # a deadlock between two desktops' batches is retried, then reported
-THREADS = 16  # request threads per worker; a core runs Python one thread at a time anyway
+THREADS = 4  # request threads (and connections) per worker: more only adds contention on two cores
 
 
 def _accepted_schemas() -> set[str]:

@@ -15,8 +15,10 @@ each in a savepoint, so the one bad mutation is rejected and the others still ap
 """
 from __future__ import annotations
 
+import orjson
 from sqlalchemy import insert
 from sqlalchemy import select
+from sqlalchemy import text
 from sqlalchemy import update
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.dialects import sqlite
@@ -88,9 +90,22 @@ def _push(session: Session, user, device_id: str, scope: Scope, mutations, caref
     if changed:
         _assign_sequence(session, user, device_id, changed)
     if answers:
-        session.execute(update(AppliedMutation), [{"mutation_id": k, "result": v} for k, v in answers.items()])
+        _store_answers(session, answers)
     session.flush()
     return results
+
+
+def _store_answers(session: Session, answers: dict[str, dict]) -> None:
+    """Replace the claims' placeholders with the answers: one statement on PostgreSQL."""
+    session.flush()
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text(
+            "UPDATE applied_mutations SET result = a.result FROM "
+            "(SELECT unnest(CAST(:ids AS text[])) AS id, unnest(CAST(:results AS jsonb[])) AS result) a "
+            "WHERE applied_mutations.mutation_id = a.id"),
+            {"ids": list(answers), "results": [orjson.dumps(v).decode() for v in answers.values()]})
+    else:
+        session.execute(update(AppliedMutation), [{"mutation_id": k, "result": v} for k, v in answers.items()])
 
 def _claim(session: Session, user, device_id: str, mutations) -> dict[str, dict]:
     """Claim every new mutation id of the batch; return the stored answers of the others."""
@@ -102,10 +117,11 @@ def _claim(session: Session, user, device_id: str, mutations) -> dict[str, dict]
     make = postgresql.insert if dialect == "postgresql" else sqlite.insert if dialect == "sqlite" else None
     if make is None:  # pragma: no cover - PostgreSQL and SQLite are the supported servers
         raise RuntimeError(f"unsupported database {dialect}")
-    stmt = make(AppliedMutation).values([
+    stmt = make(AppliedMutation).on_conflict_do_nothing(index_elements=["mutation_id"]).returning(
+        AppliedMutation.mutation_id)  # one cached statement, sent as batched VALUES
+    claimed = set(session.execute(stmt, [
         {"mutation_id": i, "device_id": device_id, "user_id": user.id, "result": {"status": PENDING},
-         "applied_at": now} for i in ids]).on_conflict_do_nothing(index_elements=["mutation_id"])
-    claimed = set(session.execute(stmt.returning(AppliedMutation.mutation_id)).scalars())
+         "applied_at": now} for i in ids]).scalars())
     rest = [i for i in ids if i not in claimed]
     known = {}
     if rest:

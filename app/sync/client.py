@@ -159,13 +159,14 @@ class SyncClient:
         with self.profile.sessions() as s:
             start = local.cursor(s)
         ask = {"limit": PULL_PAGE} if since is None else {"limit": PULL_PAGE, "since": since}
-        with ThreadPoolExecutor(1, thread_name_prefix="sync-pull") as ahead:
+        with ThreadPoolExecutor(1, thread_name_prefix="sync-pull") as ahead, \
+                local.page_writer(self.profile.engine) as writer:
             page = self._post("/sync/pull", {"cursor": start, **ask})
             while True:
                 upcoming = ahead.submit(self._post, "/sync/pull", {"cursor": page["cursor"], **ask}) \
                     if page["more"] else None
                 try:
-                    total += local.apply_page(self.profile.engine, page, start)
+                    total += writer.apply(page, start)
                 except BaseException:
                     if upcoming is not None:
                         upcoming.cancel()

@@ -37,8 +37,10 @@ async def _run(url: str, usernames: list[str], rounds: int) -> dict:
     async with httpx.AsyncClient(base_url=url, timeout=60) as http:
         gate = asyncio.Semaphore(8)
         tokens = await asyncio.gather(*(_sign_in(http, u, gate) for u in usernames))
-        mark = (await http.post("/sync/pull", json={"cursor": 2**62, "limit": 1},
-                                headers={"Authorization": f"Bearer {tokens[0]}"})).json()["watermark"]
+        first = {"Authorization": f"Bearer {tokens[0]}"}
+        mark = (await http.post("/sync/pull", json={"cursor": 2**62, "limit": 1}, headers=first)).json()["watermark"]
+        rows = (await http.post("/sync/ids", json={"table": "patients"}, headers=first)).json()["rows"]
+        patients = [row[0] for row in rows]  # for the writer, read before the clock starts
     desks = [Desktop(url, t) for t in tokens]
     try:
         cursors = [max(0, mark - random.randrange(50, 500)) for _ in desks]
@@ -47,7 +49,7 @@ async def _run(url: str, usernames: list[str], rounds: int) -> dict:
         answers = await asyncio.gather(*(_timed(d, k, burst, errors) for d, k in zip(desks, cursors)))
         cursors = [a["cursor"] if a else k for a, k in zip(answers, cursors)]
         stop = asyncio.Event()
-        writer = asyncio.create_task(_writer(url, usernames[0], stop))
+        writer = asyncio.create_task(_writer(url, usernames[0], patients, stop))
         await asyncio.gather(*(_desktop(d, k, rounds, latencies, errors) for d, k in zip(desks, cursors)))
         stop.set()
         await writer
@@ -119,13 +121,11 @@ async def _sign_in(client: httpx.AsyncClient, username: str, gate: asyncio.Semap
     return answer.json()["access_token"]
 
 
-async def _writer(url: str, username: str, stop: asyncio.Event) -> None:
+async def _writer(url: str, username: str, patients: list[str], stop: asyncio.Event) -> None:
     """Ten new notes every 0.2 s from one more desktop, on random patients."""
     async with httpx.AsyncClient(base_url=url, timeout=60) as client:
         token = await _sign_in(client, username, asyncio.Semaphore(1))
         client.headers["Authorization"] = f"Bearer {token}"
-        rows = (await client.post("/sync/ids", json={"table": "patients"})).json()["rows"]
-        patients = [row[0] for row in rows]
         schema = migrate.head()
         while not stop.is_set():
             now = clock.now().isoformat().replace("+00:00", "Z")

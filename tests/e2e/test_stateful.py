@@ -62,7 +62,7 @@ def test_random_work_under_random_faults_loses_and_doubles_nothing(shared_server
     class Network(RuleBasedStateMachine):
         def __init__(self):
             super().__init__()
-            import time; self._t0 = time.perf_counter(); shared_server.reset(); print('TIME reset', time.perf_counter()-self._t0)
+            shared_server.reset()
             home = Path(tempfile.mkdtemp(dir=tmp_path, prefix=f"ex{next(examples)}-"))
             if not snapshot.exists():  # three desktops after their first sync, made once
                 first = [open_desk(tmp_path / "first", name, shared_server.url, user)
@@ -75,7 +75,6 @@ def test_random_work_under_random_faults_loses_and_doubles_nothing(shared_server
                 shutil.copytree(snapshot / name, home / name)
             self.desks = [open_desk(home, name, shared_server.url, user) for (name, _), user in zip(ROLES, users)]
             self.mutations = [set() for _ in self.desks]
-            print('TIME setup', time.perf_counter()-self._t0); self._t1 = time.perf_counter()
             self.communities = sorted({p.community_id for p in self._patients(self.desks[0])})
 
         def _patients(self, desk) -> list[Patient]:
@@ -151,18 +150,11 @@ def test_random_work_under_random_faults_loses_and_doubles_nothing(shared_server
             try:
                 desk.client.cycle()
             except SyncError as exc:
-                if not exc.offline:  # TEMP diagnostics
-                    from app import secrets as _s
-                    print("DIAG", desk.name, exc, repr(_s.get(f"refresh:{desk.profile.device_id}")), desk.net.log[-8:])
-                    with shared_server.engine.begin() as conn:
-                        for r in conn.execute(text("SELECT kind, created_at, used_at, revoked_at, expires_at FROM auth_tokens WHERE device_id = :d ORDER BY created_at"), {"d": desk.profile.device_id}):
-                            print("DIAG", r)
                 assert exc.offline, f"{desk.name}: {exc}"  # only the network failed
             finally:
                 desk.net.clear()
 
         def teardown(self):
-            import time; print('TIME steps', time.perf_counter()-self._t1); t=time.perf_counter()
             try:
                 for _ in range(2):  # the network heals: everyone syncs, twice (merges travel)
                     for desk in self.desks:
@@ -176,7 +168,6 @@ def test_random_work_under_random_faults_loses_and_doubles_nothing(shared_server
                 for desk in self.desks:
                     problems += differences(desk, shared_server.db)
                 assert problems == [], "\n".join(problems[:30])
-                print('TIME teardown', time.perf_counter()-t)
             finally:
                 for desk in self.desks:
                     desk.close()

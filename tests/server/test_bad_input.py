@@ -11,8 +11,6 @@ import pytest
 
 from db.ids import uuid7
 
-SCHEMA = None
-
 
 def schema(api) -> str:
     return api.client.get("/health").json()["schema"][-1]
