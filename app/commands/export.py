@@ -34,17 +34,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _export_worklist(args) -> int:
-    from pathlib import Path
-
     from app.errors import CaseDeskError
     from app.export import export_worklist
     from app.worklist import COLUMNS
     from app.worklist import Filters
     from app.worklist import Worklist
 
-    out = Path(args.out)
-    if out.suffix.lower() != f".{args.kind}":
-        raise CaseDeskError(f"--out must end in .{args.kind}: {out}")
+    out = _out_path(args, f".{args.kind}")
     if args.sort not in COLUMNS:
         raise CaseDeskError(f"unknown --sort {args.sort!r}; choose one of: {', '.join(COLUMNS)}")
     profile = open_profile(args)
@@ -58,14 +54,9 @@ def _export_worklist(args) -> int:
 
 
 def _export_ics(args) -> int:
-    from pathlib import Path
-
-    from app.errors import CaseDeskError
     from app.ics import export_followups
 
-    out = Path(args.out)
-    if out.suffix.lower() != ".ics":
-        raise CaseDeskError(f"--out must end in .ics: {out}")
+    out = _out_path(args, ".ics")
     profile = open_profile(args)
     try:
         n = export_followups(profile, out, user=args.user, station=args.station)
@@ -76,14 +67,9 @@ def _export_ics(args) -> int:
 
 
 def _export_fhir(args) -> int:
-    from pathlib import Path
-
-    from app.errors import CaseDeskError
     from app.fhir import export_fhir
 
-    out = Path(args.out)
-    if out.suffix.lower() != ".json":
-        raise CaseDeskError(f"--out must end in .json: {out}")
+    out = _out_path(args, ".json")
     profile = open_profile(args)
     try:
         counts = export_fhir(profile, out, args.patient)
@@ -91,3 +77,15 @@ def _export_fhir(args) -> int:
         profile.close()
     print(f"FHIR R4 Bundle written to {out}: " + ", ".join(f"{n} {t}" for t, n in counts.items()))
     return 0
+
+
+def _out_path(args, suffix: str):
+    """--out, refused before any profile is opened when its suffix is not the format's."""
+    from pathlib import Path
+
+    from app.errors import CaseDeskError
+
+    out = Path(args.out)
+    if out.suffix.lower() != suffix:
+        raise CaseDeskError(f"--out must end in {suffix}: {out}")
+    return out
