@@ -51,4 +51,24 @@ def check(table: str, values: dict[str, Any], existing: dict[str, Any] | None = 
     elif table == "referrals":
         _choice(values, "direction", list(ReferralDirection), problems)
         _choice(values, "state", list(ReferralState), problems)
+        if not problems:
+            _referral_step(values, existing, problems)
     return problems
+
+
+def _referral_step(values: dict, existing: dict | None, problems: Problems) -> None:
+    """A referral is created as a draft and moves one step of app/referrals/states.py at a
+    time, so a desktop cannot skip the receiving site's decision or reopen a closed one."""
+    from app.referrals import states  # local: the state table imports the enums above
+    new = values.get("state")
+    if existing is None:
+        if new not in (None, states.S.DRAFT.value):
+            problems.append(("state", f"a new referral starts as a draft, not {new!r}"))
+        return
+    old = existing.get("state")
+    if new is None or new == old:
+        return
+    steps = [a for a, (sources, target) in states.ACTIONS.items() if target == new]
+    if not any(old in states.ACTIONS[a][0] for a in steps):
+        action = steps[0] if steps else new
+        problems.append(("state", states.refusal(old, action) if steps else f"unknown state {new!r}"))

@@ -13,17 +13,22 @@ from fastapi import FastAPI
 from fastapi import Header
 from sqlalchemy import Engine
 from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm import sessionmaker
 
 from app import __version__
 from app.sync.scope import scope_for
+from app.sync.wire import WireError
 from db import migrate
+from server import audit as audit_mod
 from server import auth
 from server import http
 from server import pull as pull_mod
 from server import push as push_mod
+from server.checks import Rejected
+from server.schemas import AuditPushRequest
 from server.schemas import CheckRequest
 from server.schemas import IdsRequest
 from server.schemas import LoginRequest
@@ -52,6 +57,7 @@ def create_app(engine: Engine) -> FastAPI:
     sessions = sessionmaker(engine, expire_on_commit=False)
     accepted = _accepted_schemas()
     postgres = engine.dialect.name == "postgresql"
+    audit_mod.guard_sqlite(engine)
 
     # Every endpoint opens its session itself, in the one worker thread that runs it, and
     # closes it before answering: a connection is never held while the request waits for
@@ -100,6 +106,24 @@ def create_app(engine: Engine) -> FastAPI:
                     if not http.retryable(exc) or attempt == PUSH_ATTEMPTS - 1:
                         raise
                     user = session.get(type(user), user_id)
+
+    @app.post("/sync/audit")
+    def audit(body: AuditPushRequest, authorization: str | None = Header(default=None)):
+        """This desktop's audit entries, appended to its chain on the server."""
+        with sessions() as session:
+            _user, device_id = who(session, authorization)
+            entries = [e.model_dump() for e in body.entries]
+            for attempt in range(2):
+                try:
+                    return audit_mod.receive(session, device_id, entries)
+                except Rejected as exc:
+                    raise auth.AuthError(409, str(exc)) from None
+                except WireError as exc:
+                    raise auth.AuthError(422, str(exc)) from None
+                except IntegrityError:  # a duplicate of this request stored the same links first
+                    session.rollback()
+                    if attempt:
+                        raise auth.AuthError(409, "audit entries collided; send them again") from None
 
     @app.post("/sync/pull")
     def pull(body: PullRequest, authorization: str | None = Header(default=None)):

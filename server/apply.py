@@ -83,6 +83,8 @@ def apply(session: Session, batch: Batch, user, device_id: str, scope: Scope, m)
     model = MODEL_BY_TABLE.get(table)
     if model is None:
         raise Rejected(f"unknown table {table!r}")
+    if table == "audit_entries":
+        raise Rejected("audit entries travel as a chain through /sync/audit, not as mutations")
     if table in ADMIN_ONLY and user.role != Role.ADMIN.value:
         raise Rejected(f"only an administrator may change {table}")
     values = {f: from_wire(table, f, new) for f, (_old, new) in m.changes.items() if f not in SERVER_FIELDS}

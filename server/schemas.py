@@ -97,3 +97,25 @@ class IdsRequest(Strict):
 class RowsRequest(Strict):
     table: TableName
     ids: list[Uuid] = Field(max_length=MAX_PAGE)
+
+
+HASH = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+
+
+class AuditEntryWire(Strict):
+    """One link of a desktop's audit chain (app/audit.py); the device is the token's."""
+    id: Uuid
+    seq: int = Field(ge=1, le=INT32)
+    at: Text(1, 40)
+    user_id: Uuid | None = None
+    action: Text(1, 16)
+    table_name: Text(1, 32) | None = None
+    row_id: Uuid | None = None
+    detail: dict[Text(1, 64), Any] | None = None
+    note: Text(0, 20_000) | None = None
+    prev_hash: HASH
+    entry_hash: HASH
+
+
+class AuditPushRequest(Strict):
+    entries: list[AuditEntryWire] = Field(min_length=1, max_length=MAX_BATCH)

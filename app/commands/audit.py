@@ -1,4 +1,6 @@
-"""`python main.py audit verify --profile DIR`: check the hash chain of the audit trail."""
+"""`python main.py audit verify --profile DIR`: check the hash chain of the audit trail.
+
+`--db URL` checks the server's copy instead: every desktop's chain as it arrived."""
 from __future__ import annotations
 
 import argparse
@@ -11,6 +13,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     verify = actions.add_parser("verify", help="report the first broken link of the hash chain")
     add_profile_arg(verify)
+    verify.add_argument("--db", metavar="URL", help="check the server database at URL instead of a profile")
     verify.set_defaults(func=_verify)
 
 
@@ -24,14 +27,22 @@ def _verify(args) -> int:
     from app.commands.common import open_profile
     from db.models import AuditEntry
 
-    profile = open_profile(args)
+    if args.db:
+        from sqlalchemy.orm import Session
+
+        from db.engine import url_engine
+        engine, profile = url_engine(args.db), None
+        sessions = lambda: Session(engine)  # noqa: E731
+    else:
+        profile = open_profile(args)
+        sessions = profile.sessions
     try:
-        with profile.sessions() as s:
+        with sessions() as s:
             broken = audit.verify(s)
             entries = s.scalar(select(func.count()).select_from(AuditEntry))
             devices = s.scalar(select(func.count(AuditEntry.device_id.distinct())))
     finally:
-        profile.close()
+        profile.close() if profile is not None else engine.dispose()
     if broken is None:
         print(f"audit trail intact: {entries} entries from {devices} desktop(s)")
         return 0

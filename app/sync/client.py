@@ -22,6 +22,7 @@ from app import clock
 from app import secrets
 from app.errors import CaseDeskError
 from app.events import DataChanged
+from app.sync import audit_push
 from app.sync import local
 from db import migrate
 from db.models import MODEL_BY_TABLE
@@ -50,6 +51,7 @@ class CycleReport:
     pulled: int = 0
     purged: int = 0
     repaired: list[str] = field(default_factory=list)
+    audit_sent: int = 0
     seconds: float = 0.0
 
 
@@ -127,6 +129,7 @@ class SyncClient:
         report.pulled, scope_changed = self._pull(progress, since)
         if scope_changed:  # or no full check yet this session, or the last one is old
             report.purged, report.repaired = self.check()
+        report.audit_sent = audit_push.send(self.profile, self._post)
         report.seconds = time.perf_counter() - started
         self.profile.set_local("sync.last_success", clock.now().isoformat())
         return report

@@ -230,3 +230,18 @@ def test_only_a_draft_can_be_edited(world):
     service.send(rid)
     with pytest.raises(ValidationError):
         service.save(form, rid)
+
+
+def test_the_shared_rules_hold_a_referral_to_one_step_at_a_time():
+    from app import rules
+    assert rules.check("referrals", {"state": "draft"}, None) == []
+    assert rules.check("referrals", {"state": "sent"}, None) == [
+        ("state", "a new referral starts as a draft, not 'sent'")]
+    assert rules.check("referrals", {"state": "received"}, {"state": "sent"}) == []
+    assert rules.check("referrals", {"state": "scheduled"}, {"state": "scheduled"}) == []  # 改约
+    assert rules.check("referrals", {"state": "cancelled"}, {"state": "received"}) == []
+    (field, why), = rules.check("referrals", {"state": "scheduled"}, {"state": "sent"})
+    assert field == "state" and "接诊机构尚未接收" in why
+    (field, why), = rules.check("referrals", {"state": "sent"}, {"state": "closed"})
+    assert "cannot change any more" in why
+    assert rules.check("referrals", {"reason": "更新"}, {"state": "closed"}) == []  # no state change

@@ -1,0 +1,41 @@
+"""Sending this desktop's audit chain to the server (server/audit.py keeps it).
+
+The chain is already ordered and tamper-evident, so it travels as itself rather than
+through the outbox: entries after the last one the server acknowledged, in `seq` order.
+The acknowledged seq is kept locally only as a starting point: the server's answer is
+the truth, so a lost ack or a server restored from backup just moves where sending resumes.
+"""
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.serial import to_wire
+from db.models import AuditEntry
+
+ACKED_KEY = "sync.audit_acked_seq"
+BATCH = 1000
+FIELDS = ("id", "seq", "at", "user_id", "action", "table_name", "row_id", "detail", "note",
+          "prev_hash", "entry_hash")
+
+
+def entries_after(session: Session, device_id: str, seq: int, limit: int = BATCH) -> list[dict]:
+    rows = session.scalars(select(AuditEntry).where(AuditEntry.device_id == device_id, AuditEntry.seq > seq)
+                           .order_by(AuditEntry.seq).limit(limit))
+    return [{f: to_wire(getattr(e, f)) for f in FIELDS} for e in rows]
+
+
+def send(profile, post) -> int:
+    """Send every unsent entry with `post(path, body)`; the number the server stored."""
+    stored = 0
+    while True:
+        acked = int(profile.get_local(ACKED_KEY) or 0)
+        with profile.sessions() as s:
+            batch = entries_after(s, profile.device_id, acked)
+        if not batch:
+            return stored
+        answer = post("/sync/audit", {"entries": batch})
+        profile.set_local(ACKED_KEY, str(answer["acked_seq"]))
+        stored += answer["stored"]
+        if answer["acked_seq"] == acked and not answer["stored"]:
+            return stored  # nothing moved (cannot happen with a sound server): try next cycle
