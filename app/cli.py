@@ -1,4 +1,5 @@
-"""Command line: `python main.py [--profile DIR]` opens the workstation; subcommands work headless.
+"""Command line: `python main.py [--profile DIR | --station [DIR]]` opens the workstation;
+subcommands work headless.
 
 Each subcommand lives in its own module exposing `register(subparsers)`, which adds its
 parser and sets `func(args) -> int`. Adding one is adding a module name to COMMANDS.
@@ -20,7 +21,11 @@ def build_parser() -> argparse.ArgumentParser:
         prog="main.py",
         description="CaseDesk 个案管理工作站 — with no subcommand, opens the workstation.",
     )
-    parser.add_argument("--profile", metavar="DIR", help="profile directory (default: the user data dir)")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--profile", metavar="DIR", help="profile directory (default: the user data dir)")
+    where.add_argument("--station", metavar="DIR", nargs="?", const="",
+                       help="a shared desktop: one profile per person under DIR/users, chosen at start "
+                            "(default DIR: the user data dir's station)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="subcommands")
     for name in COMMANDS:
         importlib.import_module(f"app.commands.{name}").register(sub)

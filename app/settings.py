@@ -27,6 +27,8 @@ SETTINGS = {
         Setting("user.id", "", str),
         Setting("sync.server_url", "", str),
         Setting("sync.username", "", str),
+        # On a shared desktop (app/users.py) the one server account this profile belongs to.
+        Setting("station.login", "", str),
         Setting("sync.interval_s", 60, int),
         Setting("security.idle_lock_minutes", 10, int),
         Setting("letters.letterhead", "县肿瘤防治中心", str),

@@ -26,6 +26,7 @@ from app.errors import CaseDeskError
 from app.errors import ProfileError
 from app.profile import Profile
 from app.profile import default_profile_dir
+from app.users import default_station_root
 from ui.fonts import install_bundled_font
 from ui.i18n import DEFAULT_LANGUAGE
 from ui.i18n import Translations
@@ -43,9 +44,13 @@ ErrorReporter = Callable[[str], None]
 def parse_args(argv: list[str]) -> argparse.Namespace:
     # parse_known_args: Qt's own options (-platform, -style ...) pass through untouched.
     parser = argparse.ArgumentParser(add_help=False)
-    parser.add_argument("--profile", type=Path, default=None)
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--profile", type=Path, default=None)
+    where.add_argument("--station", nargs="?", const="", default=None)  # no type: "" must stay ""
     args, _rest = parser.parse_known_args(argv)
-    if args.profile is None:
+    if args.station is not None:  # `--station` alone: the shared desktop's default root
+        args.station = Path(args.station) if args.station else default_station_root()
+    if args.profile is None and args.station is None:
         args.profile = default_profile_dir()
     return args
 
@@ -123,8 +128,15 @@ def open_workstation(profile_dir: Path, translations: Translations, *,
     except CaseDeskError as exc:  # a damaged profile, a missing key, no keyring ...
         report_error(str(exc))
         return None
+    return build_workstation(profile, translations, report_error=report_error, fill_demo=fill_demo)
+
+
+def build_workstation(profile: Profile, translations: Translations, *,
+                      report_error: ErrorReporter = show_error, fill_demo: Callable | None = None,
+                      demo: bool = True) -> MainWindow:
+    """The main window on an open profile, in its language; `demo`: fill a first run."""
     translations.set_language(profile.settings.get("ui.language"))
-    if needs_demo(profile):
+    if demo and needs_demo(profile):
         try:
             fill_demo_with_progress(profile, fill_demo)
         except CaseDeskError as exc:
@@ -160,6 +172,8 @@ def run_gui(argv: list[str], *, report_error: ErrorReporter = show_error,
     translations = Translations(app)
     translations.set_language(DEFAULT_LANGUAGE)  # the error box at start speaks Chinese too
     try:
+        if args.station is not None:
+            return _run_station(app, args.station, translations, report_error)
         window = open_workstation(args.profile, translations, report_error=report_error, fill_demo=fill_demo)
         if window is None:
             return ProfileError.exit_code
@@ -172,3 +186,20 @@ def run_gui(argv: list[str], *, report_error: ErrorReporter = show_error,
             close_workstation(window)
     finally:
         translations.clear()
+
+
+def _run_station(app: QApplication, root: Path, translations: Translations, report_error: ErrorReporter) -> int:
+    """A shared desktop: whoever sits down chooses themselves, and may hand over later."""
+    from ui.users.session import DeskSession  # local: breaks the cycle (it builds windows with this module)
+
+    session = DeskSession(root, translations, report_error)
+    try:
+        if session.start() is None:
+            return 0  # nobody chose: nothing was opened
+    except CaseDeskError as exc:  # the list of users cannot be read, no keyring ...
+        report_error(str(exc))
+        return exc.exit_code
+    try:
+        return app.exec()
+    finally:
+        session.close()

@@ -72,6 +72,12 @@ class SyncClient:
         return f"refresh:{self.profile.device_id}"
 
     def login(self, username: str, password: str) -> dict:
+        bound = self.profile.settings.get("station.login")
+        if bound and username.strip().lower() != bound.lower():
+            # Another person's data would go out under this person's name, and theirs in here.
+            raise SyncError(f"这是“{bound}”的个人配置，不能以“{username}”登录；请用“切换用户” / "
+                            f"This profile belongs to {bound}: use Switch user to work as {username}.",
+                            status=403)
         body = self._post("/auth/login", {"username": username, "password": password,
                                           "device_id": self.profile.device_id}, auth=False)
         self._keep_tokens(body)

@@ -16,6 +16,7 @@ from app.unlock import UnlockRefused
 
 class LockScreen(QWidget):
     unlocked = Signal()
+    switch_requested = Signal()  # someone else sits down (a shared desktop, ui/users/)
 
     def __init__(self, guard: UnlockGuard, user_name: str, parent=None):
         super().__init__(parent)
@@ -38,6 +39,10 @@ class LockScreen(QWidget):
         self.error.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.button = QPushButton(self)
         self.button.clicked.connect(self.try_unlock)
+        self.switch_button = QPushButton(self)
+        self.switch_button.setFlat(True)
+        self.switch_button.clicked.connect(self.switch_requested)
+        self.switch_button.hide()  # shown only where there is someone to switch to
         # A fixed-width column in the middle: wrapped labels get the height they need only
         # when the layout, not an alignment flag, decides their width.
         column = QWidget(self)
@@ -48,6 +53,7 @@ class LockScreen(QWidget):
         inner.addWidget(self.password, 0, Qt.AlignmentFlag.AlignHCenter)
         inner.addWidget(self.error)
         inner.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
+        inner.addWidget(self.switch_button, 0, Qt.AlignmentFlag.AlignHCenter)
         self.error.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addStretch(2)
@@ -82,6 +88,7 @@ class LockScreen(QWidget):
         self.hint.setMinimumHeight(self.hint.heightForWidth(500))
         self.password.setPlaceholderText(self.tr("Password"))
         self.button.setText(self.tr("Unlock"))
+        self.switch_button.setText(self.tr("Switch user…"))
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -1,0 +1,1 @@
+"""A shared clinic desktop: choosing who works at it, and switching user."""
