@@ -101,7 +101,12 @@ class SyncClient:
         self._keep_tokens(body)
 
     # -- transport -------------------------------------------------------------------
-    def _post(self, path: str, payload: dict, auth: bool = True, retried: bool = False) -> dict:
+    def _post(self, path: str, payload: dict, auth: bool = True) -> dict:
+        return _decode(self._send(path, payload, auth))
+
+    def _send(self, path: str, payload: dict, auth: bool = True, retried: bool = False) -> bytes:
+        """The answer's body, undecoded: a pull's next page is fetched on another thread,
+        and decoding it there would hold the GIL while the writer waits to bind rows."""
         headers = {"Content-Type": "application/json"}
         if auth:
             if self.access_token is None:
@@ -116,15 +121,11 @@ class SyncClient:
                             "your changes are kept and will be sent later.", offline=True) from exc
         if response.status_code == 401 and auth and not retried:
             self.access_token = None
-            return self._post(path, payload, auth, retried=True)
+            return self._send(path, payload, auth, retried=True)
         if response.status_code >= 400:
             raise SyncError(f"服务器拒绝了请求 / The server refused: {_detail(response)}",
                             offline=response.status_code in (502, 503, 504), status=response.status_code)
-        try:
-            return orjson.loads(response.content)
-        except orjson.JSONDecodeError as exc:
-            raise SyncError("服务器的回答无法读取 / The server's answer could not be read; will retry.",
-                            offline=True, status=response.status_code) from exc
+        return response.content
 
     # -- the cycle ---------------------------------------------------------------------
     def cycle(self, progress: Callable[[str, int, int], None] | None = None) -> CycleReport:
@@ -172,7 +173,7 @@ class SyncClient:
                 local.page_writer(self.profile.engine) as writer:
             page = self._post("/sync/pull", {"cursor": start, **ask})
             while True:
-                upcoming = ahead.submit(self._post, "/sync/pull", {"cursor": page["cursor"], **ask}) \
+                upcoming = ahead.submit(self._send, "/sync/pull", {"cursor": page["cursor"], **ask}) \
                     if page["more"] else None
                 try:
                     total += writer.apply(page, start)
@@ -186,7 +187,7 @@ class SyncClient:
                     progress("pull", page["cursor"], page["watermark"])
                 if upcoming is None:
                     return total, page.get("scope_changed", True)
-                start, page = page["cursor"], upcoming.result()
+                start, page = page["cursor"], _decode(upcoming.result())
 
     def check(self, _again: bool = False) -> tuple[int, list[str]]:
         """Compare count + checksum per table; repair a table that differs from the server.
@@ -260,6 +261,14 @@ class SyncClient:
 
     def _announce(self, tables: set[str], row_ids: set[str]) -> None:
         self.profile.bus.publish(DataChanged(frozenset(tables), frozenset(row_ids)))
+
+
+def _decode(body: bytes) -> dict:
+    try:
+        return orjson.loads(body)
+    except orjson.JSONDecodeError as exc:
+        raise SyncError("服务器的回答无法读取 / The server's answer could not be read; will retry.",
+                        offline=True) from exc
 
 
 def _detail(response: httpx.Response) -> str:
