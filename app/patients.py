@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from sqlalchemy import bindparam
 from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
@@ -21,6 +22,7 @@ from db.models import Patient
 from db.models import TimelineEvent
 from db.models import User
 from db.models.enums import EventKind
+from db.types import UTCDateTime
 
 NOTE_MAX = 4000
 # The timeline's event types as EventKind declares them, for ui/ (which never imports db/).
@@ -75,6 +77,87 @@ def _age(birth: dt.date, today: dt.date) -> int:
     return today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
 
 
+class _Prepared:
+    """A SELECT compiled once per dialect and run on the DB-API cursor.
+
+    Opening a patient is the hot path: through the ORM its three reads cost more in
+    statement building, compiling and row processing than in SQLite (500 events: 4 ms
+    against 1 ms once warm, ~15 ms the first time). The few typed columns are converted
+    by the callers (`_utc`, `_date`).
+    """
+
+    def __init__(self, stmt):
+        self.stmt = stmt
+        self._compiled: dict[str, tuple[str, tuple | None]] = {}
+
+    def rows(self, session, **params) -> list[tuple]:
+        conn = session.connection()
+        found = self._compiled.get(conn.dialect.name)
+        if found is None:
+            compiled = self.stmt.compile(dialect=conn.dialect)
+            found = self._compiled[conn.dialect.name] = (str(compiled), compiled.positiontup)
+        sql, order = found
+        cursor = conn.connection.cursor()
+        try:
+            cursor.execute(sql, [params[k] for k in order] if order is not None else params)
+            return cursor.fetchall()
+        finally:
+            cursor.close()
+
+
+_UTC = UTCDateTime()
+
+
+def _utc(value) -> dt.datetime | None:
+    return _UTC.process_result_value(value, None)
+
+
+def _date(value) -> dt.date | None:
+    return dt.date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def _header_query() -> _Prepared:
+    community = aliased(OrgUnit)
+    doctor = aliased(User)
+    return _Prepared(
+        select(Patient.id, Patient.name, Patient.sex, Patient.birth_date, Patient.id_number,
+               Patient.phone, Patient.address, community.name, doctor.display_name,
+               Patient.contract_signed, Patient.smoking_pack_years, Patient.family_history,
+               Patient.occupational_exposure, Patient.warning_flags)
+        .outerjoin(community, community.id == Patient.community_id)
+        .outerjoin(doctor, doctor.id == Patient.family_doctor_id)
+        .where(Patient.id == bindparam("patient_id"), Patient.deleted_at.is_(None)))
+
+
+def _cases_query() -> _Prepared:
+    clinic, ward, community = aliased(User), aliased(User), aliased(User)
+    return _Prepared(
+        select(Case.id, Case.cancer_type, Case.stage, Case.risk_level, Case.next_action,
+               Case.due_date, clinic.display_name, ward.display_name, community.display_name)
+        .outerjoin(clinic, clinic.id == Case.clinic_cm_id)
+        .outerjoin(ward, ward.id == Case.ward_cm_id)
+        .outerjoin(community, community.id == Case.community_cm_id)
+        .where(Case.patient_id == bindparam("patient_id"), Case.deleted_at.is_(None))
+        .order_by(Case.closed_at.is_not(None), Case.opened_at.desc()))
+
+
+def _timeline_query() -> _Prepared:
+    place = aliased(OrgUnit)
+    author = aliased(User)
+    return _Prepared(
+        select(TimelineEvent.id, TimelineEvent.kind, TimelineEvent.occurred_at,
+               TimelineEvent.title, TimelineEvent.body, place.name, author.display_name)
+        .outerjoin(place, place.id == TimelineEvent.org_unit_id)
+        .outerjoin(author, author.id == TimelineEvent.author_id)
+        .where(TimelineEvent.patient_id == bindparam("patient_id"), TimelineEvent.deleted_at.is_(None))
+        .order_by(TimelineEvent.occurred_at.desc(), TimelineEvent.id.desc()))
+
+
+_HEADER = _header_query()
+_CASES = _cases_query()
+_TIMELINE = _timeline_query()
+
+
 class PatientService:
     def __init__(self, store: Store):
         self.store = store
@@ -86,41 +169,27 @@ class PatientService:
         return header
 
     def header(self, patient_id: str) -> PatientHeader:
-        community = aliased(OrgUnit)
-        doctor = aliased(User)
         with self.store.sessions() as s:
-            row = s.execute(
-                select(Patient, community.name, doctor.display_name)
-                .outerjoin(community, community.id == Patient.community_id)
-                .outerjoin(doctor, doctor.id == Patient.family_doctor_id)
-                .where(Patient.id == patient_id, Patient.deleted_at.is_(None))
-            ).first()
-            if row is None:
+            found = _HEADER.rows(s, patient_id=patient_id)
+            if not found:
                 raise ValidationError("患者不存在或已删除 / This patient does not exist or was deleted.")
-            p, community_name, doctor_name = row
-            cases = tuple(self._cases(s, patient_id))
+            cases = tuple(
+                CaseSummary(case_id=cid, cancer_type=cancer, stage=stage, risk_level=risk,
+                            next_action=action or "", due_date=_date(due), clinic_cm=clinic or "",
+                            ward_cm=ward or "", community_cm=community_cm or "")
+                for cid, cancer, stage, risk, action, due, clinic, ward, community_cm
+                in _CASES.rows(s, patient_id=patient_id))
+        (pid, name, sex, birth, id_number, phone, address, community, doctor, contract, smoking,
+         family_history, exposure, flags) = found[0]
+        birth = _date(birth)
         return PatientHeader(
-            patient_id=p.id, name=p.name, sex=p.sex, birth_date=p.birth_date,
-            age=_age(p.birth_date, clock.today()), masked_id=mask_id_number(p.id_number),
-            masked_phone=mask_phone(p.phone), address=p.address or "",
-            community=community_name or "", family_doctor=doctor_name or "",
-            contract_signed=p.contract_signed, smoking_pack_years=p.smoking_pack_years,
-            family_history=p.family_history or "", occupational_exposure=p.occupational_exposure or "",
-            warning_flags=p.warning_flags or "", cases=cases,
+            patient_id=pid, name=name, sex=sex, birth_date=birth, age=_age(birth, clock.today()),
+            masked_id=mask_id_number(id_number), masked_phone=mask_phone(phone),
+            address=address or "", community=community or "", family_doctor=doctor or "",
+            contract_signed=bool(contract), smoking_pack_years=smoking,
+            family_history=family_history or "", occupational_exposure=exposure or "",
+            warning_flags=flags or "", cases=cases,
         )
-
-    @staticmethod
-    def _cases(session, patient_id: str):
-        names = dict(session.execute(select(User.id, User.display_name)).all())
-        q = (select(Case).where(Case.patient_id == patient_id, Case.deleted_at.is_(None))
-             .order_by(Case.closed_at.is_not(None), Case.opened_at.desc()))
-        for c in session.scalars(q):
-            yield CaseSummary(
-                case_id=c.id, cancer_type=c.cancer_type, stage=c.stage, risk_level=c.risk_level,
-                next_action=c.next_action or "", due_date=c.due_date,
-                clinic_cm=names.get(c.clinic_cm_id, ""), ward_cm=names.get(c.ward_cm_id, ""),
-                community_cm=names.get(c.community_cm_id, ""),
-            )
 
     def reveal(self, patient_id: str, field: str) -> str:
         """The full ID number or phone, for a person who asked explicitly; audited."""
@@ -133,22 +202,13 @@ class PatientService:
         return value or ""
 
     def timeline(self, patient_id: str, kinds: set[str] | None = None) -> list[TimelineItem]:
-        """Every event of the patient, newest first; `kinds` narrows to some event types."""
-        place = aliased(OrgUnit)
-        author = aliased(User)
-        q = (
-            select(TimelineEvent.id, TimelineEvent.kind, TimelineEvent.occurred_at,
-                   TimelineEvent.title, TimelineEvent.body, place.name, author.display_name)
-            .outerjoin(place, place.id == TimelineEvent.org_unit_id)
-            .outerjoin(author, author.id == TimelineEvent.author_id)
-            .where(TimelineEvent.patient_id == patient_id, TimelineEvent.deleted_at.is_(None))
-            .order_by(TimelineEvent.occurred_at.desc(), TimelineEvent.id.desc())
-        )
-        if kinds:
-            q = q.where(TimelineEvent.kind.in_(sorted(kinds)))
+        """Every event of the patient, newest first; `kinds` narrows to some event types
+        (in Python: one statement to prepare, and a patient has hundreds of events, not more)."""
         with self.store.sessions() as s:
-            return [TimelineItem(eid, kind, at, title, body or "", pl or "", au or "")
-                    for eid, kind, at, title, body, pl, au in s.execute(q)]
+            found = _TIMELINE.rows(s, patient_id=patient_id)
+        return [TimelineItem(eid, kind, _utc(at), title, body or "", place or "", author or "")
+                for eid, kind, at, title, body, place, author in found
+                if not kinds or kind in kinds]
 
     def add_note(self, patient_id: str, text: str, kind: str = EventKind.NOTE.value,
                  case_id: str | None = None) -> str:

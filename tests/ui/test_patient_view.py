@@ -72,13 +72,14 @@ def view(qtbot, seeded):
 
 def groups(view) -> list[tuple[dt.date, list[str]]]:
     """What the timeline shows: (day, [titles]) per date header row, top to bottom."""
-    from ui.patient.timeline import DATE_ROLE
+    from ui.patient.timeline_model import DATE_ROLE
 
-    tree = view.timeline.tree
+    model = view.timeline.tree.model()
     out = []
-    for i in range(tree.topLevelItemCount()):
-        group = tree.topLevelItem(i)
-        out.append((group.data(0, DATE_ROLE), [group.child(j).text(2) for j in range(group.childCount())]))
+    for i in range(model.rowCount()):
+        group = model.index(i, 0)
+        out.append((group.data(DATE_ROLE),
+                    [model.index(j, 2, group).data() for j in range(model.rowCount(group))]))
     return out
 
 
@@ -162,7 +163,8 @@ def test_ctrl_n_type_ctrl_return_adds_a_note_on_top(view, qtbot, seeded):
     assert not view.editor.isVisible()
     day, titles = groups(view)[0]
     assert (day, titles[0]) == (clock.today(), "CT 复查时间已告知")
-    assert view.timeline.tree.topLevelItem(0).child(0).data(0, Qt.ItemDataRole.UserRole + 1) == "note"
+    model = view.timeline.tree.model()
+    assert model.index(0, 0, model.index(0, 0)).data(Qt.ItemDataRole.UserRole + 1) == "note"
     assert event_count(profile) == len(EVENTS) + 1
 
 

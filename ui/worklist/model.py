@@ -21,13 +21,17 @@ from app.worklist import Row
 from app.worklist import Worklist
 from ui import labels
 
-BLOCK = 200
+# Rows fetched per query: a screenful and a little more. Every keystroke fetches the
+# first block again, and 200 rows cost ~3x the query for 50 (7 against 2.5 ms).
+BLOCK = 50
 CACHE_ROWS = 4000
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 PATIENT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 OVERDUE = QColor("#c62828")
 DUE_TODAY = QColor("#e65100")
 SYNC_COLOURS = {"pending": QColor("#1565c0"), "conflict": QColor("#c62828"), "rejected": QColor("#c62828")}
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole,
+                    Qt.ItemDataRole.ToolTipRole, CASE_ID_ROLE, PATIENT_ID_ROLE})
 
 
 def column_title(key: str) -> str:
@@ -131,7 +135,8 @@ class WorklistModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self._ids)):
+        # A repaint asks each cell for ~8 roles; the ones never answered return first.
+        if role not in _ROLES or not index.isValid() or not (0 <= index.row() < len(self._ids)):
             return None
         row = self.row_data(index.row())
         if row is None:
