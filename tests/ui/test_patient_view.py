@@ -202,6 +202,16 @@ def test_revealing_the_id_is_an_explicit_audited_action(view, seeded):
     assert [(a.row_id, a.detail) for a in reveals] == [(pid, {"field": "id_number"})]
 
 
+def test_one_click_on_show_is_one_audited_reveal_however_often_the_view_refreshed(view, seeded):
+    profile, pid = seeded
+    for _ in range(3):
+        view.refresh()  # a sync pull or a local edit refreshes an open patient
+    view.header.phone.linkActivated.emit("reveal:phone")
+    with profile.sessions() as s:
+        reveals = s.scalars(select(AuditEntry).where(AuditEntry.action == "reveal")).all()
+    assert [(a.row_id, a.detail) for a in reveals] == [(pid, {"field": "phone"})]
+
+
 def test_opening_writes_exactly_one_read_audit_entry(view, seeded):
     profile, pid = seeded
     view.refresh()  # refreshing is not another read by a person

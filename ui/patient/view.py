@@ -113,8 +113,7 @@ class PatientView(QWidget):
             self.setEnabled(False)
             return
         self.patient_name = header.name
-        self.header.set_header(header)
-        self.header.reveal_requested.connect(self._reveal)
+        self.header.set_header(header)  # connected once, in __init__
         self.timeline.refresh()
         self.retranslate()
 
