@@ -9,6 +9,7 @@ from sqlalchemy import ForeignKey
 from sqlalchemy import Index
 from sqlalchemy import String
 from sqlalchemy import Text
+from sqlalchemy import func
 from sqlalchemy import text
 from sqlalchemy.orm import Mapped
 from sqlalchemy.orm import mapped_column
@@ -21,11 +22,21 @@ from db.types import UUIDStr
 
 class Patient(Synced, Base):
     __tablename__ = "patients"
+    # The search box (app/worklist.py) reads only indexes: pinyin prefixes are ranges of
+    # covering indexes (no lookup into the wide rows for each of thousands of matches),
+    # "name contains" scans a narrow one, a phone or ID tail of 4+ looks up its last four.
+    __table_args__ = (
+        Index("ix_patients_initials_search", "name_initials", "deleted_at", "id"),
+        Index("ix_patients_pinyin_search", "name_pinyin", "deleted_at", "id"),
+        Index("ix_patients_name_search", "name", "deleted_at", "id"),
+        Index("ix_patients_phone_tail", func.substr(text("phone"), -4)),
+        Index("ix_patients_id_tail", func.substr(text("id_number"), -4)),
+    )
 
     name: Mapped[str] = mapped_column(String(64))
     # Search keys kept beside the name so a keystroke never runs pypinyin over 100k rows.
-    name_pinyin: Mapped[str] = mapped_column(String(128), default="", index=True)
-    name_initials: Mapped[str] = mapped_column(String(16), default="", index=True)
+    name_pinyin: Mapped[str] = mapped_column(String(128), default="")
+    name_initials: Mapped[str] = mapped_column(String(16), default="")
     sex: Mapped[str] = mapped_column(String(1))  # "M" / "F", as on the resident ID
     birth_date: Mapped[dt.date] = mapped_column(Date)
     id_number: Mapped[str | None] = mapped_column(String(18), index=True)

@@ -40,6 +40,10 @@ def test_default_order_is_by_due_date_with_undated_last(caseload):
     ("1234", ["张三"]),                  # phone tail
     ("123x", ["张三"]),                  # ID tail, lower-case x
     ("0026", ["赵_%六"]),
+    ("34", ["张三"]),                    # a short tail: no last-four lookup
+    ("01234", ["张三"]),                 # a long one: the last four, then the whole tail
+    ("91234", []),                       # same last four, different tail
+    ("0517123x", ["张三"]),
     ("_%", ["赵_%六"]),                  # wildcards are literal characters
     ("%", ["赵_%六"]),
     ("_", ["赵_%六"]),
