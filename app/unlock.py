@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError
@@ -45,8 +46,13 @@ class UnlockGuard:
         until = dt.datetime.fromisoformat(raw) if raw else None
         return until if until and until > clock.now() else None
 
-    def unlock(self, password: str) -> None:
-        """Return quietly when `password` is right; otherwise raise UnlockRefused in words."""
+    def unlock(self, password: str, server: Callable[[str], bool | None] | None = None) -> None:
+        """Return quietly when `password` is right; otherwise raise UnlockRefused in words.
+
+        `server(password)` asks the server when one is set up: True (it accepted the
+        password: the verifier follows it, so a password changed on the server works here
+        at once and the old one no longer does), False (it refused), or None (it could
+        not be reached: the cached verifier decides, so the desktop unlocks offline)."""
         until = self.locked_until()
         if until is not None:
             minutes = math.ceil((until - clock.now()).total_seconds() / 60)
@@ -55,20 +61,31 @@ class UnlockGuard:
         verifier = self.profile.get_local("unlock.verifier")
         if not verifier:
             return  # a local demo profile has no password; the lock still hides its data
-        try:
-            _hasher.verify(verifier, password)
-        except (VerificationError, InvalidHashError):
-            failures = int(self.profile.get_local("unlock.failures") or 0) + 1
-            if failures >= MAX_FAILURES:
-                until = clock.now() + LOCKOUT
-                self.profile.set_local("unlock.locked_until", until.isoformat())
-                self.profile.set_local("unlock.failures", "0")
-                raise UnlockRefused("密码错误次数过多，已锁定15分钟 / Too many wrong passwords: "
-                                    "locked for 15 minutes.", until) from None
-            self.profile.set_local("unlock.failures", str(failures))
-            left = MAX_FAILURES - failures
-            raise UnlockRefused(f"密码不正确，还可尝试 {left} 次 / Wrong password; {left} tries left.") from None
+        answer = server(password) if server is not None else None
+        if answer is True:
+            self.set_password(password)
+            return
+        if answer is None:
+            try:
+                _hasher.verify(verifier, password)
+                answer = True
+            except (VerificationError, InvalidHashError):
+                answer = False
+        if not answer:
+            self._refuse()
         self._reset()
+
+    def _refuse(self) -> None:
+        failures = int(self.profile.get_local("unlock.failures") or 0) + 1
+        if failures >= MAX_FAILURES:
+            until = clock.now() + LOCKOUT
+            self.profile.set_local("unlock.locked_until", until.isoformat())
+            self.profile.set_local("unlock.failures", "0")
+            raise UnlockRefused("密码错误次数过多，已锁定15分钟 / Too many wrong passwords: "
+                                "locked for 15 minutes.", until)
+        self.profile.set_local("unlock.failures", str(failures))
+        left = MAX_FAILURES - failures
+        raise UnlockRefused(f"密码不正确，还可尝试 {left} 次 / Wrong password; {left} tries left.")
 
     def _reset(self) -> None:
         self.profile.set_local("unlock.failures", "0")

@@ -56,10 +56,11 @@ class CycleReport:
 
 
 class SyncClient:
-    def __init__(self, profile, base_url: str, transport: httpx.BaseTransport | None = None):
+    def __init__(self, profile, base_url: str, transport: httpx.BaseTransport | None = None,
+                 timeout: httpx.Timeout | float = TIMEOUT):
         self.profile = profile
         self.base_url = base_url.rstrip("/")
-        self.http = httpx.Client(base_url=self.base_url, transport=transport, timeout=TIMEOUT)
+        self.http = httpx.Client(base_url=self.base_url, transport=transport, timeout=timeout)
         self.access_token: str | None = None
         self._full_checked: float | None = None  # monotonic time of this session's last full check
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import func
@@ -40,6 +41,7 @@ KEYRING = "keyring"
 NO_SERVER = "no_server"
 UNEXPECTED = "unexpected"
 
+UNLOCK_TIMEOUT = 5.0  # seconds: the person waits at the lock screen
 _STATUS = re.compile(r"\(HTTP (\d{3})\)\s*$")
 
 
@@ -197,6 +199,32 @@ def sign_in(profile, client: SyncClient, username: str, password: str) -> dict:
     # person can unlock this desktop offline after an idle lock or at the next start.
     UnlockGuard(profile).set_password(password)
     return user
+
+
+def password_check(profile, transport=None) -> Callable[[str], bool | None] | None:
+    """For the lock screen: the server's word on a password (app/unlock.py), when this
+    desktop has a server and a sign-in; None when it has neither (the verifier decides)."""
+    url, username = server_url(profile), profile.settings.get("sync.username")
+    if not url or not username:
+        return None
+
+    def check(password: str) -> bool | None:
+        client = SyncClient(profile, url, transport=transport, timeout=UNLOCK_TIMEOUT)
+        try:
+            client.login(username, password)  # also a fresh sign-in for the next sync
+            return True
+        except SyncError as exc:
+            if exc.offline:
+                return None
+            # Wrong password, or an account the server disabled. A lockout on the server
+            # (423) or a server error says nothing about this password: the verifier decides.
+            return False if http_status(exc) in (401, 403) else None
+        except KeyringUnavailable:
+            return None
+        finally:
+            client.close()
+
+    return check
 
 
 def http_status(exc: BaseException) -> int | None:

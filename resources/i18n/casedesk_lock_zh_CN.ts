@@ -32,6 +32,11 @@
         <source>Switch user…</source>
         <translation>切换用户…</translation>
     </message>
+    <message>
+        <location filename="../../ui/lock/screen.py" line="111" />
+        <source>Checking your password with the server…</source>
+        <translation>正在向服务器验证密码…</translation>
+    </message>
 </context>
 <context>
     <name>WindowLock</name>

@@ -12,6 +12,11 @@ from ui.lock.idle import IdleWatcher
 from ui.lock.screen import LockScreen
 
 
+def _password_check(profile):
+    from app.sync.service import password_check  # local: network code loads on first unlock
+    return password_check(profile)
+
+
 class WindowLock(QObject):
     def __init__(self, window, user_name: str, patient_windows):
         super().__init__(window)
@@ -20,7 +25,7 @@ class WindowLock(QObject):
         self.guard = UnlockGuard(window.profile)
         self.stack = QStackedWidget()
         self.content = window.takeCentralWidget()
-        self.screen = LockScreen(self.guard, user_name)
+        self.screen = LockScreen(self.guard, user_name, server_check=lambda: _password_check(window.profile))
         self.stack.addWidget(self.content)
         self.stack.addWidget(self.screen)
         window.setCentralWidget(self.stack)

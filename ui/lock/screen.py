@@ -18,9 +18,12 @@ class LockScreen(QWidget):
     unlocked = Signal()
     switch_requested = Signal()  # someone else sits down (a shared desktop, ui/users/)
 
-    def __init__(self, guard: UnlockGuard, user_name: str, parent=None):
+    def __init__(self, guard: UnlockGuard, user_name: str, parent=None, server_check=None):
         super().__init__(parent)
         self.guard = guard
+        # () -> the server's password check, or None without a server (app/sync/service.py);
+        # asked at each unlock, so the network code loads only when someone unlocks.
+        self.server_check = server_check
         self.user_name = user_name
         self.title = QLabel(self)
         font = self.title.font()
@@ -68,13 +71,43 @@ class LockScreen(QWidget):
         self.password.setFocus()
 
     def try_unlock(self) -> None:
-        try:
-            self.guard.unlock(self.password.text())
-        except UnlockRefused as exc:
-            self.password.clear()
-            self.error.setText(str(exc))
+        password = self.password.text()
+        check = self.server_check() if self.server_check is not None and self.guard.has_password() else None
+        if check is None:
+            self._answer(lambda: self.guard.unlock(password))
             return
-        self.unlocked.emit()
+        # Online, the server has the last word on the password; that takes a round trip,
+        # so it runs on the network lane while the screen says what it is doing.
+        from ui.tasks import run_in_background
+        self._busy(True)
+        run_in_background(lambda: self.guard.unlock(password, server=check),
+                          on_done=lambda _: self._finish(None), on_error=self._finish,
+                          lane_name="network", owner=self)
+
+    def _answer(self, attempt) -> None:
+        try:
+            attempt()
+        except UnlockRefused as exc:
+            self._finish(exc)
+            return
+        self._finish(None)
+
+    def _finish(self, error) -> None:
+        self._busy(False)
+        if error is None:
+            self.unlocked.emit()
+            return
+        self.password.clear()
+        self.error.setText(str(error))  # UnlockRefused, or what stopped the check, in words
+
+    def _busy(self, busy: bool) -> None:
+        self.password.setEnabled(not busy)
+        self.button.setEnabled(not busy)
+        if busy:
+            self.error.setText(self.tr("Checking your password with the server…"))
+        else:
+            self.error.clear()
+            self.password.setFocus()
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("CaseDesk is locked"))
