@@ -35,6 +35,21 @@ def _queries(profile, n: int, seed: int) -> list[str]:
     return [rng.choice(makers)(people[i % len(people)]) for i in range(n)]
 
 
+def _search_ms(page, queries) -> list[float]:
+    """Each text typed into the search box: the time until the first screen's rows are there."""
+    times = []
+    for q in queries:
+        t0 = time.perf_counter()
+        page.search.blockSignals(True)
+        page.search.setText(q)
+        page.search.blockSignals(False)
+        page.apply()
+        for r in range(min(SCREEN_ROWS, page.model.rowCount())):
+            page.model.row_data(r)
+        times.append((time.perf_counter() - t0) * 1000)
+    return times
+
+
 def _raw_sql_ms(engine, worklist, queries) -> tuple[list[float], list[float]]:
     """The same SELECTs as a keystroke issues, straight through the DB-API driver
     (sqlcipher3, the same key and page cache settings) with no ORM or model in between:
@@ -142,17 +157,11 @@ def run(args) -> dict:
     first_rows_ms = (time.perf_counter() - t0) * 1000
 
     queries = _queries(profile, args.searches, args.seed)
-    search_ms = []
-    for q in queries:
-        t0 = time.perf_counter()
-        page.search.blockSignals(True)
-        page.search.setText(q)
-        page.search.blockSignals(False)
-        page.apply()
-        for r in range(min(SCREEN_ROWS, page.model.rowCount())):
-            page.model.row_data(r)
-        search_ms.append((time.perf_counter() - t0) * 1000)
+    search_ms = _search_ms(page, queries)  # each text for the first time: the p95 a person meets
     raw_ms, ids_ms = _raw_sql_ms(profile.engine, worklist, queries)
+    # The ratio compares like with like: the raw queries ran with the pages the searches
+    # had just read already decrypted in the cache, so the searches run again, as warm.
+    warm_ms = _search_ms(page, queries)
 
     # Blocked as in the loop above: unblocked, the search box armed its 60 ms timer, which
     # re-ran the 100k-id worklist query inside the patient-open measurement below.
@@ -189,9 +198,10 @@ def run(args) -> dict:
         "first_rows_ms": round(first_rows_ms, 1), "search_p95_ms": round(_p95(search_ms), 1),
         "search_median_ms": round(statistics.median(search_ms), 1),
         "raw_sql_median_ms": round(statistics.median(raw_ms), 1),
-        "search_ratio_vs_sql": round(sum(search_ms) / max(sum(raw_ms), 1e-6), 2),
+        "search_ratio_vs_sql": round(sum(warm_ms) / max(sum(raw_ms), 1e-6), 2),
         # The ratio against the ids query alone (the first screen's rows left out of the SQL).
-        "search_ratio_vs_ids_sql": round(sum(search_ms) / max(sum(ids_ms), 1e-6), 2),
+        "search_ratio_vs_ids_sql": round(sum(warm_ms) / max(sum(ids_ms), 1e-6), 2),
+        "search_cold_ratio_vs_sql": round(sum(search_ms) / max(sum(raw_ms), 1e-6), 2),
         "sort_ms": round(sort_ms, 1), "patient_open_ms": round(patient_open_ms, 1),
         "rss_mb": round(rss_mb, 1),
     }
