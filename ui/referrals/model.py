@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import bisect
 import math
-from collections import OrderedDict
 
 from PySide6.QtCore import QAbstractTableModel
 from PySide6.QtCore import QCoreApplication
@@ -26,6 +25,7 @@ from app.referrals.board import ClockRow
 from app.referrals.deadline import LIMIT_S
 from app.referrals.deadline import status_of
 from app.referrals.states import CLOCK_RUNNING
+from ui.block_rows import BlockRows
 from ui.referrals import labels
 
 COLUMNS = ("code", "patient", "direction", "from_org", "to_org", "state", "sent", "clock", "appointment", "reason")
@@ -61,24 +61,22 @@ class BoardModel(QAbstractTableModel):
         super().__init__(parent)
         self.queries = queries
         self.now = 0.0  # epoch seconds of the last tick
-        self._ids: list[str] = []
+        self._rows: BlockRows[BoardRow] = BlockRows(queries.rows, BLOCK, CACHE_ROWS)
         self._state: list[str] = []
         self._deadline: list[float] = []  # NaN: not sent
         self._reason: list[str | None] = []
         self._watch: list[float] = []  # sorted deadlines of running clocks
-        self._cache: OrderedDict[str, BoardRow] = OrderedDict()
         self._states = labels.states()
         self._dirs = labels.short_directions()
 
     def set_clocks(self, clocks: list[ClockRow], now: float) -> None:
         self.beginResetModel()
-        self._ids = [c.id for c in clocks]
+        self._rows.reset([c.id for c in clocks])
         self._state = [c.state for c in clocks]
         self._deadline = [c.sent + LIMIT_S if c.sent is not None else math.nan for c in clocks]
         self._reason = [c.breach_reason for c in clocks]
         self._watch = sorted(d for c, d in zip(clocks, self._deadline)
                              if c.state in CLOCK_RUNNING and c.sent is not None)
-        self._cache.clear()
         self.now = now
         self._states, self._dirs = labels.states(), labels.short_directions()
         self.endResetModel()
@@ -101,21 +99,14 @@ class BoardModel(QAbstractTableModel):
         return self._ids[row]
 
     def row_of(self, referral_id: str) -> int:
-        try:
-            return self._ids.index(referral_id)
-        except ValueError:
-            return -1
+        return self._rows.index_of(referral_id)
 
     def row_data(self, row: int) -> BoardRow | None:
-        rid = self._ids[row]
-        found = self._cache.get(rid)
-        if found is None:
-            start = row - row % BLOCK
-            self._cache.update(self.queries.rows(self._ids[start:start + BLOCK]))
-            while len(self._cache) > CACHE_ROWS:
-                self._cache.popitem(last=False)
-            found = self._cache.get(rid)
-        return found
+        return self._rows.row(row)
+
+    @property
+    def _ids(self) -> list[str]:
+        return self._rows.ids
 
     # Qt model API --------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:

@@ -5,8 +5,6 @@ app.worklist for the block around a row the first time the view paints it.
 """
 from __future__ import annotations
 
-from collections import OrderedDict
-
 from PySide6.QtCore import QAbstractTableModel
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import QModelIndex
@@ -20,6 +18,7 @@ from app.worklist import Filters
 from app.worklist import Row
 from app.worklist import Worklist
 from ui import labels
+from ui.block_rows import BlockRows
 
 # Rows fetched per query: a screenful and a little more. Every keystroke fetches the
 # first block again, and 200 rows cost ~3x the query for 50 (7 against 2.5 ms).
@@ -61,8 +60,7 @@ class WorklistModel(QAbstractTableModel):
         self.filters = Filters()
         self.sort_key = "due_date"
         self.descending = False
-        self._ids: list[str] = []
-        self._cache: OrderedDict[str, Row] = OrderedDict()
+        self._rows: BlockRows[Row] = BlockRows(worklist.rows, BLOCK, CACHE_ROWS)
         self._loaded = False
 
     # loading -------------------------------------------------------------
@@ -78,8 +76,7 @@ class WorklistModel(QAbstractTableModel):
         ids = self.worklist.ids(self.filters, self.sort_key, self.descending)
         self.beginResetModel()
         self._loaded = True
-        self._ids = ids
-        self._cache.clear()
+        self._rows.reset(ids)
         self.endResetModel()
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
@@ -101,22 +98,14 @@ class WorklistModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(first, column), self.index(last, column))
 
     def row_of(self, case_id: str) -> int:
-        try:
-            return self._ids.index(case_id)
-        except ValueError:
-            return -1
+        return self._rows.index_of(case_id)
 
     def row_data(self, row: int) -> Row | None:
-        case_id = self._ids[row]
-        found = self._cache.get(case_id)
-        if found is None:
-            start = row - row % BLOCK
-            block = self._ids[start:start + BLOCK]
-            self._cache.update(self.worklist.rows(block))
-            while len(self._cache) > CACHE_ROWS:
-                self._cache.popitem(last=False)
-            found = self._cache.get(case_id)  # None if the case vanished since load()
-        return found
+        return self._rows.row(row)
+
+    @property
+    def _ids(self) -> list[str]:
+        return self._rows.ids
 
     # Qt model API --------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:
