@@ -68,6 +68,8 @@ def test_rows_show_masked_id_overdue_mark_and_flags(page):
     assert due.startswith("2026-11-15") and "3" in due
     assert m.data(m.index(row, COLUMNS.index("due_date")), Qt.ItemDataRole.ForegroundRole) is not None
     assert m.data(m.index(row, COLUMNS.index("waiting_referral")))
+    action = m.index(row, COLUMNS.index("next_action"))  # a long next step is cut in the column
+    assert m.data(action, Qt.ItemDataRole.ToolTipRole) == m.data(action) != ""
 
 
 def test_quick_filter_buttons_show_live_counts_and_filter(qtbot, page):

@@ -137,6 +137,8 @@ class WorklistModel(QAbstractTableModel):
             return self._colour(row, key)
         if role == Qt.ItemDataRole.ToolTipRole and key == "name":
             return f"{row.name} · {row.masked_phone}"
+        if role == Qt.ItemDataRole.ToolTipRole and key == "next_action":
+            return row.next_action or None  # the column shows it cut short
         if role == CASE_ID_ROLE:
             return row.case_id
         if role == PATIENT_ID_ROLE:

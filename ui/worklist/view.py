@@ -33,7 +33,7 @@ COUNTS_DELAY_MS = 250  # counts follow once typing pauses; the list itself never
 # Typical width of each column in Chinese characters (an ID number is ~9 wide).
 COLUMN_CHARS = {"name": 5, "sex_age": 5, "id_number": 11, "cancer_type": 6, "stage": 6,
                 "next_action": 9, "due_date": 13, "risk_level": 4, "station": 8, "case_manager": 6,
-                "last_contact": 7, "waiting_referral": 4, "waiting_mdt": 4, "sync_state": 5}  # collapse fast typing into one query, short enough to feel live
+                "last_contact": 7, "waiting_referral": 7, "waiting_mdt": 4, "sync_state": 5}  # the clock: "超时 12:34"
 
 
 class WorklistPage(QWidget):
