@@ -170,6 +170,7 @@ class SyncClient:
         with self.profile.sessions() as s:
             start = local.cursor(s)
         ask = {"limit": PULL_PAGE} if since is None else {"limit": PULL_PAGE, "since": since}
+        changed: set[str] = set()  # tables written since the last commit: announced after it
         with ThreadPoolExecutor(1, thread_name_prefix="sync-pull") as ahead, \
                 local.page_writer(self.profile.engine) as writer:
             page = self._post("/sync/pull", {"cursor": start, **ask})
@@ -178,12 +179,16 @@ class SyncClient:
                     if page["more"] else None
                 try:
                     total += writer.apply(page, start)
+                    changed |= set(page["tables"])
+                    if upcoming is None or writer.due():
+                        writer.commit()  # rows and cursor together; only now can views see them
+                        if changed:
+                            self._announce(changed, set())
+                        changed = set()
                 except BaseException:
                     if upcoming is not None:
                         upcoming.cancel()
                     raise
-                if page["tables"]:
-                    self._announce(set(page["tables"]), set())
                 if progress:
                     progress("pull", page["cursor"], page["watermark"])
                 if upcoming is None:

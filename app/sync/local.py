@@ -30,6 +30,7 @@ MERGE_KEY = "sync.merge_candidates"
 MIX_MUL, MIX_MOD = 2654435761, 4294967291  # as server/pull.py
 WRITER_CACHE_KIB = -262_144  # 256 MiB of page cache while pages come in
 WRITER_CHECKPOINT_PAGES = 10_000
+COMMIT_ROWS = 100_000
 
 
 def cursor(session: Session) -> int:
@@ -121,14 +122,17 @@ def apply_page(engine: Engine, page: dict, expected_cursor: int, *, overwrite_lo
     waiting to go out are left alone: the push decides about them (unless
     `overwrite_local`, for a conflict being resolved). Returns rows written."""
     with page_writer(engine) as writer:
-        return writer.apply(page, expected_cursor, overwrite_local=overwrite_local)
+        written = writer.apply(page, expected_cursor, overwrite_local=overwrite_local)
+        writer.commit()
+        return written
 
 
 @contextmanager
 def page_writer(engine: Engine):
     """One connection for all the pages of a pull: its page cache stays warm from page to
     page (a connection per page re-reads and decrypts the B-tree pages every time, a
-    third of a first sync's time). Each page is still its own transaction."""
+    third of a first sync's time). Pages commit with their cursor; a pull that ends
+    without `commit()` (an error) leaves only what was committed before."""
     writer = PageWriter(engine)
     try:
         yield writer
@@ -137,8 +141,17 @@ def page_writer(engine: Engine):
 
 
 class PageWriter:
-    def __init__(self, engine: Engine):
+    """Pages are written in transactions of about COMMIT_ROWS rows, each holding the cursor
+    of its last page: a commit writes every index page it touched to the WAL, so committing
+    each 10,000-row page of a first sync wrote the hot index pages out again and again (a
+    third of the load; 100,000 rows a transaction measured 18% faster end to end). An
+    interruption loses at most one transaction's pages, which the next pull fetches again."""
+
+    def __init__(self, engine: Engine, commit_rows: int | None = None):
         self.conn = engine.connect()
+        self.commit_rows = commit_rows or COMMIT_ROWS
+        self.pending_rows = 0
+        self._tx = None
         # Pages follow commit order, not reference order: a case may come a page before
         # its patient's latest version. The server holds the references; don't check here.
         self.conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
@@ -149,18 +162,31 @@ class PageWriter:
         self.conn.commit()  # ends SQLAlchemy's autobegun block; the pragmas ran outside any
 
     def apply(self, page: dict, expected_cursor: int, *, overwrite_local: bool = False) -> int:
+        """Write the page and its cursor into the open transaction (`due()`: time to commit)."""
+        if self._tx is None:
+            self._tx = self.conn.begin()
+        session = Session(bind=self.conn)
+        if cursor(session) != expected_cursor:
+            raise RuntimeError("the sync cursor moved underneath this pull; run the cycle again")
         written = 0
-        with self.conn.begin():
-            session = Session(bind=self.conn)
-            if cursor(session) != expected_cursor:
-                raise RuntimeError("the sync cursor moved underneath this pull; run the cycle again")
-            for table, block in page["tables"].items():
-                written += _upsert(self.conn, session, table, block, overwrite_local)
-            _set_cursor(session, page["cursor"])
+        for table, block in page["tables"].items():
+            written += _upsert(self.conn, session, table, block, overwrite_local)
+        _set_cursor(session, page["cursor"])
+        self.pending_rows += written + 1
         return written
+
+    def due(self) -> bool:
+        return self.pending_rows >= self.commit_rows
+
+    def commit(self) -> None:
+        if self._tx is not None:
+            self._tx.commit()
+        self._tx, self.pending_rows = None, 0
 
     def close(self) -> None:
         try:
+            if self._tx is not None:
+                self._tx.rollback()  # not committed: an error ended the pull
             self.conn.rollback()
             self.conn.exec_driver_sql("PRAGMA foreign_keys=ON")
             self.conn.commit()
