@@ -59,18 +59,19 @@ def _check_database_file(db_path: Path) -> None:
         )
 
 
-def _profile_key(path: Path, db_path: Path) -> bytes:
-    """The profile's database key; a new profile gets one, an old plaintext one is encrypted."""
+def _profile_key(path: Path, db_path: Path) -> tuple[bytes, int]:
+    """The profile's database key and page size; a new profile gets a key, an old
+    plaintext one is encrypted (keeping its 4 KiB pages)."""
     manifest = profile_key.read_manifest(path)
     if manifest is not None:
-        return profile_key.load_key(path, manifest)
+        return profile_key.load_key(path, manifest), profile_key.page_size(manifest)
     has_data = db_path.exists() and db_path.stat().st_size > 0
     if has_data:
         _check_database_file(db_path)  # plaintext from an older CaseDesk, or damaged
-    key = profile_key.new_key(path)
-    if has_data:
+        key = profile_key.new_key(path, profile_key.LEGACY_PAGE_SIZE)
         profile_key.encrypt_plain_database(db_path, key)
-    return key
+        return key, profile_key.LEGACY_PAGE_SIZE
+    return profile_key.new_key(path), profile_key.PAGE_SIZE
 
 
 class Profile:
@@ -89,8 +90,8 @@ class Profile:
         path = Path(path) if path is not None else default_profile_dir()
         _ensure_writable(path)
         db_path = path / DB_NAME
-        key = _profile_key(path, db_path)
-        engine = sqlite_engine(db_path, key)
+        key, page_size = _profile_key(path, db_path)
+        engine = sqlite_engine(db_path, key, page_size)
         try:
             rev = migrate.check_not_newer(engine)
             if rev != migrate.head():  # at head (every start but the first after an update): nothing to run

@@ -15,6 +15,12 @@ from db.ids import uuid7
 
 MANIFEST = "profile.json"
 FORMAT = 1
+# SQLCipher encrypts and authenticates page by page; 16 KiB pages load a first sync of
+# 1.7M rows ~10% faster than SQLCipher's 4 KiB default (fewer pages, each HMAC'd once).
+# A file can only be opened with the page size it was written with, so the manifest
+# records it; a manifest without one is from before (4 KiB).
+PAGE_SIZE = 16_384
+LEGACY_PAGE_SIZE = 4096
 
 
 def read_manifest(path: Path) -> dict | None:
@@ -31,13 +37,18 @@ def _key_name(profile_id: str) -> str:
     return f"dbkey:{profile_id}"
 
 
-def new_key(path: Path) -> bytes:
+def page_size(manifest: dict) -> int:
+    return int(manifest.get("page_size", LEGACY_PAGE_SIZE))
+
+
+def new_key(path: Path, page_size: int = PAGE_SIZE) -> bytes:
     """A fresh key, stored in the keyring before any file names it."""
     profile_id = uuid7()
     key = os.urandom(32)
     secrets.put(_key_name(profile_id), key.hex())
     tmp = path / (MANIFEST + ".tmp")
-    tmp.write_text(json.dumps({"id": profile_id, "format": FORMAT, "encrypted": True}), encoding="utf-8")
+    tmp.write_text(json.dumps({"id": profile_id, "format": FORMAT, "encrypted": True, "page_size": page_size}),
+                   encoding="utf-8")
     os.replace(tmp, path / MANIFEST)
     return key
 

@@ -22,8 +22,9 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.close()
 
 
-def sqlite_engine(path: Path | str, key: bytes | None = None) -> Engine:
-    """A desktop engine. With `key` the file is SQLCipher-encrypted with that raw key."""
+def sqlite_engine(path: Path | str, key: bytes | None = None, page_size: int = 4096) -> Engine:
+    """A desktop engine. With `key` the file is SQLCipher-encrypted with that raw key and
+    `page_size` (the one it was created with: app/profile_key.py)."""
     # Pooled, not one connection per session, and last-in-first-out: the warm connection
     # keeps its page cache of decrypted pages, which is most of what makes a repeated
     # worklist query fast (FIFO would hand out the coldest connection each time).
@@ -32,7 +33,8 @@ def sqlite_engine(path: Path | str, key: bytes | None = None) -> Engine:
     else:
         import sqlcipher3  # local: optional until a profile is encrypted
 
-        url = URL.create("sqlite+pysqlcipher", password=f"x'{key.hex()}'", database=str(path))
+        query = {"cipher_page_size": str(page_size)} if page_size != 4096 else {}
+        url = URL.create("sqlite+pysqlcipher", password=f"x'{key.hex()}'", database=str(path), query=query)
         # The pysqlcipher dialect defaults to SingletonThreadPool, which closes another
         # thread's connection once more threads than its size have used it — mid-query,
         # a crash. A QueuePool lends each connection to one thread at a time.

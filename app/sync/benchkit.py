@@ -123,9 +123,11 @@ def open_profile_db(path: Path):
 
     from app import profile_key
 
-    key = profile_key.load_key(path, profile_key.read_manifest(path))
+    manifest = profile_key.read_manifest(path)
+    key = profile_key.load_key(path, manifest)
     conn = sqlcipher3.connect(str(path / "casedesk.db"), isolation_level=None)
     conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    conn.execute(f"PRAGMA cipher_page_size = {profile_key.page_size(manifest)}")
     return conn
 
 

@@ -139,3 +139,32 @@ def test_settings_have_typed_defaults_and_refuse_bad_values(profile):
     s.save()
     from app.settings import Settings
     assert Settings(profile.path / "settings.json").get("ui.language") == "en"
+
+
+def test_a_profile_from_before_page_sizes_were_recorded_still_opens(tmp_path, keyring_backend, monkeypatch):
+    """New profiles use 16 KiB pages and say so in profile.json; one whose manifest says
+    nothing was written with SQLCipher's 4 KiB and must be opened with that."""
+    import json
+
+    from app import profile_key
+    from app.profile import Profile
+    from db.models import LocalState
+
+    monkeypatch.setattr(profile_key, "PAGE_SIZE", profile_key.LEGACY_PAGE_SIZE)
+    old = Profile.open(tmp_path / "old")
+    old.set_local("kept", "yes")
+    old.close()
+    manifest = json.loads((tmp_path / "old" / profile_key.MANIFEST).read_text())
+    del manifest["page_size"]
+    (tmp_path / "old" / profile_key.MANIFEST).write_text(json.dumps(manifest))
+    monkeypatch.undo()
+    reopened = Profile.open(tmp_path / "old")
+    try:
+        assert reopened.get_local("kept") == "yes"
+        with reopened.sessions() as s:
+            assert s.get(LocalState, "kept").value == "yes"
+    finally:
+        reopened.close()
+    new = Profile.open(tmp_path / "new")
+    new.close()
+    assert json.loads((tmp_path / "new" / profile_key.MANIFEST).read_text())["page_size"] == 16_384
