@@ -142,6 +142,11 @@ def _last_four(column):
     return func.substr(column, literal_column("-4"))
 
 
+def _json_ids():
+    """The ids passed as one JSON array parameter, `ids`: one statement for any number."""
+    return select(literal_column("value")).select_from(func.json_each(bindparam("ids", "[]")))
+
+
 # The rows of one block of the list (about 50 cases), the ids passed as one JSON array:
 # one statement for any block size, compiled once (app/ db/prepared.py).
 _ROWS = prepared.Prepared(
@@ -153,11 +158,11 @@ _ROWS = prepared.Prepared(
     .join(Patient, Patient.id == Case.patient_id)
     .outerjoin(_station, _station.id == Case.station_id)
     .outerjoin(_cm, _cm.id == _responsible_cm_id)
-    .where(Case.id.in_(select(literal_column("value")).select_from(func.json_each(bindparam("ids", "[]"))))))
+    .where(Case.id.in_(_json_ids())))
 
 _SYNC_STATES = prepared.Prepared(
     select(OutboxEntry.row_id, OutboxEntry.status).where(
-        OutboxEntry.row_id.in_(select(literal_column("value")).select_from(func.json_each(bindparam("ids", "[]"))))))
+        OutboxEntry.row_id.in_(_json_ids())))
 
 
 class Worklist:

@@ -19,12 +19,11 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from app import audit
+from app.sync.audit_push import FIELDS
 from app.sync.wire import from_wire
 from db.models import AuditEntry
 from server.checks import Rejected
 
-FIELDS = ("id", "seq", "at", "user_id", "action", "table_name", "row_id", "detail", "note",
-          "prev_hash", "entry_hash")
 
 
 def last_link(session: Session, device_id: str) -> tuple[int, str]:
@@ -37,12 +36,10 @@ def last_link(session: Session, device_id: str) -> tuple[int, str]:
 def receive(session: Session, device_id: str, entries: list[dict]) -> dict:
     """Store the new links of this desktop's chain; {"stored": n, "acked_seq": last seq held}."""
     seq, prev = last_link(session, device_id)
+    batch = sorted((_entry(device_id, wire) for wire in entries), key=lambda e: e.seq)
+    _same_as_stored(session, device_id, [e for e in batch if e.seq <= seq])
     fresh = []
-    for wire in sorted(entries, key=lambda e: e["seq"]):
-        entry = _entry(device_id, wire)
-        if entry.seq <= seq:
-            _same_as_stored(session, device_id, entry)
-            continue
+    for entry in (e for e in batch if e.seq > seq):
         if entry.seq != seq + 1:
             break  # a gap: the desktop resends from acked_seq + 1
         if entry.prev_hash != prev:
@@ -62,12 +59,16 @@ def _entry(device_id: str, wire: dict) -> AuditEntry:
                       updated_by=values["user_id"])
 
 
-def _same_as_stored(session: Session, device_id: str, entry: AuditEntry) -> None:
-    stored = session.scalar(select(AuditEntry.entry_hash).where(
-        AuditEntry.device_id == device_id, AuditEntry.seq == entry.seq))
-    if stored != entry.entry_hash:
-        raise Rejected(f"审计记录 {entry.seq} 与服务器已存的不同 / audit entry {entry.seq} differs "
-                       "from the one the server already holds; the trail on this desktop was changed")
+def _same_as_stored(session: Session, device_id: str, resent: list[AuditEntry]) -> None:
+    """Entries the server already holds (a lost answer) must be exactly those: one query."""
+    if not resent:
+        return
+    stored = {seq: digest for seq, digest in session.execute(select(AuditEntry.seq, AuditEntry.entry_hash).where(
+        AuditEntry.device_id == device_id, AuditEntry.seq.in_([e.seq for e in resent])))}
+    for entry in resent:
+        if stored.get(entry.seq) != entry.entry_hash:
+            raise Rejected(f"审计记录 {entry.seq} 与服务器已存的不同 / audit entry {entry.seq} differs "
+                           "from the one the server already holds; the trail on this desktop was changed")
 
 
 SQLITE_GUARDS = [

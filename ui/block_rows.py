@@ -11,6 +11,9 @@ from collections.abc import Callable
 from typing import Generic
 from typing import TypeVar
 
+from PySide6.QtCore import QAbstractTableModel
+from PySide6.QtCore import QModelIndex
+
 RowT = TypeVar("RowT")
 
 
@@ -42,3 +45,24 @@ class BlockRows(Generic[RowT]):
             return self.ids.index(key)
         except ValueError:
             return -1
+
+
+class BlockTableModel(QAbstractTableModel):
+    """A table model over BlockRows: rowCount is the number of ids; subclasses answer data()."""
+
+    def __init__(self, fetch: Callable[[list[str]], dict], block: int, limit: int, parent=None):
+        super().__init__(parent)
+        self._rows = BlockRows(fetch, block, limit)
+
+    @property
+    def _ids(self) -> list[str]:
+        return self._rows.ids
+
+    def row_of(self, key: str) -> int:
+        return self._rows.index_of(key)
+
+    def row_data(self, row: int):
+        return self._rows.row(row)
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows.ids)

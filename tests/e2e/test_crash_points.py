@@ -74,18 +74,23 @@ def test_an_ack_lost_after_the_server_commit_is_answered_again_without_a_second_
     assert differences(a, fleet.db) == []
 
 
+def crashing_cursor(real_set_cursor, pages: list):
+    """A stand-in for local._set_cursor that records each page's cursor and fails on the
+    third: after that page's rows, before its cursor."""
+    def set_cursor(session, value):
+        pages.append(value)
+        if len(pages) == 3:
+            raise RuntimeError("power cut")
+        real_set_cursor(session, value)
+    return set_cursor
+
+
 def test_a_crash_inside_a_transaction_of_several_pages_loses_them_all_and_resumes(fleet, monkeypatch):
     b = fleet("b")
     monkeypatch.setattr(client_mod, "PULL_PAGE", 700)
     monkeypatch.setattr(local, "COMMIT_ROWS", 10_000)  # the whole demo in one transaction
     real_set_cursor, pages = local._set_cursor, []
-
-    def crash_on_third_page(session, value):
-        pages.append(value)
-        if len(pages) == 3:
-            raise RuntimeError("power cut")
-        real_set_cursor(session, value)
-
+    crash_on_third_page = crashing_cursor(real_set_cursor, pages)
     monkeypatch.setattr(local, "_set_cursor", crash_on_third_page)
     with pytest.raises(RuntimeError, match="power cut"):
         b.client.cycle()
@@ -103,13 +108,7 @@ def test_a_crash_between_a_pulled_page_and_its_cursor_leaves_nothing_half_applie
     monkeypatch.setattr(client_mod, "PULL_PAGE", 700)  # the first sync comes in several pages
     monkeypatch.setattr(local, "COMMIT_ROWS", 1)  # and commits each (a transaction per ~100k rows)
     real_set_cursor, pages = local._set_cursor, []
-
-    def crash_on_third_page(session, value):
-        pages.append(value)
-        if len(pages) == 3:
-            raise RuntimeError("power cut")  # after the page's rows, before its cursor
-        real_set_cursor(session, value)
-
+    crash_on_third_page = crashing_cursor(real_set_cursor, pages)
     monkeypatch.setattr(local, "_set_cursor", crash_on_third_page)
     with pytest.raises(RuntimeError, match="power cut"):
         b.client.cycle()

@@ -14,6 +14,9 @@ from app.unlock import UnlockGuard
 from app.unlock import UnlockRefused
 
 
+ERROR_STYLE = "color: #c62828;"
+
+
 class LockScreen(QWidget):
     unlocked = Signal()
     switch_requested = Signal()  # someone else sits down (a shared desktop, ui/users/)
@@ -38,7 +41,7 @@ class LockScreen(QWidget):
         self.password.setFixedWidth(280)
         self.password.returnPressed.connect(self.try_unlock)
         self.error = QLabel(self)
-        self.error.setStyleSheet("color: #c62828;")
+        self.error.setStyleSheet(ERROR_STYLE)
         self.error.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.button = QPushButton(self)
         self.button.clicked.connect(self.try_unlock)
@@ -103,6 +106,7 @@ class LockScreen(QWidget):
     def _busy(self, busy: bool) -> None:
         self.password.setEnabled(not busy)
         self.button.setEnabled(not busy)
+        self.error.setStyleSheet("color: #555;" if busy else ERROR_STYLE)  # a wait, not an error
         if busy:
             self.error.setText(self.tr("Checking your password with the server…"))
         else:

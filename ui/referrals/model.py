@@ -11,7 +11,6 @@ from __future__ import annotations
 import bisect
 import math
 
-from PySide6.QtCore import QAbstractTableModel
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import QModelIndex
 from PySide6.QtCore import Qt
@@ -25,7 +24,7 @@ from app.referrals.board import ClockRow
 from app.referrals.deadline import LIMIT_S
 from app.referrals.deadline import status_of
 from app.referrals.states import CLOCK_RUNNING
-from ui.block_rows import BlockRows
+from ui.block_rows import BlockTableModel
 from ui.referrals import labels
 
 COLUMNS = ("code", "patient", "direction", "from_org", "to_org", "state", "sent", "clock", "appointment", "reason")
@@ -54,14 +53,13 @@ def column_title(key: str) -> str:
     }[key]
 
 
-class BoardModel(QAbstractTableModel):
+class BoardModel(BlockTableModel):
     deadline_crossed = Signal()
 
     def __init__(self, queries: BoardQueries, parent=None):
-        super().__init__(parent)
+        super().__init__(queries.rows, BLOCK, CACHE_ROWS, parent)
         self.queries = queries
         self.now = 0.0  # epoch seconds of the last tick
-        self._rows: BlockRows[BoardRow] = BlockRows(queries.rows, BLOCK, CACHE_ROWS)
         self._state: list[str] = []
         self._deadline: list[float] = []  # NaN: not sent
         self._reason: list[str | None] = []
@@ -98,20 +96,7 @@ class BoardModel(QAbstractTableModel):
     def referral_id(self, row: int) -> str:
         return self._ids[row]
 
-    def row_of(self, referral_id: str) -> int:
-        return self._rows.index_of(referral_id)
-
-    def row_data(self, row: int) -> BoardRow | None:
-        return self._rows.row(row)
-
-    @property
-    def _ids(self) -> list[str]:
-        return self._rows.ids
-
     # Qt model API --------------------------------------------------------
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._ids)
-
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 

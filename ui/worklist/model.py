@@ -5,7 +5,6 @@ app.worklist for the block around a row the first time the view paints it.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import QModelIndex
 from PySide6.QtCore import Qt
@@ -18,7 +17,7 @@ from app.worklist import Filters
 from app.worklist import Row
 from app.worklist import Worklist
 from ui import labels
-from ui.block_rows import BlockRows
+from ui.block_rows import BlockTableModel
 
 # Rows fetched per query: a screenful and a little more. Every keystroke fetches the
 # first block again, and 200 rows cost ~3x the query for 50 (7 against 2.5 ms).
@@ -53,14 +52,13 @@ def column_title(key: str) -> str:
     }[key]
 
 
-class WorklistModel(QAbstractTableModel):
+class WorklistModel(BlockTableModel):
     def __init__(self, worklist: Worklist, parent=None):
-        super().__init__(parent)
+        super().__init__(worklist.rows, BLOCK, CACHE_ROWS, parent)
         self.worklist = worklist
         self.filters = Filters()
         self.sort_key = "due_date"
         self.descending = False
-        self._rows: BlockRows[Row] = BlockRows(worklist.rows, BLOCK, CACHE_ROWS)
         self._loaded = False
 
     # loading -------------------------------------------------------------
@@ -97,20 +95,7 @@ class WorklistModel(QAbstractTableModel):
             column = COLUMNS.index("waiting_referral")
             self.dataChanged.emit(self.index(first, column), self.index(last, column))
 
-    def row_of(self, case_id: str) -> int:
-        return self._rows.index_of(case_id)
-
-    def row_data(self, row: int) -> Row | None:
-        return self._rows.row(row)
-
-    @property
-    def _ids(self) -> list[str]:
-        return self._rows.ids
-
     # Qt model API --------------------------------------------------------
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._ids)
-
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
