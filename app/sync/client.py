@@ -24,6 +24,7 @@ from app.errors import CaseDeskError
 from app.events import DataChanged
 from app.sync import audit_push
 from app.sync import local
+from app.sync import pages
 from db import migrate
 from db.models import MODEL_BY_TABLE
 
@@ -106,8 +107,7 @@ class SyncClient:
         return _decode(self._send(path, payload, auth))
 
     def _send(self, path: str, payload: dict, auth: bool = True, retried: bool = False) -> bytes:
-        """The answer's body, undecoded: a pull's next page is fetched on another thread,
-        and decoding it there would hold the GIL while the writer waits to bind rows."""
+        """The answer's body, undecoded: pulled pages are parsed by SQLite (app/sync/pages.py)."""
         headers = {"Content-Type": "application/json"}
         if auth:
             if self.access_token is None:
@@ -173,13 +173,12 @@ class SyncClient:
         changed: set[str] = set()  # tables written since the last commit: announced after it
         with ThreadPoolExecutor(1, thread_name_prefix="sync-pull") as ahead, \
                 local.page_writer(self.profile.engine) as writer:
-            page = self._post("/sync/pull", {"cursor": start, **ask})
+            page = self._pull_page(start, ask)
             while True:
-                upcoming = ahead.submit(self._send, "/sync/pull", {"cursor": page["cursor"], **ask}) \
-                    if page["more"] else None
+                upcoming = ahead.submit(self._pull_page, page.cursor, ask) if page.more else None
                 try:
                     total += writer.apply(page, start)
-                    changed |= set(page["tables"])
+                    changed |= set(page.tables)
                     if upcoming is None or writer.due():
                         writer.commit()  # rows and cursor together; only now can views see them
                         if changed:
@@ -190,10 +189,14 @@ class SyncClient:
                         upcoming.cancel()
                     raise
                 if progress:
-                    progress("pull", page["cursor"], page["watermark"])
+                    progress("pull", page.cursor, page.watermark)
                 if upcoming is None:
-                    return total, page.get("scope_changed", True)
-                start, page = page["cursor"], _decode(upcoming.result())
+                    return total, page.scope_changed is not False
+                start, page = page.cursor, upcoming.result()
+
+    def _pull_page(self, cursor: int, ask: dict) -> pages.Page:
+        """Fetched and parsed (by SQLite, without the GIL) on the read-ahead thread."""
+        return _parsed(pages.parse_pull, self._send("/sync/pull", {"cursor": cursor, **ask}))
 
     def check(self, _again: bool = False) -> tuple[int, list[str]]:
         """Compare count + checksum per table; repair a table that differs from the server.
@@ -246,11 +249,11 @@ class SyncClient:
         """Bring these rows to the server's current version (cursor unchanged)."""
         written = 0
         for start in range(0, len(ids), FETCH_PAGE):
-            page = self._post("/sync/rows", {"table": table, "ids": ids[start:start + FETCH_PAGE]})
+            raw = self._send("/sync/rows", {"table": table, "ids": ids[start:start + FETCH_PAGE]})
             with self.profile.sessions() as s:
                 at = local.cursor(s)
-            written += local.apply_page(self.profile.engine, {"tables": {table: page}, "cursor": at}, at,
-                                        overwrite_local=overwrite_local)
+            page = _parsed(pages.parse_rows, raw, table, at)
+            written += local.apply_page(self.profile.engine, page, at, overwrite_local=overwrite_local)
         return written
 
     def _compare(self, table: str, held: set[str]) -> tuple[set[str], list[str]]:
@@ -269,12 +272,21 @@ class SyncClient:
         self.profile.bus.publish(DataChanged(frozenset(tables), frozenset(row_ids)))
 
 
+UNREADABLE = "服务器的回答无法读取 / The server's answer could not be read; will retry."
+
+
 def _decode(body: bytes) -> dict:
     try:
         return orjson.loads(body)
     except orjson.JSONDecodeError as exc:
-        raise SyncError("服务器的回答无法读取 / The server's answer could not be read; will retry.",
-                        offline=True) from exc
+        raise SyncError(UNREADABLE, offline=True) from exc
+
+
+def _parsed(parse, *args) -> pages.Page:
+    try:
+        return parse(*args)
+    except pages.BadPage as exc:
+        raise SyncError(UNREADABLE, offline=True) from exc
 
 
 def _detail(response: httpx.Response) -> str:

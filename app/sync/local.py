@@ -2,8 +2,9 @@
 pages applied with their cursor in one transaction, the scope checksum, purges, and the
 merge candidates the server reported.
 
-Pulled values arrive in the storage format (see server/pull.py), so a page goes into
-SQLite with one executemany and no per-value conversion.
+Pulled values arrive in the storage format (see server/pull.py), held as JSONB
+(app/sync/pages.py), so a page's rows go into SQLite with one INSERT … SELECT per table
+and no Python work per value.
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from app import clock
+from app.sync.pages import Page
 from app.sync.wire import ORDERED_COLUMNS
 from app.sync.wire import from_wire
 from db.models import MODEL_BY_TABLE
@@ -117,7 +119,7 @@ def known_rows(session: Session, table: str, ids) -> set[str]:
     return found
 
 
-def apply_page(engine: Engine, page: dict, expected_cursor: int, *, overwrite_local: bool = False) -> int:
+def apply_page(engine: Engine, page: Page, expected_cursor: int, *, overwrite_local: bool = False) -> int:
     """Write a pulled page and its cursor in one transaction. Rows with local edits
     waiting to go out are left alone: the push decides about them (unless
     `overwrite_local`, for a conflict being resolved). Returns rows written."""
@@ -156,12 +158,12 @@ class PageWriter:
         # its patient's latest version. The server holds the references; don't check here.
         self.conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
         self.conn.exec_driver_sql(f"PRAGMA cache_size={WRITER_CACHE_KIB}")
-        # Checkpoint the WAL every ~40 MB rather than 4 MB: pages of a first sync touch every
+        # Checkpoint the WAL every ~160 MB rather than 4 MB: pages of a first sync touch every
         # table and index, and each checkpoint writes those hot pages again.
         self.conn.exec_driver_sql(f"PRAGMA wal_autocheckpoint={WRITER_CHECKPOINT_PAGES}")
         self.conn.commit()  # ends SQLAlchemy's autobegun block; the pragmas ran outside any
 
-    def apply(self, page: dict, expected_cursor: int, *, overwrite_local: bool = False) -> int:
+    def apply(self, page: Page, expected_cursor: int, *, overwrite_local: bool = False) -> int:
         """Write the page and its cursor into the open transaction (`due()`: time to commit)."""
         if self._tx is None:
             self._tx = self.conn.begin()
@@ -169,9 +171,9 @@ class PageWriter:
         if cursor(session) != expected_cursor:
             raise RuntimeError("the sync cursor moved underneath this pull; run the cycle again")
         written = 0
-        for table, block in page["tables"].items():
-            written += _upsert(self.conn, session, table, block, overwrite_local)
-        _set_cursor(session, page["cursor"])
+        for table, (columns, path) in page.tables.items():
+            written += _upsert(self.conn, table, columns, page.blob, path, overwrite_local)
+        _set_cursor(session, page.cursor)
         self.pending_rows += written + 1
         return written
 
@@ -199,29 +201,21 @@ def _set_cursor(session: Session, value: int) -> None:
     session.flush()
 
 
-def _upsert(conn, session: Session, table: str, block: dict, overwrite_local: bool = False) -> int:
-    if table not in ORDERED_COLUMNS:
-        return 0  # a table this build does not know (a newer server): nothing to keep it in
+def _upsert(conn, table: str, columns: list[str], blob: bytes, path: str, overwrite_local: bool = False) -> int:
+    """One INSERT … SELECT over the page's JSONB rows: SQLite reads each value out of the
+    page itself (`value ->> i`), in storage format already (server/pull.py)."""
     known = ORDERED_COLUMNS[table]
-    columns = block["columns"]
-    rows = block["rows"]
-    if tuple(columns) != known:  # a newer or older server: keep the columns both know
-        index = [i for i, c in enumerate(columns) if c in known]
-        columns = [columns[i] for i in index]
-        rows = [[raw[i] for i in index] for raw in rows]
-    skip = set() if overwrite_local else rows_with_local_edits(session, table)
-    if skip:
-        id_at = list(columns).index("id")
-        rows = [r for r in rows if r[id_at] not in skip]
-    if not rows:
-        return 0
-    names = ", ".join(columns)
-    marks = ", ".join("?" for _ in columns)
-    updates = ", ".join(f"{c}=excluded.{c}" for c in columns if c != "id")
-    # The driver's own executemany: it takes the decoded JSON lists as they are.
-    conn.connection.driver_connection.executemany(
-        f"INSERT INTO {table} ({names}) VALUES ({marks}) ON CONFLICT(id) DO UPDATE SET {updates}", rows)
-    return len(rows)
+    picked = [(i, c) for i, c in enumerate(columns) if c in known]  # a newer or older server
+    names = ", ".join(c for _, c in picked)
+    values = ", ".join(f"value ->> {i}" for i, _ in picked)
+    updates = ", ".join(f"{c}=excluded.{c}" for _, c in picked if c != "id")
+    keep = "true" if overwrite_local else (  # rows with local edits: the push decides about them
+        f"value ->> {columns.index('id')} NOT IN (SELECT row_id FROM {OutboxEntry.__tablename__} "
+        f"WHERE table_name = '{table}')")
+    done = conn.connection.driver_connection.execute(
+        f"INSERT INTO {table} ({names}) SELECT {values} FROM jsonb_each(?, ?) WHERE {keep} "
+        f"ON CONFLICT(id) DO UPDATE SET {updates}", (blob, path))
+    return done.rowcount
 
 
 def purge(engine: Engine, gone: dict[str, set[str]]) -> int:
