@@ -19,6 +19,7 @@ from sqlalchemy.orm import sessionmaker
 from app import profile_key
 from app.errors import ProfileError
 from app.events import EventBus
+from app.profile_lock import ProfileLock
 from app.settings import Settings
 from app.store import Store
 from db import migrate
@@ -75,8 +76,9 @@ def _profile_key(path: Path, db_path: Path) -> tuple[bytes, int]:
 
 
 class Profile:
-    def __init__(self, path: Path, engine, sessions: sessionmaker):
+    def __init__(self, path: Path, engine, sessions: sessionmaker, lock: ProfileLock | None = None):
         self.path = path
+        self.lock = lock
         self.engine = engine
         self.sessions = sessions
         self.bus = EventBus()
@@ -86,9 +88,21 @@ class Profile:
                            user_id=self.settings.get("user.id") or None)
 
     @classmethod
-    def open(cls, path: Path | str | None = None) -> "Profile":
+    def open(cls, path: Path | str | None = None, *, exclusive: bool = False) -> "Profile":
+        """`exclusive`: for the workstation and `sync`, which must not run twice on one
+        profile (app/profile_lock.py); other commands (export, import, …) may run beside them."""
         path = Path(path) if path is not None else default_profile_dir()
         _ensure_writable(path)
+        lock = ProfileLock.take(path) if exclusive else None
+        try:
+            return cls._open(path, lock)
+        except BaseException:
+            if lock is not None:
+                lock.release(discard=True)  # a profile that did not open is left as it was
+            raise
+
+    @classmethod
+    def _open(cls, path: Path, lock: ProfileLock | None) -> "Profile":
         db_path = path / DB_NAME
         key, page_size = _profile_key(path, db_path)
         engine = sqlite_engine(db_path, key, page_size)
@@ -109,7 +123,11 @@ class Profile:
                 "computer's keyring does not match. It was left untouched: restore it from a backup "
                 "or choose another profile with --profile."
             ) from exc
-        return cls(path, engine, session_factory(engine))
+        try:
+            return cls(path, engine, session_factory(engine), lock)
+        except BaseException:
+            engine.dispose()
+            raise
 
     def close(self) -> None:
         try:
@@ -119,7 +137,10 @@ class Profile:
                 conn.exec_driver_sql("PRAGMA optimize")
         except DatabaseError:
             pass  # a profile that cannot be optimised still closes
-        self.engine.dispose()
+        finally:
+            self.engine.dispose()
+            if self.lock is not None:
+                self.lock.release()
 
     def analyze(self) -> None:
         """Fresh planner statistics after a bulk load (demo data, a first sync)."""

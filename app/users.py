@@ -127,7 +127,7 @@ class Station:
         if not path.is_dir():
             raise ProfileError(f"找不到“{user.login}”的配置目录 / The profile of “{user.login}” ({path}) "
                                "is missing and was not recreated: restore it from a backup.")
-        profile = Profile.open(path)
+        profile = Profile.open(path, exclusive=True)
         self._update(user.login, last_used=clock.now().isoformat(timespec="seconds"))
         return profile
 

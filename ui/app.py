@@ -124,7 +124,7 @@ def open_workstation(profile_dir: Path, translations: Translations, *,
                      fill_demo: Callable | None = None) -> MainWindow | None:
     """Open the profile and build the main window; None (error reported) if it cannot open."""
     try:
-        profile = Profile.open(profile_dir)
+        profile = Profile.open(profile_dir, exclusive=True)
     except CaseDeskError as exc:  # a damaged profile, a missing key, no keyring ...
         report_error(str(exc))
         return None

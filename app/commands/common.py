@@ -11,8 +11,9 @@ def profile_dir(args) -> Path:
     return Path(args.profile) if getattr(args, "profile", None) else default_profile_dir()
 
 
-def open_profile(args, *, must_exist: bool = True) -> Profile:
-    """Open the profile a subcommand names; a missing one is an error, not a new empty profile."""
+def open_profile(args, *, must_exist: bool = True, exclusive: bool = False) -> Profile:
+    """Open the profile a subcommand names; a missing one is an error, not a new empty profile.
+    `exclusive`: refused while a workstation or another sync has it (app/profile_lock.py)."""
     from app.errors import ProfileError
     from app.profile import profile_exists
 
@@ -20,4 +21,4 @@ def open_profile(args, *, must_exist: bool = True) -> Profile:
     if must_exist and not profile_exists(path):
         raise ProfileError(f"没有找到配置 / No CaseDesk profile at {path}. "
                            "Create one with `python main.py demo --profile DIR` or open the workstation once.")
-    return Profile.open(path)
+    return Profile.open(path, exclusive=exclusive)

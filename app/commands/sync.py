@@ -36,7 +36,7 @@ def _sync(args) -> int:
     if args.server is not None:
         _check_url(args.server)
     # A new desktop's first sync makes its profile; otherwise a missing profile is a typo.
-    profile = open_profile(args, must_exist=not args.login)
+    profile = open_profile(args, must_exist=not args.login, exclusive=True)
     client = None
     try:
         if args.server is not None:

@@ -168,3 +168,31 @@ def test_a_profile_from_before_page_sizes_were_recorded_still_opens(tmp_path, ke
     new = Profile.open(tmp_path / "new")
     new.close()
     assert json.loads((tmp_path / "new" / profile_key.MANIFEST).read_text())["page_size"] == 16_384
+
+
+def test_a_profile_open_in_a_workstation_is_refused_to_another_and_free_once_closed(profile_dir):
+    import os
+    import subprocess
+    import sys
+
+    first = Profile.open(profile_dir, exclusive=True)
+    try:
+        with pytest.raises(ProfileError, match=f"already open .*process {os.getpid()}"):
+            Profile.open(profile_dir, exclusive=True)
+        # another process (a `sync` run while the workstation is open) gets the same answer
+        other = subprocess.run([sys.executable, "-c", "from app.profile import Profile; "
+                                f"Profile.open({str(profile_dir)!r}, exclusive=True)"], capture_output=True, text=True)
+        assert other.returncode != 0 and "already open" in other.stderr
+        Profile.open(profile_dir).close()  # an export or an import may run beside it
+    finally:
+        first.close()
+    Profile.open(profile_dir, exclusive=True).close()  # let go on close
+
+
+def test_a_profile_that_fails_to_open_is_not_left_locked_or_changed(profile_dir):
+    (profile_dir / DB_NAME).write_bytes(b"not a database at all, just junk" * 100)
+    names = sorted(p.name for p in profile_dir.iterdir())
+    for _ in range(2):  # refused for what it is both times, not "already open" the second
+        with pytest.raises(ProfileError, match="damaged"):
+            Profile.open(profile_dir, exclusive=True)
+    assert sorted(p.name for p in profile_dir.iterdir()) == names

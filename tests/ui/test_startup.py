@@ -35,6 +35,16 @@ def test_profile_error_reports_and_returns_2(tmp_path, qapp, translations):
     assert sorted(p.name for p in path.iterdir()) == ["casedesk.db"]
 
 
+def test_a_second_workstation_on_an_open_profile_says_so_and_returns_2(profile_dir, qapp, translations):
+    first = Profile.open(profile_dir, exclusive=True)  # the workstation already running
+    try:
+        messages = []
+        assert run_gui(["--profile", str(profile_dir)], report_error=messages.append) == 2
+        assert len(messages) == 1 and "已在另一个 CaseDesk 中打开" in messages[0]
+    finally:
+        first.close()
+
+
 def test_show_error_is_a_critical_message_box(qtbot, translations, capsys):
     seen = {}
 

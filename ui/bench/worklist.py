@@ -5,11 +5,13 @@ import os
 import random
 import statistics
 import subprocess
+import threading
 import sys
 import time
 from pathlib import Path
 
 SCREEN_ROWS = 40  # rows a person sees without scrolling
+STARTUP_TIMEOUT_S = 120
 
 
 def add_arguments(parser) -> None:
@@ -111,11 +113,15 @@ def _startup_s(profile_dir: Path) -> float:
     t0 = time.perf_counter()
     proc = subprocess.Popen([sys.executable, str(root / "main.py"), "--profile", str(profile_dir)],
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # A workstation that cannot open shows an error box nobody closes here: give up on it.
+    deadline = threading.Timer(STARTUP_TIMEOUT_S, proc.kill)
+    deadline.start()
     try:
         for line in proc.stdout:
             if line.startswith("READY"):
                 return time.perf_counter() - t0
     finally:
+        deadline.cancel()
         proc.kill()
         proc.wait()
     raise RuntimeError(f"the workstation did not report ready: {proc.stderr.read()[-2000:]}")
