@@ -194,3 +194,19 @@ def test_first_sync_shows_progress_and_where_it_resumes(make_window, synced_prof
 
 def _local_hm(iso: str) -> str:
     return dt.datetime.fromisoformat(iso).astimezone().strftime("%H:%M")
+
+
+def test_the_interval_varies_so_desktops_started_together_drift_apart(lane, synced_profile, qtbot):
+    from ui.sync.controller import INTERVAL_JITTER
+
+    synced_profile.settings.set("sync.interval_s", 60)
+    _window, ui, fake = lane()
+    assert ui.controller.interval.isActive()
+    waits = set()
+    for _ in range(20):
+        ui.controller._tick()  # the timer firing draws the next wait
+        waits.add(ui.controller.interval.interval())
+        wait_idle(qtbot, ui)
+    assert fake.calls == 20
+    assert all(60_000 * (1 - INTERVAL_JITTER) <= w <= 60_000 * (1 + INTERVAL_JITTER) for w in waits)
+    assert len(waits) > 10

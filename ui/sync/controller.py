@@ -1,6 +1,6 @@
 """The sync lane: one cycle at a time, in the background, on the network lane.
 
-A cycle starts every `sync.interval_s` seconds, a few seconds after local edits settle
+A cycle starts about every `sync.interval_s` seconds (± 15 %), a few seconds after local edits settle
 (debounced), and on demand (F5, the 同步 button). A request while a cycle runs is kept
 and served once it ends, so cycles never overlap and none is lost. Local edits are told
 apart from the DataChanged a pull publishes by the count of changes waiting to go out:
@@ -13,6 +13,7 @@ SyncClient lives on that lane too; the GUI thread never touches it.
 from __future__ import annotations
 
 import logging
+import random
 from collections.abc import Callable
 from dataclasses import dataclass
 from dataclasses import field
@@ -31,6 +32,9 @@ log = logging.getLogger(__name__)
 
 DEBOUNCE_MS = 3000
 MIN_INTERVAL_S = 15
+# Each wait is the interval ± 15 %: desktops that start together (a clinic opening, power
+# back, the server back after an outage) drift apart instead of pulling in the same second.
+INTERVAL_JITTER = 0.15
 LANE = "network"
 
 
@@ -92,8 +96,7 @@ class SyncController(QObject):
 
     def apply_settings(self) -> None:
         """Settings changed (or first start): re-arm the timer and say where things stand."""
-        seconds = max(MIN_INTERVAL_S, int(self.profile.settings.get("sync.interval_s")))
-        self.interval.setInterval(seconds * 1000)
+        self._arm_interval()
         if self.automatic() and not self._closed:
             self.interval.start()
         else:
@@ -115,7 +118,13 @@ class SyncController(QObject):
         self.manual = True
         return self._request()
 
+    def _arm_interval(self) -> None:
+        seconds = max(MIN_INTERVAL_S, int(self.profile.settings.get("sync.interval_s")))
+        self.interval.setInterval(round(seconds * 1000 * random.uniform(1 - INTERVAL_JITTER, 1 + INTERVAL_JITTER)))
+
     def _tick(self) -> None:
+        if self.interval.isActive():
+            self._arm_interval()  # restarts it: the next wait is drawn afresh
         if self.automatic():
             self.manual = False
             self._request()
