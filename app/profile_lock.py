@@ -53,7 +53,7 @@ class ProfileLock:
             os.close(fd)
             raise ProfileError(
                 f"此配置已在另一个 CaseDesk 中打开（进程 {holder}）/ This profile is already open in "
-                f"another CaseDesk window or command (process {holder}). Switch to that window, or "
+                f"another CaseDesk window or sync run (process {holder}). Switch to that window, or "
                 "close it and try again.")
         os.ftruncate(fd, 0)
         os.lseek(fd, 0, os.SEEK_SET)
