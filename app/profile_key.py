@@ -87,3 +87,10 @@ def encrypt_plain_database(db_path: Path, key: bytes) -> None:
     finally:
         conn.close()
     os.replace(tmp, db_path)
+
+
+def forget(path: Path) -> None:
+    """Remove the profile's key from the keyring (its directory is gone or going)."""
+    manifest = read_manifest(path)
+    if manifest is not None and manifest.get("id"):
+        secrets.delete(_key_name(manifest["id"]))

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 from dataclasses import asdict
 from dataclasses import dataclass
 from dataclasses import replace
@@ -23,6 +24,8 @@ from pathlib import Path
 import platformdirs
 
 from app import clock
+from app import profile_key
+from app import secrets
 from app.errors import ProfileError
 from app.errors import ValidationError
 from app.profile import Profile
@@ -120,9 +123,7 @@ class Station:
 
     def open(self, login: str) -> Profile:
         """Open one person's profile; nobody else's files or keyring entries are read."""
-        user = self.get(login)
-        if user is None:
-            raise ProfileError(f"此电脑上没有用户“{login}” / Nobody called “{login}” works at this desktop.")
+        user = self._known(login)
         path = self.profile_dir(user)
         if not path.is_dir():
             raise ProfileError(f"找不到“{user.login}”的配置目录 / The profile of “{user.login}” ({path}) "
@@ -130,6 +131,49 @@ class Station:
         profile = Profile.open(path, exclusive=True)
         self._update(user.login, last_used=clock.now().isoformat(timespec="seconds"))
         return profile
+
+    def unsent(self, login: str) -> tuple[int, int]:
+        """(changes, audit entries) of this person's that have not reached the server."""
+        user = self._known(login)
+        profile = Profile.open(self.profile_dir(user))
+        try:
+            return _unsent(profile)
+        finally:
+            profile.close()
+
+    def remove(self, login: str) -> None:
+        """Take someone off this desktop (they left, or moved): their profile directory and
+        its key go. Refused while their profile is open, or while anything of theirs has not
+        reached the server — changes waiting, in conflict or rejected, or audit entries: on
+        this desktop that is the only copy. The list is written first, so a crash midway
+        leaves a directory that adding them again takes back, never a list naming nothing."""
+        user = self._known(login)
+        path = self.profile_dir(user)
+        profile = Profile.open(path, exclusive=True) if path.is_dir() else None
+        try:
+            if profile is not None:
+                changes, audit = _unsent(profile)
+                if changes or audit:
+                    raise ValidationError(
+                        f"“{user.login}”还有 {changes} 项修改和 {audit} 条审计记录未同步到服务器，不能移除。"
+                        f"请让其登录并同步后再移除 / {user.login} has {changes} change(s) and {audit} audit record(s) "
+                        "that have not reached the server; on this desktop they are the only copy. "
+                        "Sign in as them and sync, then remove them.", field="login")
+                profile.engine.dispose()  # the lock stays held until the files are gone
+            self._write([u for u in self._read() if u.login != user.login])
+            if profile is not None:
+                profile_key.forget(path)
+                secrets.delete(f"refresh:{profile.device_id}")
+                shutil.rmtree(path, ignore_errors=True)
+        finally:
+            if profile is not None:
+                profile.lock.release()
+
+    def _known(self, login: str) -> DeskUser:
+        user = self.get(login)
+        if user is None:
+            raise ProfileError(f"此电脑上没有用户“{login}” / Nobody called “{login}” works at this desktop.")
+        return user
 
     def remember_name(self, login: str, display_name: str) -> None:
         """The person's name as the server knows it, for the chooser."""
@@ -174,3 +218,18 @@ class Station:
     def _update(self, login: str, **changes) -> None:
         self._write([replace(u, **changes) if u.login == login else u for u in self._read()])
 
+
+def _unsent(profile: Profile) -> tuple[int, int]:
+    from sqlalchemy import func
+    from sqlalchemy import select
+
+    from app.sync.audit_push import ACKED_KEY  # local: the manifest code needs no sync machinery
+    from db.models import AuditEntry
+    from db.models import OutboxEntry
+
+    acked = int(profile.get_local(ACKED_KEY) or 0)
+    with profile.sessions() as s:
+        changes = s.scalar(select(func.count()).select_from(OutboxEntry))
+        audit = s.scalar(select(func.count()).select_from(AuditEntry).where(
+            AuditEntry.device_id == profile.device_id, AuditEntry.seq > acked))
+    return changes, audit

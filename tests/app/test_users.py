@@ -226,3 +226,44 @@ def test_a_person_s_profile_signs_in_to_the_server_only_as_that_person(station):
     finally:
         client.close()
         profile.close()
+
+
+def _acknowledge_everything(profile) -> None:
+    """As if a sync had sent it all: the outbox emptied, the audit chain acknowledged."""
+    from sqlalchemy import delete
+    from sqlalchemy import func
+
+    from app.sync.audit_push import ACKED_KEY
+    from db.models import AuditEntry
+    from db.models import OutboxEntry
+
+    with profile.sessions.begin() as s:
+        s.execute(delete(OutboxEntry))
+        top = s.scalar(select(func.max(AuditEntry.seq)))
+    profile.set_local(ACKED_KEY, str(top or 0))
+
+
+def test_a_person_with_unsynced_work_cannot_be_removed_and_loses_nothing(station):
+    station.add("cm01")
+    station.add("cm02")
+    profile = station.open("cm02")
+    add_patient(profile, "刘二")
+    profile.close()
+    assert station.unsent("cm02") == (1, 1)
+    with pytest.raises(ValidationError, match="1 change.*not reached the server"):
+        station.remove("cm02")
+    profile = station.open("cm02")
+    try:
+        assert names(profile) == ["刘二"]
+        with pytest.raises(ProfileError, match="already open"):  # and never while it is open
+            station.remove("cm02")
+        _acknowledge_everything(profile)
+    finally:
+        profile.close()
+    path, key = station.profile_dir(station.get("cm02")), key_name(station.profile_dir(station.get("cm02")))
+    station.remove("cm02")
+    assert [u.login for u in station.users()] == ["cm01"]
+    assert not path.exists() and secrets.get(key) is None
+    station.open("cm01").close()  # the others are untouched
+    with pytest.raises(ProfileError, match="Nobody called"):
+        station.remove("cm02")

@@ -211,6 +211,32 @@ def test_adding_a_user_in_the_chooser_and_bad_names(qtbot, station, translations
     assert chooser.buttons.button(QDialogButtonBox.StandardButton.Open).isEnabled()
 
 
+def test_removing_a_user_in_the_chooser_asks_first_and_refuses_unsynced_work(qtbot, station, translations):
+    station.add("cm03")
+    chooser = UserChooser(station, current="cm02", unsynced=0)
+    qtbot.addWidget(chooser)
+    asked = []
+    chooser.confirm = lambda question: asked.append(question) or len(asked) > 1  # "No", then "Yes"
+
+    def select(login):
+        items = [chooser.list.item(i) for i in range(chooser.list.count())]
+        chooser.list.setCurrentItem(next(i for i in items if i.data(LOGIN_ROLE) == login))
+
+    select("cm02")  # the person signed in now cannot be chosen, so not removed either
+    assert chooser.selected_login() != "cm02"
+    select("cm01")  # two changes of theirs have not reached the server
+    chooser.remove_button.click()
+    assert "cm01" in asked[0] and station.get("cm01") is not None  # answered No: nothing happened
+    chooser.remove_button.click()
+    assert "2 项修改" in chooser.message.text() and chooser.message.isVisibleTo(chooser)
+    assert station.get("cm01") is not None
+    select("cm03")  # nothing unsent
+    chooser.remove_button.click()
+    assert station.get("cm03") is None
+    assert sorted(chooser.list.item(i).data(LOGIN_ROLE) for i in range(chooser.list.count())) == ["cm01", "cm02"]
+    assert not chooser.message.isVisibleTo(chooser)
+
+
 def test_station_on_the_command_line(tmp_path, qapp, translations, monkeypatch):
     args = parse_args(["--station", str(tmp_path)])
     assert args.station == tmp_path and args.profile is None

@@ -1,4 +1,4 @@
-"""Who works at this desktop now: the people known here, and adding one.
+"""Who works at this desktop now: the people known here, adding one, removing one.
 
 Choosing someone opens their profile here, in the dialog, so a profile that cannot open
 (its key is not in this computer's keyring, a damaged database) is said under the list
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QLineEdit
 from PySide6.QtWidgets import QListWidget
 from PySide6.QtWidgets import QListWidgetItem
+from PySide6.QtWidgets import QMessageBox
 from PySide6.QtWidgets import QPushButton
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
@@ -52,6 +53,10 @@ class UserChooser(QDialog):
         self.list.setMinimumHeight(160)
         self.list.itemDoubleClicked.connect(lambda _item: self.open_selected())
         self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.remove_button = QPushButton()
+        self.remove_button.setObjectName("remove_user")
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.confirm = self._ask  # replaced in tests
         self.add_box = QGroupBox()
         self.login = QLineEdit()
         self.name = QLineEdit()
@@ -77,7 +82,10 @@ class UserChooser(QDialog):
         self.buttons.accepted.connect(self.open_selected)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        for widget in (self.heading, self.unsynced_note, self.list, self.add_box, self.message):
+        for widget in (self.heading, self.unsynced_note, self.list):
+            layout.addWidget(widget)
+        layout.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignRight)
+        for widget in (self.add_box, self.message):
             layout.addWidget(widget)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(520)
@@ -112,7 +120,9 @@ class UserChooser(QDialog):
         return item.data(LOGIN_ROLE)
 
     def _update_buttons(self) -> None:
-        self.buttons.button(QDialogButtonBox.StandardButton.Open).setEnabled(self.selected_login() is not None)
+        chosen = self.selected_login() is not None
+        self.buttons.button(QDialogButtonBox.StandardButton.Open).setEnabled(chosen)
+        self.remove_button.setEnabled(chosen)
 
     # -- actions --------------------------------------------------------------------
 
@@ -139,6 +149,33 @@ class UserChooser(QDialog):
             self._say(str(exc))
             return
         self.accept()
+
+    def remove_selected(self) -> bool:
+        """Take the selected person off this desktop, once asked; refused (and said why)
+        while they have work the server has not got."""
+        login = self.selected_login()
+        if login is None:
+            return False
+        label = self.station.get(login).label
+        question = self.tr("Remove {user} from this desktop? Their profile and its key are deleted from "
+                           "this computer; what they synced stays on the server, and they can be added "
+                           "again and sync it back.").format(user=label)
+        if not self.confirm(question):
+            return False
+        try:
+            self.station.remove(login)
+        except CaseDeskError as exc:  # work not yet on the server, or their profile is open
+            self._say(str(exc))
+            return False
+        self.message.hide()
+        self.reload()
+        return True
+
+    def _ask(self, question: str) -> bool:
+        answer = QMessageBox.question(self, self.tr("Remove user"), question,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def _say(self, text: str) -> None:
         self.message.setText(text)
@@ -172,6 +209,7 @@ class UserChooser(QDialog):
         self.name_label.setText(self.tr("&Name (optional):"))
         self.login.setPlaceholderText(self.tr("as on the server, e.g. cm01"))
         self.add_button.setText(self.tr("&Add"))
+        self.remove_button.setText(self.tr("&Remove from this desktop…"))
         self.buttons.button(QDialogButtonBox.StandardButton.Open).setText(self.tr("Open"))
         self._texts()
 
