@@ -132,15 +132,6 @@ class Station:
         self._update(user.login, last_used=clock.now().isoformat(timespec="seconds"))
         return profile
 
-    def unsent(self, login: str) -> tuple[int, int]:
-        """(changes, audit entries) of this person's that have not reached the server."""
-        user = self._known(login)
-        profile = Profile.open(self.profile_dir(user))
-        try:
-            return _unsent(profile)
-        finally:
-            profile.close()
-
     def remove(self, login: str) -> None:
         """Take someone off this desktop (they left, or moved): their profile directory and
         its key go. Refused while their profile is open, or while anything of theirs has not

@@ -56,20 +56,19 @@ def _jsonb(conn, raw: bytes) -> bytes:
     return blob
 
 
-def _columns(conn, blob: bytes, path: str) -> list[str]:
-    kind, text = conn.execute("SELECT json_type(?1, ?2), json(?1 -> ?2)", (blob, path)).fetchone()
+def _table(conn, blob: bytes, at: str) -> tuple[list[str], str]:
+    """(column names, path of the rows) of the {columns, rows} object at `at`, checked."""
+    kind, text, rows_kind = conn.execute(
+        "SELECT json_type(?1, ?2), json(?1 -> ?2), json_type(?1, ?3)",
+        (blob, f"{at}.columns", f"{at}.rows")).fetchone()
     if kind != "array":
-        raise BadPage(f"{path} is not a list")
+        raise BadPage(f"{at}.columns is not a list")
     columns = orjson.loads(text)
     if not all(isinstance(c, str) for c in columns) or "id" not in columns:
-        raise BadPage(f"{path} is not a list of column names with id")
-    return columns
-
-
-def _rows_path(conn, blob: bytes, path: str) -> str:
-    if conn.execute("SELECT json_type(?, ?)", (blob, path)).fetchone()[0] != "array":
-        raise BadPage(f"{path} is not a list of rows")
-    return path
+        raise BadPage(f"{at}.columns is not a list of column names with id")
+    if rows_kind != "array":
+        raise BadPage(f"{at}.rows is not a list of rows")
+    return columns, f"{at}.rows"
 
 
 def parse_pull(raw: bytes) -> Page:
@@ -85,8 +84,7 @@ def parse_pull(raw: bytes) -> Page:
     tables = {}
     for (name,) in conn.execute("SELECT key FROM jsonb_each(?, '$.tables')", (blob,)).fetchall():
         if name in ORDERED_COLUMNS:  # a name this build knows is a plain identifier: safe in a path
-            at = f'$.tables."{name}"'
-            tables[name] = (_columns(conn, blob, f"{at}.columns"), _rows_path(conn, blob, f"{at}.rows"))
+            tables[name] = _table(conn, blob, f'$.tables."{name}"')
     return Page(blob, tables, cursor, watermark, bool(more), None if changed is None else bool(changed))
 
 
@@ -94,6 +92,5 @@ def parse_rows(raw: bytes, table: str, cursor: int) -> Page:
     """An answer of /sync/rows for `table`: {columns, rows}; `cursor` stays where it is."""
     conn = _parser()
     blob = _jsonb(conn, raw)
-    tables = {table: (_columns(conn, blob, "$.columns"), _rows_path(conn, blob, "$.rows"))} \
-        if table in ORDERED_COLUMNS else {}
+    tables = {table: _table(conn, blob, "$")} if table in ORDERED_COLUMNS else {}
     return Page(blob, tables, cursor, cursor)
