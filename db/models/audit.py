@@ -35,3 +35,7 @@ class AuditEntry(Synced, Base):
     note: Mapped[str | None] = mapped_column(Text)
     prev_hash: Mapped[str] = mapped_column(String(64))
     entry_hash: Mapped[str] = mapped_column(String(64))
+    # The server's word beside the desktop's (`at` is the desktop's, inside the hash):
+    # when the entry arrived, and the desktop's clock minus the server's at that moment.
+    received_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    clock_skew_s: Mapped[int | None] = mapped_column(Integer)

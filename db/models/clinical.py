@@ -34,7 +34,11 @@ class TimelineEvent(Synced, Base):
     occurred_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     org_unit_id: Mapped[str | None] = mapped_column(UUIDStr, ForeignKey("org_units.id"))
     author_id: Mapped[str | None] = mapped_column(UUIDStr, ForeignKey("users.id"))
-    title: Mapped[str] = mapped_column(String(200))
+    title: Mapped[str] = mapped_column(String(200))  # free text typed by a person, or ""
+    # A title the software wrote: a code and its parameters, worded at display time in the
+    # reader's language (ui/); `title` then holds nothing a reader depends on.
+    title_code: Mapped[str | None] = mapped_column(String(48))
+    title_args: Mapped[dict | None] = mapped_column(JSONDoc)
     body: Mapped[str | None] = mapped_column(Text)
     data: Mapped[dict | None] = mapped_column(JSONDoc)
     # The record this event is about (a referral, a follow-up ...), if any.
@@ -120,7 +124,8 @@ class Letter(Synced, Base):
     patient_id: Mapped[str] = mapped_column(UUIDStr, ForeignKey("patients.id"), index=True)
     kind: Mapped[str] = mapped_column(String(32))
     template_version: Mapped[str] = mapped_column(String(32))
-    printed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
-    printed_by: Mapped[str | None] = mapped_column(UUIDStr, ForeignKey("users.id"))
+    printed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)  # the server's clock once synced
+    printed_by: Mapped[str | None] = mapped_column(UUIDStr, ForeignKey("users.id"))  # the server's word
+    printed_at_desktop: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)  # the desktop's own clock
     reprint_reason: Mapped[str | None] = mapped_column(Text)
     fields: Mapped[dict | None] = mapped_column(JSONDoc)

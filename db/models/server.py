@@ -37,6 +37,12 @@ class Device(Base):
     user_id: Mapped[str] = mapped_column(UUIDStr, ForeignKey("users.id"), index=True)
     registered_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     last_seen_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    # Unique across the network, handed out at registration: the prefix of every referral
+    # short code this desktop makes offline, so two desktops never draw the same code.
+    code: Mapped[str | None] = mapped_column(String(8), unique=True)
+    # The desktop's clock minus the server's at its last request, in seconds (flagged > 300).
+    clock_skew_s: Mapped[int | None] = mapped_column(Integer)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 
 
 class AuthToken(Base):
@@ -110,4 +116,53 @@ class SyncConflict(Base):
     user_id: Mapped[str] = mapped_column(UUIDStr)
     device_id: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    resolved_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+
+class SecurityEvent(Base):
+    """The server's security event log (等保 L3 audit; 网络安全法 Art. 21: kept ≥ 180 days):
+    sign-ins, failures, slow-downs, token reuse, device refusals, refused writes, scope
+    refusals. Append-only: the database refuses UPDATE and TRUNCATE, and DELETE of an
+    event younger than the retention period (migration 0007)."""
+
+    __tablename__ = "security_events"
+    __table_args__ = (Index("ix_security_events_at", "at"), Index("ix_security_events_user_at", "user_id", "at"))
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True,
+                                    autoincrement=True)
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    kind: Mapped[str] = mapped_column(String(32))  # login_ok, login_failed, slowed, token_reuse ...
+    code: Mapped[str | None] = mapped_column(String(64))  # the refusal's code, if any
+    user_id: Mapped[str | None] = mapped_column(UUIDStr)
+    username: Mapped[str | None] = mapped_column(String(64))  # as typed, for failed sign-ins
+    device_id: Mapped[str | None] = mapped_column(String(64))
+    client_addr: Mapped[str | None] = mapped_column(String(64))
+    detail: Mapped[dict | None] = mapped_column(JSONDoc)
+
+
+class LoginThrottle(Base):
+    """Failed sign-ins per account name and per client address: each failure doubles the
+    wait before the next try is even checked (capped), instead of a hard lock that anyone
+    could trigger against a predictable username. Updated with one atomic UPSERT."""
+
+    __tablename__ = "login_throttle"
+
+    key: Mapped[str] = mapped_column(String(160), primary_key=True)  # "user:<name>" / "addr:<ip>"
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    last_failure_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    blocked_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+
+class DuplicateReview(Base):
+    """Two registrations that may be one person, at least one outside the scope of whoever
+    pushed: nothing about the other is told to the desktop; an administrator reviews it."""
+
+    __tablename__ = "duplicate_reviews"
+
+    id: Mapped[str] = mapped_column(UUIDStr, primary_key=True)
+    patient_id: Mapped[str] = mapped_column(UUIDStr, index=True)
+    other_patient_id: Mapped[str] = mapped_column(UUIDStr)
+    user_id: Mapped[str] = mapped_column(UUIDStr)
+    device_id: Mapped[str] = mapped_column(String(64))
+    detected_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     resolved_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)

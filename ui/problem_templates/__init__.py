@@ -1,0 +1,28 @@
+"""English templates for problem codes, one module per area (each owns its codes and its
+catalogue resources/i18n/casedesk_problems_<area>_zh_CN.ts). Qt-free.
+
+Each area module defines:
+  ENGLISH: dict[code, template]  — "{name}" placeholders name the problem's parameters;
+                                   "{field_name}" is the worded field of the problem.
+  TERMS: dict["kind.value", English word]  (optional) — vocabulary values worded in params.
+  TERM_PARAMS: dict[param name, kind]      (optional) — which params are vocabulary values.
+"""
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+ENGLISH: dict[str, str] = {}
+TERMS: dict[str, str] = {}
+TERM_PARAMS: dict[str, str] = {}
+AREAS: dict[str, object] = {}
+
+for _info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+    _module = importlib.import_module(f"{__name__}.{_info.name}")
+    AREAS[_info.name] = _module
+    for _code in getattr(_module, "ENGLISH", {}):
+        if _code in ENGLISH:
+            raise RuntimeError(f"problem code {_code!r} is defined twice (ui/problem_templates/{_info.name}.py)")
+    ENGLISH.update(getattr(_module, "ENGLISH", {}))
+    TERMS.update(getattr(_module, "TERMS", {}))
+    TERM_PARAMS.update(getattr(_module, "TERM_PARAMS", {}))
