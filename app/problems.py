@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from collections.abc import Mapping
 from dataclasses import dataclass
-from dataclasses import field
+from dataclasses import field as dataclass_field
 from typing import Any
 
 from app.errors import ValidationError
@@ -23,7 +23,7 @@ from app.errors import ValidationError
 class Problem:
     code: str
     field: str | None = None
-    params: Mapping[str, Any] = field(default_factory=dict)
+    params: Mapping[str, Any] = dataclass_field(default_factory=dict)
 
     def to_json(self) -> dict:
         return {"code": self.code, "field": self.field, "params": dict(self.params)}
