@@ -1,0 +1,96 @@
+"""What rules ask of other records, answered from the database that runs the check (the
+desktop's profile or the server's PostgreSQL): both hold the same models."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Protocol
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.models import OrgUnit
+from db.models import Patient
+from db.models import TimelineEvent
+from db.models import User
+
+
+@dataclass(frozen=True)
+class Org:
+    id: str
+    kind: str
+    parent_id: str | None
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    role: str
+    org_unit_id: str | None
+    active: bool
+
+
+@dataclass(frozen=True)
+class PatientFacts:
+    id: str
+    community_id: str | None
+    family_doctor_id: str | None
+    contract_signed: bool
+
+
+class Lookup(Protocol):
+    def org(self, unit_id: str | None) -> Org | None: ...
+    def user(self, user_id: str | None) -> Person | None: ...
+    def patient(self, patient_id: str | None) -> PatientFacts | None: ...
+    def events_of_patient(self, patient_id: str, ids: list[str]) -> set[str]: ...
+    def station_of(self, unit_id: str | None) -> str | None: ...
+    def today(self) -> dt.date: ...
+
+
+class SessionLookup:
+    """Answers from a SQLAlchemy session (the identity map makes repeated questions free)."""
+
+    def __init__(self, session: Session, today: dt.date | None = None):
+        self.session = session
+        self._today = today
+
+    def org(self, unit_id):
+        unit = self.session.get(OrgUnit, unit_id) if unit_id else None
+        if unit is None or unit.deleted_at is not None:
+            return None
+        return Org(unit.id, unit.kind, unit.parent_id)
+
+    def user(self, user_id):
+        user = self.session.get(User, user_id) if user_id else None
+        return Person(user.id, user.role, user.org_unit_id, bool(user.active)) if user is not None else None
+
+    def patient(self, patient_id):
+        p = self.session.get(Patient, patient_id) if patient_id else None
+        if p is None:
+            return None
+        return PatientFacts(p.id, p.community_id, p.family_doctor_id, bool(p.contract_signed))
+
+    def events_of_patient(self, patient_id, ids):
+        if not ids:
+            return set()
+        return set(self.session.scalars(select(TimelineEvent.id).where(
+            TimelineEvent.id.in_(list(ids)), TimelineEvent.patient_id == patient_id,
+            TimelineEvent.deleted_at.is_(None))))
+
+    def station_of(self, unit_id):
+        """The street station a unit belongs to (itself for a station), else None: the unit
+        of "the same station" in the rules about moving patients between communities."""
+        seen = set()
+        while unit_id and unit_id not in seen:
+            seen.add(unit_id)
+            unit = self.session.get(OrgUnit, unit_id)
+            if unit is None:
+                return None
+            if unit.kind == "street_station":
+                return unit.id
+            unit_id = unit.parent_id
+        return None
+
+    def today(self):
+        from app import clock  # local: clock is pinned by tests; read it at the moment of asking
+        return self._today or clock.today()
