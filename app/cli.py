@@ -3,14 +3,20 @@ subcommands work headless.
 
 Each subcommand lives in its own module exposing `register(subparsers)`, which adds its
 parser and sets `func(args) -> int`. Adding one is adding a module name to COMMANDS.
+
+Errors are printed in one language, worded from their problem codes by ui/problem_words (Qt-free:
+the CLI is a user interface too, so it shares the window's catalogues): Chinese unless `--lang en`
+or an English locale (LC_ALL, else LANG) asks for English.
 """
 from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from app.errors import CaseDeskError
+from ui import problem_words
 
 # Modules under app/commands/, in the order `--help` lists them.
 COMMANDS = ("demo", "server", "sync", "import_list", "export", "letters", "rules", "audit", "bench")
@@ -26,6 +32,9 @@ def build_parser() -> argparse.ArgumentParser:
     where.add_argument("--station", metavar="DIR", nargs="?", const="",
                        help="a shared desktop: one profile per person under DIR/users, chosen at start "
                             "(default DIR: the user data dir's station)")
+    parser.add_argument("--lang", choices=("zh_CN", "en"), default=None,
+                        help="language of messages: zh_CN (default) or en; without it an English "
+                             "locale (LC_ALL/LANG en_*) means en")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="subcommands")
     for name in COMMANDS:
         importlib.import_module(f"app.commands.{name}").register(sub)
@@ -38,14 +47,36 @@ def run(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     if args.command is None:
         return -1  # no subcommand: the caller opens the GUI
+    problem_words.set_language(cli_language(args.lang, os.environ))
     try:
         return args.func(args)
     except CaseDeskError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"{_ERROR[english()]}{problem_words.say(exc)}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        print(_INTERRUPTED[english()], file=sys.stderr)
         return 130
+
+
+# The CLI's own two words, beside the catalogues (they are not problems).
+_ERROR = {True: "error: ", False: "错误："}
+_INTERRUPTED = {True: "interrupted", False: "已中断"}
+
+
+def cli_language(flag: str | None, environ) -> str:
+    """--lang wins; then CASEDESK_LANG; then the locale (LC_ALL over LANG, as POSIX reads
+    them): English for en_*, Chinese otherwise — the people CaseDesk is for read Chinese."""
+    if flag:
+        return flag
+    if environ.get("CASEDESK_LANG"):
+        return environ["CASEDESK_LANG"]
+    locale = environ.get("LC_ALL") or environ.get("LANG") or ""
+    return "en" if locale.startswith("en") else "zh_CN"
+
+
+def english() -> bool:
+    """For commands that print more than errors (progress, summaries): which words to use."""
+    return problem_words.language().startswith("en")
 
 
 def add_profile_arg(parser: argparse.ArgumentParser) -> None:

@@ -42,10 +42,7 @@ def _ensure_writable(path: Path) -> None:
         with tempfile.TemporaryFile(dir=path):
             pass
     except OSError as exc:
-        raise ProfileError(
-            f"配置目录不可写 / The profile directory {path} is not writable ({exc.strerror}). "
-            "Choose another directory with --profile or fix its permissions."
-        ) from exc
+        raise ProfileError.coded("profile.not_writable", path=str(path), reason=exc.strerror or str(exc)) from exc
 
 
 def _check_database_file(db_path: Path) -> None:
@@ -54,10 +51,7 @@ def _check_database_file(db_path: Path) -> None:
     with db_path.open("rb") as fh:
         header = fh.read(16)
     if header != SQLITE_MAGIC:
-        raise ProfileError(
-            f"数据库文件已损坏 / The database {db_path} is damaged or not a CaseDesk database. "
-            "It was left untouched: restore it from a backup or choose another profile with --profile."
-        )
+        raise ProfileError.coded("profile.database_damaged", path=str(db_path))
 
 
 def _profile_key(path: Path, db_path: Path) -> tuple[bytes, int]:
@@ -114,15 +108,11 @@ class Profile:
                 migrate.upgrade(engine)
         except migrate.SchemaTooNew as exc:
             engine.dispose()
-            raise ProfileError(f"数据库版本过新 / {exc}") from exc
+            raise ProfileError.coded("profile.schema_too_new", path=str(db_path), revision=exc.found) from exc
         except (DatabaseError, sqlite3.DatabaseError) as exc:
             engine.dispose()
-            raise ProfileError(
-                f"数据库文件无法打开 / The database {db_path} cannot be opened "
-                f"({exc.orig if hasattr(exc, 'orig') else exc}): it is damaged, or its key in this "
-                "computer's keyring does not match. It was left untouched: restore it from a backup "
-                "or choose another profile with --profile."
-            ) from exc
+            raise ProfileError.coded("profile.cannot_open", path=str(db_path),
+                                     reason=str(exc.orig if hasattr(exc, "orig") else exc)) from exc
         try:
             return cls(path, engine, session_factory(engine), lock)
         except BaseException:

@@ -29,8 +29,7 @@ def read_manifest(path: Path) -> dict | None:
     except FileNotFoundError:
         return None
     except (OSError, ValueError) as exc:
-        raise ProfileError(f"配置文件已损坏 / {path / MANIFEST} cannot be read ({exc}); "
-                           "it was left untouched.") from exc
+        raise ProfileError.coded("profile.manifest_damaged", path=str(path / MANIFEST), reason=str(exc)) from exc
 
 
 def _key_name(profile_id: str) -> str:
@@ -56,16 +55,13 @@ def new_key(path: Path, page_size: int = PAGE_SIZE) -> bytes:
 def load_key(path: Path, manifest: dict) -> bytes:
     value = secrets.get(_key_name(manifest.get("id", "")))
     if not value:
-        raise ProfileError(
-            f"找不到此配置的密钥 / The key for the profile in {path} is not in this computer's keyring, "
-            "so its data cannot be opened here (this is what keeps a copied profile unreadable). "
-            "On this computer, sign in and sync into a new profile instead.")
+        raise ProfileError.coded("profile.key_missing", path=str(path))
     try:
         key = bytes.fromhex(value)
     except ValueError as exc:
-        raise ProfileError("密钥环中的密钥已损坏 / The profile key in the keyring is damaged.") from exc
+        raise ProfileError.coded("profile.key_damaged", path=str(path)) from exc
     if len(key) != 32:
-        raise ProfileError("密钥环中的密钥已损坏 / The profile key in the keyring is damaged.")
+        raise ProfileError.coded("profile.key_damaged", path=str(path))
     return key
 
 

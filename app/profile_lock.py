@@ -51,10 +51,7 @@ class ProfileLock:
             except OSError:  # Windows: the holder's locked byte cannot be read
                 holder = "?"
             os.close(fd)
-            raise ProfileError(
-                f"此配置已在另一个 CaseDesk 中打开（进程 {holder}）/ This profile is already open in "
-                f"another CaseDesk window or sync run (process {holder}). Switch to that window, or "
-                "close it and try again.")
+            raise ProfileError.coded("profile.in_use", process=holder)
         os.ftruncate(fd, 0)
         os.lseek(fd, 0, os.SEEK_SET)
         os.write(fd, f"{os.getpid()}\n".encode())  # for the message above; the lock is the truth

@@ -25,10 +25,7 @@ def _backend():
     name = type(backend).__name__.lower()
     if module.startswith(_PLAINTEXT) or any(word in module.split(".")[-1] for word in _INSECURE) \
             or getattr(backend, "priority", 1) <= 0:
-        raise KeyringUnavailable(
-            "没有可用的安全密钥环 / No secure keyring is available "
-            f"({module}.{name}). Start a desktop session with a keyring (GNOME Keyring, KWallet, "
-            "Windows Credential Manager or macOS Keychain) and unlock it, then try again.")
+        raise KeyringUnavailable.coded("keyring.none", backend=f"{module}.{name}")
     return backend
 
 
@@ -36,16 +33,14 @@ def get(name: str) -> str | None:
     try:
         return _backend().get_password(SERVICE, name)
     except keyring.errors.KeyringError as exc:
-        raise KeyringUnavailable(f"密钥环无法读取 / The keyring could not be read: {exc}. "
-                                 "Unlock it and try again.") from exc
+        raise KeyringUnavailable.coded("keyring.unreadable", reason=str(exc)) from exc
 
 
 def put(name: str, value: str) -> None:
     try:
         _backend().set_password(SERVICE, name, value)
     except keyring.errors.KeyringError as exc:
-        raise KeyringUnavailable(f"密钥环无法写入 / The keyring could not be written: {exc}. "
-                                 "Unlock it and try again.") from exc
+        raise KeyringUnavailable.coded("keyring.unwritable", reason=str(exc)) from exc
 
 
 def delete(name: str) -> None:
@@ -54,4 +49,4 @@ def delete(name: str) -> None:
     except keyring.errors.PasswordDeleteError:
         pass
     except keyring.errors.KeyringError as exc:
-        raise KeyringUnavailable(f"密钥环无法写入 / The keyring could not be written: {exc}") from exc
+        raise KeyringUnavailable.coded("keyring.unwritable", reason=str(exc)) from exc

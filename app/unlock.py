@@ -17,6 +17,7 @@ from argon2.exceptions import VerificationError
 
 from app import clock
 from app.errors import CaseDeskError
+from app.problems import Problem
 
 MAX_FAILURES = 5
 LOCKOUT = dt.timedelta(minutes=15)
@@ -24,8 +25,10 @@ _hasher = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
 
 
 class UnlockRefused(CaseDeskError):
-    def __init__(self, message: str, locked_until: dt.datetime | None = None):
-        super().__init__(message)
+    """`code` (unlock.*) with its parameters; ui/problem_words words it."""
+
+    def __init__(self, code: str, locked_until: dt.datetime | None = None, **params):
+        super().__init__(problems=[Problem(code, "password", params)])
         self.locked_until = locked_until
 
 
@@ -47,7 +50,7 @@ class UnlockGuard:
         return until if until and until > clock.now() else None
 
     def unlock(self, password: str, server: Callable[[str], bool | None] | None = None) -> None:
-        """Return quietly when `password` is right; otherwise raise UnlockRefused in words.
+        """Return quietly when `password` is right; otherwise raise UnlockRefused (a code).
 
         `server(password)` asks the server when one is set up: True (it accepted the
         password: the verifier follows it, so a password changed on the server works here
@@ -56,8 +59,7 @@ class UnlockGuard:
         until = self.locked_until()
         if until is not None:
             minutes = math.ceil((until - clock.now()).total_seconds() / 60)
-            raise UnlockRefused(f"尝试次数过多，请 {minutes} 分钟后再试 / Too many wrong passwords; "
-                                f"try again in {minutes} minutes.", until)
+            raise UnlockRefused("unlock.wait", until, minutes=minutes)
         verifier = self.profile.get_local("unlock.verifier")
         if not verifier:
             return  # a local demo profile has no password; the lock still hides its data
@@ -81,11 +83,10 @@ class UnlockGuard:
             until = clock.now() + LOCKOUT
             self.profile.set_local("unlock.locked_until", until.isoformat())
             self.profile.set_local("unlock.failures", "0")
-            raise UnlockRefused("密码错误次数过多，已锁定15分钟 / Too many wrong passwords: "
-                                "locked for 15 minutes.", until)
+            raise UnlockRefused("unlock.locked", until, minutes=int(LOCKOUT.total_seconds() // 60))
         self.profile.set_local("unlock.failures", str(failures))
         left = MAX_FAILURES - failures
-        raise UnlockRefused(f"密码不正确，还可尝试 {left} 次 / Wrong password; {left} tries left.")
+        raise UnlockRefused("unlock.wrong_password", left=left)
 
     def _reset(self) -> None:
         self.profile.set_local("unlock.failures", "0")

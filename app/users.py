@@ -27,7 +27,7 @@ from app import clock
 from app import profile_key
 from app import secrets
 from app.errors import ProfileError
-from app.errors import ValidationError
+from app.problems import refuse
 from app.profile import Profile
 from app.settings import SETTINGS
 from app.settings import Settings
@@ -60,20 +60,16 @@ class DeskUser:
 
 
 def check_login(login: str) -> str:
-    """The login name, stripped; a ValidationError in words if it cannot name a profile."""
+    """The login name, stripped; a ProblemError (users.login_*) if it cannot name a profile."""
     login = login.strip()
     if not login:
-        raise ValidationError("请输入登录名 / Enter a login name.", field="login")
+        raise refuse("users.login_required", "login")
     if len(login) > LOGIN_MAX:
-        raise ValidationError(f"登录名过长（最多 {LOGIN_MAX} 个字符）/ The login name is longer than "
-                              f"{LOGIN_MAX} characters.", field="login")
+        raise refuse("users.login_too_long", "login", max=LOGIN_MAX)
     if not _LOGIN.fullmatch(login):
-        raise ValidationError("登录名只能包含字母、数字和 . _ -，并以字母或数字开头和结尾 / "
-                              "A login name uses only letters, digits and . _ -, and starts and ends "
-                              "with a letter or digit.", field="login")
+        raise refuse("users.login_characters", "login")
     if login.lower().split(".")[0] in _RESERVED:
-        raise ValidationError(f"“{login}”是系统保留名称，不能用作登录名 / “{login}” is reserved by "
-                              "the operating system and cannot be a login name.", field="login")
+        raise refuse("users.login_reserved", "login", login=login)
     return login
 
 
@@ -109,8 +105,7 @@ class Station:
         """
         login = check_login(login)
         if self.get(login) is not None:
-            raise ValidationError(f"此电脑上已有用户“{login}” / “{login}” already works at this desktop.",
-                                  field="login")
+            raise refuse("users.already_here", "login", login=login)
         user = DeskUser(login, display_name.strip(), f"{USERS_DIR}/{login.lower()}")
         template = self.last_user()
         profile = Profile.open(self.profile_dir(user))
@@ -126,8 +121,7 @@ class Station:
         user = self._known(login)
         path = self.profile_dir(user)
         if not path.is_dir():
-            raise ProfileError(f"找不到“{user.login}”的配置目录 / The profile of “{user.login}” ({path}) "
-                               "is missing and was not recreated: restore it from a backup.")
+            raise ProfileError.coded("users.profile_missing", login=user.login, path=str(path))
         profile = Profile.open(path, exclusive=True)
         self._update(user.login, last_used=clock.now().isoformat(timespec="seconds"))
         return profile
@@ -145,11 +139,7 @@ class Station:
             if profile is not None:
                 changes, audit = _unsent(profile)
                 if changes or audit:
-                    raise ValidationError(
-                        f"“{user.login}”还有 {changes} 项修改和 {audit} 条审计记录未同步到服务器，不能移除。"
-                        f"请让其登录并同步后再移除 / {user.login} has {changes} change(s) and {audit} audit record(s) "
-                        "that have not reached the server; on this desktop they are the only copy. "
-                        "Sign in as them and sync, then remove them.", field="login")
+                    raise refuse("users.unsent", "login", login=user.login, changes=changes, audit=audit)
                 profile.engine.dispose()  # the lock stays held until the files are gone
             self._write([u for u in self._read() if u.login != user.login])
             if profile is not None:
@@ -163,7 +153,7 @@ class Station:
     def _known(self, login: str) -> DeskUser:
         user = self.get(login)
         if user is None:
-            raise ProfileError(f"此电脑上没有用户“{login}” / Nobody called “{login}” works at this desktop.")
+            raise ProfileError.coded("users.unknown", login=login)
         return user
 
     def remember_name(self, login: str, display_name: str) -> None:
@@ -196,8 +186,7 @@ class Station:
         except FileNotFoundError:
             return []
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-            raise ProfileError(f"用户列表已损坏 / {path} cannot be read ({exc}); it was left untouched. "
-                               "Each person's profile is still in the users directory.") from exc
+            raise ProfileError.coded("users.list_damaged", path=str(path), reason=str(exc)) from exc
 
     def _write(self, users: list[DeskUser]) -> None:
         path = self.root / MANIFEST

@@ -31,6 +31,7 @@ from ui.fonts import install_bundled_font
 from ui.i18n import DEFAULT_LANGUAGE
 from ui.i18n import Translations
 from ui.main_window import MainWindow
+from ui.problem_words import say
 from ui.tasks import run_in_background
 from ui.tasks import wait_for_lanes
 from ui.workspace import Workspace
@@ -69,7 +70,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 def show_error(message: str) -> None:
     """The message box for an error at start; blocks until dismissed."""
     print(f"error: {message}", file=sys.stderr)
-    # The message already says what happened and what to do (app/errors.py), in both languages.
+    # The message already says what happened and what to do, in the window's language (say()).
     box = QMessageBox(QMessageBox.Icon.Critical,
                       QCoreApplication.translate("Startup", "CaseDesk cannot start"), message)
     box.exec()
@@ -126,7 +127,7 @@ def open_workstation(profile_dir: Path, translations: Translations, *,
     try:
         profile = Profile.open(profile_dir, exclusive=True)
     except CaseDeskError as exc:  # a damaged profile, a missing key, no keyring ...
-        report_error(str(exc))
+        report_error(say(exc))
         return None
     return build_workstation(profile, translations, report_error=report_error, fill_demo=fill_demo)
 
@@ -140,7 +141,7 @@ def build_workstation(profile: Profile, translations: Translations, *,
         try:
             fill_demo_with_progress(profile, fill_demo)
         except CaseDeskError as exc:
-            report_error(str(exc))  # the workstation still opens, on an empty profile
+            report_error(say(exc))  # the workstation still opens, on an empty profile
     window = MainWindow(profile, translations)
     window.workspace = Workspace(window)
     return window
@@ -197,7 +198,7 @@ def _run_station(app: QApplication, root: Path, translations: Translations, repo
         if session.start() is None:
             return 0  # nobody chose: nothing was opened
     except CaseDeskError as exc:  # the list of users cannot be read, no keyring ...
-        report_error(str(exc))
+        report_error(say(exc))
         return exc.exit_code
     try:
         return app.exec()

@@ -25,6 +25,7 @@ from PySide6.QtCore import QLibraryInfo
 from PySide6.QtCore import QLocale
 from PySide6.QtCore import QTranslator
 
+from ui import problem_words
 from ui.resources import resources_dir
 
 log = logging.getLogger(__name__)
@@ -123,6 +124,7 @@ class Translations:
                 else:
                     log.warning("translation %s not loaded", ts.name)
         QLocale.setDefault(QLocale(language))
+        problem_words.set_language(language)  # problems (codes from app/) are worded in it too
         self.language = language
         # Qt posts LanguageChange to each widget; deliver them now so the switch is
         # complete when this returns (callers and tests see the new texts at once).

@@ -19,6 +19,5 @@ def open_profile(args, *, must_exist: bool = True, exclusive: bool = False) -> P
 
     path = profile_dir(args)
     if must_exist and not profile_exists(path):
-        raise ProfileError(f"没有找到配置 / No CaseDesk profile at {path}. "
-                           "Create one with `python main.py demo --profile DIR` or open the workstation once.")
+        raise ProfileError.coded("profile.not_found", path=str(path))
     return Profile.open(path, exclusive=exclusive)

@@ -48,8 +48,9 @@ def test_a_missing_key_is_a_clear_refusal_and_the_file_is_untouched(profile_dir)
     manifest["id"] = "00000000-0000-7000-8000-000000000000"  # a profile from another computer
     (profile_dir / profile_key.MANIFEST).write_text(json.dumps(manifest))
     before = (profile_dir / DB_NAME).read_bytes()
-    with pytest.raises(ProfileError, match="not in this computer's keyring"):
+    with pytest.raises(ProfileError) as info:
         Profile.open(profile_dir)
+    assert info.value.problem.code == "profile.key_missing"
     assert (profile_dir / DB_NAME).read_bytes() == before
 
 
@@ -60,8 +61,10 @@ def test_a_wrong_key_is_a_clear_refusal_and_the_file_is_untouched(profile_dir):
     secrets.put(name, "11" * 32)
     try:
         before = (profile_dir / DB_NAME).read_bytes()
-        with pytest.raises(ProfileError, match="key .* does not match"):
+        with pytest.raises(ProfileError) as info:
             Profile.open(profile_dir)
+        assert info.value.problem.code == "profile.cannot_open"
+        assert info.value.problem.params["path"] == str(profile_dir / DB_NAME)
         assert (profile_dir / DB_NAME).read_bytes() == before
     finally:
         secrets.put(name, right)
@@ -71,8 +74,9 @@ def test_without_a_secure_keyring_nothing_is_created(tmp_path):
     previous = keyring.get_keyring()
     keyring.set_keyring(keyring.backends.fail.Keyring())
     try:
-        with pytest.raises(secrets.KeyringUnavailable, match="No secure keyring"):
+        with pytest.raises(secrets.KeyringUnavailable) as info:
             Profile.open(tmp_path / "p")
+        assert info.value.problem.code == "keyring.none"
     finally:
         keyring.set_keyring(previous)
     assert not (tmp_path / "p" / DB_NAME).exists() and not (tmp_path / "p" / profile_key.MANIFEST).exists()
@@ -95,15 +99,17 @@ def test_an_older_plaintext_profile_is_encrypted_on_open(tmp_path):
 def test_a_directory_that_cannot_be_created_is_refused(tmp_path):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a directory")
-    with pytest.raises(ProfileError, match="not writable"):
+    with pytest.raises(ProfileError) as info:
         Profile.open(blocker / "profile")
+    assert info.value.problem.code == "profile.not_writable"
 
 
 def test_a_corrupt_plaintext_database_is_refused_and_left_untouched(tmp_path):
     tmp_path.joinpath(DB_NAME).write_bytes(b"this is not sqlite at all" * 100)
     before = tmp_path.joinpath(DB_NAME).read_bytes()
-    with pytest.raises(ProfileError, match="damaged"):
+    with pytest.raises(ProfileError) as info:
         Profile.open(tmp_path)
+    assert info.value.problem.code == "profile.database_damaged"
     assert tmp_path.joinpath(DB_NAME).read_bytes() == before
 
 
@@ -112,8 +118,9 @@ def test_a_torn_encrypted_database_is_refused_and_left_untouched(profile_dir):
     data = db.read_bytes()
     db.write_bytes(data[:4096] + b"\x00garbage" * 512)
     before = db.read_bytes()
-    with pytest.raises(ProfileError, match="damaged"):
+    with pytest.raises(ProfileError) as info:
         Profile.open(profile_dir)
+    assert info.value.problem.code == "profile.cannot_open"
     assert db.read_bytes() == before
 
 
@@ -123,8 +130,10 @@ def test_a_schema_from_a_newer_build_is_refused_and_left_untouched(profile_dir):
         conn.exec_driver_sql("UPDATE alembic_version SET version_num='0099_from_the_future'")
     p.engine.dispose()  # not close(): that would optimise, i.e. write
     before = (profile_dir / DB_NAME).read_bytes()
-    with pytest.raises(ProfileError, match="newer"):
+    with pytest.raises(ProfileError) as info:
         Profile.open(profile_dir)
+    assert info.value.problem.code == "profile.schema_too_new"
+    assert info.value.problem.params["revision"] == "0099_from_the_future"
     assert (profile_dir / DB_NAME).read_bytes() == before
 
 
@@ -177,12 +186,14 @@ def test_a_profile_open_in_a_workstation_is_refused_to_another_and_free_once_clo
 
     first = Profile.open(profile_dir, exclusive=True)
     try:
-        with pytest.raises(ProfileError, match=f"already open .*process {os.getpid()}"):
+        with pytest.raises(ProfileError) as info:
             Profile.open(profile_dir, exclusive=True)
+        assert info.value.problem.code == "profile.in_use"
+        assert info.value.problem.params["process"] == str(os.getpid())
         # another process (a `sync` run while the workstation is open) gets the same answer
         other = subprocess.run([sys.executable, "-c", "from app.profile import Profile; "
                                 f"Profile.open({str(profile_dir)!r}, exclusive=True)"], capture_output=True, text=True)
-        assert other.returncode != 0 and "already open" in other.stderr
+        assert other.returncode != 0 and "profile.in_use" in other.stderr
         Profile.open(profile_dir).close()  # an export or an import may run beside it
     finally:
         first.close()
@@ -193,6 +204,7 @@ def test_a_profile_that_fails_to_open_is_not_left_locked_or_changed(profile_dir)
     (profile_dir / DB_NAME).write_bytes(b"not a database at all, just junk" * 100)
     names = sorted(p.name for p in profile_dir.iterdir())
     for _ in range(2):  # refused for what it is both times, not "already open" the second
-        with pytest.raises(ProfileError, match="damaged"):
+        with pytest.raises(ProfileError) as info:
             Profile.open(profile_dir, exclusive=True)
+        assert info.value.problem.code == "profile.cannot_open"
     assert sorted(p.name for p in profile_dir.iterdir()) == names

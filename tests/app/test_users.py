@@ -14,6 +14,7 @@ from app import profile_key
 from app import secrets
 from app.errors import ProfileError
 from app.errors import ValidationError
+from app.problems import Problem
 from app.profile import DB_NAME
 from app.sync import service
 from app.users import MANIFEST
@@ -21,6 +22,7 @@ from app.users import Station
 from db.engine import session_factory
 from db.engine import sqlite_engine
 from db.models import Patient
+from ui.problem_words import say
 
 pytestmark = pytest.mark.usefixtures("keyring_backend")
 
@@ -129,21 +131,24 @@ def test_the_last_user_comes_first_and_a_new_person_inherits_the_server(station)
     ("-cm01", "starts and ends"),
     ("cm01.", "starts and ends"),
     ("王芳", "only letters, digits"),
-    ("x" * 65, "longer than 64"),
+    ("x" * 65, "at most 64 characters"),
     ("con", "reserved by the operating system"),
     ("LPT1.home", "reserved by the operating system"),
 ])
 def test_bad_login_names_are_refused_in_words(station, login, words):
-    with pytest.raises(ValidationError, match=words) as info:
+    with pytest.raises(ValidationError) as info:
         station.add(login)
-    assert info.value.field == "login"
+    assert info.value.field == "login" and info.value.problem.code.startswith("users.login_")
+    assert words in say(info.value, "en")
     assert not (station.root / "users").exists() or not any((station.root / "users").iterdir())
 
 
 def test_the_same_person_cannot_be_added_twice(station):
     station.add("cm01")
-    with pytest.raises(ValidationError, match="already works at this desktop"):
+    with pytest.raises(ValidationError) as info:
         station.add("CM01")  # one directory per person, whatever the file system's case rules
+    assert say(info.value, "en") == "“CM01” already works at this desktop."
+    assert say(info.value, "zh_CN") == "此电脑上已有用户“CM01”。"
     assert [u.login for u in station.users()] == ["cm01"]
 
 
@@ -159,8 +164,9 @@ def test_a_missing_key_is_the_clear_error_and_nobody_else_is_touched(station):
     try:
         files_a = {f.name: f.read_bytes() for f in dir_a.iterdir()}
         files_b = {f.name: f.read_bytes() for f in dir_b.iterdir()}
-        with pytest.raises(ProfileError, match="not in this computer's keyring"):
+        with pytest.raises(ProfileError) as info:
             station.open("cm02")
+        assert info.value.problem.code == "profile.key_missing"
         assert {f.name: f.read_bytes() for f in dir_b.iterdir()} == files_b
         assert {f.name: f.read_bytes() for f in dir_a.iterdir()} == files_a
         assert secrets.get(key_name(dir_a))
@@ -172,14 +178,16 @@ def test_a_missing_key_is_the_clear_error_and_nobody_else_is_touched(station):
 
 
 def test_an_unknown_user_and_a_missing_directory_are_refused(station):
-    with pytest.raises(ProfileError, match="Nobody called"):
+    with pytest.raises(ProfileError) as info:
         station.open("cm09")
+    assert info.value.problem == Problem("users.unknown", None, {"login": "cm09"})
     station.add("cm01")
     user = station.get("cm01")
     moved = station.profile_dir(user).rename(station.root / "elsewhere")
     try:
-        with pytest.raises(ProfileError, match="is missing and was not recreated"):
+        with pytest.raises(ProfileError) as info:
             station.open("cm01")
+        assert info.value.problem.code == "users.profile_missing"
         assert not station.profile_dir(user).exists()
     finally:
         moved.rename(station.profile_dir(user))
@@ -188,8 +196,9 @@ def test_an_unknown_user_and_a_missing_directory_are_refused(station):
 def test_a_damaged_list_is_refused_and_left_alone(station):
     station.root.mkdir(parents=True)
     (station.root / MANIFEST).write_text("{not json", encoding="utf-8")
-    with pytest.raises(ProfileError, match="cannot be read"):
+    with pytest.raises(ProfileError) as info:
         station.users()
+    assert info.value.problem.code == "users.list_damaged"
     with pytest.raises(ProfileError):
         station.add("cm01")
     assert (station.root / MANIFEST).read_text(encoding="utf-8") == "{not json"
@@ -249,13 +258,15 @@ def test_a_person_with_unsynced_work_cannot_be_removed_and_loses_nothing(station
     profile = station.open("cm02")
     add_patient(profile, "刘二")
     profile.close()
-    with pytest.raises(ValidationError, match=r"1 change\(s\) and 1 audit record\(s\) that have not reached"):
+    with pytest.raises(ValidationError) as info:
         station.remove("cm02")
+    assert info.value.problem == Problem("users.unsent", "login", {"login": "cm02", "changes": 1, "audit": 1})
     profile = station.open("cm02")
     try:
         assert names(profile) == ["刘二"]
-        with pytest.raises(ProfileError, match="already open"):  # and never while it is open
+        with pytest.raises(ProfileError) as info:  # and never while it is open
             station.remove("cm02")
+        assert info.value.problem.code == "profile.in_use"
         _acknowledge_everything(profile)
     finally:
         profile.close()
@@ -264,5 +275,6 @@ def test_a_person_with_unsynced_work_cannot_be_removed_and_loses_nothing(station
     assert [u.login for u in station.users()] == ["cm01"]
     assert not path.exists() and secrets.get(key) is None
     station.open("cm01").close()  # the others are untouched
-    with pytest.raises(ProfileError, match="Nobody called"):
+    with pytest.raises(ProfileError) as info:
         station.remove("cm02")
+    assert info.value.problem.code == "users.unknown"

@@ -37,7 +37,7 @@ def test_online_the_server_decides_and_offline_the_verifier(signed_in, fleet):
     assert check is not None
     guard.unlock(f"{user}-demo", server=check)  # the server agrees
     set_server_password(fleet, user, "a-new-secret-1")  # changed at the hospital's desk
-    with pytest.raises(UnlockRefused, match="Wrong password"):
+    with pytest.raises(UnlockRefused, match="unlock.wrong_password"):
         guard.unlock(f"{user}-demo", server=check)  # the old one matches the verifier, not the server
     guard.unlock("a-new-secret-1", server=check)
     fleet.server.stop()  # offline now: the verifier learned the new password

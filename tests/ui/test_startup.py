@@ -30,7 +30,7 @@ def test_profile_error_reports_and_returns_2(tmp_path, qapp, translations):
     messages = []
     code = run_gui(["--profile", str(path)], report_error=messages.append)
     assert code == 2
-    assert len(messages) == 1 and "损坏" in messages[0] and "damaged" in messages[0]
+    assert len(messages) == 1 and "已损坏" in messages[0] and "restore it" not in messages[0]
     assert (path / "casedesk.db").read_bytes() == before
     assert sorted(p.name for p in path.iterdir()) == ["casedesk.db"]
 
@@ -40,7 +40,7 @@ def test_a_second_workstation_on_an_open_profile_says_so_and_returns_2(profile_d
     try:
         messages = []
         assert run_gui(["--profile", str(profile_dir)], report_error=messages.append) == 2
-        assert len(messages) == 1 and "已在另一个 CaseDesk 中打开" in messages[0]
+        assert len(messages) == 1 and "已在另一个 CaseDesk 窗口" in messages[0]
     finally:
         first.close()
 

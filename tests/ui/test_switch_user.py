@@ -187,7 +187,7 @@ def test_a_missing_key_is_said_in_the_chooser_and_nobody_is_touched(qtbot, sessi
         assert session.switch() is None
     finally:
         secrets.put(key_name(dir_b), key_b)
-    assert "not in this computer's keyring" in seen["message"] and seen["still_open"]
+    assert "本机密钥环中没有" in seen["message"] and seen["still_open"]
     assert session.window is a and not a.workspace.lock.locked
     assert service.counts(a.profile).pending >= 2
 
@@ -201,7 +201,7 @@ def test_adding_a_user_in_the_chooser_and_bad_names(qtbot, station, translations
     assert "登录名只能包含字母" in chooser.message.text() and chooser.message.isVisibleTo(chooser)
     chooser.login.setText("cm02")
     chooser.add_button.click()
-    assert "already works at this desktop" in chooser.message.text()
+    assert chooser.message.text() == "此电脑上已有用户“cm02”。"  # the window's language only
     chooser.login.setText("cm03")
     chooser.name.setText("李明")
     chooser.add_button.click()
@@ -244,3 +244,19 @@ def test_station_on_the_command_line(tmp_path, qapp, translations, monkeypatch):
     assert parse_args([]).station is None  # without it: the one default profile, as before
     monkeypatch.setattr(UserChooser, "exec", lambda self: UserChooser.DialogCode.Rejected)
     assert run_gui(["--station", str(tmp_path / "desk")], report_error=pytest.fail) == 0
+
+
+def test_the_chooser_says_problems_in_the_language_the_person_chose(qtbot, station, translations):
+    chooser = UserChooser(station, current="cm01", unsynced=0)
+    qtbot.addWidget(chooser)
+    try:
+        translations.set_language("en")
+        chooser.login.setText("con")
+        chooser.add_button.click()
+        assert chooser.message.text() == ("“con” is reserved by the operating system and cannot be a "
+                                          "login name.")
+        translations.set_language("zh_CN")
+        chooser.add_button.click()
+        assert chooser.message.text() == "“con”是操作系统保留的名称，不能用作登录名。"
+    finally:
+        translations.set_language("zh_CN")

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QVBoxLayout
 from app.errors import ValidationError
 from app.followups import Completion
 from ui.calendar import labels
+from ui.problem_words import say
 
 ERROR_STYLE = "border: 1px solid #c0392b;"
 
@@ -156,7 +157,7 @@ class CompleteDialog(QDialog):
         try:
             self.result_value = self.service.complete(self.row.id, self.completion())
         except ValidationError as exc:
-            self.show_error(str(exc), exc.field)
+            self.show_error(say(exc), exc.field)
             return False
         self.accept()
         return True

@@ -37,6 +37,7 @@ from ui.calendar.reschedule_dialog import CloseDayDialog
 from ui.calendar.reschedule_dialog import RescheduleDialog
 from ui.calendar.week_view import WeekView
 from ui.events import EventBridge
+from ui.problem_words import say
 
 WATCHED = {"followups", "cases", "patients"}
 
@@ -269,7 +270,7 @@ class CalendarPage(QWidget):
             for fid in ids:
                 self.service.reschedule(fid, day, self.tr("Moved in the week view"))
         except ValidationError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(say(exc))
             self.reload()
             return False
         self.message.setText(self.tr("%n follow-up(s) moved to {date}.", "", len(ids)).format(date=day.isoformat()))

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QVBoxLayout
 from app.errors import ValidationError
 from app.followups import Scope
 from ui.calendar import labels
+from ui.problem_words import say
 
 ERROR_STYLE = "border: 1px solid #c0392b;"
 
@@ -85,7 +86,7 @@ class _MoveDialog(QDialog):
         try:
             self.apply()
         except ValidationError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(say(exc))
             self.error.show()
             widget = self.fields.get(exc.field or "")
             if widget is not None:

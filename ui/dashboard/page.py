@@ -40,6 +40,7 @@ from ui.dashboard.words import periods
 from ui.dashboard.words import short_names
 from ui.dashboard.words import tile_text
 from ui.dashboard.words import value_text
+from ui.problem_words import say
 from ui.tasks import run_in_background
 
 TILES = ("referral_24h", "followup_completion", "chase_rate", "treated_locally", "days_to_diagnosis",
@@ -190,7 +191,7 @@ class DashboardPage(QWidget):
 
     def _failed(self, exc) -> None:
         self.refresh_button.setEnabled(True)
-        self.status.setText(str(exc))
+        self.status.setText(say(exc))
 
     def _draw(self, board) -> None:
         self.board = board
@@ -256,7 +257,7 @@ class DashboardPage(QWidget):
         board = self.board
         run_in_background(lambda: export_dashboard(self.profile.store, board, path),
                           lambda n: self.status.setText(self.tr("{n} rows exported to {path}").format(n=n, path=path)),
-                          lambda exc: QMessageBox.warning(self, self.tr("Export statistics"), str(exc)))
+                          lambda exc: QMessageBox.warning(self, self.tr("Export statistics"), say(exc)))
 
     # -- Qt --------------------------------------------------------------------------
     def showEvent(self, event) -> None:

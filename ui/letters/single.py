@@ -31,6 +31,7 @@ from ui.letters.labels import skip_reason
 from ui.letters.painter import print_pages
 from ui.letters.painter import setup_printer
 from ui.letters.preview import PreviewPane
+from ui.problem_words import say
 
 
 class LetterPreviewDialog(QDialog):
@@ -103,7 +104,7 @@ def print_single_letter(parent: QWidget | None, profile, patient_id: str, kind: 
                 return None
             prepared = prepare_for_patient(profile, letter_kind, patient_id, reprint_reason=reason)
     except CaseDeskError as exc:
-        QMessageBox.warning(parent, title, str(exc))
+        QMessageBox.warning(parent, title, say(exc))
         return None
     if prepared.skipped:
         skip = prepared.skipped[0]

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.unlock import UnlockGuard
 from app.unlock import UnlockRefused
+from ui.problem_words import say
 
 
 ERROR_STYLE = "color: #c62828;"
@@ -101,7 +102,7 @@ class LockScreen(QWidget):
             self.unlocked.emit()
             return
         self.password.clear()
-        self.error.setText(str(error))  # UnlockRefused, or what stopped the check, in words
+        self.error.setText(say(error))  # UnlockRefused, or what stopped the check, in words
 
     def _busy(self, busy: bool) -> None:
         self.password.setEnabled(not busy)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QWidget
 from app.errors import ValidationError
 from ui.icons import event_icon
 from ui.labels import kind_label
+from ui.problem_words import say
 
 NOTE_KINDS = ("note", "call")
 
@@ -123,7 +124,7 @@ class NoteEditor(QFrame):
         try:
             event_id = self._submit(self.text.toPlainText(), self.kind())
         except ValidationError as exc:
-            self.show_error(str(exc))
+            self.show_error(say(exc))
             self.text.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         kind = self.kind()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QVBoxLayout
 from app.errors import ValidationError
 from ui.labels import cancer_label
 from ui.labels import stage_name
+from ui.problem_words import say
 
 
 class StageDialog(QDialog):
@@ -60,6 +61,6 @@ class StageDialog(QDialog):
             self.result_change = self.pathway.move_stage(
                 self.case_combo.currentData(), self.stage_combo.currentData() or "", self.reason.toPlainText())
         except ValidationError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(say(exc))
             return
         self.accept()

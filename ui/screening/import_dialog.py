@@ -31,6 +31,7 @@ from app.screening.fields import missing_required
 from app.screening.importer import ListImport
 from app.screening.reader import Cancelled
 from app.screening.validate import Decisions
+from ui.problem_words import say
 from ui.screening.labels import field_names
 from ui.screening.results import ProblemList
 from ui.tasks import run_in_background
@@ -235,7 +236,7 @@ class ImportDialog(QDialog):
         if isinstance(exc, Cancelled):
             self.summary.setText(self.tr("Cancelled: nothing was imported."))
         else:
-            self.summary.setText(str(exc))
+            self.summary.setText(say(exc))
         self.failed.emit(exc)
 
     def _on_progress(self, done: int, total: int) -> None:

@@ -29,6 +29,7 @@ from app.errors import CaseDeskError
 from app.profile import Profile
 from app.users import DeskUser
 from app.users import Station
+from ui.problem_words import say
 
 LOGIN_ROLE = Qt.ItemDataRole.UserRole
 
@@ -130,7 +131,7 @@ class UserChooser(QDialog):
         try:
             user = self.station.add(self.login.text(), self.name.text())
         except CaseDeskError as exc:
-            self._say(str(exc))
+            self._say(say(exc))
             self.login.setFocus()
             return None
         self.login.clear()
@@ -146,7 +147,7 @@ class UserChooser(QDialog):
         try:
             self.profile = self.station.open(login)
         except CaseDeskError as exc:  # their key is not in this keyring, a damaged database ...
-            self._say(str(exc))
+            self._say(say(exc))
             return
         self.accept()
 
@@ -165,7 +166,7 @@ class UserChooser(QDialog):
         try:
             self.station.remove(login)
         except CaseDeskError as exc:  # work not yet on the server, or their profile is open
-            self._say(str(exc))
+            self._say(say(exc))
             return False
         self.message.hide()
         self.reload()

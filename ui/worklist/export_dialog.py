@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QFileDialog
 from PySide6.QtWidgets import QMessageBox
 
 from app.export import export_worklist
+from ui.problem_words import say
 from ui.tasks import run_in_background
 
 
@@ -36,7 +37,7 @@ def export_visible_list(page, path: str | None = None, on_finished=None) -> None
 
     def failed(exc):
         page.export_button.setEnabled(True)
-        QMessageBox.warning(page, title, str(exc))
+        QMessageBox.warning(page, title, say(exc))
         if on_finished:
             on_finished(exc)
 

@@ -12,6 +12,7 @@ from app.errors import ValidationError
 from app.saved_views import SavedView
 from app.saved_views import SavedViews
 from app.worklist import COLUMNS
+from ui.problem_words import say
 
 
 class ViewsMenu(QObject):
@@ -58,7 +59,7 @@ class ViewsMenu(QObject):
         try:
             self.store.save(self.current(name))
         except ValidationError as exc:
-            return str(exc)
+            return say(exc)
         return None
 
     def apply(self, view: SavedView) -> None:
