@@ -1,12 +1,12 @@
 """Export of the visible worklist to CSV and xlsx. Every export is an audited access."""
 from __future__ import annotations
 
-import csv
-import os
+import itertools
 from collections.abc import Callable
 from pathlib import Path
 
-from app.errors import CaseDeskError
+from app.sheets import export_format
+from app.sheets import write_table
 from app.store import Store
 from app.worklist import Filters
 from app.worklist import Row
@@ -64,38 +64,16 @@ def _rows(worklist: Worklist, ids: list[str], columns, progress):
 def export_worklist(store: Store, worklist: Worklist, path: Path, *, filters: Filters = Filters(),
                     sort: str = "due_date", descending: bool = False, columns=None,
                     progress: Callable[[int, int], None] | None = None) -> int:
-    """Write the list as CSV (UTF-8 with BOM, so Excel shows Chinese) or xlsx by suffix.
-
-    Written to a temporary file and renamed, so a failed export never leaves half a file.
-    """
+    """Write the list as CSV or xlsx by suffix, never with a formula (app/sheets.py: names and
+    next actions are typed on any desktop of the network)."""
     from app.worklist import COLUMNS
 
     columns = tuple(columns or COLUMNS)
     path = Path(path)
-    fmt = path.suffix.lower()
-    if fmt not in (".csv", ".xlsx"):
-        raise CaseDeskError(f"不支持的导出格式 / Export to .csv or .xlsx, not {path.suffix or 'no suffix'}.")
+    fmt = export_format(path)
     ids = worklist.ids(filters, sort, descending)
-    tmp = path.with_name(path.name + ".part")
     header = [HEADERS_ZH[k] for k in columns]
-    try:
-        if fmt == ".csv":
-            with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
-                writer = csv.writer(fh)
-                writer.writerow(header)
-                writer.writerows(_rows(worklist, ids, columns, progress))
-        else:
-            from openpyxl import Workbook
-            wb = Workbook(write_only=True)
-            ws = wb.create_sheet("工作清单")
-            ws.append(header)
-            for values in _rows(worklist, ids, columns, progress):
-                ws.append(values)
-            wb.save(tmp)
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise CaseDeskError(f"无法写入 {path} / Cannot write {path}: {exc.strerror}") from exc
+    write_table(path, "工作清单", itertools.chain([header], _rows(worklist, ids, columns, progress)))
     store.record_access("export", detail={"format": fmt[1:], "rows": len(ids), "file": path.name,
                                           "filters": {k: v for k, v in vars(filters).items() if v}})
     return len(ids)

@@ -3,14 +3,13 @@ per station, one per case manager; rates with their numerator and denominator so
 figures can be checked. An export is an audited access."""
 from __future__ import annotations
 
-import csv
-import os
 from pathlib import Path
 
 from app.dashboard import Dashboard
 from app.dashboard.metrics import KEYS
 from app.dashboard.metrics import RATES
-from app.errors import CaseDeskError
+from app.sheets import export_format
+from app.sheets import write_table
 
 HEADERS_ZH = {
     "pushed": "推送人数", "screened": "已初筛", "positive": "高危/阳性", "examined": "已精查", "diagnosed": "已确诊",
@@ -42,26 +41,9 @@ def table(board: Dashboard) -> list[list]:
 
 def export_dashboard(store, board: Dashboard, path: Path) -> int:
     path = Path(path)
-    fmt = path.suffix.lower()
-    if fmt not in (".csv", ".xlsx"):
-        raise CaseDeskError(f"不支持的导出格式 / Export to .csv or .xlsx, not {path.suffix or 'no suffix'}.")
+    fmt = export_format(path)
     rows = table(board)
-    tmp = path.with_name(path.name + ".part")
-    try:
-        if fmt == ".csv":
-            with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
-                csv.writer(fh).writerows(rows)
-        else:
-            from openpyxl import Workbook
-            wb = Workbook(write_only=True)
-            ws = wb.create_sheet("统计")
-            for row in rows:
-                ws.append(row)
-            wb.save(tmp)
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise CaseDeskError(f"无法写入 {path} / Cannot write {path}: {exc.strerror}") from exc
+    write_table(path, "统计", rows)  # station and people's names are text: never a formula
     p = board.period
     store.record_access("export", detail={"format": fmt[1:], "what": "dashboard", "rows": len(rows) - 1,
                                           "file": path.name, "since": str(p.since or ""), "until": str(p.until or "")})

@@ -15,7 +15,12 @@ from app.worklist import Filters
 from app.worklist import Worklist
 from db.models import AuditEntry
 from tests.app import worklist_data as data
-from tests.support import run_main
+from tests.support import run_main as _run_main
+
+
+def run_main(*args, **kw):
+    """The CLI in English (its errors are Chinese by default), so messages can be matched."""
+    return _run_main(*args, env={"CASEDESK_LANG": "en"}, **kw)
 
 
 @pytest.fixture
@@ -41,8 +46,9 @@ def test_xlsx_export_holds_the_filtered_rows_and_is_audited(seeded, tmp_path):
 
 def test_unknown_format_is_refused_before_anything_is_written(seeded, tmp_path):
     profile, _ = seeded
-    with pytest.raises(CaseDeskError, match="csv or .xlsx"):
+    with pytest.raises(CaseDeskError) as exc:
         export_worklist(profile.store, Worklist(profile.sessions), tmp_path / "list.pdf")
+    assert exc.value.problems[0].code == "export.format" and exc.value.problems[0].params == {"suffix": ".pdf"}
     assert list(tmp_path.iterdir()) == [tmp_path / "profile"]
 
 
@@ -68,5 +74,5 @@ def test_cli_bad_arguments_exit_2_with_a_reason(seeded, tmp_path, args, message)
 
 def test_cli_on_a_missing_profile_says_how_to_make_one(tmp_path):
     result = run_main("export", "csv", "--profile", str(tmp_path / "nope"), "--out", str(tmp_path / "a.csv"))
-    assert result.returncode == 2 and "No CaseDesk profile" in result.stderr
+    assert result.returncode == 2 and "no casedesk profile" in result.stderr.lower()
     assert not (tmp_path / "nope").exists()
