@@ -35,26 +35,27 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _date(text: str | None, option: str) -> dt.date | None:
-    from app.errors import ValidationError
+    from app.problems import refuse
 
     if text is None:
         return None
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise ValidationError(f"日期格式有误 / {option} {text!r} is not a date; write YYYY-MM-DD, "
-                              "e.g. 2026-11-30", option) from None
+        raise refuse("cli.bad_date", option, option=option, value=text) from None
 
 
 def _letters(args) -> int:
     from pathlib import Path
 
     from app import clock
-    from app.errors import ValidationError
     from app.letters.batch import print_batch
     from app.letters.gather import Scope
     from app.letters.gather import stations
     from app.letters.kinds import parse_kind
+    from app.problems import Problem
+    from app.problems import refuse
+    from ui.problem_words import say
 
     kind = parse_kind(args.kind)
     start, end = _date(args.due_from, "--due-from"), _date(args.due_to, "--due-to")
@@ -63,10 +64,10 @@ def _letters(args) -> int:
         start = (end - dt.timedelta(days=6)) if end else today + dt.timedelta(days=7 - today.weekday())
     end = end or start + dt.timedelta(days=6)
     if start > end:
-        raise ValidationError(f"日期范围有误 / --due-from {start} is after --due-to {end}", "--due-from")
+        raise refuse("cli.date_range", "--due-from", start=str(start), end=str(end))
     out = Path(args.out)
     if out.suffix.lower() != ".pdf":
-        raise ValidationError(f"--out must end in .pdf: {out}", "--out")
+        raise refuse("cli.out_suffix", "--out", suffix=".pdf", path=str(out))
     profile = open_profile(args)
     try:
         scope = Scope()
@@ -76,27 +77,28 @@ def _letters(args) -> int:
             if not found:
                 with profile.sessions() as s:
                     valid = ", ".join(f"{code} {name}" for _, code, name in stations(s))
-                raise ValidationError(f"没有这个工作站 / No station {args.station!r}; stations: {valid}", "--station")
+                raise refuse("letters.no_station", "--station", given=args.station, valid=valid)
             scope = Scope(station_id=found[0][0])
         if args.mine:
             user = profile.settings.get("user.id")
             if not user:
-                raise ValidationError("--mine needs a signed-in user (user.id is not set in this profile)", "--mine")
+                raise refuse("letters.mine_needs_user", "--mine")
             scope = Scope(scope.station_id, user)
         result = print_batch(profile, kind, out, start, end, scope, paper=args.paper,
                              reprint_reason=args.reprint_reason)
     finally:
         profile.close()
-    what = f"{kind.cli_name} ({kind.label}), {kind.range_on} {start} – {end}"
+    # What the batch was, skips and the outcome, worded like errors (cli.letters_* in ui/problem_templates).
+    what = dict(letter_kind=kind.code, letter_range=kind.code, start=str(start), end=str(end))
     if result.skipped:
-        print(f"skipped {len(result.skipped)} letter(s):", file=sys.stderr)
+        print(say(Problem("cli.letters_skipped", None, {"count": len(result.skipped)})), file=sys.stderr)
         for skip in result.skipped:
-            print(f"  {skip.describe()}", file=sys.stderr)
+            print(f"  {say(skip.problem)}", file=sys.stderr)
     if result.out is None:
-        why = "every letter was skipped (see above)" if result.skipped else "no letters match"
-        print(f"error: nothing printed for {what}: {why}; no PDF was written", file=sys.stderr)
+        code = "cli.letters_all_skipped" if result.skipped else "cli.letters_none_match"
+        print(say(Problem(code, None, what)), file=sys.stderr)
         return NOTHING_PRINTED
-    skipped = f"; {len(result.skipped)} skipped, listed on stderr" if result.skipped else ""
-    print(f"{len(result.printed)} letter(s), {result.pages} page(s) written to {out} "
-          f"[{what}, {result.paper}]{skipped}")
+    code = "cli.letters_written_skipped" if result.skipped else "cli.letters_written"
+    print(say(Problem(code, None, dict(what, count=len(result.printed), pages=result.pages, path=str(out),
+                                       paper=result.paper, skipped=len(result.skipped)))))
     return 0

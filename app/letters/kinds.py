@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.errors import ValidationError
+from app.problems import refuse
 
 # Every letter has these, whatever its kind.
 COMMON_FIELDS = (
@@ -60,8 +60,7 @@ def parse_kind(name: str) -> LetterKind:
     code = name.strip().lower().replace("-", "_")
     if code in KINDS:
         return KINDS[code]
-    valid = ", ".join(k.cli_name for k in KINDS.values())
-    raise ValidationError(f"未知的信函类型 / Unknown letter kind {name!r}; valid kinds: {valid}", "kind")
+    raise refuse("letters.unknown_kind", "kind", given=name, valid=", ".join(k.cli_name for k in KINDS.values()))
 
 
 WEEKDAYS = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")

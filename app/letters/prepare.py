@@ -23,6 +23,7 @@ from app.letters.layout import Filled
 from app.letters.templates import Piece
 from app.letters.templates import Template
 from app.letters.templates import load_template
+from app.problems import Problem
 from db.ids import uuid7
 from db.models import Letter
 
@@ -31,12 +32,7 @@ NO_ADDRESS = "no_address"
 MISSING_GLYPHS = "missing_glyphs"
 TEMPLATE_FIELD = "template_field"
 ALREADY_PRINTED = "already_printed"
-REASONS = {
-    NO_ADDRESS: "没有邮寄地址 / no postal address",
-    MISSING_GLYPHS: "字体缺少字符 / the font lacks characters",
-    TEMPLATE_FIELD: "模板字段无数据 / a template field has no value",
-    ALREADY_PRINTED: "已打印过 / already printed (give a reprint reason to print again)",
-}
+REASONS = (NO_ADDRESS, MISSING_GLYPHS, TEMPLATE_FIELD, ALREADY_PRINTED)
 PREFIX = {"screening_invitation": "SI", "appointment_notice": "AN", "followup_reminder": "FR",
           "referral_slip": "RS", "results_ready": "RR", "missed_followup": "MF"}
 
@@ -49,8 +45,17 @@ class Skipped:
     detail: str = ""
     on: dt.date | None = None  # the letter's date (due date, appointment …)
 
+    @property
+    def problem(self) -> Problem:
+        """For the CLI's list of skips (ui/problem_words: letters.skipped_<reason>)."""
+        return Problem(f"letters.skipped_{self.reason}", None, {"name": self.patient_name, "detail": self.detail})
+
     def describe(self) -> str:
-        return f"{self.patient_name}: {REASONS[self.reason]}" + (f" — {self.detail}" if self.detail else "")
+        """The skip in the current language. Kept only for ui/referrals/slip.py, which should word
+        `problem` itself; the local import is the UI's wording, imported only when a UI asks."""
+        from ui.problem_words import say  # local: app/ words nothing itself; this shim goes with its caller
+
+        return say(self.problem)
 
 
 @dataclass

@@ -1,12 +1,12 @@
 """What the workstation asks of letters beyond a batch: stations to choose from, one patient's letter."""
 from __future__ import annotations
 
-from app.errors import CaseDeskError
 from app.letters.gather import for_patient
 from app.letters.gather import stations
 from app.letters.kinds import LetterKind
 from app.letters.prepare import Prepared
 from app.letters.prepare import prepare
+from app.problems import refuse
 
 
 def station_choices(profile) -> list[tuple[str, str, str]]:
@@ -16,11 +16,10 @@ def station_choices(profile) -> list[tuple[str, str, str]]:
 
 
 def prepare_for_patient(profile, kind: LetterKind, patient_id: str, reprint_reason: str | None = None) -> Prepared:
-    """The letter of `kind` for one patient, checked like a batch of one. Raises CaseDeskError
-    when the patient has no record this kind is printed from."""
+    """The letter of `kind` for one patient, checked like a batch of one. Raises a ProblemError
+    (letters.nothing_for_patient) when the patient has no record this kind is printed from."""
     with profile.sessions() as s:
         data = for_patient(s, kind, patient_id, profile.settings.get("letters.letterhead"))
     if data is None:
-        raise CaseDeskError(f"没有可打印的{kind.label} / There is no {kind.cli_name} to print for this patient: "
-                            f"no matching {kind.source} record.")
+        raise refuse("letters.nothing_for_patient", letter_kind=kind.code, table=kind.source)
     return prepare(profile, kind, None, None, reprint_reason=reprint_reason, letters=[data])

@@ -28,6 +28,7 @@ from app.letters.fonts import RESOURCES
 from app.letters.fonts import describe_chars
 from app.letters.fonts import metrics
 from app.letters.kinds import LetterKind
+from app.problems import Problem
 
 TEMPLATE_DIR = RESOURCES / "letters"
 SUFFIX = ".txt"
@@ -41,9 +42,10 @@ MAX_VERSION = 32  # Letter.template_version
 class TemplateError(CaseDeskError):
     """A template that cannot be used; `path` and `line` say where to fix it."""
 
-    def __init__(self, path: Path, line: int, message: str):
-        super().__init__(f"信函模板有误 / Template error: {path}:{line}: {message}")
-        self.path, self.line, self.reason = path, line, message
+    def __init__(self, path: Path, line: int, what: str, **params):
+        """`what`: the end of the code letters.template_<what>; `params` its specifics."""
+        super().__init__(problems=[Problem(f"letters.template_{what}", None, {"path": str(path), "line": line, **params})])
+        self.path, self.line, self.reason = path, line, what
 
 
 @dataclass(frozen=True)
@@ -80,10 +82,10 @@ def load_template(kind: LetterKind, override_dir: Path | None = None) -> Templat
     try:
         text = path.read_text(encoding="utf-8-sig")  # Notepad saves a BOM
     except FileNotFoundError:
-        raise TemplateError(path, 0, "the template file is missing") from None
+        raise TemplateError(path, 0, "missing") from None
     except UnicodeDecodeError as exc:
         line = path.read_bytes()[:exc.start].count(b"\n") + 1
-        raise TemplateError(path, line, "not UTF-8 text; save the file as UTF-8") from None
+        raise TemplateError(path, line, "not_utf8") from None
     return parse_template(kind, path, text)
 
 
@@ -108,8 +110,8 @@ def parse_template(kind: LetterKind, path: Path, text: str) -> Template:
             end_paragraph() if section else None
             section = line[1:-1].strip().lower()
             if section not in SECTIONS:
-                raise TemplateError(path, no, f"unknown section [{section}]; sections are "
-                                    + ", ".join(f"[{s}]" for s in SECTIONS))
+                raise TemplateError(path, no, "unknown_section", section=f"[{section}]",
+                                    sections=", ".join(f"[{s}]" for s in SECTIONS))
             first_section_line = first_section_line or no
             continue
         if section is None:
@@ -119,7 +121,7 @@ def parse_template(kind: LetterKind, path: Path, text: str) -> Template:
             if line:
                 label, sep, value = line.partition("=")
                 if not sep or not label.strip():
-                    raise TemplateError(path, no, "a [details] row is written 'label = value'")
+                    raise TemplateError(path, no, "details_row")
                 _piece(kind, path, no, label.strip())  # the label may not hold fields either
                 tpl.sections["details"].append(_piece(kind, path, no, value.strip(), label.strip()))
         elif section in ("signature",):
@@ -137,9 +139,9 @@ def parse_template(kind: LetterKind, path: Path, text: str) -> Template:
     where = first_section_line or max(1, text.count("\n"))
     for key in ("title", "version"):
         if not getattr(tpl, key):
-            raise TemplateError(path, where, f"no '{key} = ...' line before the first [section]")
+            raise TemplateError(path, where, "header_missing", key=key)
     if not tpl.sections["body"]:
-        raise TemplateError(path, where, "the template has no [body] text")
+        raise TemplateError(path, where, "no_body")
     if tpl.salutation is None:
         tpl.salutation = _piece(kind, path, 0, DEFAULT_SALUTATION)
     if not tpl.sections["signature"]:
@@ -151,13 +153,12 @@ def _header_line(tpl: Template, path: Path, no: int, line: str) -> None:
     key, sep, value = line.partition("=")
     key, value = key.strip().lower(), value.strip()
     if not sep or key not in HEADER_KEYS:
-        raise TemplateError(path, no, f"expected 'key = value' with a key of {', '.join(HEADER_KEYS)}, "
-                            "or a [section] line")
+        raise TemplateError(path, no, "header_line", keys=", ".join(HEADER_KEYS))
     if not value:
-        raise TemplateError(path, no, f"'{key}' is empty")
+        raise TemplateError(path, no, "empty_value", key=key)
     if key == "version":
         if len(value) > MAX_VERSION or "{" in value:
-            raise TemplateError(path, no, f"a version is plain text of at most {MAX_VERSION} characters")
+            raise TemplateError(path, no, "bad_version", max=MAX_VERSION)
         tpl.version = value
     else:
         setattr(tpl, key, _piece(tpl.kind, path, no, value))
@@ -176,7 +177,7 @@ def _piece(kind: LetterKind, path: Path, no: int, text: str, label: str = "") ->
     try:
         parsed = list(string.Formatter().parse(text))
     except ValueError as exc:
-        raise TemplateError(path, no, f"unbalanced brace ({exc}); write {{{{ or }}}} for a literal brace") from None
+        raise TemplateError(path, no, "unbalanced_brace", detail=str(exc)) from None
     literal = ""
     for lit, name, spec, conv in parsed:
         literal += lit
@@ -185,11 +186,11 @@ def _piece(kind: LetterKind, path: Path, no: int, text: str, label: str = "") ->
         if name not in kind.all_fields:
             known = ", ".join("{" + f + "}" for f in kind.all_fields)
             shown = "{" + name + "}" if name else "{}"
-            raise TemplateError(path, no, f"unknown field {shown} for {kind.cli_name}; known fields: {known}")
+            raise TemplateError(path, no, "unknown_field", name=shown, letter_kind=kind.code, known=known)
         if spec or conv:
-            raise TemplateError(path, no, f"field {{{name}}} takes no format (':' or '!')")
+            raise TemplateError(path, no, "field_format", name="{" + name + "}")
         names.add(name)
     lacking = metrics().missing(literal)
     if lacking:
-        raise TemplateError(path, no, f"the letter font has no glyph for {describe_chars(lacking)}")
+        raise TemplateError(path, no, "missing_glyphs", chars=describe_chars(lacking))
     return Piece(text, no, frozenset(names), label)

@@ -30,6 +30,7 @@ from db.models import OutboxEntry
 from db.models import Patient
 from db.models import TimelineEvent
 from db.models import User
+from ui.problem_words import say
 
 RARE = "𪚥"  # CJK Extension B: WenQuanYi Micro Hei has no glyph for it
 FROM, TO = dt.date(2026, 11, 23), dt.date(2026, 11, 29)
@@ -169,7 +170,7 @@ def test_cancel_leaves_neither_file_nor_records_and_progress_counts(profile, tmp
 
 
 @pytest.mark.parametrize("line, text, expect", [
-    (9, "您好，{patinet_name}！", "unknown field {patinet_name}"),
+    (9, "您好，{patinet_name}！", "unknown field {patinet_name} for a follow-up reminder"),
     (9, "您好，{patient_name！", "unbalanced brace"),
     (9, "您好，{due_date:>10}", "takes no format"),
     (9, f"您好，{RARE}", "no glyph for 𪚥"),
@@ -183,7 +184,9 @@ def test_a_broken_template_is_refused_naming_file_and_line(profile, line, text, 
     with pytest.raises(TemplateError) as err:
         load_template(REMINDER, folder)
     assert err.value.path == bad and err.value.line == line
-    assert f"{bad}:{line}:" in str(err.value) and expect in str(err.value)
+    words = say(err.value, "en")
+    assert words.startswith(f"Letter template {bad}:{line}: ") and expect in words
+    assert say(err.value, "zh_CN").startswith(f"信函模板 {bad}:{line}：")
     with pytest.raises(TemplateError):
         prepare(profile, REMINDER, FROM, TO)  # nothing of this kind prints with a broken template
 
@@ -191,8 +194,10 @@ def test_a_broken_template_is_refused_naming_file_and_line(profile, line, text, 
 def test_a_template_without_version_is_refused(tmp_path):
     bad = tmp_path / "followup_reminder.txt"
     bad.write_text("title = 随访提醒\n\n[body]\n正文\n", encoding="utf-8")
-    with pytest.raises(TemplateError, match=r"followup_reminder.txt:3: no 'version"):
+    with pytest.raises(TemplateError) as err:
         load_template(REMINDER, tmp_path)
+    assert err.value.problem.code == "letters.template_header_missing" and err.value.line == 3
+    assert say(err.value, "en") == f"Letter template {bad}:3: no “version = …” line before the first [section]."
 
 
 def test_every_bundled_template_loads():

@@ -1,0 +1,39 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+  <context>
+    <name>Problems</name>
+    <message>
+      <source>{option} “{value}” is not a date; write YYYY-MM-DD, e.g. 2026-11-30.</source>
+      <translation>{option}“{value}”不是有效日期，请写成 YYYY-MM-DD，例如 2026-11-30。</translation>
+    </message>
+    <message>
+      <source>The date range is back to front: --due-from {start} is after --due-to {end}.</source>
+      <translation>日期范围有误：--due-from {start} 晚于 --due-to {end}。</translation>
+    </message>
+    <message>
+      <source>--out must end in {suffix}: {path}</source>
+      <translation>--out 的文件名应以 {suffix} 结尾：{path}</translation>
+    </message>
+    <message>
+      <source>{count} letter(s) skipped:</source>
+      <translation>跳过 {count} 封信函：</translation>
+    </message>
+    <message>
+      <source>Nothing printed: no {letter_kind} falls on {letter_range} from {start} to {end}. No PDF was written.</source>
+      <translation>没有打印任何信函：{letter_range}在 {start} 至 {end} 之间的{letter_kind}一封也没有。未生成 PDF。</translation>
+    </message>
+    <message>
+      <source>Nothing printed: every {letter_kind} from {start} to {end} was skipped (see above). No PDF was written.</source>
+      <translation>没有打印任何信函：{start} 至 {end} 的{letter_kind}全部被跳过（见上）。未生成 PDF。</translation>
+    </message>
+    <message>
+      <source>{count} letter(s), {pages} page(s) written to {path} [{letter_kind}, {letter_range} {start} – {end}, {paper}]</source>
+      <translation>已将 {count} 封信函（共 {pages} 页）写入 {path}［{letter_kind}，{letter_range} {start} 至 {end}，{paper}］</translation>
+    </message>
+    <message>
+      <source>{count} letter(s), {pages} page(s) written to {path} [{letter_kind}, {letter_range} {start} – {end}, {paper}]; {skipped} skipped, listed on stderr</source>
+      <translation>已将 {count} 封信函（共 {pages} 页）写入 {path}［{letter_kind}，{letter_range} {start} 至 {end}，{paper}］；跳过 {skipped} 封，详见错误输出</translation>
+    </message>
+  </context>
+</TS>
