@@ -1,9 +1,13 @@
 """`python main.py sync --profile DIR [--server URL] [--login USER]`: one sync cycle, headless.
 
-Exit codes: 0 the cycle completed; 3 the server could not be reached (offline: every
-local change is kept and goes next time); 2 anything else (the reason on stderr).
+Exit codes: 0 the cycle completed; 3 the server could not be reached or asked to wait
+(every local change is kept and goes next time); 2 anything else (the reason on stderr).
 The password for --login comes from CASEDESK_PASSWORD (scripts) or is asked for; it is
 never stored: the sign-in keeps only a refresh token, in the OS keyring.
+
+What went wrong, and why the server refused a change, is printed in the same words as the
+workstation shows (ui/sync/say.py), in the CLI's language (app/cli.py: Chinese by default,
+English with `main.py --lang en sync …` or an English locale).
 """
 from __future__ import annotations
 
@@ -30,9 +34,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _sync(args) -> int:
     from app.errors import CaseDeskError
+    from app.secrets import KeyringUnavailable
     from app.sync import service
     from app.sync.client import SyncError
+    from ui import problem_words
+    from ui.sync import say
 
+    lang = problem_words.language()  # set by app/cli.py from --lang / the locale
     if args.server is not None:
         _check_url(args.server)
     # A new desktop's first sync makes its profile; otherwise a missing profile is a typo.
@@ -42,25 +50,22 @@ def _sync(args) -> int:
         if args.server is not None:
             profile.settings.set("sync.server_url", args.server.strip())
             profile.settings.save()
-        client = service.make_client(profile)
-        if args.login:
-            try:
-                user = service.sign_in(profile, client, args.login, _password(args.login))
-            except service.SyncProblem as exc:
-                if exc.kind in (service.OFFLINE, service.TIMEOUT):
-                    return _offline(exc)
-                raise CaseDeskError(_sign_in_words(exc)) from exc
-            print(f"signed in as {user.get('display_name') or args.login} ({user.get('role')})")
-        first, start = service.is_first_sync(profile), service.pull_cursor(profile)
-        if first and start:
-            print(f"resuming the first sync from change {start} (what came before is kept)")
         try:
+            client = service.make_client(profile)
+            if args.login:
+                user = service.sign_in(profile, client, args.login, _password(args.login))
+                print(f"signed in as {user.get('display_name') or args.login} ({user.get('role')})")
+            first, start = service.is_first_sync(profile), service.pull_cursor(profile)
+            if first and start:
+                print(f"resuming the first sync from change {start} (what came before is kept)")
             report = client.cycle(_progress(first))
-        except SyncError as exc:
-            if exc.offline:
-                return _offline(exc)
-            raise
+        except (SyncError, KeyringUnavailable) as exc:
+            if isinstance(exc, SyncError) and (exc.offline or exc.kind == service.SLOWED_DOWN):
+                print(f"{say.failure(exc, lang)} [{exc.kind}]", file=sys.stderr)  # the kind, for scripts
+                return OFFLINE_EXIT
+            raise CaseDeskError(say.failure(exc, lang)) from exc
         _print_report(report, service.counts(profile))
+        _print_refused(profile, lang)
         return 0
     finally:
         if client is not None:
@@ -84,22 +89,6 @@ def _password(username: str) -> str:
     return getpass.getpass(f"password for {username}: ")
 
 
-def _sign_in_words(exc) -> str:
-    from app.sync import service
-
-    words = {
-        service.WRONG_PASSWORD: "登录失败：用户名或密码错误 / Sign-in failed: wrong user name or password.",
-        service.LOCKED: f"账号已暂时锁定 / The account is locked for now: {service.server_words(exc)}",
-        service.DISABLED: "账号已停用 / This account is disabled; ask an administrator.",
-    }
-    return words.get(exc.kind, str(exc))
-
-
-def _offline(exc) -> int:
-    print(f"offline, changes kept: {exc}", file=sys.stderr)
-    return OFFLINE_EXIT
-
-
 def _progress(first: bool):
     """Each pulled page on stderr during a first sync, so a long download shows it moves."""
     if not first:
@@ -121,3 +110,16 @@ def _print_report(report, counts) -> None:
         print(f"attention: {counts.conflict} conflicts and {counts.rejected} rejected changes need a person "
               "(open the workstation: Sync → Changes waiting)")
     print(f"took {report.seconds:.1f} s")
+
+
+def _print_refused(profile, lang: str) -> None:
+    """Each change the server refused, with its reason in words: it stays on this desktop,
+    to be corrected and sent again in the workstation."""
+    from app.sync import service
+    from ui import problem_words
+    from ui.sync import say
+
+    for item in service.outbox_items(profile, ("rejected",)):
+        what = problem_words.term("table", item.table, lang)
+        whose = f" {item.patient_name}" if item.patient_name else ""
+        print(f"  ✗ {what}{whose}: {say.rejection(item, lang, sep='; ')}")

@@ -1,8 +1,9 @@
 """The desktop's sync client: sign in, then push the outbox, pull pages, check the scope.
 
-Errors come back as SyncError in words a case manager understands; nothing local is
-lost on any failure: outbox entries go only on the server's ack, and each pulled page
-commits together with its cursor, so an interrupted cycle resumes where it stopped.
+Errors come back as SyncError with a kind (app/sync/errors.py), the HTTP status and the
+server's code and parameters; ui/ words them. Nothing local is lost on any failure:
+outbox entries go only on the server's ack, and each pulled page commits together with
+its cursor, so an interrupted cycle resumes where it stopped.
 While one page is written to SQLite the next is already on its way (one request in
 flight at a time, in order), so the network and the disk overlap.
 """
@@ -20,11 +21,12 @@ from sqlalchemy import select
 
 from app import clock
 from app import secrets
-from app.errors import CaseDeskError
 from app.events import DataChanged
 from app.sync import audit_push
+from app.sync import errors
 from app.sync import local
 from app.sync import pages
+from app.sync.errors import SyncError
 from db import migrate
 from db.models import MODEL_BY_TABLE
 
@@ -34,16 +36,12 @@ FETCH_PAGE = 5000
 TIMEOUT = httpx.Timeout(30.0, connect=5.0)
 FULL_CHECK_EVERY = 3600.0  # seconds
 CHECKED_KEY = "sync.checked_seq"
+DEVICE_CODE_KEY = "sync.device_code"
+# Servers from issue #14 on take "client_time" in push and audit bodies; an older server's
+# schema forbids unknown fields, so this is the one switch to turn it off for such a server.
+SEND_CLIENT_TIME = True
 
-
-class SyncError(CaseDeskError):
-    """The cycle stopped; `offline` says whether the server could not be reached at all,
-    `status` is the HTTP status of a refusal (None when there was no answer)."""
-
-    def __init__(self, message: str, offline: bool = False, status: int | None = None):
-        super().__init__(message)
-        self.offline = offline
-        self.status = status
+__all__ = ["SyncClient", "SyncError", "CycleReport"]
 
 
 @dataclass
@@ -77,11 +75,12 @@ class SyncClient:
         bound = self.profile.settings.get("station.login")
         if bound and username.strip().lower() != bound.lower():
             # Another person's data would go out under this person's name, and theirs in here.
-            raise SyncError(f"这是“{bound}”的个人配置，不能以“{username}”登录；请用“切换用户” / "
-                            f"This profile belongs to {bound}: use Switch user to work as {username}.",
-                            status=403)
+            # Refused here as the server refuses it (auth.device_other_user, 403), before asking.
+            raise SyncError(errors.DEVICE_OTHER_USER, status=403, code="sync.profile_other_user",
+                            params={"owner": bound, "username": username},
+                            detail=f"this profile belongs to {bound}, not {username}")
         body = self._post("/auth/login", {"username": username, "password": password,
-                                          "device_id": self.profile.device_id}, auth=False)
+                                          "device_id": self.profile.device_id}, auth=False, signing_in=True)
         self._keep_tokens(body)
         user = body["user"]
         self.profile.settings.set("user.id", user["id"])
@@ -93,20 +92,31 @@ class SyncClient:
     def _keep_tokens(self, body: dict) -> None:
         self.access_token = body["access_token"]
         secrets.put(self._refresh_key, body["refresh_token"])
+        if body.get("device_code"):  # the server allots it when the device is first registered
+            if self.profile.get_local(DEVICE_CODE_KEY) != body["device_code"]:
+                self.profile.set_local(DEVICE_CODE_KEY, str(body["device_code"]))
 
     def _refresh(self) -> None:
         token = secrets.get(self._refresh_key)
         if not token:
-            raise SyncError("请先登录服务器 / Sign in to the server first (Settings → Sync).", status=401)
+            raise SyncError(errors.SIGNED_OUT, detail="no sign-in kept on this desktop")
         body = self._post("/auth/refresh", {"refresh_token": token, "device_id": self.profile.device_id},
                           auth=False)
         self._keep_tokens(body)
 
     # -- transport -------------------------------------------------------------------
-    def _post(self, path: str, payload: dict, auth: bool = True) -> dict:
-        return _decode(self._send(path, payload, auth))
+    def _post(self, path: str, payload: dict, auth: bool = True, signing_in: bool = False) -> dict:
+        return _decode(self._send(path, payload, auth, signing_in=signing_in))
 
-    def _send(self, path: str, payload: dict, auth: bool = True, retried: bool = False) -> bytes:
+    def _stamped(self, path: str, payload: dict) -> dict:
+        """POST with this desktop's clock in the body: the server keeps it beside its own and
+        flags a skew (who did it, and when, is the server's word)."""
+        if SEND_CLIENT_TIME:
+            payload = {**payload, "client_time": clock.now().isoformat()}
+        return self._post(path, payload)
+
+    def _send(self, path: str, payload: dict, auth: bool = True, retried: bool = False,
+              signing_in: bool = False) -> bytes:
         """The answer's body, undecoded: pulled pages are parsed by SQLite (app/sync/pages.py)."""
         headers = {"Content-Type": "application/json"}
         if auth:
@@ -116,16 +126,15 @@ class SyncClient:
         try:
             response = self.http.post(path, content=orjson.dumps(payload), headers=headers)
         except httpx.TimeoutException as exc:
-            raise SyncError("服务器响应超时 / The server did not answer in time; will retry.", offline=True) from exc
+            raise SyncError(errors.TIMEOUT, detail=type(exc).__name__) from exc
         except httpx.TransportError as exc:
-            raise SyncError("无法连接服务器（离线）/ Cannot reach the server (offline); "
-                            "your changes are kept and will be sent later.", offline=True) from exc
+            raise SyncError(errors.OFFLINE, detail=f"{type(exc).__name__}: {exc}") from exc
         if response.status_code == 401 and auth and not retried:
-            self.access_token = None
+            self.access_token = None  # expired or ended: refresh once, then ask again
             return self._send(path, payload, auth, retried=True)
         if response.status_code >= 400:
-            raise SyncError(f"服务器拒绝了请求 / The server refused: {_detail(response)}",
-                            offline=response.status_code in (502, 503, 504), status=response.status_code)
+            raise errors.from_answer(response.status_code, response.content, response.headers,
+                                     signing_in=signing_in)
         return response.content
 
     # -- the cycle ---------------------------------------------------------------------
@@ -137,7 +146,7 @@ class SyncClient:
         report.pulled, scope_changed = self._pull(progress, since)
         if scope_changed:  # or no full check yet this session, or the last one is old
             report.purged, report.repaired = self.check()
-        report.audit_sent = audit_push.send(self.profile, self._post)
+        report.audit_sent = audit_push.send(self.profile, self._stamped)
         report.seconds = time.perf_counter() - started
         self.profile.set_local("sync.last_success", clock.now().isoformat())
         return report
@@ -152,7 +161,7 @@ class SyncClient:
                             "op": e.op, "base_version": e.base_version, "changes": e.changes} for e in batch]
             if not payload:
                 return totals
-            body = self._post("/sync/push", {"schema_version": schema, "mutations": payload})
+            body = self._stamped("/sync/push", {"schema_version": schema, "mutations": payload})
             with self.profile.sessions.begin() as s:
                 counts, merged = local.record_results(s, body["results"])
             for k, v in counts.items():
@@ -272,28 +281,15 @@ class SyncClient:
         self.profile.bus.publish(DataChanged(frozenset(tables), frozenset(row_ids)))
 
 
-UNREADABLE = "服务器的回答无法读取 / The server's answer could not be read; will retry."
-
-
 def _decode(body: bytes) -> dict:
     try:
         return orjson.loads(body)
     except orjson.JSONDecodeError as exc:
-        raise SyncError(UNREADABLE, offline=True) from exc
+        raise SyncError(errors.UNREADABLE, detail="the answer is not JSON") from exc
 
 
 def _parsed(parse, *args) -> pages.Page:
     try:
         return parse(*args)
     except pages.BadPage as exc:
-        raise SyncError(UNREADABLE, offline=True) from exc
-
-
-def _detail(response: httpx.Response) -> str:
-    try:
-        detail = orjson.loads(response.content).get("detail")
-    except (orjson.JSONDecodeError, AttributeError):
-        detail = response.text[:200]
-    if isinstance(detail, list):
-        detail = "; ".join(str(d) for d in detail[:5])
-    return f"{detail} (HTTP {response.status_code})"
+        raise SyncError(errors.UNREADABLE, detail=f"a pulled page could not be read: {exc}") from exc

@@ -77,8 +77,11 @@ def record_results(session: Session, results: list[dict]) -> tuple[dict[str, int
                 add_merge_candidate(session, table, entry.row_id, r["merge_candidate"])
         else:
             entry.status = status
-            entry.server_reason = r.get("reason")
-            entry.server_detail = {k: r[k] for k in ("fields", "version", "server_change") if k in r} or None
+            entry.server_reason = r.get("reason")  # English, for logs
+            # A conflict's two sides, or a rejection's problems as codes (worded in ui/ in the
+            # reader's language; an older server sends only the English reason).
+            entry.server_detail = {k: r[k] for k in ("fields", "version", "server_change", "problems")
+                                   if k in r} or None
     for table, rows in stamps.items():
         t = MODEL_BY_TABLE[table].__table__
         by_shape: dict[tuple, list[dict]] = {}

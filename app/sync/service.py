@@ -1,25 +1,37 @@
 """What the sync screens and the `sync` command ask of the local outbox and the client,
-without Qt: counts for the status area, the outbox listed in words, sign-in with its
-failure said precisely, and a failure sorted into a kind a person can act on.
-
-The client's SyncError carries its HTTP status only inside the message text; `http_status`
-reads it from there until the client exposes it as an attribute (asked for in issue #4).
+without Qt: counts for the status area, the outbox entries with the server's problems,
+sign-in, and the kind of a failure (SyncError carries it; ui/ words it).
 """
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import func
 from sqlalchemy import select
 
-from app.errors import CaseDeskError
+from app.problems import Problem
 from app.secrets import KeyringUnavailable
 from app.sync import local
 from app.sync.client import SyncClient
-from app.sync.client import SyncError
+from app.sync.errors import ACCOUNT_DISABLED
+from app.sync.errors import DEVICE_OTHER_USER
+from app.sync.errors import DEVICE_REVOKED
+from app.sync.errors import KEYRING
+from app.sync.errors import NO_SERVER
+from app.sync.errors import OFFLINE
+from app.sync.errors import REFUSED
+from app.sync.errors import SERVER_BUSY
+from app.sync.errors import SERVER_ERROR
+from app.sync.errors import SIGNED_OUT
+from app.sync.errors import SLOWED_DOWN
+from app.sync.errors import TIMEOUT
+from app.sync.errors import UNEXPECTED
+from app.sync.errors import UNREADABLE
+from app.sync.errors import VERSION
+from app.sync.errors import WRONG_CREDENTIALS
+from app.sync.errors import SyncError
 from app.unlock import UnlockGuard
 from db.models import MODEL_BY_TABLE
 from db.models import OutboxEntry
@@ -27,22 +39,12 @@ from db.models import Patient
 from db.models import User
 
 LAST_SUCCESS_KEY = "sync.last_success"
-
-# What went wrong, in kinds the UI words for people (ui/sync/words.py).
-OFFLINE = "offline"  # the server could not be reached: changes are kept
-TIMEOUT = "timeout"  # reached, but no answer in time
-SIGNED_OUT = "signed_out"  # no sign-in on this desktop, or it expired / was ended
-WRONG_PASSWORD = "wrong_password"
-LOCKED = "locked"
-DISABLED = "disabled"
-VERSION = "version"  # this CaseDesk is too old or too new for the server
-REFUSED = "refused"  # the server refused for another reason (detail says which)
-KEYRING = "keyring"
-NO_SERVER = "no_server"
-UNEXPECTED = "unexpected"
+# The kinds (app/sync/errors.py) are re-exported here for the screens and the CLI.
+KINDS = (OFFLINE, TIMEOUT, UNREADABLE, SIGNED_OUT, WRONG_CREDENTIALS, SLOWED_DOWN, ACCOUNT_DISABLED,
+         DEVICE_OTHER_USER, DEVICE_REVOKED, VERSION, REFUSED, SERVER_BUSY, SERVER_ERROR, KEYRING,
+         NO_SERVER, UNEXPECTED)
 
 UNLOCK_TIMEOUT = 5.0  # seconds: the person waits at the lock screen
-_STATUS = re.compile(r"\(HTTP (\d{3})\)\s*$")
 
 
 @dataclass(frozen=True)
@@ -65,8 +67,8 @@ class OutboxItem:
     op: str  # insert / update / delete
     changes: dict  # field -> [old, new], wire values
     status: str  # pending / conflict / rejected
-    reason: str | None
-    detail: dict | None  # a conflict's {"fields", "version", "server_change"}
+    reason: str | None  # the server's English reason, for logs (people read `problems`)
+    detail: dict | None  # a conflict's {"fields", "version", "server_change"}; a rejection's {"problems"}
     created_at: dt.datetime
     patient_name: str  # whose record it is ('' if it belongs to nobody)
 
@@ -74,13 +76,12 @@ class OutboxItem:
     def fields(self) -> list[str]:
         return sorted(self.changes)
 
-
-class SyncProblem(CaseDeskError):
-    """A sync or sign-in failure sorted into a `kind` (see the constants above)."""
-
-    def __init__(self, kind: str, message: str):
-        super().__init__(message)
-        self.kind = kind
+    @property
+    def problems(self) -> list[Problem]:
+        """Why the server refused this change, as codes (an older server sent only `reason`)."""
+        if self.status != "rejected" or not self.detail:
+            return []
+        return [Problem.from_json(p) for p in self.detail.get("problems") or () if isinstance(p, dict)]
 
 
 def counts(profile) -> Counts:
@@ -182,17 +183,13 @@ def signed_in(profile) -> bool:
 def make_client(profile, url: str | None = None, transport=None) -> SyncClient:
     url = (url or server_url(profile)).strip()
     if not url:
-        raise SyncProblem(NO_SERVER, "没有配置服务器 / No server is set up: enter its address in "
-                                     "Settings → Sync (or give --server URL).")
+        raise SyncError(NO_SERVER, detail="no server address in the settings")
     return SyncClient(profile, url, transport=transport)
 
 
 def sign_in(profile, client: SyncClient, username: str, password: str) -> dict:
-    """Sign in and remember the server; a failure comes back as a SyncProblem of a kind."""
-    try:
-        user = client.login(username, password)
-    except (SyncError, KeyringUnavailable) as exc:
-        raise SyncProblem(classify(exc, signing_in=True), str(exc)) from exc
+    """Sign in and remember the server; a failure is a SyncError (or KeyringUnavailable)."""
+    user = client.login(username, password)
     profile.settings.set("sync.server_url", client.base_url)
     profile.settings.save()
     # The server accepted this password: keep its verifier (never the password) so the
@@ -216,9 +213,10 @@ def password_check(profile, transport=None) -> Callable[[str], bool | None] | No
         except SyncError as exc:
             if exc.offline:
                 return None
-            # Wrong password, or an account the server disabled. A lockout on the server
-            # (423) or a server error says nothing about this password: the verifier decides.
-            return False if http_status(exc) in (401, 403) else None
+            # Wrong password, or an account the server disabled. A slow-down, a device bound
+            # to someone else or a server error says nothing about this password: the
+            # verifier decides.
+            return False if exc.kind in (WRONG_CREDENTIALS, ACCOUNT_DISABLED) else None
         except KeyringUnavailable:
             return None
         finally:
@@ -227,41 +225,15 @@ def password_check(profile, transport=None) -> Callable[[str], bool | None] | No
     return check
 
 
-def http_status(exc: BaseException) -> int | None:
-    status = getattr(exc, "status", None)
-    if isinstance(status, int):
-        return status
-    match = _STATUS.search(str(exc))
-    return int(match.group(1)) if match else None
-
-
-def classify(exc: BaseException, signing_in: bool = False) -> str:
-    """The kind of a failure, so the UI can say what happened and what to do."""
-    if isinstance(exc, SyncProblem):
+def classify(exc: BaseException) -> str:
+    """The kind of any failure of a sync action (a SyncError knows its own)."""
+    if isinstance(exc, SyncError):
         return exc.kind
     if isinstance(exc, KeyringUnavailable):
         return KEYRING
-    if not isinstance(exc, SyncError):
-        return UNEXPECTED
-    if exc.offline:
-        return TIMEOUT if "超时" in str(exc) or "in time" in str(exc) else OFFLINE
-    status = http_status(exc)
-    if status == 401:
-        return WRONG_PASSWORD if signing_in else SIGNED_OUT
-    if status == 423:
-        return LOCKED
-    if status == 403:
-        return DISABLED
-    if status == 409 and "too old" in str(exc):
-        return VERSION
-    if status is None and "Sign in" in str(exc):
-        return SIGNED_OUT
-    return REFUSED
+    return UNEXPECTED
 
 
-def server_words(exc: BaseException) -> str:
-    """The server's own reason, without the client's bilingual prefix and HTTP code."""
-    text = str(exc)
-    if ": " in text and "The server refused" in text:
-        text = text.split("The server refused: ", 1)[-1]
-    return _STATUS.sub("", text).strip()
+def answered(exc: BaseException) -> bool:
+    """Whether the server answered (if only to refuse): it is online."""
+    return isinstance(exc, SyncError) and exc.status is not None

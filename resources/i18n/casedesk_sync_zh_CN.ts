@@ -197,6 +197,18 @@
 <context>
     <name>OutboxModel</name>
     <message>
+        <source>Changed here and on the server</source>
+        <translation>本机和服务器上都改过</translation>
+    </message>
+    <message>
+        <source>Deleted here, changed on the server</source>
+        <translation>本机已删除，服务器上有修改</translation>
+    </message>
+    <message>
+        <source>Deleted on the server, changed here</source>
+        <translation>服务器上已删除，本机有修改</translation>
+    </message>
+    <message>
         <location filename="../../ui/sync/outbox_model.py" line="29" />
         <source>Status</source>
         <translation>状态</translation>
@@ -649,71 +661,6 @@
         <location filename="../../ui/sync/words.py" line="109" />
         <source>No</source>
         <translation>否</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync/words.py" line="149" />
-        <source>Cannot reach the server.</source>
-        <translation>无法连接服务器。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync/words.py" line="151" />
-        <source>The server did not answer in time.</source>
-        <translation>服务器响应超时。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync/words.py" line="153" />
-        <source>Cannot reach the server. Your changes are kept and will be sent when it is back.</source>
-        <translation>无法连接服务器。您的更改已保留，服务器恢复后会自动发送。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync/words.py" line="155" />
-        <source>The server did not answer in time. Your changes are kept; CaseDesk will try again.</source>
-        <translation>服务器响应超时。您的更改已保留，CaseDesk 会再试。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync/words.py" line="157" />
-        <source>Please sign in to the server (Settings → Sync → Sign in…).</source>
-        <translation>请登录服务器（设置 → 同步 → 登录…）。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync/words.py" line="159" />
-        <source>Wrong user name or password.</source>
-        <translation>用户名或密码错误。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync/words.py" line="161" />
-        <source>This account is locked after too many wrong passwords. Wait a few minutes or ask an administrator.</source>
-        <translation>密码错误次数过多，账号已暂时锁定。请几分钟后再试，或联系管理员。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync/words.py" line="164" />
-        <source>This account is disabled. Ask an administrator.</source>
-        <translation>此账号已停用，请联系管理员。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync/words.py" line="166" />
-        <source>This CaseDesk is too old or too new for the server. Ask for an update.</source>
-        <translation>此 CaseDesk 版本与服务器不匹配，请联系更新。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync/words.py" line="168" />
-        <source>The system keyring is locked or missing, so the sign-in cannot be kept. Unlock it and try again.</source>
-        <translation>系统密钥环已锁定或不可用，无法保存登录。请解锁后重试。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync/words.py" line="171" />
-        <source>No server is set up. Enter its address in Settings → Sync.</source>
-        <translation>没有配置服务器。请在 设置 → 同步 中输入服务器地址。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync/words.py" line="173" />
-        <source>Sync stopped because of an unexpected problem. Your changes are kept.</source>
-        <translation>同步因意外问题中断。您的更改已保留。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync/words.py" line="177" />
-        <source>The server refused: {reason}</source>
-        <translation>服务器拒绝：{reason}</translation>
     </message>
 </context>
 </TS>

@@ -8,10 +8,8 @@ import pytest
 from sqlalchemy import select
 
 from app.errors import ValidationError
-from app.secrets import KeyringUnavailable
 from app.sync import conflicts
 from app.sync import service
-from app.sync.client import SyncError
 from db.models import OutboxEntry
 from db.models import Patient
 
@@ -44,28 +42,6 @@ def test_editable_fields_never_offer_bookkeeping():
     assert "name" in fields and not {"id", "version", "server_seq", "device_id", "deleted_at"} & set(fields)
     assert conflicts.editable_fields("patients", "update", {"phone": [1, 2], "version": [1, 2]}) == ["phone"]
     assert conflicts.editable_fields("patients", "delete", {"deleted_at": [None, "x"]}) == []
-
-
-@pytest.mark.parametrize("exc, signing_in, kind", [
-    (SyncError("x", offline=True), False, service.OFFLINE),
-    (SyncError("服务器响应超时 / The server did not answer in time; will retry.", offline=True), False, service.TIMEOUT),
-    (SyncError("The server refused: wrong username or password (HTTP 401)"), True, service.WRONG_PASSWORD),
-    (SyncError("The server refused: sign in again (HTTP 401)"), False, service.SIGNED_OUT),
-    (SyncError("The server refused: too many failed logins (HTTP 423)"), True, service.LOCKED),
-    (SyncError("The server refused: this account is disabled (HTTP 403)"), False, service.DISABLED),
-    (SyncError("The server refused: this CaseDesk is too old or too new (HTTP 409)"), False, service.VERSION),
-    (SyncError("The server refused: request larger than 16 MiB (HTTP 413)"), False, service.REFUSED),
-    (KeyringUnavailable("locked"), False, service.KEYRING),
-    (RuntimeError("bug"), False, service.UNEXPECTED),
-])
-def test_failures_are_sorted_into_kinds(exc, signing_in, kind):
-    assert service.classify(exc, signing_in=signing_in) == kind
-
-
-def test_server_words_drop_the_prefix_and_the_status():
-    exc = SyncError("服务器拒绝了请求 / The server refused: request larger than 16 MiB (HTTP 413)")
-    assert service.server_words(exc) == "request larger than 16 MiB"
-    assert service.http_status(exc) == 413
 
 
 def _rejected_edit(profile) -> tuple[str, int]:

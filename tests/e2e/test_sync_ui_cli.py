@@ -1,6 +1,8 @@
 """`python main.py sync` as a person or a script runs it, against a real server process."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from sqlalchemy import func
 from sqlalchemy import select
@@ -12,6 +14,10 @@ from tests.e2e.conftest import users_by_role
 from tests.support import run_main
 
 pytestmark = pytest.mark.usefixtures("keyring_ready")
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+CHINESE = {"LANG": "C.UTF-8", "LC_ALL": "", "CASEDESK_LANG": ""}
+ENGLISH = {"LANG": "en_GB.UTF-8", "LC_ALL": "", "CASEDESK_LANG": ""}
 
 
 @pytest.fixture
@@ -66,9 +72,9 @@ def test_server_down_exits_3_and_keeps_the_change(tmp_path, demo_server, cm):
         tx.update(tx.session.scalars(select(Patient).limit(1)).one(), phone="13822223333")
     profile.close()
     demo_server.stop()
-    out = run_main("sync", "--profile", str(tmp_path / "desk"))
+    out = run_main("sync", "--profile", str(tmp_path / "desk"), env=CHINESE)
     assert out.returncode == 3
-    assert "offline, changes kept" in out.stderr
+    assert "无法连接服务器。您的更改已保留" in out.stderr
     profile = Profile.open(tmp_path / "desk")
     with profile.sessions() as s:
         assert s.scalar(select(func.count()).select_from(OutboxEntry)) == 1
@@ -78,25 +84,28 @@ def test_server_down_exits_3_and_keeps_the_change(tmp_path, demo_server, cm):
     assert back.returncode == 0 and "pushed: 1 applied" in back.stdout
 
 
-def test_wrong_password_is_said_plainly(tmp_path, demo_server, cm):
-    out = run_main("sync", "--profile", str(tmp_path / "desk"), "--server", demo_server.url, "--login", cm,
-                   env={"CASEDESK_PASSWORD": "not-the-password"})
-    assert out.returncode == 2
-    assert "wrong user name or password" in out.stderr
-    assert "Traceback" not in out.stderr
+def test_wrong_password_is_said_plainly_in_chinese_or_english(tmp_path, demo_server, cm):
+    args = ("sync", "--profile", str(tmp_path / "desk"), "--server", demo_server.url, "--login", cm)
+    zh = run_main(*args, env={"CASEDESK_PASSWORD": "not-the-password", **CHINESE})
+    assert zh.returncode == 2
+    assert "用户名或密码错误" in zh.stderr and "wrong" not in zh.stderr.lower()
+    assert "Traceback" not in zh.stderr
+    en = run_main("--lang", "en", *args, env={"CASEDESK_PASSWORD": "not-the-password", **CHINESE})
+    assert en.returncode == 2 and "Wrong user name or password." in en.stderr
+    assert not CJK.search(en.stderr), en.stderr
 
 
 def test_no_server_and_no_sign_in_are_errors_not_crashes(tmp_path, demo_server, cm):
     Profile.open(tmp_path / "desk").close()
-    no_server = run_main("sync", "--profile", str(tmp_path / "desk"))
-    assert no_server.returncode == 2 and "No server is set up" in no_server.stderr
-    not_signed = run_main("sync", "--profile", str(tmp_path / "desk"), "--server", demo_server.url)
-    assert not_signed.returncode == 2 and "Sign in" in not_signed.stderr
+    no_server = run_main("sync", "--profile", str(tmp_path / "desk"), env=CHINESE)
+    assert no_server.returncode == 2 and "没有配置服务器" in no_server.stderr
+    not_signed = run_main("sync", "--profile", str(tmp_path / "desk"), "--server", demo_server.url, env=ENGLISH)
+    assert not_signed.returncode == 2 and "Please sign in to the server" in not_signed.stderr
     bad_url = run_main("sync", "--profile", str(tmp_path / "desk"), "--server", "ftp://x")
     assert bad_url.returncode == 2 and "--server must be" in bad_url.stderr
 
 
 def test_unreachable_server_at_sign_in_is_offline(tmp_path):
     out = run_main("sync", "--profile", str(tmp_path / "desk"), "--server", "http://127.0.0.1:9",
-                   "--login", "cm01", env={"CASEDESK_PASSWORD": "x"})
-    assert out.returncode == 3 and "offline, changes kept" in out.stderr
+                   "--login", "cm01", env={"CASEDESK_PASSWORD": "x", **CHINESE})
+    assert out.returncode == 3 and "无法连接服务器" in out.stderr and "[offline]" in out.stderr

@@ -8,8 +8,10 @@ from sqlalchemy import func
 from sqlalchemy import select
 
 from app.profile import Profile
+from app.sync import errors
 from app.sync import service
 from app.sync.client import SyncClient
+from app.sync.errors import SyncError
 from db.models import OutboxEntry
 from db.models import Patient
 from tests.e2e.conftest import users_by_role
@@ -91,15 +93,25 @@ def test_unreachable_server_is_said_in_the_dialog(desk, qtbot, cm):
     qtbot.waitUntil(lambda: dialog.message.text().startswith("无法连接服务器"), timeout=10_000)
 
 
-def test_a_locked_account_is_said_in_the_dialog(desk, qtbot, cm, demo_server):
+def test_too_many_wrong_passwords_slow_the_sign_in_down_and_say_how_long(desk, qtbot, cm, demo_server):
     _window, ui, profile = desk()
     client = SyncClient(profile, demo_server.url)
-    for _ in range(5):
-        with pytest.raises(service.SyncProblem):
-            service.sign_in(profile, client, cm, "wrong")
-    client.close()
-    dialog = sign_in(qtbot, ui, cm, f"{cm}-demo")  # even the right password, for now
-    qtbot.waitUntil(lambda: dialog.message.text().startswith("密码错误次数过多"), timeout=10_000)
+    slowed = None
+    try:
+        for _ in range(12):
+            try:
+                service.sign_in(profile, client, cm, "wrong")
+            except SyncError as exc:
+                if exc.kind == errors.SLOWED_DOWN:
+                    slowed = exc
+                    break
+                assert exc.kind == errors.WRONG_CREDENTIALS
+    finally:
+        client.close()
+    assert slowed is not None and slowed.status == 429 and slowed.params["retry_after_s"] > 0
+    dialog = sign_in(qtbot, ui, cm, "wrong again")
+    qtbot.waitUntil(lambda: dialog.message.text().startswith("登录尝试次数过多，请等待 "), timeout=10_000)
+    assert "秒后再试" in dialog.message.text()
 
 
 def test_a_conflict_settled_in_the_dialog_reaches_the_other_desktop(desk, qtbot, cm, tmp_path, demo_server):

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from app import clock
 from app.events import DataChanged
 from app.sync.client import CycleReport
+from app.sync import errors
 from app.sync.client import SyncError
 from db.models import Patient
 from ui.sync.wiring import SyncUi
@@ -115,7 +116,7 @@ def test_never_two_cycles_at_once_and_a_request_meanwhile_is_kept(lane, qtbot):
 
 
 def test_offline_says_offline_and_counts_what_waits(lane, qtbot, synced_profile):
-    fail = SyncError("无法连接服务器（离线）/ Cannot reach the server (offline)", offline=True)
+    fail = SyncError(errors.OFFLINE, detail="ConnectError")
     window, ui, fake = lane(fail=fail)
     add_patient(synced_profile)
     qtbot.waitUntil(lambda: window.sync_status.waiting_label.text() == "待同步 1", timeout=3000)
@@ -128,11 +129,11 @@ def test_offline_says_offline_and_counts_what_waits(lane, qtbot, synced_profile)
 
 
 def test_an_expired_sign_in_is_said_in_words(lane, qtbot):
-    fail = SyncError("服务器拒绝了请求 / The server refused: sign in again (HTTP 401)")
+    fail = SyncError(errors.SIGNED_OUT, status=401, code="auth.refresh_expired")
     window, ui, _fake = lane(fail=fail)
     with qtbot.waitSignal(ui.controller.cycle_failed, timeout=5000):
         ui.controller.sync_now()
-    assert window.sync_status.state_label.text().startswith("同步失败 · 请登录服务器")
+    assert window.sync_status.state_label.text().startswith("同步失败 · 登录已失效")
 
 
 def test_a_local_edit_syncs_soon_but_a_pull_does_not_start_another(lane, qtbot, synced_profile):

@@ -25,6 +25,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtCore import Signal
 
 from app.sync import service
+from app.sync.errors import SyncError
 from app.sync.service import Counts
 from ui.tasks import run_in_background
 
@@ -36,6 +37,11 @@ MIN_INTERVAL_S = 15
 # back, the server back after an outage) drift apart instead of pulling in the same second.
 INTERVAL_JITTER = 0.15
 LANE = "network"
+# After these a request made meanwhile waits for the timer: asking again at once would only
+# fail the same way (no network, no sign-in, told to wait).
+WAIT_FOR_TIMER = (service.OFFLINE, service.TIMEOUT, service.SIGNED_OUT, service.SLOWED_DOWN,
+                  service.SERVER_BUSY, service.DEVICE_OTHER_USER, service.DEVICE_REVOKED,
+                  service.ACCOUNT_DISABLED)
 
 
 @dataclass(frozen=True)
@@ -46,8 +52,8 @@ class SyncState:
     busy: bool = False
     last_success: datetime | None = None
     counts: Counts = field(default_factory=Counts)
-    problem: str | None = None  # a service kind; None when all is well
-    detail: str = ""  # the server's words, for REFUSED
+    problem: str | None = None  # a kind (app/sync/errors.py); None when all is well
+    error: BaseException | None = None  # the failure itself, worded by ui/sync/words.failure_text
 
 
 class SyncController(QObject):
@@ -55,7 +61,7 @@ class SyncController(QObject):
     cycle_started = Signal(bool, int)  # first sync of this desktop?, the change it starts after
     progress = Signal(int, int)  # pulled up to change, of (watermark); emitted from the lane
     cycle_finished = Signal(object)  # CycleReport
-    cycle_failed = Signal(str, str)  # kind, detail
+    cycle_failed = Signal(str, object)  # kind, the failure (a SyncError, KeyringUnavailable …)
 
     def __init__(self, profile, events=None, cycle: Callable | None = None,
                  parent: QObject | None = None, debounce_ms: int = DEBOUNCE_MS):
@@ -70,7 +76,7 @@ class SyncController(QObject):
         self._again = False
         self._online = False
         self._problem: str | None = None
-        self._detail = ""
+        self._error: BaseException | None = None
         self.cycles_started = 0
         self.manual = False  # whether the latest request came from a person (F5, 同步, retry)
         self.state = SyncState()
@@ -113,7 +119,7 @@ class SyncController(QObject):
     def sync_now(self) -> bool:
         """On demand (F5, 同步). False when it could not start now (queued or impossible)."""
         if not self.configured():
-            self._fail_state(service.NO_SERVER, "")
+            self._fail_state(service.NO_SERVER, SyncError(service.NO_SERVER))
             return False
         self.manual = True
         return self._request()
@@ -156,7 +162,7 @@ class SyncController(QObject):
         if self._closed:
             return
         self.busy = False
-        self._online, self._problem, self._detail = True, None, ""
+        self._online, self._problem, self._error = True, None, None
         self.publish()
         self.cycle_finished.emit(report)
         self._serve_waiting()
@@ -168,22 +174,22 @@ class SyncController(QObject):
         kind = service.classify(exc)
         if kind == service.UNEXPECTED:
             log.error("sync cycle failed:\n%s", getattr(exc, "traceback_text", repr(exc)))
-        if service.http_status(exc) is not None:
+        if service.answered(exc):
             self._online = True  # the server answered, if only to refuse
-        self._fail_state(kind, service.server_words(exc))
-        self.cycle_failed.emit(kind, service.server_words(exc))
+        self._fail_state(kind, exc)
+        self.cycle_failed.emit(kind, exc)
         self._serve_waiting()
 
     def _serve_waiting(self) -> None:
         if self._again:
             self._again = False
-            if self._problem not in (service.OFFLINE, service.TIMEOUT, service.SIGNED_OUT):
+            if self._problem not in WAIT_FOR_TIMER:
                 self._request()  # an edit or F5 came in meanwhile; offline waits for the timer
 
-    def _fail_state(self, kind: str, detail: str) -> None:
+    def _fail_state(self, kind: str, error: BaseException) -> None:
         if kind in (service.OFFLINE, service.TIMEOUT, service.NO_SERVER):
             self._online = False
-        self._problem, self._detail = kind, detail
+        self._problem, self._error = kind, error
         self.publish()
 
     # -- local edits ------------------------------------------------------------------------
@@ -200,7 +206,7 @@ class SyncController(QObject):
         self.state = SyncState(
             configured=self.configured(), signed_in=service.signed_in(self.profile),
             online=self._online, busy=self.busy, last_success=service.last_success(self.profile),
-            counts=counts, problem=self._problem, detail=self._detail)
+            counts=counts, problem=self._problem, error=self._error)
         self.state_changed.emit(self.state)
         return counts
 
@@ -238,7 +244,7 @@ class SyncController(QObject):
 
         def done(user):
             if not self._closed:
-                self._online, self._problem, self._detail = True, None, ""
+                self._online, self._problem, self._error = True, None, None
                 self.apply_settings()
                 self.manual = True  # a person just signed in: show them the first sync
                 self._request()

@@ -16,8 +16,7 @@ from PySide6.QtWidgets import QLineEdit
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
-from app.sync import service
-from ui.sync.words import problem_text
+from ui.sync.words import failure_text
 
 
 class LoginDialog(QDialog):
@@ -83,8 +82,7 @@ class LoginDialog(QDialog):
             return
         self.password.clear()
         self._busy(False)
-        kind = service.classify(exc, signing_in=True)
-        self._say(problem_text(kind, service.server_words(exc)), error=True)
+        self._say(failure_text(exc), error=True)
         self.password.setFocus()
 
     def _busy(self, busy: bool) -> None:

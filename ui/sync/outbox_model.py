@@ -11,17 +11,28 @@ from PySide6.QtCore import QModelIndex
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
+from app.sync import conflicts
 from app.sync import service
 from app.sync.service import OutboxItem
 from ui.labels import sync_label
 from ui.sync.words import field_name
 from ui.sync.words import moment_text
 from ui.sync.words import op_name
+from ui.sync.words import rejection_text
 from ui.sync.words import table_name
 
 COLUMNS = ("status", "record", "table", "op", "fields", "created_at", "reason")
 STATUS_COLOURS = {"pending": QColor("#1565c0"), "conflict": QColor("#c62828"), "rejected": QColor("#c62828")}
 MAX_FIELDS_SHOWN = 4
+
+
+def conflict_text(kind: str) -> str:
+    texts = {
+        conflicts.FIELDS: QCoreApplication.translate("OutboxModel", "Changed here and on the server"),
+        conflicts.DELETED_HERE: QCoreApplication.translate("OutboxModel", "Deleted here, changed on the server"),
+        conflicts.DELETED_THERE: QCoreApplication.translate("OutboxModel", "Deleted on the server, changed here"),
+    }
+    return texts.get(kind, texts[conflicts.FIELDS])
 
 
 def column_title(key: str) -> str:
@@ -101,5 +112,9 @@ class OutboxModel(QAbstractTableModel):
         if key == "created_at":
             return moment_text(item.created_at)
         if key == "reason":
-            return item.reason or ""
+            if item.status == "rejected":
+                return rejection_text(item, "\n" if full else " ")
+            if item.status == "conflict":
+                return conflict_text(conflicts.conflict_kind(item.op, item.reason))
+            return ""
         return ""

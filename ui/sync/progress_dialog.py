@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QPushButton
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
-from ui.sync.words import problem_text
+from ui.sync.words import failure_text
 
 
 class FirstSyncDialog(QDialog):
@@ -28,7 +28,7 @@ class FirstSyncDialog(QDialog):
         self.cursor = 0
         self.watermark = 0
         self.outcome: tuple[str, str] | None = None  # ("done", "") / ("failed", kind) / None while running
-        self._problem = ("", "")
+        self._error: BaseException | None = None
         self.hidden_by_person = False
         self.heading = QLabel()
         self.heading.setWordWrap(True)
@@ -79,9 +79,9 @@ class FirstSyncDialog(QDialog):
         self.bar.setValue(1)
         self.retranslate()
 
-    def on_failed(self, kind: str, detail: str) -> None:
+    def on_failed(self, kind: str, error: BaseException) -> None:
         self.outcome = ("failed", kind)
-        self._problem = (kind, detail)
+        self._error = error
         if self.watermark:
             self.bar.setValue(self.cursor)
         else:
@@ -111,7 +111,7 @@ class FirstSyncDialog(QDialog):
         elif failed:
             self.result.setText(self.tr("The download stopped: {problem} What arrived is kept; the next "
                                         "attempt continues after change {cursor}.").format(
-                problem=problem_text(*self._problem, short=True), cursor=self.cursor))
+                problem=failure_text(self._error, short=True), cursor=self.cursor))
         else:
             self.result.setText(self.tr("Done: this desktop is up to date."))
         self.result.setStyleSheet("color: #c0392b;" if failed else "color: #2e6b3f;")

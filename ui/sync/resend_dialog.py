@@ -23,6 +23,7 @@ from ui.sync.words import edit_text
 from ui.sync.words import failure_text
 from ui.sync.words import field_name
 from ui.sync.words import record_text
+from ui.sync.words import rejection_text
 from ui.sync.words import value_text
 
 
@@ -115,7 +116,7 @@ class ResendDialog(QDialog):
         self.summary.setText(self.tr("The server did not accept this change to {record}.").format(record=record)
                              if item.op != "delete" else
                              self.tr("The server did not accept deleting {record}.").format(record=record))
-        self.reason.setText(self.tr("Server's reason: {reason}").format(reason=item.reason or "?"))
+        self.reason.setText(self.tr("Server's reason: {reason}").format(reason=rejection_text(item)))
         for field, label in self.before.items():
             label.setText(self.tr("Before your change: {value}").format(
                 value=value_text(field, item.changes.get(field, [None])[0])))

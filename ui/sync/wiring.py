@@ -19,7 +19,8 @@ from ui.sync.controller import SyncState
 from ui.sync.login_dialog import LoginDialog
 from ui.sync.outbox_view import OutboxView
 from ui.sync.progress_dialog import FirstSyncDialog
-from ui.sync.words import problem_text
+from ui.sync.words import failure_text
+from ui.sync.words import kind_text
 
 
 class SyncUi(QObject):
@@ -61,11 +62,11 @@ class SyncUi(QObject):
         status = self.window.sync_status
         error, note = None, None
         if state.problem in (service.OFFLINE, service.TIMEOUT):
-            note = problem_text(state.problem)
+            note = failure_text(state.error) if state.error is not None else kind_text(state.problem)
         elif state.problem:
-            error = problem_text(state.problem, state.detail)
+            error = failure_text(state.error) if state.error is not None else kind_text(state.problem)
         elif state.configured and not state.signed_in:
-            error = problem_text(service.SIGNED_OUT)
+            error = kind_text(service.SIGNED_OUT)
         status.set_state(state.online, state.counts.pending, state.last_success, error,
                          problems=state.counts.problems, busy=state.busy, note=note)
         status.set_can_sync(state.configured and not state.busy)

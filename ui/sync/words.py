@@ -1,7 +1,9 @@
 """Sync words for people: tables, fields, operations, values and what went wrong.
 
 Built when asked for, one literal translate() call per string so lupdate sees each one;
-Chinese is in resources/i18n/casedesk_sync_zh_CN.ts (context "SyncWords").
+Chinese is in resources/i18n/casedesk_sync_zh_CN.ts (context "SyncWords"). What went wrong
+(a failure's kind, the server's codes, a refused change's problems) is worded Qt-free by
+ui/sync/say.py from ui/problem_templates, so the `sync` command says the same.
 """
 from __future__ import annotations
 
@@ -14,6 +16,8 @@ from PySide6.QtCore import QCoreApplication
 from app.errors import CaseDeskError
 from app.sync import service
 from ui import labels
+from ui import problem_words
+from ui.sync import say
 
 log = logging.getLogger(__name__)
 
@@ -142,48 +146,25 @@ def moment_text(value: str | dt.datetime | None) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-def problem_text(kind: str, detail: str = "", short: bool = False) -> str:
-    """What went wrong and what to do, for the status area and dialogs. `short` leaves
-    out the reassurance about kept changes where the dialog already says it."""
-    if short and kind == service.OFFLINE:
-        return QCoreApplication.translate("SyncWords", "Cannot reach the server.")
-    if short and kind == service.TIMEOUT:
-        return QCoreApplication.translate("SyncWords", "The server did not answer in time.")
-    words = {
-        service.OFFLINE: QCoreApplication.translate(
-            "SyncWords", "Cannot reach the server. Your changes are kept and will be sent when it is back."),
-        service.TIMEOUT: QCoreApplication.translate(
-            "SyncWords", "The server did not answer in time. Your changes are kept; CaseDesk will try again."),
-        service.SIGNED_OUT: QCoreApplication.translate(
-            "SyncWords", "Please sign in to the server (Settings → Sync → Sign in…)."),
-        service.WRONG_PASSWORD: QCoreApplication.translate(
-            "SyncWords", "Wrong user name or password."),
-        service.LOCKED: QCoreApplication.translate(
-            "SyncWords", "This account is locked after too many wrong passwords. Wait a few minutes "
-            "or ask an administrator."),
-        service.DISABLED: QCoreApplication.translate(
-            "SyncWords", "This account is disabled. Ask an administrator."),
-        service.VERSION: QCoreApplication.translate(
-            "SyncWords", "This CaseDesk is too old or too new for the server. Ask for an update."),
-        service.KEYRING: QCoreApplication.translate(
-            "SyncWords", "The system keyring is locked or missing, so the sign-in cannot be kept. "
-            "Unlock it and try again."),
-        service.NO_SERVER: QCoreApplication.translate(
-            "SyncWords", "No server is set up. Enter its address in Settings → Sync."),
-        service.UNEXPECTED: QCoreApplication.translate(
-            "SyncWords", "Sync stopped because of an unexpected problem. Your changes are kept."),
-    }
-    if kind == service.REFUSED:
-        return QCoreApplication.translate("SyncWords", "The server refused: {reason}").format(reason=detail)
-    return words.get(kind, words[service.UNEXPECTED])
+def language() -> str:
+    """The window's language: ui/i18n sets it for problem words with its translators."""
+    return problem_words.language()
 
 
-def failure_text(exc: BaseException) -> str:
-    """Words for any failure of a sync action: a sync problem by its kind, a refusal of
-    the action itself (already written for people, e.g. "settled already") as it is."""
-    kind = service.classify(exc)
-    if kind == service.UNEXPECTED and isinstance(exc, CaseDeskError):
-        return str(exc)
-    if kind == service.UNEXPECTED:
+def failure_text(exc: BaseException, short: bool = False) -> str:
+    """Words for any failure of a sync action, in the window's language (ui/sync/say.py:
+    the same words the `sync` command prints). `short` leaves out the reassurance about
+    kept changes where the dialog already says it."""
+    if service.classify(exc) == service.UNEXPECTED and not isinstance(exc, CaseDeskError):
         log.error("sync action failed:\n%s", getattr(exc, "traceback_text", repr(exc)))
-    return problem_text(kind, service.server_words(exc))
+    return say.failure(exc, language(), short)
+
+
+def kind_text(kind: str) -> str:
+    """Words for a kind without a failure to hand (e.g. signed out before any cycle)."""
+    return say.kind_words(kind, lang=language())
+
+
+def rejection_text(item, sep: str = "\n") -> str:
+    """Why the server refused a change, in the window's language."""
+    return say.rejection(item, language(), sep)
