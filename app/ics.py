@@ -16,9 +16,9 @@ from sqlalchemy import select
 
 from app import __version__
 from app import clock
-from app.errors import ValidationError
 from app.pathway.queries import MISSED
 from app.pathway.queries import PLANNED
+from app.problems import refuse
 from db.models import Case
 from db.models import Followup
 from db.models import OrgUnit
@@ -68,12 +68,12 @@ def resolve_scope(session, user: str | None, station: str | None) -> tuple[str |
     if user:
         row = session.execute(select(User.id, User.display_name).where(or_(User.username == user, User.id == user))).first()
         if row is None:
-            raise ValidationError(f"没有用户 {user!r} / no such user", field="user")
+            raise refuse("calendar.no_user", "user", given=user)
         return row[0], None, row[1]
     if station:
         row = session.execute(select(OrgUnit.id, OrgUnit.name).where(or_(OrgUnit.code == station, OrgUnit.id == station))).first()
         if row is None:
-            raise ValidationError(f"没有站点 {station!r} / no such station", field="station")
+            raise refuse("calendar.no_station", "station", given=station)
         return None, row[0], row[1]
     return None, None, "全部"
 

@@ -6,9 +6,11 @@ from dataclasses import asdict
 from dataclasses import dataclass
 from dataclasses import field
 
-from app.errors import ValidationError
+from app.problems import refuse
 from app.worklist import COLUMNS
 from app.worklist import Filters
+
+NAME_MAX = 40
 
 
 @dataclass(frozen=True)
@@ -52,9 +54,9 @@ class SavedViews:
     def save(self, view: SavedView) -> None:
         name = view.name.strip()
         if not name:
-            raise ValidationError("请输入视图名称 / Give the view a name.", field="name")
-        if len(name) > 40:
-            raise ValidationError("视图名称最多40字 / At most 40 characters.", field="name")
+            raise refuse("views.name_required", "name")
+        if len(name) > NAME_MAX:
+            raise refuse("views.name_too_long", "name", max=NAME_MAX)
         views = [v for v in self.all() if v.name != name]
         views.append(SavedView(name, view.filters, view.sort, view.descending, view.columns))
         self.profile.set_local(self.key, json.dumps([v.to_json() for v in views], ensure_ascii=False))

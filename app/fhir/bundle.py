@@ -11,6 +11,7 @@ from sqlalchemy import select
 from app import clock
 from app.errors import CaseDeskError
 from app.fhir import resources as R
+from app.problems import refuse
 from db.models import Case
 from db.models import Followup
 from db.models import MdtRequest
@@ -32,7 +33,7 @@ def build_bundle(session, patient_id: str | None = None) -> dict:
     if patient_id is not None:
         p = session.get(Patient, patient_id)
         if p is None or p.deleted_at is not None:
-            raise CaseDeskError(f"没有这个患者 / no patient {patient_id}")
+            raise refuse("fhir.no_patient", "patient_id", patient=patient_id)
         ids = [patient_id]
     names = dict(session.execute(select(OrgUnit.id, OrgUnit.name)).all())
     people = dict(session.execute(select(User.id, User.display_name)).all())
@@ -80,7 +81,7 @@ def export_fhir(profile, out: Path, patient_id: str | None = None) -> dict[str, 
         os.replace(tmp, out)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise CaseDeskError(f"无法写入 {out} / Cannot write {out}: {exc.strerror}") from exc
+        raise CaseDeskError.coded("fhir.cannot_write", path=str(out), reason=exc.strerror or str(exc)) from exc
     profile.store.record_access("export", table="patients", row_id=patient_id,
                                 detail={"format": "fhir", "file": out.name, "resources": counts})
     return counts

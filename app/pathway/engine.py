@@ -15,6 +15,8 @@ from app.pathway.intervals import add_months
 from app.pathway.rules import STAGES
 from app.pathway.rules import Rule
 from app.pathway.rules import RuleSet
+from app.problems import Problem
+from app.problems import refuse
 
 _WEEKDAYS = "周一 周二 周三 周四 周五 周六 周日".split()
 
@@ -52,7 +54,7 @@ class Due:
 class Transition:
     allowed: bool
     is_return: bool
-    reason: str
+    problem: Problem | None = None  # why not, when not allowed (pathway.stage_*)
 
 
 class Pathway:
@@ -118,10 +120,8 @@ class Pathway:
                 span = f"≥{d['min_mm']:g}" if d["below_mm"] >= 1000 else f"{d['min_mm']:g}–<{d['below_mm']:g}"
                 first = f"{nodule} 结节 {size_mm:g} mm，属于 {span} mm 一档"
                 return self.after(last, d["recheck"], rule, [first])
-        from app.errors import ValidationError
         kinds = sorted({r.data["nodule"] for r in self.rules.of_kind("nodule")})
-        raise ValidationError(f"没有适用于 {nodule} {size_mm} mm 的分级 / no category; types: {', '.join(kinds)}",
-                              field="size")
+        raise refuse("pathway.no_nodule_category", "size", nodule=nodule, size_mm=size_mm, kinds=", ".join(kinds))
 
     # -- which rule -----------------------------------------------------------------
     def schedule_for(self, cancer: str, stage: str) -> Rule | None:
@@ -157,17 +157,17 @@ class Pathway:
     def transition(self, cancer: str, current: str, target: str) -> Transition:
         rule = self.pathway_rule(cancer)
         if target not in STAGES:
-            return Transition(False, False, f"未知阶段 {target!r}")
+            return Transition(False, False, Problem("pathway.stage_unknown", "stage", {"value": target}))
         if target == current:
-            return Transition(False, False, "已处于该阶段 / already in this stage")
+            return Transition(False, False, Problem("pathway.stage_same", "stage", {"to_stage": target}))
         if target in rule.data["forward"].get(current, ()):
-            return Transition(True, False, "")
+            return Transition(True, False)
         if target in rule.data["returns"].get(current, ()):
-            return Transition(True, True, "")
+            return Transition(True, True)
         allowed = list(rule.data["forward"].get(current, ())) + list(rule.data["returns"].get(current, ()))
-        return Transition(False, False, (
-            f"规则 {rule.id} v{rule.version} 不允许 {current} → {target}；可转入：{', '.join(allowed) or '无'}"
-            f" / not allowed by {rule.id}"))
+        code = "pathway.stage_not_allowed" if allowed else "pathway.stage_no_moves"
+        return Transition(False, False, Problem(code, "stage", {
+            "rule": rule.id, "version": rule.version, "from_stage": current, "to_stage": target, "stages": allowed}))
 
     def targets(self, cancer: str, current: str) -> list[tuple[str, bool]]:
         rule = self.pathway_rule(cancer)

@@ -127,9 +127,9 @@ class RuleSet:
 
     def get(self, rule_id: str) -> Rule:
         if rule_id not in self.by_id:
-            from app.errors import ValidationError
-            raise ValidationError(f"没有规则 {rule_id!r} / no rule {rule_id!r}; "
-                                  f"`rules list` shows them all", field="rule")
+            from app.problems import refuse  # local, as the import it replaces: rules load at startup
+
+            raise refuse("pathway.no_rule", "rule", rule=rule_id)
         return self.by_id[rule_id]
 
 

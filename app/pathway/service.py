@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from app import clock
-from app.errors import ValidationError
 from app.pathway import for_profile
 from app.pathway.engine import Due
+from app.problems import ProblemError
+from app.problems import refuse
 from db.models import Case
 from db.models import Followup
 from db.models import TimelineEvent
@@ -83,22 +84,21 @@ class PathwayService:
     def move_stage(self, case_id: str, target: str, reason: str) -> StageChange:
         reason = (reason or "").strip()
         if not reason:
-            raise ValidationError("请写明变更原因 / Say why the stage changes.", field="reason")
+            raise refuse("pathway.reason_required", "reason")
         if len(reason) > REASON_MAX:
-            raise ValidationError(f"原因过长（最多{REASON_MAX}字）/ At most {REASON_MAX} characters.", field="reason")
+            raise refuse("field.too_long", "reason", max=REASON_MAX)
         pathway = self.pathway
         now, today = clock.now(), clock.today()
         with self.store.write() as tx:
             case = tx.session.get(Case, case_id)
             if case is None or case.deleted_at is not None:
-                raise ValidationError("个案不存在 / This case does not exist.", field="case")
+                raise refuse("pathway.case_missing", "case")
             if case.closed_at is not None:
-                raise ValidationError("个案已结案，不能变更阶段 / The case is closed.", field="stage")
+                raise refuse("pathway.case_closed", "stage")
             current = case.stage
             verdict = pathway.transition(case.cancer_type, current, target)
             if not verdict.allowed:
-                raise ValidationError(f"不能从{STAGE_LABELS.get(current, current)}转入"
-                                      f"{STAGE_LABELS.get(target, target)}：{verdict.reason}", field="stage")
+                raise ProblemError(verdict.problem)
             text, due = pathway.next_action(case.cancer_type, target, today, today)
             tx.add(TimelineEvent(
                 patient_id=case.patient_id, case_id=case.id, kind=EventKind.STAGE.value, occurred_at=now,

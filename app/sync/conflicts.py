@@ -19,8 +19,8 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from app import audit
-from app.errors import ValidationError
 from app.events import DataChanged
+from app.problems import refuse
 from app.sync.wire import CLIENT_FIELDS
 from app.sync.wire import COLUMNS
 from app.sync.wire import WireError
@@ -58,15 +58,14 @@ def resolve(profile, client, entry_id: int, choices: dict[str, str]) -> int | No
     if set(choices) != wanted or not set(choices.values()) <= {MINE, SERVER}:
         raise ValueError(f"choices must name {sorted(wanted)} with {MINE!r} or {SERVER!r}")
     if kind == DELETED_THERE and MINE in choices.values():
-        raise ValidationError("这条记录已在服务器上删除，无法保留本机的修改 / The record was deleted on the "
-                              "server; this desktop's change cannot be kept. Take the server's version.")
+        raise refuse("conflict.deleted_on_server")
     client.fetch_rows(entry.table_name, [entry.row_id], overwrite_local=True)
     model = MODEL_BY_TABLE[entry.table_name]
     with profile.store.write() as tx:
         s = tx.session
         mine = s.get(OutboxEntry, entry.seq)
         if mine is None or mine.status != "conflict":
-            raise ValidationError("这条更改已经处理过了 / This change was settled already.")
+            raise refuse("conflict.settled")
         later = _others(s, mine, after=True)
         obj = s.get(model, mine.row_id)
         s.delete(mine)
@@ -100,7 +99,7 @@ def resend(profile, entry_id: int, values: dict[str, Any]) -> int:
         s = tx.session
         entry = s.get(OutboxEntry, entry_id)
         if entry is None or entry.status != "rejected":
-            raise ValidationError("这条更改已经处理过了 / This change was settled already.")
+            raise refuse("conflict.settled")
         unknown = set(values) - set(entry.changes)
         if unknown:
             raise ValueError(f"fields not in this change: {sorted(unknown)}")
@@ -120,7 +119,7 @@ def resend(profile, entry_id: int, values: dict[str, Any]) -> int:
             full = {f: _python(entry.table_name, f, new) for f, (_old, new) in entry.changes.items()}
             full.update(values)
             if not tx.update(obj, note="sync: rejected change resent", **full):
-                raise ValidationError("没有要重新发送的更改 / Nothing to send: the values are as before.")
+                raise refuse("conflict.nothing_to_send")
         seq = _last_seq(s)
         _lay_back(s, obj, later)
     return seq
@@ -132,28 +131,26 @@ def discard(profile, client, entry_id: int) -> None:
     leaves this desktop."""
     entry = _entry(profile, entry_id, None)
     if entry.status == "pending":
-        raise ValidationError("这条更改还在等待发送 / This change has not been answered yet; it cannot be discarded.")
+        raise refuse("conflict.still_pending")
     fetched = client.fetch_rows(entry.table_name, [entry.row_id], overwrite_local=True)
     model = MODEL_BY_TABLE[entry.table_name]
     with profile.store.write() as tx:
         s = tx.session
         mine = s.get(OutboxEntry, entry.seq)
         if mine is None:
-            raise ValidationError("这条更改已经处理过了 / This change was settled already.")
+            raise refuse("conflict.settled")
         others = _others(s, mine, after=False) + _others(s, mine, after=True)
         obj = s.get(model, mine.row_id)
         s.delete(mine)
         s.flush()
         if not fetched and obj is not None:
             if others:
-                raise ValidationError("先处理这条记录的其他更改 / First settle the other changes waiting on "
-                                      "this record, then discard this one.")
+                raise refuse("conflict.others_waiting")
             s.delete(obj)  # never reached the server (or out of scope): gone here too
             try:
                 s.flush()
             except IntegrityError as exc:
-                raise ValidationError("其他记录还引用着它 / Other records on this desktop still refer to "
-                                      "this one; discard their changes first.") from exc
+                raise refuse("conflict.still_referred") from exc
         else:
             _lay_back(s, obj, sorted(others, key=lambda e: e.seq))
         audit.append(s, device_id=profile.device_id, user_id=profile.store.user_id, action="write",
@@ -173,7 +170,8 @@ def editable_fields(table: str, op: str, changes: dict) -> list[str]:
 
 
 def parse_value(table: str, field: str, text: str) -> Any:
-    """A value typed in a form → the Python value for the field; ValidationError says why not."""
+    """A value typed in a form → the Python value for the field; a ProblemError
+    (conflict.bad_value) says why not."""
     spec = COLUMNS[table][field]
     text = text.strip()
     try:
@@ -186,7 +184,7 @@ def parse_value(table: str, field: str, text: str) -> Any:
         if spec.kind == "bool":
             lowered = text.lower()
             if lowered not in ("true", "false", "是", "否", "yes", "no", "1", "0"):
-                raise WireError("是 or 否 / yes or no")
+                raise WireError("not yes or no")  # for the log: people see conflict.bad_value
             return lowered in ("true", "是", "yes", "1")
         if spec.kind == "json":
             return json.loads(text)
@@ -195,7 +193,7 @@ def parse_value(table: str, field: str, text: str) -> Any:
             return moment if moment.tzinfo else moment.astimezone()  # typed as local time
         return from_wire(table, field, text)
     except (WireError, ValueError) as exc:
-        raise ValidationError(str(exc), field=field) from exc
+        raise refuse("conflict.bad_value", field, value_kind=spec.kind, value=text) from exc
 
 
 # -- helpers --------------------------------------------------------------------------------
@@ -204,7 +202,7 @@ def _entry(profile, entry_id: int, status: str | None) -> OutboxEntry:
     with profile.sessions() as s:
         entry = s.get(OutboxEntry, entry_id)
     if entry is None or (status and entry.status != status):
-        raise ValidationError("这条更改已经处理过了 / This change was settled already.")
+        raise refuse("conflict.settled")
     return entry
 
 

@@ -134,6 +134,7 @@ def test_transitions_follow_the_cancer_types_pathway(engine):
     back = engine.transition("lung", "rehab", "diagnose")
     assert back.allowed and back.is_return
     refused = engine.transition("lung", "screen", "rehab")
-    assert not refused.allowed and "pathway-default" in refused.reason
+    assert not refused.allowed and refused.problem.params["rule"] == "pathway-default"
+    assert refused.problem.params["from_stage"] == "screen" and refused.problem.params["to_stage"] == "rehab"
     assert not engine.transition("thyroid", "prevent", "screen").allowed  # no programme
     assert engine.transition("thyroid", "prevent", "diagnose").allowed

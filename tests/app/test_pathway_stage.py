@@ -17,6 +17,7 @@ from db.models import Case
 from db.models import Followup
 from db.models import TimelineEvent
 from tests.app.test_followups import seed
+from ui.problem_words import say
 
 
 @pytest.fixture
@@ -54,7 +55,11 @@ def test_a_move_the_rules_do_not_allow_is_refused_with_the_reason(world):
     case_id = ids["张三"][1]
     with pytest.raises(ValidationError) as err:
         service.move_stage(case_id, "rehab", "试试看")
-    assert err.value.field == "stage" and "不允许 screen → rehab" in str(err.value)
+    assert err.value.field == "stage" and err.value.problem.code == "pathway.stage_not_allowed"
+    assert say(err.value, "zh_CN") == ("规则 pathway-default（版本 2026.1）不允许从筛查转入康复。"
+                                       "筛查阶段可转入：诊断、帮扶、预防。")
+    assert say(err.value, "en") == ("Rule pathway-default (version 2026.1) does not allow a move from screening "
+                                    "to rehabilitation. From screening the case may move to: diagnosis, support, prevention.")
     with profile.sessions() as s:
         assert s.get(Case, case_id).stage == "screen"
     assert stage_events(profile, case_id) == []
@@ -64,7 +69,7 @@ def test_a_reason_is_required(world):
     _profile, ids, service = world
     with pytest.raises(ValidationError) as err:
         service.move_stage(ids["张三"][1], "diagnose", "  ")
-    assert err.value.field == "reason"
+    assert err.value.field == "reason" and err.value.problem.code == "pathway.reason_required"
 
 
 def test_entering_rehab_replans_the_follow_ups_by_the_new_schedule(world):
