@@ -75,25 +75,43 @@ def problem(value: str, today: dt.date | None = None) -> str | None:
     return None
 
 
+class IdNumberError(ValueError):
+    """Why a number is not valid: `code` for the rule book (worded in ui/), the message for logs."""
+
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code = code
+
+
+def problem_code(value: str, today: dt.date | None = None) -> str | None:
+    """Why `value` is not a valid number, as a code (length, digits, last_char, province,
+    birth_date, birth_range, check_digit), or None when it is valid."""
+    try:
+        _parse(value, today)
+    except IdNumberError as exc:
+        return exc.code
+    return None
+
+
 def _parse(value: str, today: dt.date | None) -> tuple[str, dt.date, str]:
     if not isinstance(value, str) or len(value) != 18:
-        raise ValueError("must be 18 characters")
+        raise IdNumberError("length", "must be 18 characters")
     value = value.upper()
     first17, last = value[:17], value[17]
     if not first17.isascii() or not first17.isdigit():
-        raise ValueError("the first 17 characters must be digits")
+        raise IdNumberError("digits", "the first 17 characters must be digits")
     if not (last.isdigit() or last == "X"):
-        raise ValueError("the last character must be a digit or X")
+        raise IdNumberError("last_char", "the last character must be a digit or X")
     if value[:2] not in PROVINCE_PREFIXES:
-        raise ValueError(f"unknown province code {value[:2]}")
+        raise IdNumberError("province", f"unknown province code {value[:2]}")
     try:
         birth = dt.date(int(value[6:10]), int(value[10:12]), int(value[12:14]))
     except ValueError:
-        raise ValueError(f"birth date {value[6:14]} is not a date") from None
+        raise IdNumberError("birth_date", f"birth date {value[6:14]} is not a date") from None
     if birth < EARLIEST_BIRTH or (today is not None and birth > today):
-        raise ValueError(f"birth date {birth:%Y-%m-%d} is out of range")
+        raise IdNumberError("birth_range", f"birth date {birth:%Y-%m-%d} is out of range")
     if check_digit(first17) != last:
-        raise ValueError("check digit does not match")
+        raise IdNumberError("check_digit", "check digit does not match")
     sex = "M" if int(value[16]) % 2 == 1 else "F"
     return value[:6], birth, sex
 

@@ -16,6 +16,10 @@ from sqlalchemy.orm import sessionmaker
 
 from app import audit
 from app import clock
+from app import rulebook
+from app.problems import ProblemError
+from app.rulebook.actor import Actor
+from app.rulebook.actor import actor_for
 from app.events import DataChanged
 from app.events import EventBus
 from app.serial import row_fields
@@ -34,6 +38,21 @@ class WriteTx:
         self._store = store
         self.tables: set[str] = set()
         self.row_ids: set[str] = set()
+        self._lookup = rulebook.SessionLookup(session, store.calendar)
+        self._actor: Actor | None | bool = False  # False: not asked yet in this transaction
+
+    @property
+    def actor(self) -> Actor | None:
+        if self._actor is False:
+            self._actor = self._store.actor(self.session)
+        return self._actor
+
+    def _check(self, obj: Synced, before: dict | None) -> None:
+        """The rule book, before anything is recorded: nothing invalid enters the outbox."""
+        after = _values(obj)
+        problems = rulebook.check(obj.__tablename__, before, after, self.actor, self._lookup)
+        if problems:
+            raise ProblemError(problems)
 
     def add(self, obj: Synced, *, note: str | None = None) -> Synced:
         now = clock.now()
@@ -45,6 +64,7 @@ class WriteTx:
         obj.device_id = self._store.device_id
         self.session.add(obj)
         self.session.flush()  # defaults and constraint errors surface here, inside the tx
+        self._check(obj, None)
         changes = {k: [None, v] for k, v in row_fields(obj).items()}
         self._record(obj, "insert", changes, note)
         return obj
@@ -56,12 +76,14 @@ class WriteTx:
         if unknown:
             raise AttributeError(f"{obj.__tablename__} has no field(s) {sorted(unknown)}")
         changes = {}
+        before = _values(obj)
         for key, new in values.items():
             old = getattr(obj, key)
             if old != new:
                 changes[key] = [to_wire(old), to_wire(new)]
                 setattr(obj, key, new)
         if changes:
+            self._check(obj, before)
             obj.updated_at = clock.now()
             obj.updated_by = self._store.user_id
             obj.device_id = self._store.device_id
@@ -73,7 +95,9 @@ class WriteTx:
         """A tombstone, not a DELETE: other desktops must learn the row is gone."""
         now = clock.now()
         changes = {"deleted_at": [None, to_wire(now)]}
+        before = _values(obj)
         obj.deleted_at = now
+        self._check(obj, before)
         obj.updated_at = now
         obj.updated_by = self._store.user_id
         obj.device_id = self._store.device_id
@@ -97,14 +121,27 @@ class WriteTx:
         self.row_ids.add(obj.id)
 
 
+def _values(obj: Synced) -> dict[str, Any]:
+    return {a.key: getattr(obj, a.key) for a in inspect(obj).mapper.column_attrs}
+
+
 class Store:
     def __init__(self, sessions: sessionmaker, bus: EventBus, device_id: str,
-                 user_id: str | None = None):
+                 user_id: str | None = None, calendar=None):
         self.sessions = sessions
         self.bus = bus
         self.device_id = device_id
         self.user_id = user_id
+        self.calendar = calendar  # the profile's work calendar for rules about working days
         self.schema_version = migrate.head()
+
+    def actor(self, session: Session) -> Actor | None:
+        """Who acts through this store: the signed-in person as the local directory knows
+        them (role, organisation and the units below it). None before anyone signed in, or
+        while the directory has not reached this desktop: the server then decides who may."""
+        if self.user_id is None:
+            return None
+        return actor_for(session, self.user_id, self.device_id)
 
     @contextmanager
     def write(self) -> Iterator[WriteTx]:

@@ -14,6 +14,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import clock
+from app.rulebook import SessionLookup
+from app.rulebook.actor import Actor
 from app.serial import to_wire
 from app.sync import merge
 from app.sync.scope import Scope
@@ -33,10 +35,12 @@ from server.checks import check_scope
 from server.checks import merge_candidate
 
 CHUNK = 1000
+STAMPED = {"timeline_events": ("author_id",), "letters": ("printed_at", "printed_by", "printed_at_desktop")}
 
 
 class Batch:
     def __init__(self, session: Session, scope: Scope, mutations):
+        self.lookup = SessionLookup(session)
         self.rows: dict[tuple[str, str], Any] = {}
         self.history: dict[tuple[str, str], list] = defaultdict(list)
         wanted: dict[str, set[str]] = defaultdict(set)
@@ -77,59 +81,95 @@ class Batch:
         return max(entries, key=lambda e: e[0]) if entries else None
 
 
+def actor_of(user, device_id: str, scope: Scope) -> Actor:
+    """The rule book's actor: who the token says, with the units their scope gives."""
+    return Actor(user.id, user.role, user.org_unit_id, scope.units, device_id)
+
+
 def apply(session: Session, batch: Batch, user, device_id: str, scope: Scope, m):
     """(answer, change) where change is (row, table, fields, version) or None."""
     table = m.table
     model = MODEL_BY_TABLE.get(table)
     if model is None:
-        raise Rejected(f"unknown table {table!r}")
+        raise Rejected.of("sync.unknown_table", None, table=table)
     if table == "audit_entries":
-        raise Rejected("audit entries travel as a chain through /sync/audit, not as mutations")
+        raise Rejected.of("sync.audit_not_a_mutation")
     if table in ADMIN_ONLY and user.role != Role.ADMIN.value:
-        raise Rejected(f"only an administrator may change {table}")
+        raise Rejected.of("sync.admin_only", None, table=table)
     values = {f: from_wire(table, f, new) for f, (_old, new) in m.changes.items() if f not in SERVER_FIELDS}
     row = batch.rows.get((table, m.row_id))
     now = clock.now()
+    actor = actor_of(user, device_id, scope)
     if m.op == "insert":
         if row is not None:
-            raise Rejected("a record with this id already exists")
+            raise Rejected.of("sync.duplicate", "id")
         check_scope(session, scope, table, None, values)
-        check_rules(table, values, None)
+        _stamp_new(table, values, user, now)
+        check_rules(table, None, _record(model, None, values), actor, batch.lookup)
         obj = model(id=m.row_id, **values, version=1, updated_at=now, updated_by=user.id, device_id=device_id)
         session.add(obj)
         batch.rows[(table, m.row_id)] = obj
-        return _answer(session, merge.APPLIED, obj, table, values), (obj, table, sorted(values), 1)
+        answer = _answer(session, merge.APPLIED, obj, table, values, scope, user, device_id)
+        return answer, (obj, table, sorted(values), 1)
     if row is None:
-        raise Rejected("no such record on the server")
+        raise Rejected.of("record.not_found", None, table=table)
     check_scope(session, scope, table, row, values)
     if table in APPEND_ONLY:
-        raise Rejected(f"{table} is append-only: records are never changed or deleted")
+        raise Rejected.of("record.append_only", None, table=table)
+    if m.base_version > row.version:
+        # A desktop cannot have seen a version the server never gave: the number is made up,
+        # and taking it would overwrite others' edits without a conflict.
+        raise Rejected.of("sync.base_version_ahead", None, base=m.base_version, server=row.version)
     since = batch.changed_since(table, row.id, m.base_version, device_id)
     deleted = row.deleted_at is not None
     if m.op == "delete":
         decision = merge.decide_delete(m.base_version, row.version, deleted, since)
         values = {} if deleted else {"deleted_at": now}  # the server's clock, not the desktop's
     else:
+        if values.get("deleted_at") is not None:
+            values["deleted_at"] = now  # a delete is dated by the server, however it arrives
         server_values = {f: getattr(row, f) for f in values}
         decision = merge.decide_update(m.base_version, row.version, deleted, since, server_values, values)
     if decision.status == merge.CONFLICT:
         return _conflict(session, batch, user, device_id, m, row, decision), None
     if not values:
         return {"status": decision.status, "version": row.version}, None
-    check_rules(table, values, {c.name: getattr(row, c.name) for c in model.__table__.columns})
+    before = _record(model, row, {})
+    check_rules(table, before, {**before, **values}, actor, batch.lookup)
     for field, value in values.items():
         setattr(row, field, value)
     row.version += 1
     row.updated_at, row.updated_by, row.device_id = now, user.id, device_id
-    return _answer(session, decision.status, row, table, values), (row, table, sorted(values), row.version)
+    answer = _answer(session, decision.status, row, table, values, scope, user, device_id)
+    return answer, (row, table, sorted(values), row.version)
 
 
-def _answer(session: Session, status: str, obj, table: str, values: dict) -> dict:
+# Fields that say who did something and when: the token and the server's clock decide them.
+# The desktop's own print time is kept beside the server's (a desktop's clock may be off).
+def _stamp_new(table: str, values: dict, user, now) -> None:
+    if table == "timeline_events":
+        values["author_id"] = user.id
+    elif table == "letters":
+        values["printed_at_desktop"] = values.get("printed_at")
+        values["printed_at"], values["printed_by"] = now, user.id
+
+
+def _record(model, row, values: dict) -> dict:
+    """The whole record as the rule book sees it: the row's columns (or none), then `values`."""
+    base = {c.name: getattr(row, c.name) if row is not None else None for c in model.__table__.columns}
+    return {**base, **values}
+
+
+def _answer(session: Session, status: str, obj, table: str, values: dict, scope: Scope, user,
+            device_id: str) -> dict:
     # The server's own stamps, so the desktop's copy matches the row exactly without a fetch.
     answer: dict[str, Any] = {"status": status, "version": obj.version, "updated_at": to_wire(obj.updated_at)}
     if obj.deleted_at is not None:
         answer["deleted_at"] = to_wire(obj.deleted_at)
-    other = merge_candidate(session, table, obj.id, values)
+    stamped = {f: to_wire(getattr(obj, f)) for f in STAMPED.get(table, ())}
+    if stamped:
+        answer["stamped"] = stamped
+    other = merge_candidate(session, scope, table, obj.id, values, user.id, device_id)
     if other is not None:
         answer["merge_candidate"] = other
     return answer

@@ -1,21 +1,36 @@
-"""What a pushed mutation must pass before it is applied: scope, the shared app/ rules,
-and the duplicate-person check that flags (never merges) two registrations of one ID."""
+"""What a pushed mutation must pass before it is applied: scope, the rule book with the
+token's actor, and the duplicate-person check that flags (never merges) two registrations
+of one ID number — without telling anyone about a person outside their scope."""
 from __future__ import annotations
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import rules
+from app import clock
+from app import rulebook
+from app.problems import Problem
 from app.sync.scope import Scope
 from app.sync.wire import ADMIN_ONLY
+from db.ids import uuid7
+from db.models import DuplicateReview
 from db.models import Patient
 from db.models.enums import Role
 
-SCOPE_REASON = "this patient is outside your organisation's scope"
+SCOPE = "scope.outside"
 
 
 class Rejected(Exception):
-    """The mutation is refused; the message is the reason shown to the person."""
+    """The mutation is refused; `problems` travel to the desktop as codes."""
+
+    def __init__(self, problems: Problem | list[Problem] | str):
+        if isinstance(problems, str):  # a refusal not yet given its own code: the words go to logs
+            problems = Problem("sync.refused", None, {"detail": problems})
+        self.problems = [problems] if isinstance(problems, Problem) else list(problems)
+        super().__init__("; ".join(str(p) for p in self.problems))
+
+    @classmethod
+    def of(cls, code: str, field: str | None = None, **params) -> "Rejected":
+        return cls(Problem(code, field, params))
 
 
 def check_scope(session: Session, scope: Scope, table: str, row, values: dict) -> None:
@@ -34,33 +49,50 @@ def check_scope(session: Session, scope: Scope, table: str, row, values: dict) -
         else:
             after = True
     if not (before and after):
-        raise Rejected(SCOPE_REASON)
+        raise Rejected.of(SCOPE)
 
 
-def check_rules(table: str, values: dict, existing: dict | None) -> None:
-    problems = rules.check(table, values, existing)
+def check_rules(table: str, before: dict | None, after: dict, actor, lookup) -> None:
+    problems = rulebook.check(table, before, after, actor, lookup)
     if problems:
-        raise Rejected("; ".join(f"{field}: {message}" for field, message in problems))
+        raise Rejected(problems)
 
 
-def merge_candidate(session: Session, table: str, row_id: str, values: dict) -> str | None:
+def merge_candidate(session: Session, scope: Scope, table: str, row_id: str, values: dict,
+                    user_id: str, device_id: str) -> str | None:
     """Another living patient holding the same resident ID number: two desktops registered
-    one person offline. Both rows are kept; a person decides whether to merge them."""
+    one person offline. Both rows are kept; a person decides whether to merge them.
+
+    Only a candidate the pusher may see is named. One outside their scope is recorded for an
+    administrator and not mentioned at all: any answer that differed would tell whether an
+    ID number belongs to a patient somewhere in the network."""
     if table != "patients" or not values.get("id_number"):
         return None
-    return session.scalar(
-        select(Patient.id).where(Patient.id_number == values["id_number"], Patient.id != row_id,
-                                 Patient.deleted_at.is_(None)).order_by(Patient.id).limit(1))
+    others = list(session.scalars(
+        select(Patient).where(Patient.id_number == values["id_number"], Patient.id != row_id,
+                              Patient.deleted_at.is_(None)).order_by(Patient.id).limit(20)))
+    for other in others:
+        if scope.allows_patient(session, other.id):
+            return other.id
+    if others:
+        session.add(DuplicateReview(id=uuid7(), patient_id=row_id, other_patient_id=others[0].id,
+                                    user_id=user_id, device_id=device_id, detected_at=clock.now()))
+    return None
 
 
-def integrity_reason(exc: Exception) -> str:
+def integrity_problem(exc: Exception) -> Problem:
     text = str(getattr(exc, "orig", exc)).lower()
     if "not null" in text or "null value" in text:
-        return "a required field is missing"
+        return Problem("field.required", _column(exc))
     if "foreign key" in text:
-        return "it refers to a record the server does not have"
+        return Problem("sync.missing_reference", _column(exc))
     if "unique" in text or "duplicate" in text:
-        return "it would duplicate a record that must be unique"
+        return Problem("sync.duplicate", _column(exc))
     if "out of range" in text or "too long" in text:
-        return "a value is too large for its field"
-    return "the server could not store this change"
+        return Problem("field.invalid", _column(exc))
+    return Problem("sync.not_stored")
+
+
+def _column(exc: Exception) -> str | None:
+    diag = getattr(getattr(exc, "orig", None), "diag", None)
+    return getattr(diag, "column_name", None) or None

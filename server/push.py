@@ -35,8 +35,10 @@ from db.models import ChangeLog
 from db.models import SeqCounter
 from server.apply import Batch
 from server.apply import apply
+from server import security_log
+from server.checks import SCOPE
 from server.checks import Rejected
-from server.checks import integrity_reason
+from server.checks import integrity_problem
 
 PENDING = "pending"  # a claimed mutation's placeholder answer, replaced before commit
 
@@ -74,7 +76,8 @@ def _push(session: Session, user, device_id: str, scope: Scope, mutations, caref
         except (Rejected, WireError) as exc:
             if savepoint is not None:
                 savepoint.rollback()
-            result, change = {"status": merge.REJECTED, "reason": str(exc)}, None
+            problems = exc.problems if isinstance(exc, Rejected) else [exc.problem]
+            result, change = _refused(session, user, device_id, m, problems, str(exc)), None
         except OperationalError:
             raise
         except StatementError as exc:
@@ -82,7 +85,8 @@ def _push(session: Session, user, device_id: str, scope: Scope, mutations, caref
                 raise  # redo the batch carefully
             savepoint.rollback()
             batch.rows.pop((m.table, m.row_id), None)
-            result, change = {"status": merge.REJECTED, "reason": integrity_reason(exc)}, None
+            problem = integrity_problem(exc)
+            result, change = _refused(session, user, device_id, m, [problem], str(problem)), None
         answers[mid] = result = {"mutation_id": mid, **result}
         results.append(result)
         if change is not None:
@@ -93,6 +97,16 @@ def _push(session: Session, user, device_id: str, scope: Scope, mutations, caref
         _store_answers(session, answers)
     session.flush()
     return results
+
+
+def _refused(session: Session, user, device_id: str, m, problems, reason: str) -> dict:
+    """A refusal's answer (codes for the desktop, English for logs) and its security event."""
+    scope = any(p.code == SCOPE for p in problems)
+    security_log.record(session, "scope_refused" if scope else "write_refused", code=problems[0].code,
+                        user_id=user.id, device_id=device_id,
+                        detail={"table": m.table, "row_id": m.row_id, "op": m.op,
+                                "problems": [p.to_json() for p in problems]})
+    return {"status": merge.REJECTED, "problems": [p.to_json() for p in problems], "reason": reason}
 
 
 def _store_answers(session: Session, answers: dict[str, dict]) -> None:
@@ -130,6 +144,7 @@ def _claim(session: Session, user, device_id: str, mutations) -> dict[str, dict]
         for mid, owner, result in session.execute(q):
             known[mid] = result if owner == user.id else {
                 "mutation_id": mid, "status": merge.REJECTED,
+                "problems": [{"code": "sync.mutation_id_taken", "field": None, "params": {}}],
                 "reason": "this change id was already used by another account"}
     return known
 

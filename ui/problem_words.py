@@ -80,8 +80,9 @@ def words(problem: Problem, lang: str | None = None) -> str:
         # A code from a newer server or a bug: say so plainly, with the code for the log.
         return _tr(ENGLISH["unknown"], lang).format(code=problem.code)
     params = {}
+    area = problem.code.split(".", 1)[0]
     for name, value in problem.params.items():
-        kind = TERM_PARAMS.get(name)
+        kind = TERM_PARAMS.get(f"{area}:{name}") or TERM_PARAMS.get(name)
         if kind and isinstance(value, list):
             params[name] = _list_sep(lang).join(term(kind, v, lang) for v in value)
         elif kind:

@@ -1,13 +1,24 @@
 """Referrals (转诊): up to the hospital (with the green channel) and down to the community,
 on a 24-hour clock from sent to scheduled. Qt-free: the server checks pushed changes with
-the same rules (states.py) the desktop shows."""
-from app.referrals.deadline import BREACH_REASONS
-from app.referrals.deadline import Countdown
-from app.referrals.deadline import countdown
-from app.referrals.deadline import countdowns_for_cases
-from app.referrals.forms import ReferralForm
-from app.referrals.service import ReferralService
-from app.referrals.view import ReferralView
+the same rule book (app/rulebook/referrals.py) the desktop runs.
 
-__all__ = ["BREACH_REASONS", "Countdown", "ReferralForm", "ReferralService", "ReferralView", "countdown",
-           "countdowns_for_cases"]
+Names are loaded on first use (PEP 562): the rule book imports states.py and deadline.py
+from this package, and the service imports the rule book, so nothing here may import the
+service eagerly.
+"""
+from __future__ import annotations
+
+import importlib
+
+_WHERE = {
+    "BREACH_REASONS": "deadline", "Countdown": "deadline", "countdown": "deadline",
+    "countdowns_for_cases": "deadline", "ReferralForm": "forms", "ReferralService": "service",
+    "ReferralView": "view",
+}
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str):
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{_WHERE[name]}"), name)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from app import clock
-from app.referrals.forms import LEVEL
+from app.rulebook.referrals import LEVEL
 from app.referrals.forms import ReferralForm
 from db.models import Case
 from db.models import OrgUnit

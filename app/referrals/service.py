@@ -10,16 +10,19 @@ from __future__ import annotations
 import datetime as dt
 
 from app import clock
-from app.errors import ValidationError
 from app.pathway import for_profile
 from app.pathway.actions import new_short_code
+from app.problems import Problem
+from app.problems import ProblemError
+from app.problems import refuse
 from app.referrals import states
 from app.referrals.deadline import BREACH_REASONS
 from app.referrals.deadline import countdown
 from app.referrals.deadline import is_late
-from app.referrals.forms import DIRECTION_ZH
 from app.referrals.forms import ReferralForm
 from app.referrals.forms import check
+from app.rulebook import SessionLookup
+from app.rulebook import referrals as rules
 from app.referrals.prefill import org_choices
 from app.referrals.prefill import prefill
 from app.referrals.view import ReferralView
@@ -33,8 +36,7 @@ from db.models import Referral
 from db.models import TimelineEvent
 from db.models.enums import FollowupStatus
 
-REASON_MAX = 1000
-PLACE_MAX = 120
+DIRECTION_ZH = {"up": "上转", "down": "下转"}
 FIRST_COMMUNITY_VISIT = "7d"  # a down-referred patient is visited at home within a week
 
 
@@ -64,19 +66,25 @@ class ReferralService:
             self.store.record_access("read", "referrals", view.id, detail={"by": "short_code"})
         return view
 
+    def allowed_actions(self, referral_id: str) -> list[str]:
+        """The steps the signed-in person may take on this referral now (the board's buttons):
+        the rule book's answer, so a button shown is a step the server will accept."""
+        with self.store.sessions() as s:
+            ref = self._load(s, referral_id)
+            return rules.allowed_actions(_row(ref), self.store.actor(s), SessionLookup(s))
+
     # -- the form ------------------------------------------------------------------
     def save(self, form: ReferralForm, referral_id: str | None = None, send: bool = False) -> str:
         """Create or edit a draft; `send` sends it in the same transaction."""
         with self.store.write() as tx:
             s = tx.session
-            values = check(s, form)
             if referral_id is None:
+                values = check(s, form, tx.actor)
                 ref = tx.add(Referral(**values, state=states.S.DRAFT.value, short_code=new_short_code(s)))
                 self._event(tx, ref, "draft", f"{DIRECTION_ZH[ref.direction]}单草稿：{_name(s, ref.to_org_id)}")
             else:
                 ref = self._load(s, referral_id)
-                if ref.state != states.S.DRAFT.value:
-                    raise ValidationError("只有草稿可以修改 / Only a draft can be edited.", field="state")
+                values = check(s, form, tx.actor, before=_row(ref))
                 if tx.update(ref, **values):
                     self._event(tx, ref, "edit", f"修改{DIRECTION_ZH[ref.direction]}单草稿")
             if send:
@@ -94,44 +102,35 @@ class ReferralService:
         self._act(rid, "accept")
 
     def reject(self, rid: str, reason: str) -> None:
-        self._act(rid, "reject", reason=_reason(reason, "state_reason", "请写明拒绝原因 / Say why it is rejected."))
+        self._act(rid, "reject", reason=(reason or "").strip())
 
     def cancel(self, rid: str, reason: str) -> None:
-        self._act(rid, "cancel", reason=_reason(reason, "state_reason", "请写明取消原因 / Say why it is cancelled."))
+        self._act(rid, "cancel", reason=(reason or "").strip())
 
     def schedule(self, rid: str, at: dt.datetime, place: str, breach_reason: str | None = None) -> None:
         if not isinstance(at, dt.datetime) or at.tzinfo is None:
-            raise ValidationError("请选择预约日期和时间 / Choose the appointment date and time.", field="scheduled_at")
+            raise refuse("field.required", "scheduled_at")
         if at < clock.now():
-            raise ValidationError(f"预约时间 {at.astimezone():%Y-%m-%d %H:%M} 已过去 / The appointment is in the past.",
-                                  field="scheduled_at")
-        place = (place or "").strip()
-        if not place:
-            raise ValidationError("请填写就诊地点 / Say where the patient should go.", field="scheduled_place")
-        if len(place) > PLACE_MAX:
-            raise ValidationError(f"地点过长（最多{PLACE_MAX}字）/ At most {PLACE_MAX} characters.", field="scheduled_place")
-        if breach_reason is not None and breach_reason not in BREACH_REASONS:
-            raise ValidationError("请选择超时原因 / Choose a reason code.", field="breach_reason")
-        self._act(rid, "schedule", at=at, place=place, breach_reason=breach_reason)
+            # The moment of booking, not a property of the record: an appointment synced
+            # later is rightly in the past by then, so this is not in the rule book.
+            raise refuse("referral.appointment_in_past", "scheduled_at", at=at.isoformat())
+        self._act(rid, "schedule", at=at, place=(place or "").strip(), breach_reason=breach_reason)
 
     def mark_seen(self, rid: str) -> None:
         self._act(rid, "seen")
 
     def close(self, rid: str, note: str = "") -> str | None:
         """Close the loop; a down-referral gets its community follow-up. Returns its id."""
-        return self._act(rid, "close", note=(note or "").strip()[:REASON_MAX])
+        return self._act(rid, "close", note=(note or "").strip()[:rules.LIMITS["state_reason"]])
 
     def record_breach(self, rid: str, code: str) -> None:
         """The reason code for a referral that missed its 24 hours."""
-        if code not in BREACH_REASONS:
-            raise ValidationError("请选择超时原因 / Choose a reason code.", field="breach_reason")
         with self.store.write() as tx:
             ref = self._load(tx.session, rid)
             if not countdown(ref.state, ref.sent_at, None).breached and not ref.breach_reason:
-                raise ValidationError("该转诊单未超过24小时 / This referral is within its 24 hours.",
-                                      field="breach_reason")
+                raise refuse("referral.within_24h", "breach_reason")
             tx.update(ref, breach_reason=code, note="超时原因")
-            self._event(tx, ref, "breach", f"转诊超时原因：{BREACH_REASONS[code]}", breach_reason=code)
+            self._event(tx, ref, "breach", f"转诊超时原因：{BREACH_REASONS.get(code, code)}", breach_reason=code)
 
     # -- inside the transaction ----------------------------------------------------
     def _act(self, rid: str, action: str, **kw):
@@ -140,9 +139,9 @@ class ReferralService:
 
     def _step(self, tx, ref: Referral, action: str, reason: str | None = None, at=None, place=None,
               breach_reason: str | None = None, note: str = ""):
-        refused = states.refusal(ref.state, action)
+        refused = rules.refusal(ref.state, action)
         if refused:
-            raise ValidationError(refused, field="state")
+            raise ProblemError(refused)
         s, now = tx.session, clock.now()
         old, new = ref.state, states.target(action)
         to, arrow = _name(s, ref.to_org_id), DIRECTION_ZH[ref.direction]
@@ -160,15 +159,13 @@ class ReferralService:
         elif action in ("reject", "cancel"):
             fields.update(state_reason=reason, closed_at=now)
             title = f"{to}拒绝转诊：{reason}" if action == "reject" else f"取消转诊：{reason}"
-            self._next(tx, ref, f"转诊未成（{reason[:40]}），请重新安排", now)
+            if reason:
+                self._next(tx, ref, f"转诊未成（{reason[:40]}），请重新安排", now)
         elif action == "schedule":
             late = is_late(ref.sent_at, now) and old != states.S.SCHEDULED.value
             code = breach_reason or ref.breach_reason
-            if late and not code:
-                raise ValidationError("已超过24小时：请选择超时原因 / Past 24 hours: choose a reason code.",
-                                      field="breach_reason")
             fields.update(scheduled_at=at, scheduled_place=place)
-            if late:
+            if late and code:
                 fields["breach_reason"] = code
             data.update(scheduled_at=at.isoformat(), place=place, late=late,
                         hours_to_schedule=round((now - ref.sent_at).total_seconds() / 3600, 2) if ref.sent_at else None)
@@ -221,17 +218,12 @@ class ReferralService:
     def _load(session, rid: str) -> Referral:
         ref = session.get(Referral, rid)
         if ref is None or ref.deleted_at is not None:
-            raise ValidationError("转诊单不存在 / This referral does not exist.", field="referral")
+            raise ProblemError(Problem("record.not_found", "referral", {"table": "referrals"}))
         return ref
 
 
-def _reason(text: str, field: str, missing: str) -> str:
-    text = (text or "").strip()
-    if not text:
-        raise ValidationError(missing, field=field)
-    if len(text) > REASON_MAX:
-        raise ValidationError(f"原因过长（最多{REASON_MAX}字）/ At most {REASON_MAX} characters.", field=field)
-    return text
+def _row(ref: Referral) -> dict:
+    return {c.name: getattr(ref, c.name) for c in Referral.__table__.columns}
 
 
 def _name(session, unit_id: str | None) -> str:

@@ -31,3 +31,14 @@ class Actor:
         if unit_id is None:
             return False
         return self.units is None or unit_id in self.units
+
+
+def actor_for(session, user_id: str, device_id: str | None = None) -> Actor | None:
+    """The Actor for `user_id` from the organisation tree and users in `session` (the
+    desktop's copy or the server's): None when the person is not in it."""
+    from app.sync.scope import scope_for  # local: scope imports the models this module avoids
+    from db.models import User
+    user = session.get(User, user_id)
+    if user is None:
+        return None
+    return Actor(user.id, user.role, user.org_unit_id, scope_for(session, user).units, device_id)

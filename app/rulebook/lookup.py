@@ -44,15 +44,16 @@ class Lookup(Protocol):
     def patient(self, patient_id: str | None) -> PatientFacts | None: ...
     def events_of_patient(self, patient_id: str, ids: list[str]) -> set[str]: ...
     def station_of(self, unit_id: str | None) -> str | None: ...
-    def today(self) -> dt.date: ...
+    def working_day(self, day: dt.date) -> bool: ...
+    def now(self) -> dt.datetime: ...
 
 
 class SessionLookup:
     """Answers from a SQLAlchemy session (the identity map makes repeated questions free)."""
 
-    def __init__(self, session: Session, today: dt.date | None = None):
+    def __init__(self, session: Session, calendar=None):
         self.session = session
-        self._today = today
+        self._calendar = calendar  # the profile's work calendar (its holiday files), else the bundled one
 
     def org(self, unit_id):
         unit = self.session.get(OrgUnit, unit_id) if unit_id else None
@@ -91,6 +92,14 @@ class SessionLookup:
             unit_id = unit.parent_id
         return None
 
-    def today(self):
-        from app import clock  # local: clock is pinned by tests; read it at the moment of asking
-        return self._today or clock.today()
+    def working_day(self, day):
+        if self._calendar is None:
+            from app import pathway  # local: the pathway package reads rule files on first use
+            self._calendar = pathway.load().calendar
+        elif callable(self._calendar):  # the profile's, loaded on first need (start-up stays fast)
+            self._calendar = self._calendar()
+        return self._calendar.info(day).working
+
+    def now(self):
+        from app import clock  # local: read the (test-pinnable) clock at the moment of asking
+        return clock.now()

@@ -35,7 +35,17 @@ INT64 = 2**63 - 1
 
 
 class WireError(ValueError):
-    """A pushed value or field the model cannot take; the reason goes back to the desktop."""
+    """A pushed value or field the model cannot take. `problem` is what the desktop is told
+    (a code, the field, parameters); the message is for logs."""
+
+    def __init__(self, message: str, code: str = "field.invalid", field: str | None = None, **params):
+        super().__init__(message)
+        self.code, self.field, self.params = code, field, params
+
+    @property
+    def problem(self):
+        from app.problems import Problem  # local: problems imports app.errors only; kept light here
+        return Problem(self.code, self.field, self.params)
 
 
 @dataclass(frozen=True)
@@ -84,19 +94,19 @@ def from_wire(table: str, field: str, value: Any) -> Any:
     """The Python value for a pushed or pulled field; WireError says what is wrong."""
     spec = COLUMNS[table].get(field)
     if spec is None:
-        raise WireError(f"{table} has no field {field!r}")
+        raise WireError(f"{table} has no field {field!r}", "sync.unknown_field", field)
     if value is None:
         if not spec.nullable:
-            raise WireError(f"{table}.{field} cannot be empty")
+            raise WireError(f"{table}.{field} cannot be empty", "field.required", field)
         return None
     try:
         return _CONVERT[spec.kind](spec, value)
     except WireError as exc:
-        raise WireError(f"{table}.{field} {exc}") from None
+        raise WireError(f"{table}.{field} {exc}", exc.code, field, **exc.params) from None
     except (TypeError, ValueError, AttributeError, OverflowError) as exc:
         shown = repr(value)
         shown = shown if len(shown) <= 40 else shown[:37] + "..."
-        raise WireError(f"{table}.{field}: {shown} is not a valid {spec.kind}") from exc
+        raise WireError(f"{table}.{field}: {shown} is not a valid {spec.kind}", "field.invalid", field) from exc
 
 
 def _text(spec: ColumnSpec, value: Any) -> str:
@@ -104,7 +114,7 @@ def _text(spec: ColumnSpec, value: Any) -> str:
         raise WireError("must be text")
     limit = spec.max_length or MAX_TEXT
     if len(value) > limit:
-        raise WireError(f"is longer than {limit} characters")
+        raise WireError(f"is longer than {limit} characters", "field.too_long", max=limit)
     if "\x00" in value:
         raise WireError("must not contain NUL characters")
     return value

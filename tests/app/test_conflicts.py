@@ -51,7 +51,8 @@ def _rejected_edit(profile) -> tuple[str, int]:
         s.execute(OutboxEntry.__table__.delete())
         s.get(Patient, p.id).version = 3
     with profile.store.write() as tx:
-        tx.update(tx.session.get(Patient, p.id), name="", phone="13500001111")
+        # valid here (the rule book lets nothing invalid into the outbox); the server refused it
+        tx.update(tx.session.get(Patient, p.id), name="赵敏敏", phone="13500001111")
     with profile.sessions.begin() as s:
         entry = s.scalars(select(OutboxEntry)).one()
         entry.status, entry.server_reason = "rejected", "name: a patient needs a name"

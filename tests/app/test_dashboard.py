@@ -20,6 +20,7 @@ from db.models import Referral
 from db.models import Screening
 from db.models import TimelineEvent
 from tests.app.test_import_data import network
+from tests.support import seed_rows
 
 UTC = dt.timezone.utc
 TODAY = dt.date(2026, 6, 1)
@@ -35,7 +36,7 @@ def caseload(profile):
     net = network(profile)
     p, c = SimpleNamespace(), SimpleNamespace()
     clock.pin(at("2026-06-01", 2))
-    with profile.store.write() as tx:
+    with seed_rows(profile) as tx:  # as pulled from the server: a referral may already be scheduled
         def case(key, stage, station, cm=None, clinic=None, opened="2026-01-03"):
             pid = tx.add(Patient(name=f"患者{key}", sex="M", birth_date=dt.date(1960, 1, 1))).id
             setattr(p, key, pid)
@@ -58,7 +59,8 @@ def caseload(profile):
         event("b", "stage", "2026-01-05", data={"from": "prevent", "to": "screen"})
         screen("b", "2026-01-10", "high_risk")
         event("b", "exam", "2026-01-20")
-        mdt = tx.add(MdtRequest(patient_id=p.b, case_id=c.b, question="?", state="decided")).id
+        mdt = tx.add(MdtRequest(patient_id=p.b, case_id=c.b, question="?", state="decided", decision="新辅助治疗后手术",
+                                slot_at=at("2026-02-01", 9), decided_at=at("2026-02-01", 11))).id
         event("b", "mdt", "2026-02-01", ref_table="mdt_requests", ref_id=mdt)
         event("b", "treatment", "2026-02-15", org_unit_id=net.centre)
         case("c", "diagnose", net.station_a, net.cm_a)  # abnormal screen, examined, no diagnosis yet

@@ -64,7 +64,8 @@ def test_the_bundle_validates_and_holds_every_kind(profile, caseload, tmp_path):
     assert statuses == ["confirmed", "confirmed", "provisional"]
     assert {c["code"]["coding"][0]["code"] for c in by_type["Condition"]} == {"C34"}
     assert len(by_type["Task"]) == 6 and len(by_type["ServiceRequest"]) == 3
-    assert sorted(a["status"] for a in by_type["Appointment"]) == ["booked", "fulfilled"]
+    # a scheduled and a seen referral, and the decided MDT session of case b
+    assert sorted(a["status"] for a in by_type["Appointment"]) == ["booked", "fulfilled", "fulfilled"]
 
 
 def test_one_patient_and_the_cli(profile, profile_dir, caseload, tmp_path):  # noqa: F811

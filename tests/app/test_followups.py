@@ -82,6 +82,7 @@ def test_the_person_may_change_the_proposed_date(world):
 
 def test_recurrence_suspected_opens_a_referral_draft(world):
     profile, ids, service = world
+    profile.store.user_id = ids["other"]  # 李四 is at the other station: its case manager drafts from there
     fid = planned(service, ids, "李四", TODAY)
     result = service.complete(fid, Completion("phone", True, "recurrence_suspected", notes="CEA升高，腹部不适"))
     referral = get(profile, Referral, result.referral_id)

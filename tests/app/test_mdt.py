@@ -90,18 +90,24 @@ def test_a_full_session_refuses_the_next_booking(world):
 def test_decision_sets_the_case_next_action_and_records_the_plan(world):
     profile, ids, service = world
     mid = request(service, ids, checklist=ALL)
-    service.book(mid, service.slots()[0].starts_at)
+    session_at = service.slots()[0].starts_at
+    service.book(mid, session_at)
     with pytest.raises(ValidationError) as exc:
         service.decide(mid, "homeopathy")
     assert exc.value.field == "plan"
+    with pytest.raises(ValidationError) as exc:  # the panel has not met yet
+        service.decide(mid, "neoadjuvant_then_surgery", "建议新辅助治疗")
+    assert exc.value.problem.code == "mdt.decided_before_session" and service.get(mid).state == "booked"
+    clock.pin(session_at + dt.timedelta(hours=1))
     actions = service.decide(mid, "neoadjuvant_then_surgery", "建议新辅助化疗联合免疫治疗2周期后再评估手术")
     assert [a for a, _ in actions] == ["新辅助化疗联合免疫治疗第1周期", "新辅助治疗2周期后影像评估", "外科评估并安排手术"]
-    assert actions[0][1] == dt.date(2026, 11, 25)
+    assert session_at.astimezone().date() == dt.date(2026, 11, 19)
+    assert actions[0][1] == dt.date(2026, 11, 26)  # a week after the session
     with profile.sessions() as s:
         case = s.get(Case, ids["王五"][1])
         event = s.scalars(select(TimelineEvent).where(TimelineEvent.ref_id == mid,
                                                       TimelineEvent.title.like("MDT讨论%"))).one()
-    assert (case.next_action, case.due_date) == ("新辅助化疗联合免疫治疗第1周期", dt.date(2026, 11, 25))
+    assert (case.next_action, case.due_date) == ("新辅助化疗联合免疫治疗第1周期", dt.date(2026, 11, 26))
     assert event.kind == "mdt" and event.data["plan"] == "neoadjuvant_then_surgery"
     assert [a["text"] for a in event.data["actions"]][-1] == "外科评估并安排手术"
     view = service.get(mid)

@@ -9,9 +9,13 @@ from sqlalchemy import func
 from sqlalchemy import select
 
 from app import clock
+from app import rulebook
 from app.errors import ValidationError
+from app.problems import Problem
 from app.referrals import ReferralService
 from app.referrals import states
+from app.rulebook import referrals as referral_rules
+from ui import problem_words
 from db.models import Case
 from db.models import Followup
 from db.models import OrgUnit
@@ -74,6 +78,19 @@ def get(profile, rid):
         return s.get(Referral, rid)
 
 
+class acting_as:  # noqa: N801 - reads as a statement: `with acting_as(profile, ids["ward"]):`
+    """The receiving side's steps are taken by someone who works there (the rule book checks)."""
+
+    def __init__(self, profile, user_id):
+        self.store, self.user_id = profile.store, user_id
+
+    def __enter__(self):
+        self.before, self.store.user_id = self.store.user_id, self.user_id
+
+    def __exit__(self, *exc):
+        self.store.user_id = self.before
+
+
 def advance(hours: float) -> None:
     clock.pin(clock.now() + dt.timedelta(hours=hours))
 
@@ -92,11 +109,12 @@ def test_full_loop_writes_one_timeline_event_per_change(world):
     profile, ids, service = world
     rid = service.save(up_form(service, ids, green_channel=True))
     service.send(rid)
-    for step in (service.receive, service.accept):
-        advance(1)
-        step(rid)
-    service.schedule(rid, clock.now() + 20 * HOUR, "一体化门诊3楼")
-    service.mark_seen(rid)
+    with acting_as(profile, ids["ward"]):  # the county centre receives and gives the date
+        for step in (service.receive, service.accept):
+            advance(1)
+            step(rid)
+        service.schedule(rid, clock.now() + 20 * HOUR, "一体化门诊3楼")
+        service.mark_seen(rid)
     assert service.close(rid) is None  # an up-referral makes no community follow-up
     trail = events(profile, rid)
     assert [e.data["action"] for e in trail] == ["draft", "send", "receive", "accept", "schedule", "seen", "close"]
@@ -109,16 +127,19 @@ def test_full_loop_writes_one_timeline_event_per_change(world):
         assert s.scalar(select(func.count()).select_from(OutboxEntry).where(OutboxEntry.row_id == rid)) == 7
 
 
-@pytest.mark.parametrize("state,action,words", [
-    ("draft", "receive", "尚未发送"),
-    ("sent", "schedule", "尚未接收"),
-    ("received", "close", "现在可以：接受、拒绝、取消"),
-    ("closed", "cancel", "转诊单已关闭，不能再取消"),
-    ("rejected", "accept", "已拒绝"),
+@pytest.mark.parametrize("state,action,code,zh", [
+    ("draft", "receive", "referral.step_first", "请先发送"),
+    ("sent", "schedule", "referral.step_first", "请先接收"),
+    ("received", "close", "referral.step_order", "现在可以：接受、拒绝、取消"),
+    ("closed", "cancel", "referral.final", "转诊单已是「已关闭」，不能再取消"),
+    ("rejected", "accept", "referral.final", "已拒绝"),
 ])
-def test_forbidden_transitions_are_refused_with_the_reason(state, action, words):
-    reason = states.refusal(state, action)
-    assert reason is not None and words in reason, reason
+def test_forbidden_transitions_are_refused_with_the_reason(state, action, code, zh):
+    problem = referral_rules.refusal(state, action)
+    assert problem is not None and problem.code == code and problem.field == "state"
+    assert zh in problem_words.words(problem, "zh_CN")
+    english = problem_words.words(problem, "en")
+    assert action in english and not any("\u4e00" <= ch <= "\u9fff" for ch in english)
 
 
 def test_allowed_transitions_follow_the_issue():
@@ -134,18 +155,20 @@ def test_a_refused_step_changes_nothing(world):
     rid = service.save(up_form(service, ids))
     with pytest.raises(ValidationError) as exc:
         service.mark_seen(rid)
-    assert exc.value.field == "state" and "草稿" in str(exc.value)
+    assert exc.value.field == "state" and exc.value.problem.code == "referral.step_order"
+    assert "草稿" in problem_words.say(exc.value, "zh_CN")
     assert get(profile, rid).state == "draft" and len(events(profile, rid)) == 1
 
 
 def test_reject_and_cancel_need_a_reason(world):
     profile, ids, service = world
     rid = service.save(up_form(service, ids), send=True)
-    service.receive(rid)
-    with pytest.raises(ValidationError) as exc:
-        service.reject(rid, "  ")
-    assert exc.value.field == "state_reason"
-    service.reject(rid, "资料不全，请补充影像报告")
+    with acting_as(profile, ids["ward"]):
+        service.receive(rid)
+        with pytest.raises(ValidationError) as exc:
+            service.reject(rid, "  ")
+        assert exc.value.field == "state_reason"
+        service.reject(rid, "资料不全，请补充影像报告")
     ref = get(profile, rid)
     assert (ref.state, ref.state_reason) == ("rejected", "资料不全，请补充影像报告")
     with profile.sessions() as s:
@@ -156,20 +179,22 @@ def test_reject_and_cancel_need_a_reason(world):
     assert get(profile, other).state == "cancelled"
 
 
-@pytest.mark.parametrize("change,field,words", [
-    ({"to_org_id": "00000000-0000-7000-8000-000000000000"}, "to_org_id", "未知的接诊机构"),
-    ({"to_org_id": None}, "to_org_id", "请选择接诊机构"),
-    ({"reason": "   "}, "reason", "请填写转诊原因"),
-    ({"direction": "down"}, "to_org_id", "下转应转往社区"),
-    ({"findings": ["00000000-0000-7000-8000-000000000001"]}, "findings", "不在该患者的时间线上"),
-    ({"reason": "很" * 1001}, "reason", "最多1000字"),
+@pytest.mark.parametrize("change,field,code,zh", [
+    ({"to_org_id": "00000000-0000-7000-8000-000000000000"}, "to_org_id", "referral.unknown_org", "不在本机的机构目录中"),
+    ({"to_org_id": None}, "to_org_id", "referral.unknown_org", "接诊机构"),
+    ({"reason": "   "}, "reason", "referral.reason_required", "请填写转诊原因"),
+    ({"direction": "down"}, "to_org_id", "referral.direction_level", "下转应转往社区"),
+    ({"findings": ["00000000-0000-7000-8000-000000000001"]}, "findings", "referral.finding_not_on_timeline",
+     "不在该患者的时间线上"),
+    ({"reason": "很" * 1001}, "reason", "field.too_long", "最多 1000 个字"),
 ])
-def test_bad_fields_get_a_field_level_message_and_nothing_is_saved(world, change, field, words):
+def test_bad_fields_get_a_field_level_message_and_nothing_is_saved(world, change, field, code, zh):
     profile, ids, service = world
     form = up_form(service, ids, **change)
     with pytest.raises(ValidationError) as exc:
         service.save(form, send=True)
-    assert exc.value.field == field and words in str(exc.value)
+    problem = next(p for p in exc.value.problems if p.field == field)
+    assert problem.code == code and zh in problem_words.words(problem, "zh_CN")
     with profile.sessions() as s:
         assert s.scalar(select(func.count()).select_from(Referral)) == 2  # the caseload's two
         assert s.scalar(select(func.count()).select_from(OutboxEntry)) == 0
@@ -178,17 +203,20 @@ def test_bad_fields_get_a_field_level_message_and_nothing_is_saved(world, change
 def test_a_scheduled_date_in_the_past_is_refused_next_to_the_field(world):
     profile, ids, service = world
     rid = service.save(up_form(service, ids), send=True)
-    service.receive(rid)
-    service.accept(rid)
-    for at, place, field in ((clock.now() - HOUR, "门诊", "scheduled_at"), (clock.now() + HOUR, " ", "scheduled_place")):
-        with pytest.raises(ValidationError) as exc:
-            service.schedule(rid, at, place)
-        assert exc.value.field == field
+    with acting_as(profile, ids["ward"]):
+        service.receive(rid)
+        service.accept(rid)
+        for at, place, field in ((clock.now() - HOUR, "门诊", "scheduled_at"),
+                                 (clock.now() + HOUR, " ", "scheduled_place")):
+            with pytest.raises(ValidationError) as exc:
+                service.schedule(rid, at, place)
+            assert exc.value.field == field
     assert get(profile, rid).state == "accepted"
 
 
 def test_down_referral_close_creates_the_community_followup(world):
     profile, ids, service = world
+    profile.store.user_id = ids["ward"]  # the county centre sends the patient home (下转)
     form, _ = service.prefill(ids["李四"][0], "down")
     form.reason = "术后康复期，转社区随访"
     rid = service.save(form, send=True)
@@ -228,20 +256,68 @@ def test_only_a_draft_can_be_edited(world):
     service.save(form, rid)
     assert [e.data["action"] for e in events(profile, rid)] == ["draft", "edit"]
     service.send(rid)
-    with pytest.raises(ValidationError):
+    form.requested_exams = "PET-CT"
+    with pytest.raises(ValidationError) as exc:
         service.save(form, rid)
+    assert exc.value.problem.code == "referral.not_a_draft"
 
 
-def test_the_shared_rules_hold_a_referral_to_one_step_at_a_time():
-    from app import rules
-    assert rules.check("referrals", {"state": "draft"}, None) == []
-    assert rules.check("referrals", {"state": "sent"}, None) == [
-        ("state", "a new referral starts as a draft, not 'sent'")]
-    assert rules.check("referrals", {"state": "received"}, {"state": "sent"}) == []
-    assert rules.check("referrals", {"state": "scheduled"}, {"state": "scheduled"}) == []  # 改约
-    assert rules.check("referrals", {"state": "cancelled"}, {"state": "received"}) == []
-    (field, why), = rules.check("referrals", {"state": "scheduled"}, {"state": "sent"})
-    assert field == "state" and "接诊机构尚未接收" in why
-    (field, why), = rules.check("referrals", {"state": "sent"}, {"state": "closed"})
-    assert "cannot change any more" in why
-    assert rules.check("referrals", {"reason": "更新"}, {"state": "closed"}) == []  # no state change
+class NoLookup:
+    def org(self, unit_id):
+        return None
+
+    def events_of_patient(self, patient_id, ids):
+        return set()
+
+    def now(self):
+        return clock.now()
+
+
+def test_the_rule_book_holds_a_referral_to_one_step_at_a_time():
+    base = {"direction": "up", "urgency": "routine", "reason": "结节", "from_org_id": None, "to_org_id": None}
+
+    def codes(before, after):
+        found = referral_rules.check(before, after, None, NoLookup())
+        return [p.code for p in found if p.code != "referral.unknown_org"]
+
+    assert codes(None, {**base, "state": "draft"}) == []
+    assert codes(None, {**base, "state": "sent"}) == ["referral.starts_as_draft"]
+    assert codes({**base, "state": "sent"}, {**base, "state": "received"}) == []
+    assert codes({**base, "state": "received"}, {**base, "state": "cancelled", "state_reason": "x"}) == []
+    assert codes({**base, "state": "sent"}, {**base, "state": "scheduled"}) == ["referral.step_first"]
+    assert codes({**base, "state": "closed"}, {**base, "state": "sent"}) == ["referral.final"]
+    assert codes({**base, "state": "closed"}, {**base, "state": "closed", "reason": "更新"}) == ["referral.not_a_draft"]
+
+
+def test_the_issues_referral_passes_no_longer():
+    """The issue's example: `rules.check` once found nothing wrong; the form refused all four."""
+    problems = rulebook.check("referrals", None, {"direction": "down", "green_channel": True, "reason": "",
+                                                  "urgency": "whatever", "state": "draft"}, None, NoLookup())
+    assert {(p.code, p.field) for p in problems} >= {
+        ("field.not_allowed", "urgency"), ("referral.reason_required", "reason"),
+        ("referral.unknown_org", "from_org_id"), ("referral.unknown_org", "to_org_id")}
+
+
+def test_the_receiving_side_receives_and_the_sending_side_sends(world):
+    profile, ids, service = world
+    rid = service.save(up_form(service, ids), send=True)  # the street station sends up
+    assert service.allowed_actions(rid) == ["cancel"]  # the station cannot receive its own referral
+    with pytest.raises(ValidationError) as exc:
+        service.receive(rid)
+    assert exc.value.problem == Problem("referral.not_your_side", "state", {"action": "receive", "side": "to"})
+    assert "只有接诊机构可以接收" in problem_words.say(exc.value, "zh_CN")
+    with acting_as(profile, ids["ward"]):
+        assert service.allowed_actions(rid) == ["receive", "cancel"]
+        service.receive(rid)
+    assert get(profile, rid).state == "received"
+
+
+def test_a_community_case_manager_cannot_send_from_the_hospital(world):
+    profile, ids, service = world
+    form, _ = service.prefill(ids["李四"][0], "down")  # from the centre: not this person's to send
+    form.reason = "术后康复"
+    with pytest.raises(ValidationError) as exc:
+        service.save(form, send=True)
+    assert exc.value.problem.code == "referral.not_your_side" and exc.value.field == "from_org_id"
+    with profile.sessions() as s:
+        assert s.scalar(select(func.count()).select_from(OutboxEntry)) == 0

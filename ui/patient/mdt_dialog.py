@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
 from app.errors import ValidationError
+from ui import problem_words
 from app.mdt import CHECKLIST
 from app.mdt import MdtService
 from app.patients import PatientService
@@ -150,7 +151,7 @@ class MdtDialog(QDialog):
         try:
             call()
         except ValidationError as exc:
-            show_error(self.errors.get(exc.field or "", self.general), str(exc))
+            show_error(self.errors.get(exc.field or "", self.general), problem_words.say(exc))
             return False
         return True
 

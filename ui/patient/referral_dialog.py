@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
 from app.errors import ValidationError
+from ui import problem_words
 from app.patients import PatientService
 from app.referrals import ReferralForm
 from app.referrals import ReferralService
@@ -184,7 +185,7 @@ class ReferralDialog(QDialog):
             rid = self.service.save(self.form(), self.referral_id, send=send)
         except ValidationError as exc:
             label = self.errors.get(exc.field or "", self.general)
-            show_error(label, str(exc))
+            show_error(label, problem_words.say(exc))
             widget = getattr(self, (exc.field or "").removesuffix("_id"), None)
             if isinstance(widget, QWidget):
                 widget.setFocus()

@@ -5,7 +5,8 @@ Each area module defines:
   ENGLISH: dict[code, template]  — "{name}" placeholders name the problem's parameters;
                                    "{field_name}" is the worded field of the problem.
   TERMS: dict["kind.value", English word]  (optional) — vocabulary values worded in params.
-  TERM_PARAMS: dict[param name, kind]      (optional) — which params are vocabulary values.
+  TERM_PARAMS: dict[param name, kind]      (optional) — which params are vocabulary values;
+                                           "area:param" applies to codes of that area only.
 """
 from __future__ import annotations
 

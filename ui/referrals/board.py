@@ -24,13 +24,13 @@ from PySide6.QtWidgets import QWidget
 
 from app import clock
 from app.errors import ValidationError
+from ui import problem_words
 from app.identity import current_identity
 from app.referrals import ReferralService
 from app.referrals.board import TABS
 from app.referrals.board import BoardQueries
 from app.referrals.board import my_units
 from app.referrals.states import ACTIONS
-from app.referrals.states import SIDE
 from ui.events import EventBridge
 from ui.referrals import labels
 from ui.referrals.detail import DetailPane
@@ -219,7 +219,7 @@ class ReferralBoard(QWidget):
             except ValidationError:
                 view = None
         self.detail.show_referral(view)
-        allowed = {a for a in view.actions if self._my_side(view, a)} if view else set()
+        allowed = set(self.service.allowed_actions(view.id)) if view else set()
         for action, button in self.buttons.items():
             enabled = action in allowed
             if action == "breach":
@@ -231,12 +231,6 @@ class ReferralBoard(QWidget):
                 enabled = view is not None and view.state == "draft"
             button.setEnabled(enabled)
             button.setVisible(action in ("open", "slip", "breach") or enabled)
-
-    def _my_side(self, view, action: str) -> bool:
-        """The receiving site receives and schedules, the sending site sends and closes."""
-        if self.units is None:
-            return True
-        return (view.to_org_id if SIDE[action] == "to" else view.from_org_id) in self.units
 
     def act(self, action: str) -> None:
         rid = self.selected_id()
@@ -264,7 +258,7 @@ class ReferralBoard(QWidget):
         try:
             result = getattr(self.service, {"seen": "mark_seen"}.get(action, action))(rid)
         except ValidationError as exc:
-            self._say(str(exc), error=True)
+            self._say(problem_words.say(exc), error=True)
             return
         if action == "close" and result:
             self._say(self.tr("Loop closed; the community follow-up is planned."))
@@ -273,7 +267,7 @@ class ReferralBoard(QWidget):
         try:
             view = self.service.find_by_code(self.lookup.text())
         except ValidationError as exc:
-            self._say(str(exc), error=True)
+            self._say(problem_words.say(exc), error=True)
             return
         if view is None:
             self._say(self.tr("No referral with code {code} on this computer.").format(

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QVBoxLayout
 
 from app import clock
 from app.errors import ValidationError
+from ui import problem_words
 from ui.referrals import labels
 
 ERROR_STYLE = "color: #c62828;"
@@ -79,7 +80,7 @@ class _Base(QDialog):
         try:
             call()
         except ValidationError as exc:
-            show_error(errors.get(exc.field, self.general), str(exc))
+            show_error(errors.get(exc.field, self.general), problem_words.say(exc))
             return
         self.accept()
 

@@ -1,0 +1,32 @@
+"""Cases: one patient on one cancer pathway, with its case managers."""
+from __future__ import annotations
+
+from app.problems import Problem
+from app.rulebook.common import changed as changed_fields
+from app.rulebook.common import choice
+from app.rulebook.common import max_length
+from db.models.enums import CancerType
+from db.models.enums import RiskLevel
+from db.models.enums import Role
+from db.models.enums import Stage
+
+# Each case-manager slot holds a person of that role.
+MANAGERS = {"clinic_cm_id": Role.CLINIC_CM.value, "ward_cm_id": Role.WARD_CM.value,
+            "community_cm_id": Role.COMMUNITY_CM.value}
+
+
+def check(before, after, actor, lookup) -> list[Problem]:
+    problems: list[Problem] = []
+    changed = changed_fields(before, after)
+    choice(after, changed, "stage", [s.value for s in Stage], problems)
+    choice(after, changed, "cancer_type", [c.value for c in CancerType], problems)
+    choice(after, changed, "risk_level", [r.value for r in RiskLevel], problems)
+    max_length(after, changed, {"next_action": 200}, problems)
+    for field, role in MANAGERS.items():
+        if field in changed and after.get(field) is not None:
+            person = lookup.user(after[field])
+            if person is None or person.role != role:
+                problems.append(Problem("case.wrong_manager_role", field, {"role": role}))
+    if before is None and lookup.patient(after.get("patient_id")) is None:
+        problems.append(Problem("record.not_found", "patient_id", {"table": "patients"}))
+    return problems
