@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QInputDialog
 
 from app.errors import CaseDeskError
 from app.letters.prepare import ALREADY_PRINTED
+from ui import problem_words
 
 
 def open_slip(parent, profile, referral_id: str, say) -> None:
@@ -22,7 +23,7 @@ def open_slip(parent, profile, referral_id: str, say) -> None:
                 return
             prepared = prepare_slip(profile, referral_id, reprint_reason=why)
     except CaseDeskError as exc:
-        say(str(exc), error=True)
+        say(problem_words.say(exc), error=True)
         return
     if not prepared.ready:
         say(prepared.skipped[0].describe() if prepared.skipped else "", error=True)
