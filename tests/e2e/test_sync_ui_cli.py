@@ -6,6 +6,7 @@ import re
 import pytest
 from sqlalchemy import func
 from sqlalchemy import select
+from sqlalchemy import update
 
 from app.profile import Profile
 from db.models import OutboxEntry
@@ -109,3 +110,22 @@ def test_unreachable_server_at_sign_in_is_offline(tmp_path):
     out = run_main("sync", "--profile", str(tmp_path / "desk"), "--server", "http://127.0.0.1:9",
                    "--login", "cm01", env={"CASEDESK_PASSWORD": "x", **CHINESE})
     assert out.returncode == 3 and "无法连接服务器" in out.stderr and "[offline]" in out.stderr
+
+
+def test_a_refused_change_is_listed_with_its_reason_in_the_persons_language(tmp_path, demo_server, cm):
+    assert signed_in_sync(tmp_path, demo_server, cm).returncode == 0
+    profile = Profile.open(tmp_path / "desk")
+    with profile.store.write() as tx:
+        patient = tx.session.scalars(select(Patient).order_by(Patient.id).limit(1)).one()
+        name = patient.name
+        tx.update(patient, phone="13822224444")
+    with profile.sessions.begin() as s:  # a desktop claiming a version the server never had
+        s.execute(update(OutboxEntry).values(base_version=OutboxEntry.base_version + 50))
+    profile.close()
+    zh = run_main("sync", "--profile", str(tmp_path / "desk"), env=CHINESE)
+    assert zh.returncode == 0, zh.stderr
+    assert f"✗ 患者 {name}: 这项更改基于该记录的第" in zh.stdout
+    en = run_main("--lang", "en", "sync", "--profile", str(tmp_path / "desk"), env=CHINESE)
+    assert en.returncode == 0, en.stderr
+    line = next(t for t in en.stdout.splitlines() if t.startswith("  ✗ "))
+    assert line.startswith(f"  ✗ patient {name}: This change was made on version")  # still there, still refused

@@ -211,3 +211,26 @@ def test_the_interval_varies_so_desktops_started_together_drift_apart(lane, sync
     assert fake.calls == 20
     assert all(60_000 * (1 - INTERVAL_JITTER) <= w <= 60_000 * (1 + INTERVAL_JITTER) for w in waits)
     assert len(waits) > 10
+
+
+def test_the_wrong_person_on_a_shared_desktop_is_not_told_the_account_is_disabled(lane, qtbot):
+    refused = errors.from_answer(403, b'{"code": "auth.device_other_user", "params": {}, "detail": "x"}', {})
+    window, ui, _fake = lane(fail=refused)
+    with qtbot.waitSignal(ui.controller.cycle_failed, timeout=5000):
+        ui.controller.sync_now()
+    text = window.sync_status.state_label.text()
+    assert text.startswith("同步失败 · 本机的这个个人配置已登记在另一位用户名下") and "停用" not in text
+    assert ui.controller.state.online  # the server answered
+
+
+def test_a_slow_down_says_how_long_in_the_status_area(lane, qtbot, translations):
+    slowed = errors.from_answer(429, b'{"code": "auth.slow_down", "params": {"retry_after_s": 120}, "detail": "x"}',
+                                {"retry-after": "120"})
+    window, ui, _fake = lane(fail=slowed)
+    with qtbot.waitSignal(ui.controller.cycle_failed, timeout=5000):
+        ui.controller.sync_now()
+    assert window.sync_status.state_label.text() == "同步失败 · 登录尝试次数过多，请等待 120 秒后再试。"
+    translations.set_language("en")
+    ui.controller.publish()
+    assert window.sync_status.state_label.text() == ("Sync failed · Too many sign-in attempts. Wait 120 seconds, "
+                                                     "then try again.")

@@ -178,3 +178,26 @@ def test_first_sync_dialog_words(qtbot, translations):
     dialog.begin(5000)
     assert dialog.resume.isVisible() and "5000" in dialog.resume.text()
     assert dialog.close_button.text() == "隐藏"
+
+
+def test_a_refused_change_shows_the_servers_problems_in_the_windows_language(profile, controller, qtbot,
+                                                                            translations):
+    problems = {"problems": [{"code": "field.invalid", "field": "phone", "params": {}},
+                             {"code": "sync.base_version_ahead", "field": None, "params": {"base": 7, "server": 3}}]}
+    _pid, seq = patient_with_entry(profile, "rejected", "phone: refused; base version ahead", problems,
+                                   phone="13600000000")
+    view = OutboxView(profile, controller)
+    qtbot.addWidget(view)
+    reason = view.model.index(0, 6)
+    assert view.model.data(reason).startswith("电话：该值无法使用。 这项更改基于该记录的第 7 版")
+    dialog = ResendDialog(profile, service.outbox_item(profile, seq), controller.run_serial)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.reason.text().startswith("服务器的理由：电话：该值无法使用。\n这项更改基于该记录的第 7 版")
+    assert dialog.edits["phone"].text() == "13600000000"  # still there, to be corrected
+    translations.set_language("en")
+    assert dialog.reason.text().startswith("Server's reason: Phone: this value cannot be used.\n"
+                                           "This change was made on version 7 of the record")
+    view.reload()
+    assert view.model.data(reason).startswith("Phone: this value cannot be used. This change was made")
+    assert "refused" not in view.model.data(reason)  # the English log line is not what people read
