@@ -172,7 +172,9 @@ def _qr(f: _Flow, code: str, s: float) -> float:
     top = f.y - 4 * s
     for op in qr_ops(code, f.right - size, top, size, INK):
         f.op(*op)
-    label = 13 * s
+    # At most as wide as the QR code: nine-character network codes ("WMW-WMWMW") would
+    # otherwise reach into the right margin.
+    label = min(13 * s, 13 * s * size / max(f.m.width(code, 13 * s), 1))
     y = top - size - label * 0.8
     f.text(f.right - size / 2 - f.m.width(code, label) / 2, y, label, code, bold=True)
     return y - 6 * s

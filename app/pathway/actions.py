@@ -7,13 +7,13 @@ trail succeed or fail together.
 """
 from __future__ import annotations
 
-import secrets
-
 from sqlalchemy import select
 
 from app import clock
+from app.referrals import codes
 from db.models import Case
 from db.models import Followup
+from db.models import LocalState
 from db.models import OrgUnit
 from db.models import Patient
 from db.models import Referral
@@ -22,14 +22,21 @@ from db.models.enums import OrgKind
 from db.models.enums import ReferralDirection
 from db.models.enums import ReferralState
 
-_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read out over the phone
+_CODE_ALPHABET = codes.ALPHABET  # the server's device codes use the same letters
 
 
 def new_short_code(session) -> str:
-    while True:
-        code = "".join(secrets.choice(_CODE_ALPHABET) for _ in range(6))
-        if session.scalar(select(Referral.id).where(Referral.short_code == code)) is None:
-            return code
+    """A referral code unique across the network (app/referrals/codes.py): this desktop's
+    device code, read in the caller's session, and a local part no referral here holds yet."""
+    return codes.compose(device_code(session), lambda code: session.scalar(
+        select(Referral.id).where(Referral.short_code == code)) is not None)
+
+
+def device_code(session) -> str | None:
+    """The code the server handed this desktop at its first sign-in; None before that."""
+    row = session.get(LocalState, codes.DEVICE_CODE_KEY)
+    value = (row.value or "").strip().upper() if row else ""
+    return value if codes.is_device_code(value) else None
 
 
 def draft_referral(tx, case: Case, reason: str, summary: str) -> str | None:

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from app.errors import ValidationError
+from app.problems import refuse
+from app.referrals import codes
 from app.referrals import states
 from app.referrals.deadline import Countdown
 from app.referrals.deadline import countdown
@@ -17,8 +19,8 @@ from db.models import Patient
 from db.models import Referral
 from db.models import TimelineEvent
 
-# Slips print six characters without 0/O/1/I/L; older or imported codes may differ, so
-# only the shape is checked and the database decides.
+# Slips print "K7P-3XH9Q" (app/referrals/codes.py) or, older and demo ones, six characters;
+# imported codes may differ, so only the shape is checked and the database decides.
 _CODE_RE = re.compile(r"^[A-Z0-9]{4,12}$")
 
 
@@ -76,17 +78,13 @@ def load_view(session, referral_id: str) -> ReferralView:
     return _view(session, ref)
 
 
-def normalise_code(text: str) -> str:
-    """What a person typed, as stored: spaces and dashes dropped, upper case."""
-    return re.sub(r"[\s\-_]", "", text or "").upper()
-
-
 def lookup_code(session, text: str) -> ReferralView | None:
-    code = normalise_code(text)
-    if not _CODE_RE.match(code):
-        raise ValidationError("请输入转诊单上的编号（6位字母数字）/ Type the code printed on the slip "
-                              "(6 letters and digits).", field="code")
-    ref = session.scalar(select(Referral).where(Referral.short_code == code, Referral.deleted_at.is_(None)))
+    """The referral whose slip carries `text` as a person types it: any case, with or without
+    the hyphen or spaces ("k7p3xh9q" finds "K7P-3XH9Q"); older six-character codes as before."""
+    if not _CODE_RE.match(codes.normalise(text)):
+        raise refuse("referral_code.shape", "code")
+    ref = session.scalars(select(Referral).where(Referral.short_code.in_(codes.stored_forms(text)),
+                                                 Referral.deleted_at.is_(None))).first()
     return None if ref is None else _view(session, ref)
 
 
