@@ -33,17 +33,17 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def lines(text: str, flag: str) -> list[str]:
-    from app.errors import CaseDeskError
+    from app.problems import refuse
 
     items = [t.strip() for t in text.replace("，", ",").split(",") if t.strip()]
     for item in items:
         if not item.split("=", 1)[0].isdigit():
-            raise CaseDeskError(f"{flag}: {item!r} is not a line number")
+            raise refuse("cli.not_line_number", flag, option=flag, value=item)
     return items
 
 
 def _mapping(job, specs: list[str]) -> dict[int, str]:
-    from app.errors import CaseDeskError
+    from app.problems import refuse
     from app.screening.fields import FIELD_KEYS
     from app.screening.fields import normalise
 
@@ -52,13 +52,13 @@ def _mapping(job, specs: list[str]) -> dict[int, str]:
     for spec in specs:
         column, _, key = spec.rpartition("=")
         if key not in FIELD_KEYS or not column:
-            raise CaseDeskError(f"--map {spec!r}: write COLUMN=FIELD, FIELD one of {', '.join(FIELD_KEYS)}")
+            raise refuse("cli.map_syntax", "--map", spec=spec, fields=", ".join(FIELD_KEYS))
         if column.isdigit() and 1 <= int(column) <= len(headers):
             index = int(column) - 1
         elif normalise(column) in headers:
             index = headers.index(normalise(column))
         else:
-            raise CaseDeskError(f"--map {spec!r}: no column {column!r} in the header row")
+            raise refuse("cli.map_no_column", "--map", spec=spec, column=column)
         mapping = {i: k for i, k in mapping.items() if k != key and i != index}
         mapping[index] = key
     return mapping
@@ -81,8 +81,8 @@ def _run(args) -> int:
         sheet = job.read()
         if args.map:
             job.set_mapping(_mapping(job, args.map))
-        print(f"{job.path.name}: {len(sheet.rows)} rows, header on line {sheet.header_line}; columns: "
-              + ", ".join(f"{sheet.headers[i]}→{k}" for i, k in sorted(job.mapping.items())))
+        print(_say("cli.import_read", file=job.path.name, rows=len(sheet.rows), header_line=sheet.header_line,
+                   mapping=", ".join(f"{sheet.headers[i]}→{k}" for i, k in sorted(job.mapping.items()))))
         report = job.validate(decisions)
         if not report.ok:
             return _refused(report)
@@ -91,21 +91,30 @@ def _run(args) -> int:
             job.remember_mapping()
     finally:
         profile.close()
-    print(f"imported {len(report.people)} rows: {result.patients} new patients, {result.merged} merged, "
-          f"{result.cases} screening cases, {result.excluded} lines excluded ({result.seconds:.1f} s)")
+    print(_say("cli.import_done", rows=len(report.people), patients=result.patients, merged=result.merged,
+               cases=result.cases, excluded=result.excluded, seconds=f"{result.seconds:.1f}"))
     return 0
+
+
+def _say(code: str, **params) -> str:
+    """A report of this command, worded like errors are (ui/problem_templates/cli.py)."""
+    from app.problems import Problem
+    from ui.problem_words import say
+
+    return say(Problem(code, None, params))
 
 
 def _refused(report) -> int:
     out = sys.stderr
+    from ui.problem_words import say
+
     for problem in report.problems:
-        print(str(problem), file=out)
+        print(say(problem.coded), file=out)
         for c in report.candidates.get(problem.line, ()) if problem.code == "merge_needed" else ():
-            print(f"    candidate {c.patient_id}: {c.name} {c.birth_date} {c.masked_id} {c.community}"
-                  + (" (same ID number)" if c.same_id else ""), file=out)
+            code = "cli.import_candidate_same_id" if c.same_id else "cli.import_candidate"
+            print("    " + _say(code, id=c.patient_id, name=c.name, birth_date=str(c.birth_date), masked_id=c.masked_id,
+                                community=c.community), file=out)
     bad = report.bad_lines
-    print(f"未导入任何数据：{len(bad)} 行有问题 / nothing imported: {len(bad)} bad lines "
-          f"({', '.join(map(str, bad[:50]))}{' …' if len(bad) > 50 else ''}). Fix the file, or leave lines "
-          "out with --exclude-lines; confirm possible patients on file with --merge-lines or --new-lines.",
+    print(_say("cli.import_refused", count=len(bad), lines=", ".join(map(str, bad[:50])) + (" …" if len(bad) > 50 else "")),
           file=out)
     return 1

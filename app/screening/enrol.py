@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from app import clock
-from app.errors import ValidationError
 from app.pathway import for_profile
 from app.pathway.actions import cancel_planned
 from app.pathway.service import STAGE_LABELS
+from app.problems import refuse
 from app.screening.risk import RiskResult
 from app.screening.risk import assess
 from db.models import Case
@@ -49,7 +49,7 @@ def assess_patient(profile, patient_id: str, cancer: str, answers: dict) -> Enro
     with store.sessions() as s:
         patient = s.get(Patient, patient_id)
         if patient is None or patient.deleted_at is not None:
-            raise ValidationError("患者不存在 / no such patient", field="patient")
+            raise refuse("screening.no_patient", "patient")
         facts = {"birth_date": patient.birth_date.isoformat(), "sex": patient.sex}
     result = assess(cancer, {**facts, **answers}, profile.path / "risk", today)
     rules = result.rules

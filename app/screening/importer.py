@@ -104,7 +104,7 @@ class ListImport:
         seen: set[str] = set()
         for key in mapping.values():
             if key in seen:
-                raise MappingError(f"两列都对应“{key}” / two columns are mapped to {key}")
+                raise MappingError.coded("screening.mapping_twice", column=key)
             seen.add(key)
         self.mapping = dict(mapping)
 
@@ -113,8 +113,7 @@ class ListImport:
                  should_stop=None) -> Report:
         missing = missing_required(self.mapping)
         if missing:
-            raise MappingError("缺少必要的列 / columns missing: " + ", ".join(missing) +
-                               "（需要姓名，以及身份证号或出生日期+性别 / a name, and an ID number or birth date and sex）")
+            raise MappingError.coded("screening.mapping_missing", columns=missing)
         with self.profile.sessions() as s:
             self._ctx = Context.load(s, clock.today())
         return validate(self.sheet, self.mapping, self._ctx, decisions, progress, should_stop)
@@ -123,8 +122,7 @@ class ListImport:
     def commit(self, report: Report, progress: Progress | None = None, should_stop=None) -> ImportResult:
         """Write every good row in one transaction. Refuses a report with problems."""
         if not report.ok:
-            raise CaseDeskError(f"{len(report.bad_lines)} 行有问题，未导入任何数据 / "
-                                f"{len(report.bad_lines)} bad lines: nothing was imported")
+            raise CaseDeskError.coded("screening.bad_lines", count=len(report.bad_lines))
         t0 = time.perf_counter()
         ctx, store = self._ctx, self.profile.store
         today, pathway = clock.today(), for_profile(self.profile)

@@ -43,19 +43,18 @@ def read_list(path: Path | str, progress: Progress | None = None,
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".xls":
-        raise ListFileError(f"{path.name}: 旧版 .xls 不支持，请在 Excel/WPS 中另存为 .xlsx / "
-                            "the old .xls format is not supported: save it as .xlsx")
+        raise ListFileError.coded("screening.file_xls", file=path.name)
     if suffix not in (".xlsx", ".xlsm", ".csv", ".txt"):
-        raise ListFileError(f"{path.name}: 请导入 .xlsx 或 .csv 文件 / import an .xlsx or .csv file")
+        raise ListFileError.coded("screening.file_type", file=path.name)
     from app.screening.xlsx import XlsxUnreadable
 
     try:
         total, lines = _xlsx_lines(path) if suffix in (".xlsx", ".xlsm") else _csv_lines(path)
         return _sheet(path, total, lines, progress, should_stop)
     except XlsxUnreadable as exc:  # damaged halfway through the sheet
-        raise ListFileError(f"{path.name}: 文件已损坏 / the file is damaged ({exc})") from None
+        raise ListFileError.coded("screening.file_damaged", file=path.name, detail=str(exc)) from None
     except OSError as exc:
-        raise ListFileError(f"{path.name}: 无法读取 / cannot be read: {exc.strerror or exc}") from exc
+        raise ListFileError.coded("screening.file_unreadable", file=path.name, reason=exc.strerror or str(exc)) from exc
 
 
 def _sheet(path: Path, total: int, lines, progress, should_stop) -> Sheet:
@@ -68,7 +67,7 @@ def _sheet(path: Path, total: int, lines, progress, should_stop) -> Sheet:
     candidates = [(sum(recognise(c) is not None for c in cells), -i) for i, (_, cells) in enumerate(head)]
     filled = [i for i, (_, cells) in enumerate(head) if any(_present(c) for c in cells)]
     if not filled:
-        raise ListFileError(f"{path.name}: 文件是空的 / the file is empty")
+        raise ListFileError.coded("screening.file_empty", file=path.name)
     best = max(candidates)
     index = -best[1] if best[0] > 0 else filled[0]
     header_line, header_cells = head[index]
@@ -122,9 +121,9 @@ def _openpyxl_lines(path: Path):
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, KeyError, ValueError) as exc:
-        raise ListFileError(f"{path.name}: 不是有效的 xlsx 文件 / not a valid xlsx file ({exc})") from None
+        raise ListFileError.coded("screening.file_not_xlsx", file=path.name, detail=str(exc)) from None
     except Exception as exc:  # noqa: BLE001 - zipfile and XML errors of a damaged file
-        raise ListFileError(f"{path.name}: 文件已损坏 / the file is damaged ({exc.__class__.__name__})") from None
+        raise ListFileError.coded("screening.file_damaged", file=path.name, detail=exc.__class__.__name__) from None
     ws = wb.worksheets[0]
 
     def lines():
@@ -146,7 +145,7 @@ def _csv_lines(path: Path):
         except UnicodeDecodeError:
             continue
     else:
-        raise ListFileError(f"{path.name}: 无法识别文件编码（应为 UTF-8 或 GBK）/ unknown text encoding")
+        raise ListFileError.coded("screening.file_encoding", file=path.name)
     first = text.split("\n", 1)[0]
     delimiter = "\t" if first.count("\t") > first.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)

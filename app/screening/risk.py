@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app import clock
-from app.errors import ValidationError
+from app.problems import refuse
 from app.screening.riskrules import Condition
 from app.screening.riskrules import RiskRules
 from app.screening.riskrules import Test
@@ -73,8 +73,7 @@ class RiskResult:
 def rules_for(cancer: str, override: Path | None = None) -> RiskRules:
     rules = load_all(override)
     if cancer not in rules:
-        raise ValidationError(f"没有 {cancer} 的风险评估规则 / no risk rules for {cancer!r}; "
-                              f"available: {', '.join(sorted(rules))}", field="cancer")
+        raise refuse("screening.no_risk_rules", "cancer", cancer=cancer, available=", ".join(sorted(rules)))
     return rules[cancer]
 
 
@@ -85,8 +84,7 @@ def assess(cancer: str, answers: dict, override: Path | None = None,
     elig = _test(rules.eligibility, values)
     if elig is None:
         missing = sorted({c.question for c in rules.eligibility.conditions if c.question not in values})
-        raise ValidationError(f"判断目标人群需要回答 / needed to judge the target population: "
-                              f"{', '.join(missing)}", field=missing[0] if missing else None)
+        raise refuse("screening.eligibility_unanswered", missing[0] if missing else None, questions=", ".join(missing))
     fired, undetermined = [], []
     if elig:
         for c in rules.criteria:
@@ -104,11 +102,11 @@ def assess(cancer: str, answers: dict, override: Path | None = None,
 def clean_answers(rules: RiskRules, answers: dict, today: dt.date) -> dict:
     """Typed answers, defaults filled in; age from birth_date when not given."""
     if not isinstance(answers, dict):
-        raise ValidationError("答案应为 JSON 对象 / answers must be a JSON object", field="answers")
+        raise refuse("screening.answers_not_object", "answers")
     unknown = [k for k in answers if k not in rules.questions and k not in CONTEXT_KEYS]
     if unknown:
-        raise ValidationError(f"未知问题 / unknown question(s) {', '.join(unknown)}; {rules.path.name} asks: "
-                              f"{', '.join(rules.questions)}", field=unknown[0])
+        raise refuse("screening.unknown_questions", unknown[0], questions=", ".join(unknown), file=rules.path.name,
+                     asked=", ".join(rules.questions))
     values = {}
     for qid, q in rules.questions.items():
         raw = answers.get(qid)
@@ -123,7 +121,7 @@ def clean_answers(rules: RiskRules, answers: dict, today: dt.date) -> dict:
 
 
 def _typed(q, raw):
-    bad = ValidationError(f"{q.id}（{q.text}）: {raw!r} 不是有效答案 / not a valid answer", field=q.id)
+    bad = refuse("screening.bad_answer", q.id, question=q.id, text=q.text, value=repr(raw))
     if q.type == "bool":
         if isinstance(raw, bool) or raw in (0, 1):
             return bool(raw)
@@ -136,7 +134,7 @@ def _typed(q, raw):
         raise bad
     value = int(raw) if q.type == "int" else float(raw)
     if (q.min is not None and value < q.min) or (q.max is not None and value > q.max):
-        raise ValidationError(f"{q.id}（{q.text}）: {raw} 超出范围 {q.min}–{q.max} / out of range", field=q.id)
+        raise refuse("screening.answer_out_of_range", q.id, question=q.id, text=q.text, value=raw, min=q.min, max=q.max)
     return value
 
 
@@ -144,7 +142,7 @@ def _age(birth, today: dt.date) -> int:
     try:
         b = birth if isinstance(birth, dt.date) else dt.date.fromisoformat(str(birth))
     except ValueError:
-        raise ValidationError(f"birth_date {birth!r}: write YYYY-MM-DD", field="birth_date") from None
+        raise refuse("screening.bad_birth_date", "birth_date", value=str(birth)) from None
     return today.year - b.year - ((today.month, today.day) < (b.month, b.day))
 
 

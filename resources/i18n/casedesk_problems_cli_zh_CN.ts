@@ -16,6 +16,38 @@
       <translation>--out 的文件名应以 {suffix} 结尾：{path}</translation>
     </message>
     <message>
+      <source>{option}: “{value}” is not a line number.</source>
+      <translation>{option}：“{value}”不是行号。</translation>
+    </message>
+    <message>
+      <source>--map “{spec}”: write COLUMN=FIELD, with FIELD one of {fields}.</source>
+      <translation>--map “{spec}”：应写成 列=字段，字段为 {fields} 之一。</translation>
+    </message>
+    <message>
+      <source>--map “{spec}”: there is no column “{column}” in the header row.</source>
+      <translation>--map “{spec}”：表头中没有“{column}”这一列。</translation>
+    </message>
+    <message>
+      <source>{file}: {rows} rows, header on line {header_line}; columns: {mapping}</source>
+      <translation>{file}：共 {rows} 行，表头在第 {header_line} 行；列对应：{mapping}</translation>
+    </message>
+    <message>
+      <source>candidate {id}: {name} {birth_date} {masked_id} {community}</source>
+      <translation>可能的已有患者 {id}：{name} {birth_date} {masked_id} {community}</translation>
+    </message>
+    <message>
+      <source>candidate {id}: {name} {birth_date} {masked_id} {community} (same ID number)</source>
+      <translation>可能的已有患者 {id}：{name} {birth_date} {masked_id} {community}（身份证号相同）</translation>
+    </message>
+    <message>
+      <source>Nothing imported: {count} line(s) need attention ({lines}). Fix the file, or leave lines out with --exclude-lines; confirm possible patients on file with --merge-lines or --new-lines.</source>
+      <translation>未导入任何数据：{count} 行需要处理（{lines}）。请修改文件，或用 --exclude-lines 排除这些行；可能是已有患者的，请用 --merge-lines 或 --new-lines 确认。</translation>
+    </message>
+    <message>
+      <source>Imported {rows} rows: {patients} new patients, {merged} merged, {cases} screening cases, {excluded} lines excluded ({seconds} s)</source>
+      <translation>已导入 {rows} 行：新建患者 {patients} 人，合并 {merged} 人，筛查个案 {cases} 个，排除 {excluded} 行（用时 {seconds} 秒）</translation>
+    </message>
+    <message>
       <source>{count} letter(s) skipped:</source>
       <translation>跳过 {count} 封信函：</translation>
     </message>

@@ -28,6 +28,7 @@ from tests.app.test_import_data import network
 from tests.app.test_import_data import person_id
 from tests.app.test_import_data import write_csv
 from tests.app.test_import_data import write_xlsx
+from ui.problem_words import say
 
 
 def count(profile, model) -> int:
@@ -116,7 +117,9 @@ def test_each_rule_names_the_line_and_the_reason(profile, net, tmp_path, change,
     report, result = import_file(profile, path)
     assert result is None and not report.ok
     assert [(p.line, p.field, p.code) for p in report.problems] == [(3, *line_problem)]
-    assert report.bad_lines == [3] and "第 3 行 / line 3" in str(report.problems[0])
+    assert report.bad_lines == [3]
+    assert say(report.problems[0].coded, "zh_CN").startswith("第 3 行：")  # worded: the code has a template
+    assert say(report.problems[0].coded, "en").startswith("Line 3: ")
     assert written(profile) == before  # all or nothing
 
 

@@ -25,25 +25,28 @@ def test_bad_lines_exit_1_and_are_all_named_then_excluded_lines_import_the_rest(
             good_row("丙", "女", "1950-12-01", seq=7)]
     rows[3][2:4] = ["1950-13-01", ""]
     path = write_csv(tmp_path / "list.csv", rows)
-    done = run_main("import", "--profile", str(profile_dir), str(path))
+    done = run_main("--lang", "en", "import", "--profile", str(profile_dir), str(path))
     assert done.returncode == 1
-    assert "line 3" in done.stderr and "bad phone number 12" in done.stderr
-    assert "line 5" in done.stderr and "not a real date: 1950-13-01" in done.stderr
-    assert "nothing imported: 2 bad lines (3, 5)" in done.stderr
+    assert "Line 3: Phone: 12 is not a phone number" in done.stderr
+    assert "Line 5: Date of birth is not a real date: 1950-13-01" in done.stderr
+    assert "Nothing imported: 2 line(s) need attention (3, 5)" in done.stderr
+    zh = run_main("import", "--profile", str(profile_dir), str(path), env={"LANG": "C.UTF-8", "LC_ALL": ""})
+    assert zh.returncode == 1 and "第 3 行：电话：12 不是有效电话" in zh.stderr
+    assert "未导入任何数据：2 行需要处理（3, 5）" in zh.stderr and "Nothing imported" not in zh.stderr
     assert patients(profile) == 0
-    done = run_main("import", "--profile", str(profile_dir), str(path), "--exclude-lines", "3,5")
+    done = run_main("--lang", "en", "import", "--profile", str(profile_dir), str(path), "--exclude-lines", "3,5")
     assert done.returncode == 0, done.stderr
-    assert "imported 2 rows: 2 new patients" in done.stdout and "2 lines excluded" in done.stdout
+    assert "Imported 2 rows: 2 new patients" in done.stdout and "2 lines excluded" in done.stdout
     assert patients(profile) == 2
 
 
 def test_a_patient_on_file_needs_merge_lines(profile, profile_dir, tmp_path):
     network(profile)
     path = write_csv(tmp_path / "list.csv", [good_row()])
-    assert run_main("import", "--profile", str(profile_dir), str(path)).returncode == 0
-    done = run_main("import", "--profile", str(profile_dir), str(path))
+    assert run_main("--lang", "en", "import", "--profile", str(profile_dir), str(path)).returncode == 0
+    done = run_main("--lang", "en", "import", "--profile", str(profile_dir), str(path))
     assert done.returncode == 1 and "candidate" in done.stderr and "(same ID number)" in done.stderr
-    done = run_main("import", "--profile", str(profile_dir), str(path), "--merge-lines", "2")
+    done = run_main("--lang", "en", "import", "--profile", str(profile_dir), str(path), "--merge-lines", "2")
     assert done.returncode == 0, done.stderr
     assert "0 new patients, 1 merged" in done.stdout and patients(profile) == 1
 
@@ -52,22 +55,22 @@ def test_unmapped_columns_are_an_error_and_map_fixes_them(profile, profile_dir, 
     network(profile)
     row = good_row()
     path = write_csv(tmp_path / "odd.csv", [row[:4]], headers=["人", "男女", "生日", "号码"])
-    done = run_main("import", "--profile", str(profile_dir), str(path))
-    assert done.returncode == 2 and "columns missing: name" in done.stderr
-    done = run_main("import", "--profile", str(profile_dir), str(path), "--map", "人=name", "--map", "4=id_number")
+    done = run_main("--lang", "en", "import", "--profile", str(profile_dir), str(path))
+    assert done.returncode == 2 and "Columns missing: Name, Sex." in done.stderr
+    done = run_main("--lang", "en", "import", "--profile", str(profile_dir), str(path), "--map", "人=name", "--map", "4=id_number")
     assert done.returncode == 0, done.stderr
-    done = run_main("import", "--profile", str(profile_dir), str(path), "--merge-lines", "2")
+    done = run_main("--lang", "en", "import", "--profile", str(profile_dir), str(path), "--merge-lines", "2")
     assert done.returncode == 0 and "人→name" in done.stdout  # the mapping was remembered for this source
 
 
 def test_unreadable_files_and_missing_profiles_exit_2(profile_dir, tmp_path):
     old = tmp_path / "list.xls"
     old.write_bytes(b"\xd0\xcf\x11\xe0")
-    done = run_main("import", "--profile", str(profile_dir), str(old))
+    done = run_main("--lang", "en", "import", "--profile", str(profile_dir), str(old))
     assert done.returncode == 2 and "save it as .xlsx" in done.stderr
-    done = run_main("import", "--profile", str(tmp_path / "none"), str(old))
-    assert done.returncode == 2 and "No CaseDesk profile" in done.stderr
-    done = run_main("import", "--profile", str(profile_dir), str(old), "--exclude-lines", "x")
+    done = run_main("--lang", "en", "import", "--profile", str(tmp_path / "none"), str(old))
+    assert done.returncode == 2 and "There is no CaseDesk profile" in done.stderr
+    done = run_main("--lang", "en", "import", "--profile", str(profile_dir), str(old), "--exclude-lines", "x")
     assert done.returncode == 2 and "not a line number" in done.stderr
 
 

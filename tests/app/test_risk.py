@@ -24,6 +24,7 @@ from db.models import Screening
 from db.models import TimelineEvent
 from tests.app.test_import_data import network
 from tests.support import run_main
+from ui.problem_words import say
 
 TODAY = dt.date(2026, 6, 1)
 
@@ -80,14 +81,19 @@ def test_the_other_programme_cancers_have_rules():
 
 
 def test_answers_are_checked():
-    with pytest.raises(ValidationError, match="pack_year"):
+    with pytest.raises(ValidationError) as info:
         assess("lung", {"age": 60, "pack_year": 40}, today=TODAY)
-    with pytest.raises(ValidationError, match="out of range"):
+    assert info.value.problem.code == "screening.unknown_questions" and info.value.field == "pack_year"
+    with pytest.raises(ValidationError) as info:
         assess("lung", {"age": 60, "pack_years": -1}, today=TODAY)
-    with pytest.raises(ValidationError, match="age"):
+    assert info.value.problem.code == "screening.answer_out_of_range" and info.value.field == "pack_years"
+    assert say(info.value, "en").startswith("pack_years (") and "-1 is out of the range 0–300" in say(info.value, "en")
+    with pytest.raises(ValidationError) as info:
         assess("lung", {"copd": True}, today=TODAY)
-    with pytest.raises(ValidationError, match="no risk rules"):
+    assert info.value.problem.code == "screening.eligibility_unanswered" and info.value.field == "age"
+    with pytest.raises(ValidationError) as info:
         assess("thyroid", {"age": 60}, today=TODAY)
+    assert info.value.problem.code == "screening.no_risk_rules" and info.value.field == "cancer"
 
 
 def test_a_bad_rule_file_names_its_line(tmp_path):

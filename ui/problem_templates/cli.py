@@ -6,6 +6,17 @@ ENGLISH = {
     "cli.bad_date": "{option} “{value}” is not a date; write YYYY-MM-DD, e.g. 2026-11-30.",
     "cli.date_range": "The date range is back to front: --due-from {start} is after --due-to {end}.",
     "cli.out_suffix": "--out must end in {suffix}: {path}",
+    "cli.not_line_number": "{option}: “{value}” is not a line number.",
+    "cli.map_syntax": "--map “{spec}”: write COLUMN=FIELD, with FIELD one of {fields}.",
+    "cli.map_no_column": "--map “{spec}”: there is no column “{column}” in the header row.",
+    "cli.import_read": "{file}: {rows} rows, header on line {header_line}; columns: {mapping}",
+    "cli.import_candidate": "candidate {id}: {name} {birth_date} {masked_id} {community}",
+    "cli.import_candidate_same_id": "candidate {id}: {name} {birth_date} {masked_id} {community} (same ID number)",
+    "cli.import_refused": "Nothing imported: {count} line(s) need attention ({lines}). Fix the file, or leave lines "
+                          "out with --exclude-lines; confirm possible patients on file with --merge-lines or "
+                          "--new-lines.",
+    "cli.import_done": "Imported {rows} rows: {patients} new patients, {merged} merged, {cases} screening cases, "
+                       "{excluded} lines excluded ({seconds} s)",
     "cli.letters_skipped": "{count} letter(s) skipped:",
     "cli.letters_none_match": "Nothing printed: no {letter_kind} falls on {letter_range} from {start} to {end}. "
                               "No PDF was written.",
