@@ -1,8 +1,9 @@
 """The central server: FastAPI over the shared db/ models and app/ rules.
 
 Stateless: every request reads what it needs from the database, so any number of
-workers (or hosts) can serve the same PostgreSQL. Bad input gets a 4xx with a reason
-(server/http.py); a 5xx means a bug or an unreachable database.
+workers (or hosts) can serve the same PostgreSQL. Every refusal is a 4xx with a code,
+parameters and a sentence (server/refusal.py, server/http.py); a 5xx means a bug or an
+unreachable database. The token of a /sync/ request is checked before its body is read.
 """
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ import contextlib
 
 import anyio.to_thread
 from fastapi import FastAPI
-from fastapi import Header
+from fastapi import Request
+from fastapi import Security
+from fastapi.security import HTTPBearer
 from sqlalchemy import Engine
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
@@ -19,15 +22,19 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm import sessionmaker
 
 from app import __version__
+from app import clock
+from app.rulebook.actor import Actor
 from app.sync.scope import scope_for
-from app.sync.wire import WireError
 from db import migrate
+from db.models import User
 from server import audit as audit_mod
 from server import auth
 from server import http
 from server import pull as pull_mod
 from server import push as push_mod
-from server.checks import Rejected
+from server import schemas
+from server import security_log
+from server.refusal import Refusal
 from server.schemas import AuditPushRequest
 from server.schemas import CheckRequest
 from server.schemas import IdsRequest
@@ -49,12 +56,32 @@ def _accepted_schemas() -> set[str]:
     return {head.revision, *(r for r in [head.down_revision] if isinstance(r, str))}
 
 
+WORDS = {400: "the request cannot be read", 401: "not signed in, or the sign-in is not valid",
+         403: "this person or desktop may not do this", 404: "no such table", 409: "refused: see the code",
+         413: "the request is too large", 422: "the request is not valid",
+         429: "too many failed sign-ins: wait retry_after_s seconds", 503: "busy or the database is down; retry"}
+
+
+def errors(*statuses: int, ok=schemas.Answer) -> dict:
+    """The answers an operation may give: its own on 200, the one error body otherwise (OpenAPI)."""
+    return {200: {"model": ok, "description": "done"},
+            **{status: {"model": schemas.ErrorBody, "description": WORDS[status]} for status in statuses}}
+
+
+SIGNED_IN = (401, 403, 413, 422, 503)  # every /sync/ operation; the token is checked first
+bearer = HTTPBearer(auto_error=False, description="the access token from /auth/login (checked before the body is read)")
+
+
+def client_addr(request: Request) -> str | None:
+    return request.client.host if request.client else None
+
+
 def create_app(engine: Engine) -> FastAPI:
     app = FastAPI(title="CaseDesk server", version=__version__, default_response_class=http.RawJSON,
                   lifespan=_lifespan)
     app.router.route_class = http.ORJSONRoute
-    http.install(app)
     sessions = sessionmaker(engine, expire_on_commit=False)
+    http.install(app, sessions)
     accepted = _accepted_schemas()
     postgres = engine.dialect.name == "postgresql"
     audit_mod.guard_sqlite(engine)
@@ -63,9 +90,16 @@ def create_app(engine: Engine) -> FastAPI:
     # closes it before answering: a connection is never held while the request waits for
     # another thread (a FastAPI dependency runs in a thread of its own; with all threads
     # waiting for connections held by requests waiting for threads, the server stalled).
-    def who(session: Session, authorization: str | None):
-        scheme, _, token = (authorization or "").partition(" ")
-        return auth.authenticate(session, token.strip() if scheme.lower() == "bearer" else None)
+    def who(session: Session, request: Request) -> tuple[User, str]:
+        """The token's person and desktop, as the edge found them before reading the body."""
+        identity = getattr(request.state, "identity", None)
+        if identity is None:  # an app built without the edge's token check (never in service)
+            scheme, _, token = (request.headers.get("authorization") or "").partition(" ")
+            return auth.authenticate(session, token.strip() if scheme.lower() == "bearer" else None)
+        user = session.get(User, identity.user_id)
+        if user is None or not user.active:
+            raise Refusal(403, "auth.account_disabled", "this account is disabled")
+        return user, identity.device_id
 
     def snapshot() -> Session:
         """A session reading one snapshot throughout: the watermark and the rows it covers."""
@@ -74,28 +108,38 @@ def create_app(engine: Engine) -> FastAPI:
             session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
         return session
 
-    @app.get("/health")
+    def note_clock(user: User, device_id: str, client_time: str | None, request: Request) -> None:
+        if client_time is None:
+            return
+        with sessions() as session:
+            audit_mod.note_skew(session, user.id, device_id, audit_mod.skew_of(client_time, clock.now()),
+                                client_addr(request))
+            session.commit()
+
+    @app.get("/health", responses=errors(503, ok=schemas.HealthAnswer))
     def health():
         with sessions() as session:
             session.execute(text("SELECT 1"))
         return {"status": "ok", "version": __version__, "schema": sorted(accepted)}
 
-    @app.post("/auth/login")
-    def login(body: LoginRequest):
+    @app.post("/auth/login", responses=errors(401, 403, 413, 422, 429, 503, ok=schemas.LoginAnswer))
+    def login(body: LoginRequest, request: Request):
         with sessions() as session:
-            return auth.login(session, body.username, body.password, body.device_id)
+            return auth.login(session, body.username, body.password, body.device_id, client_addr(request))
 
-    @app.post("/auth/refresh")
-    def refresh(body: RefreshRequest):
+    @app.post("/auth/refresh", responses=errors(401, 403, 413, 422, 503, ok=schemas.LoginAnswer))
+    def refresh(body: RefreshRequest, request: Request):
         with sessions() as session:
-            return auth.refresh(session, body.refresh_token, body.device_id)
+            return auth.refresh(session, body.refresh_token, body.device_id, client_addr(request))
 
-    @app.post("/sync/push")
-    def push(body: PushRequest, authorization: str | None = Header(default=None)):
+    @app.post("/sync/push", responses=errors(*SIGNED_IN, 409, ok=schemas.PushAnswer), dependencies=[Security(bearer)])
+    def push(body: PushRequest, request: Request):
         with sessions() as session:
-            user, device_id = who(session, authorization)
+            user, device_id = who(session, request)
             if body.schema_version not in accepted:
-                raise auth.AuthError(409, "this CaseDesk is too old or too new for the server; update it")
+                raise Refusal(409, "sync.schema_mismatch", "this CaseDesk is too old or too new for the server; update it",
+                              {"schema": body.schema_version, "accepted": sorted(accepted)})
+            note_clock(user, device_id, body.client_time, request)
             user_id = user.id
             for attempt in range(PUSH_ATTEMPTS):
                 try:
@@ -107,53 +151,58 @@ def create_app(engine: Engine) -> FastAPI:
                         raise
                     user = session.get(type(user), user_id)
 
-    @app.post("/sync/audit")
-    def audit(body: AuditPushRequest, authorization: str | None = Header(default=None)):
+    @app.post("/sync/audit", responses=errors(*SIGNED_IN, 409, ok=schemas.AuditAnswer), dependencies=[Security(bearer)])
+    def audit(body: AuditPushRequest, request: Request):
         """This desktop's audit entries, appended to its chain on the server."""
         with sessions() as session:
-            _user, device_id = who(session, authorization)
+            user, device_id = who(session, request)
+            actor = Actor(user.id, user.role, user.org_unit_id, None, device_id)
             entries = [e.model_dump() for e in body.entries]
             for attempt in range(2):
                 try:
-                    return audit_mod.receive(session, device_id, entries)
-                except Rejected as exc:
-                    raise auth.AuthError(409, str(exc)) from None
-                except WireError as exc:
-                    raise auth.AuthError(422, str(exc)) from None
+                    return audit_mod.receive(session, device_id, entries, actor=actor, client_time=body.client_time,
+                                             client_addr=client_addr(request))
+                except Refusal as exc:
+                    session.rollback()
+                    if exc.status == 409:
+                        security_log.record_alone(sessions, "audit_refused", code=exc.code, user_id=actor.user_id,
+                                                  device_id=device_id, client_addr=client_addr(request),
+                                                  detail=exc.params)
+                    raise
                 except IntegrityError:  # a duplicate of this request stored the same links first
                     session.rollback()
                     if attempt:
-                        raise auth.AuthError(409, "audit entries collided; send them again") from None
+                        raise Refusal(409, "audit.collision", "audit entries collided; send them again") from None
 
-    @app.post("/sync/pull")
-    def pull(body: PullRequest, authorization: str | None = Header(default=None)):
+    @app.post("/sync/pull", responses=errors(*SIGNED_IN), dependencies=[Security(bearer)])
+    def pull(body: PullRequest, request: Request):
         with snapshot() as session:
-            user, _ = who(session, authorization)
+            user, _ = who(session, request)
             scope = scope_for(session, user)
             return http.RawJSON(pull_mod.pull(session, scope, body.cursor, body.limit, body.since))
 
-    @app.post("/sync/check")
-    def check(body: CheckRequest, authorization: str | None = Header(default=None)):
+    @app.post("/sync/check", responses=errors(*SIGNED_IN), dependencies=[Security(bearer)])
+    def check(body: CheckRequest, request: Request):
         with snapshot() as session:
-            user, _ = who(session, authorization)
+            user, device_id = who(session, request)
             scope = scope_for(session, user)
-            return pull_mod.scope_check(session, scope, body.tables, body.exclude, body.since)
+            return pull_mod.scope_check(session, scope, body.tables, body.exclude, body.since, device_id=device_id)
 
     def _pulled_table(table: str) -> str:
         if table not in pull_mod.PULLED:
-            raise auth.AuthError(404, f"unknown table {table!r}")
+            raise Refusal(404, "sync.unknown_table", f"unknown table {table!r}", {"table": table})
         return table
 
-    @app.post("/sync/ids")
-    def ids(body: IdsRequest, authorization: str | None = Header(default=None)):
+    @app.post("/sync/ids", responses=errors(*SIGNED_IN, 404, ok=schemas.IdsAnswer), dependencies=[Security(bearer)])
+    def ids(body: IdsRequest, request: Request):
         with sessions() as session:
-            user, _ = who(session, authorization)
+            user, _ = who(session, request)
             return {"rows": pull_mod.ids(session, scope_for(session, user), _pulled_table(body.table))}
 
-    @app.post("/sync/rows")
-    def rows(body: RowsRequest, authorization: str | None = Header(default=None)):
+    @app.post("/sync/rows", responses=errors(*SIGNED_IN, 404), dependencies=[Security(bearer)])
+    def rows(body: RowsRequest, request: Request):
         with sessions() as session:
-            user, _ = who(session, authorization)
+            user, _ = who(session, request)
             return pull_mod.rows(session, scope_for(session, user), _pulled_table(body.table), body.ids)
 
     return app

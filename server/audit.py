@@ -13,17 +13,28 @@ what was received.
 """
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlalchemy import Engine
 from sqlalchemy import select
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from app import audit
+from app import clock
+from app import rulebook
+from app.rulebook import audit as audit_rules
+from app.rulebook.actor import Actor
 from app.sync.audit_push import FIELDS
+from app.sync.wire import WireError
 from app.sync.wire import from_wire
 from db.models import AuditEntry
-from server.checks import Rejected
+from db.models import Device
+from server import security_log
+from server.refusal import Refusal
 
+SKEW_FLAG_S = int(audit_rules.SKEW_TOLERANCE.total_seconds())
+SKEW_LIMIT = 2**31 - 1
 
 
 def last_link(session: Session, device_id: str) -> tuple[int, str]:
@@ -33,28 +44,75 @@ def last_link(session: Session, device_id: str) -> tuple[int, str]:
     return (row.seq, row.entry_hash) if row else (0, audit.GENESIS)
 
 
-def receive(session: Session, device_id: str, entries: list[dict]) -> dict:
-    """Store the new links of this desktop's chain; {"stored": n, "acked_seq": last seq held}."""
+def receive(session: Session, device_id: str, entries: list[dict], *, actor: Actor | None = None,
+            client_time: str | None = None, client_addr: str | None = None) -> dict:
+    """Store the new links of this desktop's chain; {"stored": n, "acked_seq": last seq held}.
+    The entries' person must be the token's (or none), their time not after the desktop's
+    own clock; the server stamps its receipt time and the desktop's skew beside them."""
+    now = clock.now()
+    skew = skew_of(client_time, now) if client_time else 0
     seq, prev = last_link(session, device_id)
     batch = sorted((_entry(device_id, wire) for wire in entries), key=lambda e: e.seq)
     _same_as_stored(session, device_id, [e for e in batch if e.seq <= seq])
     fresh = []
+    lookup = rulebook.SessionLookup(session)
     for entry in (e for e in batch if e.seq > seq):
         if entry.seq != seq + 1:
             break  # a gap: the desktop resends from acked_seq + 1
         if entry.prev_hash != prev:
-            raise Rejected(f"审计记录链接不符 / audit entry {entry.seq} does not link to entry {seq}")
+            raise _refused("audit.link_mismatch", f"audit entry {entry.seq} does not link to entry {seq}",
+                           seq=entry.seq)
         if audit.entry_hash(entry) != entry.entry_hash:
-            raise Rejected(f"审计记录内容与其哈希不符 / audit entry {entry.seq} does not match its hash")
+            raise _refused("audit.hash_mismatch", f"audit entry {entry.seq} does not match its hash", seq=entry.seq)
+        values = {f: getattr(entry, f) for f in FIELDS}
+        for problem in rulebook.check("audit_entries", None, values, actor, lookup):
+            raise _refused(problem.code, f"audit entry {entry.seq}: {problem}", seq=entry.seq)
+        late = audit_rules.time_problem(entry.at, now, dt.timedelta(seconds=skew))
+        if late is not None:
+            raise _refused(late.code, f"audit entry {entry.seq} is dated after the desktop's own clock",
+                           seq=entry.seq, at=late.params.get("at"))
+        entry.received_at, entry.clock_skew_s = now, skew if client_time else None
         fresh.append(entry)
         seq, prev = entry.seq, entry.entry_hash
+    if client_time and actor is not None:
+        note_skew(session, actor.user_id, device_id, skew, client_addr)
     session.add_all(fresh)
     session.commit()
     return {"stored": len(fresh), "acked_seq": seq}
 
 
+def skew_of(client_time: str, now: dt.datetime) -> int:
+    """The desktop's clock minus the server's, in whole seconds."""
+    try:
+        sent = dt.datetime.fromisoformat(client_time.replace("Z", "+00:00"))
+    except ValueError:
+        raise Refusal(422, "request.invalid", f"client_time {client_time!r} is not an ISO 8601 time",
+                      {"problems": ["client_time: not an ISO 8601 time"]}) from None
+    if sent.tzinfo is None:
+        sent = sent.replace(tzinfo=dt.timezone.utc)
+    skew = round((sent - now).total_seconds())
+    return max(-SKEW_LIMIT, min(SKEW_LIMIT, skew))  # a clock off by centuries still fits the column
+
+
+def note_skew(session: Session, user_id: str, device_id: str, skew: int, client_addr: str | None) -> None:
+    """Keep the desktop's last skew on its Device row; log one over the tolerance (clock_skew)."""
+    device = session.get(Device, device_id)
+    if device is not None and device.clock_skew_s != skew:
+        device.clock_skew_s = skew
+    if abs(skew) > SKEW_FLAG_S:
+        security_log.record(session, "clock_skew", user_id=user_id, device_id=device_id, client_addr=client_addr,
+                            detail={"skew_s": skew})
+
+
+def _refused(code: str, detail: str, **params) -> Refusal:
+    return Refusal(409, code, detail, params)
+
+
 def _entry(device_id: str, wire: dict) -> AuditEntry:
-    values = {f: from_wire("audit_entries", f, wire.get(f)) for f in FIELDS}  # WireError: a 422
+    try:
+        values = {f: from_wire("audit_entries", f, wire.get(f)) for f in FIELDS}
+    except WireError as exc:
+        raise Refusal(422, "request.invalid", str(exc), {"problems": [str(exc)]}) from None
     return AuditEntry(**values, device_id=device_id, version=1, updated_at=values["at"],
                       updated_by=values["user_id"])
 
@@ -67,8 +125,8 @@ def _same_as_stored(session: Session, device_id: str, resent: list[AuditEntry]) 
         AuditEntry.device_id == device_id, AuditEntry.seq.in_([e.seq for e in resent])))}
     for entry in resent:
         if stored.get(entry.seq) != entry.entry_hash:
-            raise Rejected(f"审计记录 {entry.seq} 与服务器已存的不同 / audit entry {entry.seq} differs "
-                           "from the one the server already holds; the trail on this desktop was changed")
+            raise _refused("audit.differs", f"audit entry {entry.seq} differs from the one the server already "
+                           "holds; the trail on this desktop was changed", seq=entry.seq)
 
 
 SQLITE_GUARDS = [

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import secrets
+from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError
@@ -22,24 +23,21 @@ from db.models import AuthToken
 from db.models import Credential
 from db.models import Device
 from db.models import User
+from server import security_log
+from server import throttle
+from server.refusal import Refusal
 
 ACCESS_TTL = dt.timedelta(minutes=15)
 REFRESH_TTL = dt.timedelta(days=30)
-MAX_FAILURES = 5
-LOCKOUT = dt.timedelta(minutes=15)
 RETRY_GRACE = dt.timedelta(minutes=2)  # a lost refresh answer may be asked for again
 # argon2id at OWASP's recommended minimum (19 MiB, 2 passes): a login stays well under
 # a second on a clinic server while guessing stays expensive.
 _hasher = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
+# Checked when the username is unknown (or the account inactive without a credential), so
+# every failed sign-in costs the same argon2 work: the answer's time tells nothing.
+_DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))
 
-
-class AuthError(Exception):
-    """An HTTP answer with a status and a reason in words (not only for auth)."""
-
-    def __init__(self, status: int, reason: str):
-        super().__init__(reason)
-        self.status = status
-        self.reason = reason
+AuthError = Refusal  # the old name: every refusal of the server, not only of sign-in
 
 
 def hash_password(password: str) -> str:
@@ -62,54 +60,112 @@ def _issue(session: Session, user_id: str, device_id: str, family_id: str) -> di
     return {"access_token": access, "refresh_token": refresh, "expires_in": int(ACCESS_TTL.total_seconds())}
 
 
-def login(session: Session, username: str, password: str, device_id: str) -> dict:
+def wrong_credentials() -> Refusal:
+    return Refusal(401, "auth.wrong_credentials", "wrong username or password")
+
+
+def slow_down(seconds: int) -> Refusal:
+    return Refusal(429, "auth.slow_down", f"too many failed sign-ins; try again in {seconds} s",
+                   {"retry_after_s": seconds}, {"Retry-After": str(seconds)})
+
+
+def login(session: Session, username: str, password: str, device_id: str, client_addr: str | None = None) -> dict:
+    """Unknown user, inactive account and wrong password do the same work and get the same
+    answer; a slowed-down name or address gets "slow down" whether or not the name exists."""
     now = clock.now()
-    user = session.scalars(select(User).where(User.username == username, User.active.is_(True))).first()
-    cred = session.get(Credential, user.id) if user else None
-    if cred is None:
-        raise AuthError(401, "wrong username or password")  # same words: usernames are not probed
-    if cred.locked_until and cred.locked_until > now:
-        minutes = int((cred.locked_until - now).total_seconds() // 60) + 1
-        raise AuthError(423, f"too many failed logins; try again in {minutes} minutes or ask an administrator")
-    try:
-        _hasher.verify(cred.password_hash, password)
-    except (VerificationError, InvalidHashError):
-        cred.failed_count += 1
-        if cred.failed_count >= MAX_FAILURES:
-            cred.locked_until, cred.failed_count = now + LOCKOUT, 0
+    keys = throttle.keys(username, client_addr)
+    wait = throttle.blocked_for(session, keys, now)
+    if wait is not None:
+        throttle.fail(session, keys, now, slowed=True)
+        security_log.record(session, "slowed", code="auth.slow_down", username=username, device_id=device_id,
+                            client_addr=client_addr, detail={"retry_after_s": wait})
         session.commit()
-        raise AuthError(401, "wrong username or password") from None
-    cred.failed_count, cred.locked_until = 0, None
+        raise slow_down(wait)
+    found = session.execute(select(User, Credential.password_hash).join(Credential, Credential.user_id == User.id)
+                            .where(User.username == username)).first()
+    user, stored = (found.User, found.password_hash) if found else (None, None)
+    try:
+        _hasher.verify(stored or _DUMMY_HASH, password)
+        verified = stored is not None
+    except (VerificationError, InvalidHashError):
+        verified = False
+    if not verified or not user.active:
+        counts = throttle.fail(session, keys, now, slowed=False)
+        security_log.record(session, "login_failed", code="auth.wrong_credentials", user_id=user and user.id,
+                            username=username, device_id=device_id, client_addr=client_addr,
+                            detail={"failures": max(counts.values())})
+        session.commit()
+        raise wrong_credentials()
+    throttle.succeed(session, username)
+    if _hasher.check_needs_rehash(stored):
+        session.execute(update(Credential).where(Credential.user_id == user.id)
+                        .values(password_hash=_hasher.hash(password)))
+    device = _bind_device(session, user.id, device_id, now, client_addr, username)
+    tokens = _issue(session, user.id, device_id, uuid7())
+    security_log.record(session, "login_ok", user_id=user.id, username=username, device_id=device_id,
+                        client_addr=client_addr)
+    session.commit()
+    return {**tokens, "user": _user_json(user), "device_code": device.code}
+
+
+def _bind_device(session: Session, user_id: str, device_id: str, now, client_addr, username=None) -> Device:
+    """The device id belongs to the person who first signed in with it: another person's
+    sign-in with it is refused (it would write that desktop's audit chain)."""
     device = session.get(Device, device_id)
     if device is None:
-        session.add(Device(id=device_id, user_id=user.id, registered_at=now, last_seen_at=now))
-    else:
-        device.last_seen_at = now
-    tokens = _issue(session, user.id, device_id, uuid7())
-    session.commit()
-    return {**tokens, "user": _user_json(user)}
+        device = Device(id=device_id, user_id=user_id, registered_at=now, last_seen_at=now)
+        session.add(device)
+    elif device.user_id != user_id or device.revoked_at is not None:
+        other = device.user_id != user_id
+        code = "auth.device_other_user" if other else "auth.device_revoked"
+        session.rollback()
+        security_log.record(session, "device_refused", code=code, user_id=user_id, username=username,
+                            device_id=device_id, client_addr=client_addr)
+        session.commit()
+        raise Refusal(403, code, "this desktop is registered to another person; sign in on your own profile"
+                      if other else "this desktop was withdrawn by an administrator")
+    device.last_seen_at = now
+    if device.code is None:
+        device.code = _allocate_code(session)
+    return device
 
 
-def refresh(session: Session, token: str, device_id: str) -> dict:
+def _allocate_code(session: Session) -> str | None:
+    try:
+        # local: server/devices.py is written alongside this change; until it exists a
+        # device simply has no code yet (the next sign-in allocates it)
+        from server import devices
+    except ImportError:
+        return None
+    return devices.allocate_code(session)
+
+
+def refresh(session: Session, token: str, device_id: str, client_addr: str | None = None) -> dict:
     now = clock.now()
     row = session.get(AuthToken, _digest(token))
     if row is None or row.kind != "refresh" or row.revoked_at is not None:
-        raise AuthError(401, "sign in again: this session is no longer valid")
+        raise Refusal(401, "auth.refresh_invalid", "sign in again: this session is no longer valid")
     if row.device_id != device_id:
-        raise AuthError(401, "this sign-in belongs to another desktop; sign in again")
+        raise Refusal(401, "auth.refresh_other_device", "this sign-in belongs to another desktop; sign in again")
     if row.expires_at <= now:
-        raise AuthError(401, "the sign-in has expired; sign in again")
+        raise Refusal(401, "auth.refresh_expired", "the sign-in has expired; sign in again")
     if row.used_at is not None and not _retried(session, row, now):
         # A refresh token is good once. Seeing it again means a copy exists: end the family.
         session.execute(update(AuthToken).where(AuthToken.family_id == row.family_id)
                         .values(revoked_at=now))
+        security_log.record(session, "token_reuse", code="auth.refresh_reused", user_id=row.user_id,
+                            device_id=device_id, client_addr=client_addr, detail={"family_id": row.family_id})
         session.commit()
-        raise AuthError(401, "this sign-in was used twice and has been ended for safety; sign in again")
-    row.used_at = row.used_at or now
+        raise Refusal(401, "auth.refresh_reused",
+                      "this sign-in was used twice and has been ended for safety; sign in again")
     user = session.get(User, row.user_id)
+    if user is None or not user.active:
+        raise Refusal(403, "auth.account_disabled", "this account is disabled")
+    device = _bind_device(session, row.user_id, device_id, now, client_addr, user.username)
+    row.used_at = row.used_at or now
     tokens = _issue(session, row.user_id, device_id, row.family_id)
     session.commit()
-    return {**tokens, "user": _user_json(user)}
+    return {**tokens, "user": _user_json(user), "device_code": device.code}
 
 
 def _retried(session: Session, row: AuthToken, now) -> bool:
@@ -124,19 +180,37 @@ def _retried(session: Session, row: AuthToken, now) -> bool:
     return later_used is None
 
 
-def authenticate(session: Session, bearer: str | None) -> tuple[User, str]:
+@dataclass(frozen=True)
+class Identity:
+    """Who a valid access token speaks for: checked at the ASGI edge before the body is read."""
+    user_id: str
+    device_id: str
+
+
+def identify(session: Session, bearer: str | None) -> Identity:
+    """The access token's person and desktop, or a refusal (one query: token, user, device)."""
     if not bearer:
-        raise AuthError(401, "sign in first")
-    found = session.execute(  # token and user in one query: every request starts here
-        select(AuthToken.kind, AuthToken.revoked_at, AuthToken.expires_at, AuthToken.device_id, User)
-        .join(User, User.id == AuthToken.user_id).where(AuthToken.token_hash == _digest(bearer))).first()
+        raise Refusal(401, "auth.signin_required", "sign in first")
+    found = session.execute(
+        select(AuthToken.kind, AuthToken.revoked_at, AuthToken.expires_at, AuthToken.device_id, AuthToken.user_id,
+               User.active, Device.revoked_at.label("device_revoked_at"))
+        .join(User, User.id == AuthToken.user_id)
+        .outerjoin(Device, Device.id == AuthToken.device_id)
+        .where(AuthToken.token_hash == _digest(bearer))).first()
     if found is None or found.kind != "access" or found.revoked_at is not None:
-        raise AuthError(401, "sign in again: the access token is not valid")
+        raise Refusal(401, "auth.token_invalid", "sign in again: the access token is not valid")
     if found.expires_at <= clock.now():
-        raise AuthError(401, "the access token has expired; refresh it")
-    if not found.User.active:
-        raise AuthError(403, "this account is disabled")
-    return found.User, found.device_id
+        raise Refusal(401, "auth.token_expired", "the access token has expired; refresh it")
+    if not found.active:
+        raise Refusal(403, "auth.account_disabled", "this account is disabled")
+    if found.device_revoked_at is not None:
+        raise Refusal(403, "auth.device_revoked", "this desktop was withdrawn by an administrator")
+    return Identity(found.user_id, found.device_id)
+
+
+def authenticate(session: Session, bearer: str | None) -> tuple[User, str]:
+    identity = identify(session, bearer)
+    return session.get(User, identity.user_id), identity.device_id
 
 
 def _user_json(user: User) -> dict:

@@ -1,11 +1,19 @@
-"""The HTTP edge: strict JSON in, a size limit, and every refusal as a 4xx with a reason.
+"""The HTTP edge: who is asking before anything is read, a size limit, strict JSON in, and
+every refusal as {"code", "params", "detail"} (server/refusal.py).
 
-Bodies are parsed with orjson, which refuses what PostgreSQL would choke on later (lone
-surrogates, NaN/Infinity, nesting deeper than 1024) at the door as a 422. A body larger
-than MAX_BODY is refused with 413 whether or not it announces its length.
+A request to an authenticated endpoint is answered 401 before its body is read: the token is
+checked here, in the ASGI layer, with one small query in a thread of its own lane (a token
+found invalid is remembered for a minute, so a flood of forged tokens costs no queries). A
+body is then read only up to MAX_BODY, whether or not it announces its length. Bodies are
+parsed with orjson, which refuses what PostgreSQL would choke on later (lone surrogates,
+NaN/Infinity, nesting deeper than 1024) at the door as a 422.
 """
 from __future__ import annotations
 
+import time
+
+import anyio
+import anyio.to_thread
 import orjson
 from fastapi import FastAPI
 from fastapi import Request
@@ -14,11 +22,19 @@ from fastapi.responses import JSONResponse
 from fastapi.responses import Response
 from fastapi.routing import APIRoute
 from sqlalchemy.exc import OperationalError
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from server.auth import AuthError
+from server import auth
+from server import security_log
+from server.refusal import Refusal
+from server.refusal import body as error_body
 
 MAX_BODY = 32 * 1024 * 1024
 RETRYABLE = {"40001", "40P01"}  # serialization failure, deadlock detected
+PROTECTED = ("/sync/",)  # every path under these needs a valid access token
+INVALID_MEMORY_S = 60.0
+INVALID_MEMORY_SIZE = 10_000
+GATE_THREADS = 2  # token checks do not queue behind the request threads (server/app.py THREADS)
 
 
 class ORJSONRequest(Request):
@@ -38,24 +54,35 @@ class ORJSONRoute(APIRoute):
         return strict
 
 
-class RawJSON(Response):
-    """A response already serialised (or serialised here with orjson, no validation pass)."""
-
-    media_type = "application/json"
+class RawJSON(JSONResponse):
+    """A response already serialised (or serialised here with orjson, no validation pass).
+    A JSONResponse to FastAPI, so the OpenAPI schema says JSON, not "string"."""
 
     def render(self, content) -> bytes:
         return content if isinstance(content, bytes) else orjson.dumps(content)
 
 
-class BodyLimit:
-    """Pure ASGI: read the whole body (FastAPI would anyway), refusing it past `limit`."""
+def refusal_response(exc: Refusal) -> RawJSON:
+    return RawJSON(exc.body(), status_code=exc.status, headers=exc.headers)
 
-    def __init__(self, app, limit: int = MAX_BODY):
-        self.app, self.limit = app, limit
+
+class Edge:
+    """Pure ASGI, ahead of FastAPI: the token of a protected path, then the body within `limit`."""
+
+    def __init__(self, app, sessions=None, limit: int = MAX_BODY):
+        self.app, self.sessions, self.limit = app, sessions, limit
+        self.invalid: dict[str, tuple[float, Refusal]] = {}
+        self.lane = None
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
+        if self.sessions is not None and scope["path"].startswith(PROTECTED):
+            try:
+                identity = await self._identify(scope)
+            except Refusal as exc:
+                return await refusal_response(exc)(scope, receive, send)
+            scope.setdefault("state", {})["identity"] = identity
         declared = dict(scope.get("headers") or ()).get(b"content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
             return await _too_large(scope, receive, send, self.limit)
@@ -82,32 +109,110 @@ class BodyLimit:
 
         return await self.app(scope, replay, send)
 
+    async def _identify(self, scope) -> auth.Identity:
+        raw = dict(scope.get("headers") or ()).get(b"authorization", b"")
+        scheme, _, token = raw.decode("latin-1").partition(" ")
+        token = token.strip() if scheme.lower() == "bearer" else ""
+        if not token:
+            raise Refusal(401, "auth.signin_required", "sign in first")
+        remembered = self.invalid.get(token)
+        if remembered is not None and remembered[0] > time.monotonic():
+            raise remembered[1]
+        if self.lane is None:
+            self.lane = anyio.CapacityLimiter(GATE_THREADS)
+        client = (scope.get("client") or (None,))[0]
+        try:
+            return await anyio.to_thread.run_sync(self._check, token, client, limiter=self.lane)
+        except Refusal as exc:
+            if exc.code == "auth.token_invalid":
+                if len(self.invalid) >= INVALID_MEMORY_SIZE:
+                    self.invalid.clear()
+                self.invalid[token] = (time.monotonic() + INVALID_MEMORY_S, exc)
+            raise
+
+    def _check(self, token: str, client: str | None) -> auth.Identity:
+        with self.sessions() as session:
+            try:
+                return auth.identify(session, token)
+            except Refusal as exc:
+                if exc.code == "auth.token_invalid":
+                    security_log.record(session, "token_invalid", code=exc.code, client_addr=client)
+                    session.commit()
+                raise
+
 
 async def _too_large(scope, receive, send, limit: int):
-    response = JSONResponse({"detail": f"request larger than {limit // 2**20} MiB"}, status_code=413)
-    await response(scope, receive, send)
+    mib = limit // 2**20
+    exc = Refusal(413, "request.too_large", f"request larger than {mib} MiB", {"max_mib": mib})
+    await refusal_response(exc)(scope, receive, send)
 
 
 def retryable(exc: OperationalError) -> bool:
     return getattr(exc.orig, "sqlstate", None) in RETRYABLE
 
 
-def install(app: FastAPI) -> None:
-    app.add_middleware(BodyLimit)
+HTTP_CODES = {404: "request.not_found", 405: "request.method_not_allowed"}
 
-    @app.exception_handler(AuthError)
-    async def auth_error(_request, exc: AuthError):
-        return JSONResponse({"detail": exc.reason}, status_code=exc.status)
+
+def install(app: FastAPI, sessions=None) -> None:
+    app.add_middleware(Edge, sessions=sessions)
+    truthful_openapi(app)
+
+    @app.exception_handler(Refusal)
+    async def refused(_request, exc: Refusal):
+        return refusal_response(exc)
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(_request, exc: RequestValidationError):
         problems = [f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()[:20]]
-        return JSONResponse({"detail": problems}, status_code=422)
+        return RawJSON(error_body("request.invalid", "; ".join(problems) or "invalid request", problems=problems),
+                       status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_request, exc: StarletteHTTPException):
+        code = HTTP_CODES.get(exc.status_code, "request.invalid")
+        params = {} if exc.status_code in HTTP_CODES else {"problems": [str(exc.detail)]}
+        return RawJSON(error_body(code, str(exc.detail), **params), status_code=exc.status_code,
+                       headers=getattr(exc, "headers", None))
 
     @app.exception_handler(OperationalError)
     async def database_down(_request, exc: OperationalError):
         if retryable(exc):
-            return JSONResponse({"detail": "the server is busy; try again"}, status_code=503,
-                                headers={"Retry-After": "1"})
-        return JSONResponse({"detail": "the server's database is unavailable; try again later"},
-                            status_code=503, headers={"Retry-After": "5"})
+            return RawJSON(error_body("server.busy", "the server is busy; try again"), status_code=503,
+                           headers={"Retry-After": "1"})
+        return RawJSON(error_body("server.database_down", "the server's database is unavailable; try again later"),
+                       status_code=503, headers={"Retry-After": "5"})
+
+
+def _keys_by_pattern(node):
+    """Two mends to the generated schema. pydantic writes a dict with constrained keys as patternProperties, which lets any
+    other key through with any value; the server refuses those, so say it: the key pattern
+    goes to propertyNames and the value schema to additionalProperties."""
+    if isinstance(node, dict):
+        patterns = node.get("patternProperties")
+        if isinstance(patterns, dict) and len(patterns) == 1:
+            (pattern, value), = patterns.items()
+            del node["patternProperties"]
+            node["propertyNames"] = {**node.get("propertyNames", {}), "pattern": pattern}
+            node["additionalProperties"] = value
+        for bound in ("minimum", "maximum"):
+            # FastAPI's OpenAPI model holds bounds as floats: 2**63 - 1 would read as 2**63
+            if isinstance(node.get(bound), float) and node[bound].is_integer() and node.get("type") == "integer":
+                node[bound] = min(int(node[bound]), 2**63 - 1)
+        for child in node.values():
+            _keys_by_pattern(child)
+    elif isinstance(node, list):
+        for child in node:
+            _keys_by_pattern(child)
+    return node
+
+
+def truthful_openapi(app: FastAPI) -> None:
+    plain = app.openapi
+
+    def openapi():
+        if app.openapi_schema is None:
+            app.openapi_schema = _keys_by_pattern(plain())
+        return app.openapi_schema
+
+    app.openapi = openapi

@@ -6,15 +6,21 @@ columns they are compared with.
 """
 from __future__ import annotations
 
+import datetime as dt
+
 from typing import Annotated
 from typing import Any
 from typing import Literal
+from typing import Union
 
 from pydantic import AfterValidator
+from pydantic import BeforeValidator
 from pydantic import BaseModel
 from pydantic import ConfigDict
 from pydantic import Field
 from pydantic import StringConstraints
+from pydantic import WithJsonSchema
+from typing_extensions import TypeAliasType
 
 MAX_BATCH = 1000
 MAX_PAGE = 20_000
@@ -24,15 +30,42 @@ INT64 = 2**63 - 1
 UUID_PATTERN = r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
 
 
-def _no_nul(value: str) -> str:
-    if "\x00" in value:
-        raise ValueError("text must not contain NUL characters")
-    return value
+NO_NUL = r"^[^\x00]*$"  # in the schema itself, so a fuzzer knows NUL is refused
 
 
 def Text(min_length: int = 1, max_length: int = 64):  # noqa: N802 - reads as a type
-    return Annotated[str, StringConstraints(min_length=min_length, max_length=max_length),
-                     AfterValidator(_no_nul)]
+    return Annotated[str, StringConstraints(min_length=min_length, max_length=max_length, pattern=NO_NUL)]
+
+
+def _no_bool(value: Any) -> Any:
+    # JSON's true is not a number; pydantic's lax mode would take it as 1
+    if isinstance(value, bool):
+        raise ValueError("a number is needed, not true/false")
+    return value
+
+
+def Int(ge: int, le: int):  # noqa: N802 - reads as a type
+    return Annotated[int, Field(ge=ge, le=le), BeforeValidator(_no_bool)]
+
+
+def _utc_time(value: str) -> str:
+    """An ISO 8601 time with its zone, as the columns take it (app/sync/wire.py)."""
+    parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    if parsed.tzinfo is None:
+        raise ValueError("needs a time zone")
+    try:
+        parsed.astimezone(dt.timezone.utc)
+    except OverflowError:
+        raise ValueError("is outside the calendar") from None
+    return value
+
+
+Time = Annotated[str, StringConstraints(min_length=1, max_length=40), AfterValidator(_utc_time),
+                 WithJsonSchema({"type": "string", "format": "date-time", "maxLength": 40})]
+NoNulText = Annotated[str, StringConstraints(pattern=NO_NUL)]
+# A JSON value PostgreSQL's jsonb can hold: no NUL in any string or key, nested at most a little.
+JsonValue = TypeAliasType("JsonValue", Union[NoNulText, int, float, bool, None, list["JsonValue"],
+                                             dict[NoNulText, "JsonValue"]])
 
 
 Uuid = Annotated[str, StringConstraints(pattern=UUID_PATTERN)]
@@ -60,23 +93,29 @@ class Mutation(Strict):
     table: TableName
     row_id: Uuid
     op: Literal["insert", "update", "delete"]
-    base_version: int = Field(ge=0, le=INT32)
+    base_version: Int(0, INT32)
     # field -> [old, new]; the values are checked field by field against the model
     # (app/sync/wire.py), so one bad value rejects that mutation with a reason.
     changes: dict[Text(1, 64), tuple[Any, Any]] = Field(max_length=64)
 
 
+# The desktop's clock at sending (ISO 8601 UTC), optional: older desktops omit it. The
+# server keeps its own time and records the difference (Device.clock_skew_s).
+ClientTime = Time | None
+
+
 class PushRequest(Strict):
     schema_version: Text(1, 32)
     mutations: list[Mutation] = Field(max_length=MAX_BATCH)
+    client_time: ClientTime = None
 
 
 class PullRequest(Strict):
-    cursor: int = Field(ge=0, le=INT64)
-    limit: int = Field(default=5000, ge=1, le=MAX_PAGE)
+    cursor: Int(0, INT64)
+    limit: Int(1, MAX_PAGE) = 5000
     # The watermark of the desktop's last full scope check: the last page then says
     # whether its scope may have changed since (see CheckRequest.since).
-    since: int | None = Field(default=None, ge=0, le=INT64)
+    since: Int(0, INT64) | None = None
 
 
 class CheckRequest(Strict):
@@ -87,7 +126,7 @@ class CheckRequest(Strict):
         default_factory=dict, max_length=32)
     # The watermark of the desktop's last full check: if nothing since then can have changed
     # which rows are in its scope, the server says so instead of counting every row.
-    since: int | None = Field(default=None, ge=0, le=INT64)
+    since: Int(0, INT64) | None = None
 
 
 class IdsRequest(Strict):
@@ -105,13 +144,13 @@ HASH = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 class AuditEntryWire(Strict):
     """One link of a desktop's audit chain (app/audit.py); the device is the token's."""
     id: Uuid
-    seq: int = Field(ge=1, le=INT32)
-    at: Text(1, 40)
+    seq: Int(1, INT32)
+    at: Time
     user_id: Uuid | None = None
     action: Text(1, 16)
     table_name: Text(1, 32) | None = None
     row_id: Uuid | None = None
-    detail: dict[Text(1, 64), Any] | None = None
+    detail: dict[Text(1, 64), JsonValue] | None = None
     note: Text(0, 20_000) | None = None
     prev_hash: HASH
     entry_hash: HASH
@@ -119,3 +158,55 @@ class AuditEntryWire(Strict):
 
 class AuditPushRequest(Strict):
     entries: list[AuditEntryWire] = Field(min_length=1, max_length=MAX_BATCH)
+    client_time: ClientTime = None
+
+
+class ErrorBody(BaseModel):
+    """Every non-2xx answer: a stable code the desktop words in its person's language, its
+    parameters, and an English sentence for logs."""
+    code: str = Field(examples=["auth.wrong_credentials"])
+    params: dict[str, Any] = Field(default_factory=dict)
+    detail: str
+
+
+# Answers, for the OpenAPI schema only (the endpoints serialise with orjson, unvalidated).
+class HealthAnswer(BaseModel):
+    status: str
+    version: str
+    schema_: list[str] = Field(alias="schema")
+
+
+class UserAnswer(BaseModel):
+    id: str
+    username: str
+    display_name: str
+    role: str
+    org_unit_id: str | None
+
+
+class LoginAnswer(BaseModel):
+    access_token: str
+    refresh_token: str
+    expires_in: int
+    user: UserAnswer
+    # The desktop's network-unique code (the prefix of its referral short codes); None until
+    # the server has allocated one.
+    device_code: str | None
+
+
+class AuditAnswer(BaseModel):
+    stored: int
+    acked_seq: int
+
+
+class PushAnswer(BaseModel):
+    results: list[dict[str, Any]]
+
+
+class IdsAnswer(BaseModel):
+    rows: list[Any]
+
+
+class Answer(BaseModel):
+    """A JSON object (pull pages, scope checks, rows): described in app/sync/."""
+    model_config = ConfigDict(extra="allow")

@@ -120,10 +120,11 @@ def test_bad_audit_pushes_get_a_reason_and_store_nothing(fleet):
     assert post({"entries": []}).status_code == 422
     assert post({"entries": [{**entry, "seq": "one"}]}).status_code == 422
     late = post({"entries": [{**entry, "at": "yesterday"}]})
-    assert late.status_code == 422 and "audit_entries.at" in late.json()["detail"]
+    assert late.status_code == 422 and late.json()["code"] == "request.invalid"
+    assert any("entries.0.at" in p for p in late.json()["params"]["problems"])
     assert post({"entries": [{**entry, "device_id": "elsewhere"}]}).status_code == 422  # the token's device only
     forged = post({"entries": [{**entry, "note": "forged", "id": str(uuid.uuid4())}]})
-    assert forged.status_code == 409 and forged.json()["detail"]
+    assert forged.status_code == 409 and forged.json()["code"] == "audit.hash_mismatch"
     assert server_chain(fleet, desk) == []
     # The generic push refuses the table: the chain is the only way in.
     answer = httpx.post(f"{url}/sync/push", headers={"Authorization": f"Bearer {token}"}, timeout=10, json={
@@ -131,5 +132,5 @@ def test_bad_audit_pushes_get_a_reason_and_store_nothing(fleet):
         "mutations": [{"mutation_id": str(uuid.uuid4()), "table": "audit_entries", "row_id": entry["id"],
                        "op": "insert", "base_version": 0, "changes": {"seq": [None, 1]}}]}).json()
     assert answer["results"][0]["status"] == "rejected"
-    assert "/sync/audit" in answer["results"][0]["reason"]
+    assert answer["results"][0]["problems"][0]["code"] == "sync.audit_not_a_mutation"
 
