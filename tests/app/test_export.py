@@ -16,6 +16,7 @@ from app.worklist import Worklist
 from db.models import AuditEntry
 from tests.app import worklist_data as data
 from tests.support import run_main as _run_main
+from ui import problem_words
 
 
 def run_main(*args, **kw):
@@ -49,6 +50,8 @@ def test_unknown_format_is_refused_before_anything_is_written(seeded, tmp_path):
     with pytest.raises(CaseDeskError) as exc:
         export_worklist(profile.store, Worklist(profile.sessions), tmp_path / "list.pdf")
     assert exc.value.problems[0].code == "export.format" and exc.value.problems[0].params == {"suffix": ".pdf"}
+    assert problem_words.say(exc.value, "zh_CN") == "只能导出为 .csv 或 .xlsx 文件，不支持“.pdf”。"
+    assert problem_words.say(exc.value, "en") == 'Export to a .csv or .xlsx file, not ".pdf".'
     assert list(tmp_path.iterdir()) == [tmp_path / "profile"]
 
 
@@ -62,17 +65,18 @@ def test_cli_writes_the_worklist_as_csv(seeded, tmp_path):
 
 
 @pytest.mark.parametrize("args, message", [
-    (["--out", "x.txt"], "must end in .csv"),
-    (["--out", "x.csv", "--sort", "shoe_size"], "unknown --sort"),
+    (["--out", "x.txt"], "--out must end in .csv"),
+    (["--out", "x.csv", "--sort", "shoe_size"], "--sort: there is no column “shoe_size”"),
 ])
 def test_cli_bad_arguments_exit_2_with_a_reason(seeded, tmp_path, args, message):
     profile, _ = seeded
-    result = run_main("export", "csv", "--profile", str(profile.path), *args, cwd=tmp_path)
+    result = run_main("--lang", "en", "export", "csv", "--profile", str(profile.path), *args, cwd=tmp_path)
     assert result.returncode == 2 and message in result.stderr
     assert not (tmp_path / "x.csv").exists()
 
 
 def test_cli_on_a_missing_profile_says_how_to_make_one(tmp_path):
-    result = run_main("export", "csv", "--profile", str(tmp_path / "nope"), "--out", str(tmp_path / "a.csv"))
+    result = run_main("--lang", "en", "export", "csv", "--profile", str(tmp_path / "nope"), "--out",
+                      str(tmp_path / "a.csv"))
     assert result.returncode == 2 and "no casedesk profile" in result.stderr.lower()
     assert not (tmp_path / "nope").exists()

@@ -12,6 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from sqlalchemy import select
 
+from app.errors import ValidationError
 from app.referrals import codes
 from db.engine import session_factory
 from db.engine import url_engine
@@ -23,6 +24,7 @@ from server import devices
 from tests.app.test_referrals import get
 from tests.app.test_referrals import up_form
 from tests.app.test_referrals import world  # noqa: F401 - the fixture
+from ui import problem_words
 
 DESKTOPS = 200
 PER_DESKTOP = 500
@@ -135,3 +137,7 @@ def test_lookup_finds_a_network_code_however_it_is_typed(world):  # noqa: F811
     with profile.sessions() as s:  # an older six-character code still works
         assert s.scalar(select(Referral.id).where(Referral.short_code == "ABC123")) is not None
     assert service.find_by_code("abc-123").short_code == "ABC123"
+    with pytest.raises(ValidationError) as exc:
+        service.find_by_code("K7P-")
+    assert exc.value.field == "code" and "K7P-3XH9Q" in problem_words.say(exc.value, "zh_CN")
+    assert "转诊单" in problem_words.say(exc.value, "zh_CN")
