@@ -32,24 +32,23 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from app.commands.common import profile_dir
     from app.demo import fill_demo_profile
+    from app.problems import Problem
     from app.profile import Profile
+    from ui.problem_words import say
 
     path = profile_dir(args)
     profile = Profile.open(path)
     try:
         if not profile.is_empty():
-            raise CaseDeskError(
-                f"配置已有患者数据 / The profile {path} already has patients; demo data is only "
-                "generated into an empty profile. Choose a new directory with --profile."
-            )
+            raise CaseDeskError.coded("cli.demo_not_empty", path=str(path))
         last = [0.0]
 
         def progress(done: int, total: int) -> None:
             now = time.monotonic()
             if done == total or now - last[0] >= 1.0:
                 last[0] = now
-                print(f"\r生成中 / generating: {done:,}/{total:,} patients", end="", file=sys.stderr,
-                      flush=True)
+                print("\r" + say(Problem("cli.demo_progress", None, {"done": f"{done:,}", "total": f"{total:,}"})),
+                      end="", file=sys.stderr, flush=True)
 
         stats = fill_demo_profile(profile, patients=args.patients, seed=args.seed,
                                   events=args.events, progress=progress)

@@ -34,22 +34,22 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _export_worklist(args) -> int:
-    from app.errors import CaseDeskError
     from app.export import export_worklist
+    from app.problems import refuse
     from app.worklist import COLUMNS
     from app.worklist import Filters
     from app.worklist import Worklist
 
     out = _out_path(args, f".{args.kind}")
     if args.sort not in COLUMNS:
-        raise CaseDeskError(f"unknown --sort {args.sort!r}; choose one of: {', '.join(COLUMNS)}")
+        raise refuse("cli.unknown_sort", "--sort", value=args.sort, valid=", ".join(COLUMNS))
     profile = open_profile(args)
     try:
         worklist = Worklist(profile.sessions)
         n = export_worklist(profile.store, worklist, out, filters=Filters(text=args.search), sort=args.sort)
     finally:
         profile.close()
-    print(f"{n} cases written to {out}")
+    print(_say("cli.export_cases", count=n, path=str(out)))
     return 0
 
 
@@ -62,7 +62,7 @@ def _export_ics(args) -> int:
         n = export_followups(profile, out, user=args.user, station=args.station)
     finally:
         profile.close()
-    print(f"{n} follow-ups written to {out}")
+    print(_say("cli.export_followups", count=n, path=str(out)))
     return 0
 
 
@@ -75,7 +75,7 @@ def _export_fhir(args) -> int:
         counts = export_fhir(profile, out, args.patient)
     finally:
         profile.close()
-    print(f"FHIR R4 Bundle written to {out}: " + ", ".join(f"{n} {t}" for t, n in counts.items()))
+    print(_say("cli.export_fhir", path=str(out), counts=", ".join(f"{n} {t}" for t, n in counts.items())))
     return 0
 
 
@@ -83,9 +83,17 @@ def _out_path(args, suffix: str):
     """--out, refused before any profile is opened when its suffix is not the format's."""
     from pathlib import Path
 
-    from app.errors import CaseDeskError
+    from app.problems import refuse
 
     out = Path(args.out)
     if out.suffix.lower() != suffix:
-        raise CaseDeskError(f"--out must end in {suffix}: {out}")
+        raise refuse("cli.out_suffix", "--out", suffix=suffix, path=str(out))
     return out
+
+
+def _say(code: str, **params) -> str:
+    """A report of this command, worded like errors are (ui/problem_templates/cli.py)."""
+    from app.problems import Problem
+    from ui.problem_words import say
+
+    return say(Problem(code, None, params))

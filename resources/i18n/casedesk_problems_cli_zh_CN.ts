@@ -48,6 +48,30 @@
       <translation>已导入 {rows} 行：新建患者 {patients} 人，合并 {merged} 人，筛查个案 {cases} 个，排除 {excluded} 行（用时 {seconds} 秒）</translation>
     </message>
     <message>
+      <source>--sort: there is no column “{value}”; choose one of {valid}.</source>
+      <translation>--sort：没有“{value}”这一列，请从 {valid} 中选择。</translation>
+    </message>
+    <message>
+      <source>{count} cases written to {path}</source>
+      <translation>已将 {count} 个个案写入 {path}</translation>
+    </message>
+    <message>
+      <source>{count} follow-ups written to {path}</source>
+      <translation>已将 {count} 条随访写入 {path}</translation>
+    </message>
+    <message>
+      <source>FHIR R4 Bundle written to {path}: {counts}</source>
+      <translation>FHIR R4 Bundle 已写入 {path}：{counts}</translation>
+    </message>
+    <message>
+      <source>The profile {path} already has patients; demo data is only generated into an empty profile. Choose a new directory with --profile.</source>
+      <translation>配置 {path} 中已有患者数据；演示数据只能生成到空的配置中。请用 --profile 另选一个新目录。</translation>
+    </message>
+    <message>
+      <source>generating: {done}/{total} patients</source>
+      <translation>生成中：{done}/{total} 名患者</translation>
+    </message>
+    <message>
       <source>{count} letter(s) skipped:</source>
       <translation>跳过 {count} 封信函：</translation>
     </message>

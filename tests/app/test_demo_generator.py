@@ -262,7 +262,7 @@ def test_cli_fills_a_profile_then_refuses_to_fill_it_again(tmp_path):
         profile.close()
     again = run_main("demo", "--profile", str(target), "--patients", "200", "--seed", "3")
     assert again.returncode == 2
-    assert "already has patients" in again.stderr and again.stdout == ""
+    assert "已有患者数据" in again.stderr and again.stdout == ""
 
 
 @pytest.mark.postgres

@@ -76,7 +76,7 @@ def test_one_patient_and_the_cli(profile, profile_dir, caseload, tmp_path):  # n
     assert [p["id"] for p in by_type["Patient"]] == [caseload.p.b]
     assert {r["subject"]["reference"] for r in by_type["ServiceRequest"]} == {f"urn:uuid:{caseload.p.b}"}
     done = run_main("export", "fhir", "--profile", str(profile_dir), "--out", str(tmp_path / "x.txt"))
-    assert done.returncode == 2 and "must end in .json" in done.stderr
+    assert done.returncode == 2 and "--out 的文件名应以 .json 结尾" in done.stderr  # Chinese by default
 
 
 def test_a_bad_resource_would_fail_validation(profile, caseload):  # noqa: F811

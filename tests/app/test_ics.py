@@ -106,7 +106,7 @@ def test_export_ics_from_the_command_line(world, tmp_path):
     out = tmp_path / "随访.ics"
     done = run_main("export", "ics", "--profile", str(profile.path), "--out", str(out), "--user", "cm01")
     assert done.returncode == 0, done.stderr
-    assert "1 follow-ups written" in done.stdout
+    assert "已将 1 条随访写入" in done.stdout  # Chinese unless --lang en
     events = parse(out.read_bytes().decode("utf-8"))
     assert [e["UID"] for e in events] == [f"followup-{a}@casedesk"]
     bad = run_main("export", "ics", "--profile", str(profile.path), "--out", str(tmp_path / "x.ics"), "--user", "nobody")

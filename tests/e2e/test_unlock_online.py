@@ -58,9 +58,12 @@ def test_a_desktop_without_a_server_has_no_server_check(tmp_path):
         profile.close()
 
 
-def test_the_lock_screen_checks_with_the_server_and_says_so(signed_in, fleet, qtbot):
+def test_the_lock_screen_checks_with_the_server_and_says_so(signed_in, fleet, qtbot, monkeypatch):
+    from ui import problem_words
     from ui.lock.screen import LockScreen
     from ui.tasks import wait_for_lanes
+
+    monkeypatch.setattr(problem_words, "_language", "en")  # the window has no translator here: English
 
     profile, user = signed_in
     screen = LockScreen(UnlockGuard(profile), user, server_check=lambda: service.password_check(profile))

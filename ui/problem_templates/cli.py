@@ -17,6 +17,13 @@ ENGLISH = {
                           "--new-lines.",
     "cli.import_done": "Imported {rows} rows: {patients} new patients, {merged} merged, {cases} screening cases, "
                        "{excluded} lines excluded ({seconds} s)",
+    "cli.unknown_sort": "--sort: there is no column “{value}”; choose one of {valid}.",
+    "cli.export_cases": "{count} cases written to {path}",
+    "cli.export_followups": "{count} follow-ups written to {path}",
+    "cli.export_fhir": "FHIR R4 Bundle written to {path}: {counts}",
+    "cli.demo_not_empty": "The profile {path} already has patients; demo data is only generated into an empty "
+                          "profile. Choose a new directory with --profile.",
+    "cli.demo_progress": "generating: {done}/{total} patients",
     "cli.letters_skipped": "{count} letter(s) skipped:",
     "cli.letters_none_match": "Nothing printed: no {letter_kind} falls on {letter_range} from {start} to {end}. "
                               "No PDF was written.",
