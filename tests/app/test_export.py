@@ -16,6 +16,7 @@ from app.worklist import Worklist
 from db.models import AuditEntry
 from tests.app import worklist_data as data
 from tests.support import run_main as _run_main
+from ui import problem_words
 
 
 def run_main(*args, **kw):
@@ -49,6 +50,8 @@ def test_unknown_format_is_refused_before_anything_is_written(seeded, tmp_path):
     with pytest.raises(CaseDeskError) as exc:
         export_worklist(profile.store, Worklist(profile.sessions), tmp_path / "list.pdf")
     assert exc.value.problems[0].code == "export.format" and exc.value.problems[0].params == {"suffix": ".pdf"}
+    assert problem_words.say(exc.value, "zh_CN") == "只能导出为 .csv 或 .xlsx 文件，不支持“.pdf”。"
+    assert problem_words.say(exc.value, "en") == 'Export to a .csv or .xlsx file, not ".pdf".'
     assert list(tmp_path.iterdir()) == [tmp_path / "profile"]
 
 
