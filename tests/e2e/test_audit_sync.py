@@ -3,6 +3,7 @@ exactly once, through lost answers and a server that forgot; a changed trail is 
 and the server's database refuses to change or remove an entry. Real server, PostgreSQL."""
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 
 import httpx
@@ -11,7 +12,9 @@ from sqlalchemy import select
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
+from app import audit
 from app.sync import audit_push
+from app.sync.wire import from_wire
 from app.sync.client import SyncError
 from db.models import AuditEntry
 from db.models import Patient
@@ -134,3 +137,72 @@ def test_bad_audit_pushes_get_a_reason_and_store_nothing(fleet):
     assert answer["results"][0]["status"] == "rejected"
     assert answer["results"][0]["problems"][0]["code"] == "sync.audit_not_a_mutation"
 
+
+
+def forged(entry: dict, device_id: str, prev_hash: str = audit.GENESIS, **changes) -> dict:
+    """`entry` changed as a forger would, with hashes that fit (the chain itself is sound)."""
+    wire = {**entry, **changes, "prev_hash": prev_hash}
+    values = {f: from_wire("audit_entries", f, wire[f]) for f in audit_push.FIELDS if f != "entry_hash"}
+    wire["entry_hash"] = audit.entry_hash(AuditEntry(**values, device_id=device_id))
+    return wire
+
+
+def test_a_borrowed_device_id_cannot_take_over_that_desktops_trail(fleet):
+    victim = fleet("victim")
+    victim.client.cycle()
+    read_some(victim, 2)
+    with victim.session() as s:
+        (first,) = audit_push.entries_after(s, victim.profile.device_id, 0, limit=1)
+    # The attacker signs in with the victim's device id (it is in every row the victim pushed) …
+    attacker = fleet.roles["clinic_cm"][1]
+    taken = httpx.post(f"{fleet.server.url}/auth/login", timeout=10, json={
+        "username": attacker, "password": f"{attacker}-demo", "device_id": victim.profile.device_id})
+    assert taken.status_code == 403 and taken.json()["code"] == "auth.device_other_user"
+    # … and with a device of its own cannot write entry 1 of the victim's chain either.
+    own = httpx.post(f"{fleet.server.url}/auth/login", timeout=10, json={
+        "username": attacker, "password": f"{attacker}-demo", "device_id": str(uuid.uuid4())}).json()
+    attacker_id = own["user"]["id"]
+    bogus = forged(first, victim.profile.device_id, user_id=attacker_id, note="written by someone else")
+    httpx.post(f"{fleet.server.url}/sync/audit", json={"entries": [bogus]}, timeout=10,
+               headers={"Authorization": f"Bearer {own['access_token']}"})
+    assert server_chain(fleet, victim) == []
+    victim.client.cycle()  # the victim's next sync sends its own trail, accepted
+    assert server_chain(fleet, victim) == local_chain(victim)
+    refused = fleet.sql("SELECT code, username FROM security_events WHERE kind = 'device_refused'")
+    assert [tuple(r) for r in refused] == [("auth.device_other_user", attacker)]
+
+
+def test_entries_claiming_another_person_or_a_future_time_are_refused(fleet):
+    desk = fleet("a")
+    desk.client.cycle()
+    read_some(desk, 1)
+    with desk.session() as s:
+        (entry,) = audit_push.entries_after(s, desk.profile.device_id, 0, limit=1)
+    device = desk.profile.device_id
+    admin = fleet.sql("SELECT id FROM users WHERE role = 'admin' LIMIT 1")[0][0]
+    url, token = fleet.server.url, desk.client.access_token
+
+    def post(wire, client_time=None):
+        body = {"entries": [wire], **({"client_time": client_time} if client_time else {})}
+        return httpx.post(f"{url}/sync/audit", json=body, timeout=10, headers={"Authorization": f"Bearer {token}"})
+
+    as_admin = post(forged(entry, device, user_id=admin))
+    assert as_admin.status_code == 409 and as_admin.json()["code"] == "audit.other_user", as_admin.text
+    assert as_admin.json()["params"]["seq"] == 1
+    later = (dt.datetime.now(dt.timezone.utc) + dt.timedelta(hours=2)).isoformat()
+    future = post(forged(entry, device, at=later))
+    assert future.status_code == 409 and future.json()["code"] == "audit.in_future", future.text
+    assert server_chain(fleet, desk) == []
+    events = fleet.sql("SELECT code FROM security_events WHERE kind = 'audit_refused' ORDER BY id")
+    assert [r[0] for r in events] == ["audit.other_user", "audit.in_future"]
+    # A desktop whose clock runs two hours ahead may date its entries by it: its own clock
+    # says so at sending; the server keeps its own receipt time and the skew beside them.
+    ahead = post(forged(entry, device, at=later), client_time=later)
+    assert ahead.status_code == 200, ahead.text
+    (received_at, skew), = fleet.sql("SELECT received_at, clock_skew_s FROM audit_entries WHERE device_id = :d",
+                                     d=device)
+    received_at = received_at if received_at.tzinfo else received_at.replace(tzinfo=dt.timezone.utc)  # stored as UTC
+    assert abs(skew - 7200) < 60 and abs(received_at - dt.datetime.now(dt.timezone.utc)) < dt.timedelta(minutes=1)
+    assert abs(fleet.sql("SELECT clock_skew_s FROM devices WHERE id = :d", d=device)[0][0] - 7200) < 60
+    assert fleet.sql("SELECT count(*) FROM security_events WHERE kind = 'clock_skew' AND device_id = :d",
+                     d=device)[0][0] == 1

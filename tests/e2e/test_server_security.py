@@ -3,6 +3,7 @@ and desktops bound to the person who registered them (sign-in failures: test_log
 Real server process, real PostgreSQL."""
 from __future__ import annotations
 
+import http.client
 import uuid
 
 import httpx
@@ -86,3 +87,81 @@ def test_an_expired_access_token_is_refused(demo_server, demo_db):
     r = httpx.post(f"{demo_server.url}/sync/pull", json={"cursor": 0},
                    headers={"Authorization": f"Bearer {token}"}, timeout=10)
     assert r.status_code == 401 and "expired" in r.json()["detail"]
+
+
+def sql(db_url: str, statement: str, **params):
+    engine = create_engine(db_url)
+    with engine.begin() as conn:
+        result = conn.execute(text(statement), params)
+        rows = result.all() if result.returns_rows else None
+    engine.dispose()
+    return rows
+
+
+def test_a_desktop_belongs_to_the_person_who_registered_it(demo_server, demo_db):
+    owner, other = users_by_role(demo_db)["clinic_cm"][:2]
+    device = str(uuid.uuid4())
+    first = login(demo_server.url, owner, device=device)
+    assert first.status_code == 200 and "device_code" in first.json()
+    borrowed = login(demo_server.url, other, device=device)  # the id is in every row the owner pushed
+    assert borrowed.status_code == 403, borrowed.text
+    assert borrowed.json()["code"] == "auth.device_other_user"
+    assert not sql(demo_db, "SELECT 1 FROM auth_tokens t JOIN users u ON u.id = t.user_id "
+                            "WHERE t.device_id = :d AND u.username = :u", d=device, u=other)
+    (event,) = sql(demo_db, "SELECT kind, code, username, device_id FROM security_events WHERE kind = 'device_refused'")
+    assert tuple(event) == ("device_refused", "auth.device_other_user", other, device)
+    again = login(demo_server.url, owner, device=device)  # the owner is not locked out by it
+    assert again.status_code == 200
+    refreshed = httpx.post(f"{demo_server.url}/auth/refresh", timeout=10,
+                           json={"refresh_token": again.json()["refresh_token"], "device_id": device})
+    assert refreshed.status_code == 200 and "device_code" in refreshed.json()
+
+
+def test_a_withdrawn_desktop_can_neither_sign_in_nor_sync(demo_server, demo_db):
+    user = users_by_role(demo_db)["clinic_cm"][0]
+    device = str(uuid.uuid4())
+    signed_in = login(demo_server.url, user, device=device).json()
+    sql(demo_db, "UPDATE devices SET revoked_at = now() WHERE id = :d", d=device)
+    pulled = httpx.post(f"{demo_server.url}/sync/pull", json={"cursor": 0}, timeout=10,
+                        headers={"Authorization": f"Bearer {signed_in['access_token']}"})
+    assert pulled.status_code == 403 and pulled.json()["code"] == "auth.device_revoked"
+    again = login(demo_server.url, user, device=device)
+    assert again.status_code == 403 and again.json()["code"] == "auth.device_revoked"
+    refreshed = httpx.post(f"{demo_server.url}/auth/refresh", timeout=10,
+                           json={"refresh_token": signed_in["refresh_token"], "device_id": device})
+    assert refreshed.status_code == 403 and refreshed.json()["code"] == "auth.device_revoked"
+
+
+def test_every_refusal_is_a_code_with_parameters_and_a_sentence(demo_server, demo_db):
+    user = users_by_role(demo_db)["clinic_cm"][0]
+    token = login(demo_server.url, user).json()["access_token"]
+    auth = {"Authorization": f"Bearer {token}"}
+    answers = {
+        "auth.signin_required": httpx.post(f"{demo_server.url}/sync/pull", json={"cursor": 0}, timeout=10),
+        "auth.token_invalid": httpx.post(f"{demo_server.url}/sync/pull", json={"cursor": 0}, timeout=10,
+                                         headers={"Authorization": "Bearer forged-token-forged"}),
+        "auth.wrong_credentials": login(demo_server.url, user, "wrong"),
+        "auth.refresh_invalid": httpx.post(f"{demo_server.url}/auth/refresh", timeout=10,
+                                           json={"refresh_token": "x" * 43, "device_id": "d"}),
+        "request.invalid": httpx.post(f"{demo_server.url}/sync/pull", json={"cursor": -1}, headers=auth, timeout=10),
+        "sync.unknown_table": httpx.post(f"{demo_server.url}/sync/ids", json={"table": "credentials"},
+                                         headers=auth, timeout=10),
+        "sync.schema_mismatch": httpx.post(f"{demo_server.url}/sync/push", headers=auth, timeout=10,
+                                           json={"schema_version": "0000", "mutations": []}),
+    }
+    # A body announced as 93 GiB is refused from its headers, nothing of it read.
+    conn = http.client.HTTPConnection("127.0.0.1", demo_server.port, timeout=10)
+    conn.putrequest("POST", "/sync/push")
+    conn.putheader("Authorization", auth["Authorization"])
+    conn.putheader("Content-Type", "application/json")
+    conn.putheader("Content-Length", "99999999999")
+    conn.endheaders()
+    refused = conn.getresponse()
+    answers["request.too_large"] = httpx.Response(refused.status, content=refused.read())
+    conn.close()
+    for code, answer in answers.items():
+        body = answer.json()
+        assert set(body) == {"code", "params", "detail"} and body["code"] == code, (code, answer.text)
+        assert answer.status_code in (401, 403, 404, 409, 413, 422) and body["detail"]
+    assert answers["request.too_large"].json()["params"] == {"max_mib": 32}
+    assert answers["request.invalid"].json()["params"]["problems"]
