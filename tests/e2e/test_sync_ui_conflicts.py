@@ -8,11 +8,11 @@ from sqlalchemy import select
 from app.errors import ValidationError
 from app.profile import Profile
 from app.sync import conflicts
+from app.sync import service
 from app.sync.client import SyncClient
 from db.models import Case
 from db.models import OutboxEntry
 from db.models import Patient
-from db.models import TimelineEvent
 from tests.e2e.conftest import users_by_role
 
 pytestmark = pytest.mark.usefixtures("keyring_ready")
@@ -43,6 +43,14 @@ def first_patient(profile) -> str:
 def edit(profile, model, row_id, **values) -> None:
     with profile.store.write() as tx:
         tx.update(tx.session.get(model, row_id), **values)
+
+
+def tamper(profile, **sent) -> None:
+    """Make the last outbox entry carry values the rule book refuses, as a desktop without
+    it (an older CaseDesk, or a changed one) would send them: the server must refuse them."""
+    with profile.sessions.begin() as s:
+        entry = s.scalars(select(OutboxEntry).order_by(OutboxEntry.seq.desc()).limit(1)).one()
+        entry.changes = {**entry.changes, **{f: [entry.changes.get(f, [None])[0], v] for f, v in sent.items()}}
 
 
 def values(profile, pid) -> tuple:
@@ -123,11 +131,12 @@ def test_a_rejected_change_is_corrected_and_resent(pair):
     (a, ca), (b, cb) = pair
     with b.sessions() as s:
         case_id = s.scalars(select(Case.id).order_by(Case.id).limit(1)).one()
-    edit(b, Case, case_id, stage="bogus", next_action="安排复查")
+    edit(b, Case, case_id, stage="treat", next_action="安排复查")
+    tamper(b, stage="bogus")
     assert cb.push() == {"rejected": 1}
-    (entry,) = outbox(b)
-    assert "stage" in entry.server_reason
-    conflicts.resend(b, entry.seq, {"stage": conflicts.parse_value("cases", "stage", "treat")})
+    (item,) = service.outbox_items(b, ("rejected",))
+    assert "stage" in [p.field for p in item.problems]  # the rule, by code and field
+    conflicts.resend(b, item.seq, {"stage": conflicts.parse_value("cases", "stage", "treat")})
     (again,) = outbox(b)
     assert again.status == "pending" and again.changes["stage"][1] == "treat"
     assert again.changes["next_action"][1] == "安排复查"  # the rest of the change goes too
@@ -139,15 +148,15 @@ def test_a_rejected_change_is_corrected_and_resent(pair):
 
 def test_discarding_a_rejected_change_brings_back_the_servers_row(pair):
     (_, _), (b, cb) = pair
-    with b.sessions() as s:
-        event = s.scalars(select(TimelineEvent).limit(1)).one()
-    edit(b, TimelineEvent, event.id, title="改过的标题")
-    assert cb.push() == {"rejected": 1}  # append-only
+    pid = first_patient(b)
+    before = values(b, pid)
+    edit(b, Patient, pid, phone="13511112222")
+    tamper(b, sex="?")
+    assert cb.push() == {"rejected": 1}
     (entry,) = outbox(b)
     conflicts.discard(b, cb, entry.seq)
     assert outbox(b) == []
-    with b.sessions() as s:
-        assert s.get(TimelineEvent, event.id).title == event.title
+    assert values(b, pid) == before
     assert cb.cycle().repaired == []  # the desktop equals the server
 
 
@@ -155,8 +164,9 @@ def test_discarding_a_record_the_server_never_took_removes_it_here(pair):
     (_, _), (b, cb) = pair
     pid = first_patient(b)
     with b.store.write() as tx:
-        case = Case(patient_id=pid, cancer_type="not-a-cancer", stage="screen", opened_at=_now())
+        case = Case(patient_id=pid, cancer_type="lung", stage="screen", opened_at=_now())
         tx.add(case)
+    tamper(b, cancer_type="not-a-cancer")
     assert cb.push() == {"rejected": 1}
     (entry,) = outbox(b)
     conflicts.discard(b, cb, entry.seq)
