@@ -85,6 +85,7 @@ def write_table(path: Path, sheet: str, rows: Iterable[Sequence]) -> None:
 
 
 def _write_xlsx(path: Path, sheet: str, rows: Iterable[Sequence]) -> None:
+    # local: openpyxl is loaded only when someone writes an xlsx (the CLI and window start faster)
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
