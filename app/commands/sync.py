@@ -17,6 +17,7 @@ import sys
 from urllib.parse import urlsplit
 
 from app.cli import add_profile_arg
+from app.cli import english
 from app.commands.common import open_profile
 
 OFFLINE_EXIT = 3
@@ -54,10 +55,10 @@ def _sync(args) -> int:
             client = service.make_client(profile)
             if args.login:
                 user = service.sign_in(profile, client, args.login, _password(args.login))
-                print(f"signed in as {user.get('display_name') or args.login} ({user.get('role')})")
+                print(_t("signed_in", name=user.get("display_name") or args.login, role=user.get("role")))
             first, start = service.is_first_sync(profile), service.pull_cursor(profile)
             if first and start:
-                print(f"resuming the first sync from change {start} (what came before is kept)")
+                print(_t("resuming", start=start))
             report = client.cycle(_progress(first))
         except (SyncError, KeyringUnavailable) as exc:
             if isinstance(exc, SyncError) and (exc.offline or exc.kind == service.SLOWED_DOWN):
@@ -95,21 +96,51 @@ def _progress(first: bool):
         return None
 
     def show(_stage: str, cursor: int, watermark: int) -> None:
-        print(f"received changes up to {cursor} of {watermark}", file=sys.stderr, flush=True)
+        print(_t("received", cursor=cursor, watermark=watermark), file=sys.stderr, flush=True)
     return show
 
 
+# The command's own words, in the CLI's language (app/cli.py); what went wrong and why a change
+# was refused come from the catalogues (ui/sync/say.py), as in the window.
+_WORDS = {
+    "signed_in": ("signed in as {name} ({role})", "已登录：{name}（{role}）"),
+    "resuming": ("resuming the first sync from change {start} (what came before is kept)",
+                 "从第 {start} 号更改继续首次同步（之前收到的已保留）"),
+    "received": ("received changes up to {cursor} of {watermark}", "已接收到第 {cursor} 号更改，共 {watermark} 号"),
+    "pushed": ("pushed: {sent}", "已发送：{sent}"),
+    "nothing": ("nothing", "无"),
+    "sent": ("{count} {status}", "{status} {count} 项"),
+    "applied": ("applied", "已接受"),
+    "merged": ("merged", "已合并"),
+    "conflict": ("conflict", "冲突"),
+    "rejected": ("rejected", "被拒"),
+    "pulled": ("pulled: {rows} rows", "已接收：{rows} 行"),
+    "repaired": ("repaired: {tables} ({purged} rows left this desktop's scope)",
+                 "已修复：{tables}（{purged} 行已不在本机范围内）"),
+    "waiting": ("waiting: {count} changes not yet sent", "待发送：{count} 项更改"),
+    "attention": ("attention: {conflict} conflicts and {rejected} rejected changes need a person "
+                  "(open the workstation: Sync → Changes waiting)",
+                  "需处理：{conflict} 项冲突、{rejected} 项被拒的更改（请在工作站中打开 同步 → 待同步的更改）"),
+    "took": ("took {seconds:.1f} s", "用时 {seconds:.1f} 秒"),
+}
+
+
+def _t(key: str, **values) -> str:
+    english_words, chinese = _WORDS[key]
+    return (english_words if english() else chinese).format(**values)
+
+
 def _print_report(report, counts) -> None:
-    sent = ", ".join(f"{n} {status}" for status, n in sorted(report.pushed.items())) or "nothing"
-    print(f"pushed: {sent}")
-    print(f"pulled: {report.pulled} rows")
+    sent = ", ".join(_t("sent", count=n, status=_t(status) if status in _WORDS else status)
+                     for status, n in sorted(report.pushed.items())) or _t("nothing")
+    print(_t("pushed", sent=sent))
+    print(_t("pulled", rows=report.pulled))
     if report.repaired:
-        print(f"repaired: {', '.join(report.repaired)} ({report.purged} rows left this desktop's scope)")
-    print(f"waiting: {counts.pending} changes not yet sent")
+        print(_t("repaired", tables=", ".join(report.repaired), purged=report.purged))
+    print(_t("waiting", count=counts.pending))
     if counts.problems:
-        print(f"attention: {counts.conflict} conflicts and {counts.rejected} rejected changes need a person "
-              "(open the workstation: Sync → Changes waiting)")
-    print(f"took {report.seconds:.1f} s")
+        print(_t("attention", conflict=counts.conflict, rejected=counts.rejected))
+    print(_t("took", seconds=report.seconds))
 
 
 def _print_refused(profile, lang: str) -> None:

@@ -26,9 +26,9 @@ def cm(demo_db) -> str:
     return users_by_role(demo_db)["clinic_cm"][0]
 
 
-def signed_in_sync(tmp_path, server, user, *extra):
+def signed_in_sync(tmp_path, server, user, *extra, env=None):
     return run_main("sync", "--profile", str(tmp_path / "desk"), "--server", server.url, "--login", user,
-                    *extra, env={"CASEDESK_PASSWORD": f"{user}-demo"})
+                    *extra, env={"CASEDESK_PASSWORD": f"{user}-demo", **(env or ENGLISH)})
 
 
 def patients(path) -> int:
@@ -47,10 +47,11 @@ def test_login_and_first_sync_make_a_new_desktop(tmp_path, demo_server, cm):
     assert "pulled:" in out.stdout and "pulled: 0 rows" not in out.stdout
     assert "received changes up to" in out.stderr  # a first sync shows its pages
     assert patients(tmp_path / "desk") == 120
-    again = run_main("sync", "--profile", str(tmp_path / "desk"))  # server URL and sign-in kept
+    again = run_main("sync", "--profile", str(tmp_path / "desk"), env=CHINESE)  # server URL and sign-in kept
     assert again.returncode == 0, again.stderr
-    assert "pushed: nothing" in again.stdout and "pulled: 0 rows" in again.stdout
-    assert "received changes" not in again.stderr
+    assert "已发送：无" in again.stdout and "已接收：0 行" in again.stdout
+    assert not re.search(r"[a-z]{3,}", again.stdout)  # Chinese by default, and only Chinese
+    assert again.stderr == ""
 
 
 def test_a_local_edit_is_pushed_and_reported(tmp_path, demo_server, cm):
@@ -60,7 +61,7 @@ def test_a_local_edit_is_pushed_and_reported(tmp_path, demo_server, cm):
         p = tx.session.scalars(select(Patient).limit(1)).one()
         tx.update(p, phone="13811112222")
     profile.close()
-    out = run_main("sync", "--profile", str(tmp_path / "desk"))
+    out = run_main("--lang", "en", "sync", "--profile", str(tmp_path / "desk"), env=CHINESE)
     assert out.returncode == 0, out.stderr
     assert "pushed: 1 applied" in out.stdout
     assert "waiting: 0 changes" in out.stdout
@@ -81,8 +82,8 @@ def test_server_down_exits_3_and_keeps_the_change(tmp_path, demo_server, cm):
         assert s.scalar(select(func.count()).select_from(OutboxEntry)) == 1
     profile.close()
     demo_server.start()
-    back = run_main("sync", "--profile", str(tmp_path / "desk"))
-    assert back.returncode == 0 and "pushed: 1 applied" in back.stdout
+    back = run_main("sync", "--profile", str(tmp_path / "desk"), env=CHINESE)
+    assert back.returncode == 0 and "已发送：已接受 1 项" in back.stdout
 
 
 def test_wrong_password_is_said_plainly_in_chinese_or_english(tmp_path, demo_server, cm):

@@ -90,7 +90,7 @@ class ResendDialog(QDialog):
                 out[field] = conflicts.parse_value(self.item.table, field, edit.text())
                 self.errors[field].hide()
             except ValidationError as exc:
-                self.errors[field].setText(self.tr("Cannot read this value: {reason}").format(reason=str(exc)))
+                self.errors[field].setText(self.tr("Cannot read this value: {reason}").format(reason=failure_text(exc)))
                 self.errors[field].show()
                 ok = False
         return out if ok else None
