@@ -1,7 +1,11 @@
-"""`python main.py server --db URL [--init-demo] [--host H --port P --workers N]`."""
+"""`python main.py server --db URL [--init-demo] [--host H --port P --workers N]`, and
+`python main.py server security-log --db URL [--since DATE] [--user NAME]` for the
+administrator (the server's security event log, server/security_log.py)."""
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import json
 import os
 import sys
 
@@ -18,6 +22,23 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--port", type=int, default=8765)
     p.add_argument("--workers", type=int, default=1)
     p.set_defaults(func=_run)
+    # Optional, so `server --db URL` keeps running the server as scripts and tests call it.
+    actions = p.add_subparsers(dest="server_action", metavar="ACTION", title="actions")
+    log = actions.add_parser("security-log", help="print the server's security event log, newest last")
+    log.add_argument("--db", default=argparse.SUPPRESS, metavar="URL", help="the server's database URL")
+    log.add_argument("--since", type=_since, default=None, metavar="DATE",
+                     help="only events from this date or time on (ISO 8601, e.g. 2026-12-01 or 2026-12-01T08:00)")
+    log.add_argument("--user", default=None, metavar="NAME", help="only this username's events")
+    log.set_defaults(func=_security_log)
+
+
+def _since(value: str) -> dt.datetime:
+    """Read as UTC unless it names its zone; a bad one is argparse's clear error and exit 2."""
+    try:
+        parsed = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date (use YYYY-MM-DD or YYYY-MM-DDTHH:MM)") from None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.timezone.utc)
 
 
 def _default_url() -> str:
@@ -61,3 +82,39 @@ def _run(args) -> int:
     uvicorn.run("server.main:create", factory=True, host=args.host, port=args.port,
                 workers=args.workers, log_level="warning")
     return 0
+
+
+COLUMNS = ("time (UTC)", "kind", "code", "user", "device", "address", "detail")
+
+
+def _security_log(args) -> int:
+    from sqlalchemy.orm import Session
+
+    from app.errors import CaseDeskError
+    from db.engine import url_engine
+    from server import security_log
+
+    if not args.db:
+        raise CaseDeskError("security-log needs --db URL (the server's database)")
+    engine = url_engine(args.db)
+    try:
+        with Session(engine) as session:
+            events = security_log.events(session, since=args.since, username=args.user)
+    except Exception as exc:  # noqa: BLE001 - a database that cannot be reached, in words
+        raise CaseDeskError(f"cannot read the security log in {args.db}: {exc.__class__.__name__}: {exc}") from exc
+    finally:
+        engine.dispose()
+    rows = [tuple(map(_printable, row)) for row in [(e.at.astimezone(dt.timezone.utc).strftime("%Y-%m-%d %H:%M:%S"), e.kind, e.code or "", e.user or "",
+             e.device_id or "", e.client_addr or "",
+             json.dumps(e.detail, ensure_ascii=False, sort_keys=True) if e.detail else "") for e in events]]
+    widths = [max([len(c)] + [len(r[i]) for r in rows]) for i, c in enumerate(COLUMNS)]
+    for line in [COLUMNS, tuple("-" * w for w in widths), *rows]:
+        print("  ".join(cell.ljust(w) for cell, w in zip(line, widths)).rstrip())
+    print(f"{len(rows)} event(s)", file=sys.stderr)
+    return 0
+
+
+def _printable(text: str) -> str:
+    """Typed usernames are the attacker's words: control characters (terminal escapes) are
+    shown escaped, never sent to the administrator's terminal."""
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
