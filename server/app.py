@@ -184,9 +184,9 @@ def create_app(engine: Engine) -> FastAPI:
     @app.post("/sync/check", responses=errors(*SIGNED_IN), dependencies=[Security(bearer)])
     def check(body: CheckRequest, request: Request):
         with snapshot() as session:
-            user, device_id = who(session, request)
+            user, _ = who(session, request)
             scope = scope_for(session, user)
-            return pull_mod.scope_check(session, scope, body.tables, body.exclude, body.since, device_id=device_id)
+            return pull_mod.scope_check(session, scope, body.tables, body.exclude, body.since)
 
     def _pulled_table(table: str) -> str:
         if table not in pull_mod.PULLED:

@@ -105,7 +105,7 @@ def ids(session: Session, scope: Scope, table: str) -> list[list]:
 
 
 def scope_check(session: Session, scope: Scope, tables: list[str], exclude: dict[str, list[str]],
-                since: int | None = None, device_id: str | None = None) -> dict:
+                since: int | None = None) -> dict:
     """Count and checksum of server_seq per table within scope, leaving out the rows the
     desktop holds unsent or unsettled edits for; the desktop computes the same.
 
@@ -114,7 +114,7 @@ def scope_check(session: Session, scope: Scope, tables: list[str], exclude: dict
     mark = watermark(session)
     if since is not None and since <= mark and not scope_may_have_changed(session, since):
         return {"tables": {}, "watermark": mark, "skipped": True}
-    return {"tables": _digests(session, scope, tables, exclude, device_id), "watermark": mark, "skipped": False}
+    return {"tables": _digests(session, scope, tables, exclude), "watermark": mark, "skipped": False}
 
 
 def scope_may_have_changed(session: Session, since: int) -> bool:
@@ -128,8 +128,7 @@ def scope_may_have_changed(session: Session, since: int) -> bool:
     return any(table != "patients" or (version > 1 and SCOPE_FIELDS & set(fields)) for table, version, fields in rows)
 
 
-def _digests(session: Session, scope: Scope, tables: list[str], exclude: dict[str, list[str]],
-             device_id: str | None) -> dict:
+def _digests(session: Session, scope: Scope, tables: list[str], exclude: dict[str, list[str]]) -> dict:
     out = {}
     for table in tables or PULLED:
         if table not in PULLED:
@@ -142,28 +141,22 @@ def _digests(session: Session, scope: Scope, tables: list[str], exclude: dict[st
         if held:
             q = q.where(model.id.not_in(held))
         n, total, mix = session.execute(_scoped(q, scope, table)).one()
-        out[table] = {"count": int(n), "sum": int(total), "mix": int(mix), "outside": _outside(session, scope, table, held, device_id)}
+        out[table] = {"count": int(n), "sum": int(total), "mix": int(mix), "outside": _outside(session, scope, table, held)}
     return out
 
 
-def _outside(session: Session, scope: Scope, table: str, held: list[str], device_id: str | None) -> list[str]:
-    """Of the rows the desktop holds edits for, those that left its scope: the checksum
-    cannot see them (both sides leave them out), so they are named.
+def _outside(session: Session, scope: Scope, table: str, held: list[str]) -> list[str]:
+    """Of the rows the desktop holds edits for, those not in its scope: the checksum cannot
+    see them (both sides leave them out), so they are named, and the desktop purges those it
+    had from the server (app/sync/local.known_rows) and keeps its own unsent ones.
 
-    Only rows this desktop itself changed on the server are named: any id can be put in
-    `exclude`, and naming every existing row outside the scope would tell anyone which ids
-    exist. A row the desktop only ever pulled keeps its unsent edit, which the server then
-    refuses as out of scope: shown to the person, nothing silently dropped."""
-    if not held or scope.condition(table) is None or device_id is None:
+    Whether a named id exists is not told: an id that exists outside the scope and one that
+    exists nowhere get the same answer, so listing ids in `exclude` reveals nothing."""
+    if not held or scope.condition(table) is None:
         return []
     model = MODEL_BY_TABLE[table]
     inside = set(session.scalars(_scoped(select(model.id).where(model.id.in_(held)), scope, table)))
-    rest = [i for i in held if i not in inside]
-    if not rest:
-        return []
-    touched = set(session.scalars(select(ChangeLog.row_id).where(
-        ChangeLog.table_name == table, ChangeLog.row_id.in_(rest), ChangeLog.device_id == device_id).distinct()))
-    return sorted(touched)
+    return sorted(set(held) - inside)
 
 
 def _scoped(q, scope: Scope, table: str):

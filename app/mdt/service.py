@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from app import clock
-from app.errors import ValidationError
+from app.problems import refuse
 from app.mdt import sessions
 from app.mdt.plans import CHECKLIST
 from app.mdt.plans import CHECKLIST_ZH
@@ -48,28 +48,23 @@ class MdtView:
         return [k for k in CHECKLIST if not self.checklist.get(k)]
 
 
-def _text(value: str, field: str, missing: str) -> str:
+def _text(value: str, field: str) -> str:
     value = (value or "").strip()
     if not value:
-        raise ValidationError(missing, field=field)
+        raise refuse("field.required", field)
     if len(value) > TEXT_MAX:
-        raise ValidationError(f"内容过长（最多{TEXT_MAX}字）/ At most {TEXT_MAX} characters.", field=field)
+        raise refuse("field.too_long", field, max=TEXT_MAX)
     return value
 
 
 def _specialties(values) -> list[str]:
-    chosen = list(dict.fromkeys(v.strip() for v in values or [] if v and v.strip()))
-    if len(chosen) < 2:
-        raise ValidationError("多学科会诊至少需要两个专科 / Choose at least two specialties.", field="specialties")
-    if any(len(v) > 32 for v in chosen):
-        raise ValidationError("专科名称过长 / A specialty name is too long.", field="specialties")
-    return chosen
+    return list(dict.fromkeys(v.strip() for v in values or [] if v and v.strip()))  # the rule book counts them
 
 
 def _checklist(values: dict | None) -> dict:
     unknown = set(values or {}) - set(CHECKLIST)
     if unknown:
-        raise ValidationError(f"未知的准备项 {sorted(unknown)} / unknown checklist item", field="checklist")
+        raise refuse("mdt.unknown_checklist_item", "checklist")
     return {k: bool((values or {}).get(k)) for k in CHECKLIST}
 
 
@@ -100,11 +95,11 @@ class MdtService:
 
     def request(self, patient_id: str, question: str, specialties, checklist: dict | None = None,
                 case_id: str | None = None) -> str:
-        question = _text(question, "question", "请写明会诊要解决的问题 / Say what the MDT should decide.")
+        question = _text(question, "question")
         chosen, ticks = _specialties(specialties), _checklist(checklist)
         with self.store.write() as tx:
             if tx.session.get(Patient, patient_id) is None:
-                raise ValidationError("患者不存在 / This patient does not exist.", field="patient")
+                raise refuse("record.not_found", "patient", table="patients")
             state = M.READY.value if all(ticks.values()) else M.REQUESTED.value
             m = tx.add(MdtRequest(patient_id=patient_id, case_id=case_id, question=question,
                                   specialties=chosen, checklist=ticks, state=state))
@@ -117,8 +112,7 @@ class MdtService:
         with self.store.write() as tx:
             m = self._load(tx.session, mdt_id)
             if m.state not in (M.REQUESTED.value, M.READY.value):
-                raise ValidationError("已预约或已结束的会诊不能更改准备项 / Only an unbooked request changes.",
-                                      field="checklist")
+                raise refuse("mdt.checklist_after_booking", "checklist", state=m.state)
             state = M.READY.value if all(ticks.values()) else M.REQUESTED.value
             if tx.update(m, checklist=ticks, state=state):
                 done = "、".join(CHECKLIST_ZH[k] for k in CHECKLIST if ticks[k]) or "无"
@@ -134,17 +128,17 @@ class MdtService:
             s = tx.session
             m = self._load(s, mdt_id)
             if m.state == M.REQUESTED.value:
-                missing = "、".join(CHECKLIST_ZH[k] for k in CHECKLIST if not (m.checklist or {}).get(k))
-                raise ValidationError(f"资料未齐，不能预约：缺{missing} / Not ready: items missing.", field="checklist")
+                missing = [k for k in CHECKLIST if not (m.checklist or {}).get(k)]
+                raise refuse("mdt.not_ready", "checklist", missing=missing)
             if m.state not in (M.READY.value, M.BOOKED.value):
-                raise ValidationError("该会诊已结束 / This MDT request is closed.", field="state")
+                raise refuse("mdt.closed", "state", state=m.state)
             slot = next((x for x in sessions.slots(s, plan, calendar, now) if x.starts_at == slot_at), None)
             if slot is None:
-                raise ValidationError("没有这个会诊时段，或已过去 / No such session ahead.", field="slot")
+                raise refuse("mdt.no_such_session", "slot")
             if m.slot_at == slot_at and m.state == M.BOOKED.value:
                 return
             if slot.free <= 0:
-                raise ValidationError(f"该时段已满（{slot.capacity}例）/ The session is full.", field="slot")
+                raise refuse("mdt.session_full", "slot", capacity=slot.capacity)
             moved = m.state == M.BOOKED.value
             tx.update(m, state=M.BOOKED.value, slot_at=slot_at)
             self._event(tx, m, "book", f"{'MDT改约' if moved else 'MDT已预约'}："
@@ -152,29 +146,28 @@ class MdtService:
             self._next(tx, m, f"参加MDT会诊（{slot.place}）", slot_at.astimezone().date())
 
     def cancel(self, mdt_id: str, reason: str) -> None:
-        reason = _text(reason, "reason", "请写明取消原因 / Say why it is cancelled.")
+        reason = _text(reason, "reason")
         with self.store.write() as tx:
             m = self._load(tx.session, mdt_id)
             if m.state not in OPEN:
-                raise ValidationError("该会诊已结束 / This MDT request is closed.", field="state")
+                raise refuse("mdt.closed", "state", state=m.state)
             tx.update(m, state=M.CANCELLED.value, note=reason)
             self._event(tx, m, "cancel", f"MDT申请已取消：{reason}", body=reason)
 
     def decide(self, mdt_id: str, plan: str, decision: str = "") -> list[tuple[str, dt.date]]:
         """Record the panel's decision; returns the follow-on actions with their due dates."""
-        if plan not in PLANS:
-            raise ValidationError("请选择治疗方案 / Choose the plan.", field="plan")
+        if plan not in PLANS:  # chosen explicitly: the dialog preselects none
+            raise refuse("mdt.plan_required", "plan")
         label, steps = PLANS[plan]
         text = (decision or "").strip() or f"建议{label}"
         if len(text) > TEXT_MAX:
-            raise ValidationError(f"内容过长（最多{TEXT_MAX}字）/ At most {TEXT_MAX} characters.", field="decision")
+            raise refuse("field.too_long", "decision", max=TEXT_MAX)
         pathway, today, now = for_profile(self.profile), clock.today(), clock.now()
         actions = [(what, pathway.after(today, f"{days}d").date) for what, days in steps]
         with self.store.write() as tx:
             m = self._load(tx.session, mdt_id)
             if m.state != M.BOOKED.value:
-                raise ValidationError("会诊预约后才能记录决定 / Book a session before recording a decision.",
-                                      field="state")
+                raise refuse("mdt.decide_unbooked", "state", state=m.state)
             tx.update(m, state=M.DECIDED.value, decision=text, decided_at=now)
             self._event(tx, m, "decide", f"MDT讨论：{text}"[:200], body="\n".join(
                 f"{n}. {what}（{due:%Y-%m-%d}前）" for n, (what, due) in enumerate(actions, 1)),
@@ -200,7 +193,7 @@ class MdtService:
     def _load(session, mdt_id: str) -> MdtRequest:
         m = session.get(MdtRequest, mdt_id)
         if m is None or m.deleted_at is not None:
-            raise ValidationError("MDT申请不存在 / This MDT request does not exist.", field="mdt")
+            raise refuse("record.not_found", "mdt", table="mdt_requests")
         return m
 
 

@@ -46,13 +46,41 @@ def check_followup(before, after, actor, lookup) -> list[Problem]:
     return problems
 
 
+# state -> the states an MDT request may move to (booked -> booked: a new session)
+MDT_STEPS = {
+    MdtState.REQUESTED.value: {MdtState.READY.value, MdtState.CANCELLED.value},
+    MdtState.READY.value: {MdtState.REQUESTED.value, MdtState.BOOKED.value, MdtState.CANCELLED.value},
+    MdtState.BOOKED.value: {MdtState.DECIDED.value, MdtState.CANCELLED.value},
+    MdtState.DECIDED.value: set(),
+    MdtState.CANCELLED.value: set(),
+}
+MDT_CHECKLIST = ("pathology", "imaging", "staging", "labs", "consent")
+MIN_SPECIALTIES = 2
+SPECIALTY_MAX = 32
+
+
 def check_mdt_request(before, after, actor, lookup) -> list[Problem]:
     problems: list[Problem] = []
     changed = changed_fields(before, after)
     choice(after, changed, "state", [s.value for s in MdtState], problems)
     max_length(after, changed, {"question": 4000, "decision": 4000}, problems)
-    if before is None and not (after.get("question") or "").strip():
+    if (before is None or "question" in changed) and not (after.get("question") or "").strip():
         problems.append(Problem("field.required", "question"))
+    if before is None or "specialties" in changed:
+        chosen = after.get("specialties") or []
+        if not isinstance(chosen, list) or len(chosen) < MIN_SPECIALTIES:
+            problems.append(Problem("mdt.two_specialties", "specialties", {"min": MIN_SPECIALTIES}))
+        elif any(not isinstance(v, str) or not v.strip() or len(v) > SPECIALTY_MAX for v in chosen):
+            problems.append(Problem("mdt.specialty_name", "specialties", {"max": SPECIALTY_MAX}))
+    if "checklist" in changed and set(after.get("checklist") or {}) - set(MDT_CHECKLIST):
+        problems.append(Problem("mdt.unknown_checklist_item", "checklist"))
+    old, new = (before or {}).get("state"), after.get("state")
+    if before is not None and new != old and new not in MDT_STEPS.get(old, set()):
+        problems.append(Problem("mdt.step_order", "state", {"state": old, "to": new}))
+    if new in (MdtState.READY.value, MdtState.BOOKED.value) and "state" in changed:
+        missing = [k for k in MDT_CHECKLIST if not (after.get("checklist") or {}).get(k)]
+        if missing:
+            problems.append(Problem("mdt.not_ready", "checklist", {"missing": missing}))
     if "state" in changed and after.get("state") == MdtState.DECIDED.value:
         if not (after.get("decision") or "").strip():
             problems.append(Problem("mdt.decision_required", "decision"))

@@ -107,7 +107,9 @@ def _texts(after, changed, problems) -> None:
 def _organisations(after, lookup, problems) -> None:
     source, target = lookup.org(after.get("from_org_id")), lookup.org(after.get("to_org_id"))
     for field, unit in (("from_org_id", source), ("to_org_id", target)):
-        if unit is None or unit.kind not in LEVEL:
+        if after.get(field) is None:
+            problems.append(Problem("referral.choose_org", field))
+        elif unit is None or unit.kind not in LEVEL:
             problems.append(Problem("referral.unknown_org", field))
     if source is None or target is None or source.kind not in LEVEL or target.kind not in LEVEL:
         return

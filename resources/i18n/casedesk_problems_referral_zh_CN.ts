@@ -12,6 +12,10 @@
       <translation>只有草稿可以修改；此转诊单当前为「{state}」。</translation>
     </message>
     <message>
+      <source>Choose the {field_name}.</source>
+      <translation>请选择{field_name}。</translation>
+    </message>
+    <message>
       <source>{field_name}: not an organisation of the network directory on this computer.</source>
       <translation>{field_name}：不在本机的机构目录中。</translation>
     </message>

@@ -13,6 +13,7 @@ from app.mdt import MdtService
 from db.models import Case
 from db.models import TimelineEvent
 from tests.app.test_referrals import seed
+from ui import problem_words
 
 ALL = {k: True for k in ("pathology", "imaging", "staging", "labs", "consent")}
 
@@ -55,7 +56,7 @@ def test_readiness_gates_booking(world):
     slot = service.slots()[0]
     with pytest.raises(ValidationError) as exc:
         service.book(mid, slot.starts_at)
-    assert exc.value.field == "checklist" and "分期、化验、知情同意" in str(exc.value)
+    assert exc.value.field == "checklist" and "分期、化验、知情同意" in problem_words.say(exc.value, "zh_CN")
     assert service.update_checklist(mid, ALL) == "ready"
     service.book(mid, slot.starts_at)
     assert service.get(mid).state == "booked"
@@ -81,7 +82,7 @@ def test_a_full_session_refuses_the_next_booking(world):
     extra = request(service, ids, "张三", checklist=ALL)
     with pytest.raises(ValidationError) as exc:
         service.book(extra, slot.starts_at)
-    assert exc.value.field == "slot" and "已满" in str(exc.value)
+    assert exc.value.field == "slot" and "已满" in problem_words.say(exc.value, "zh_CN")
     assert service.get(extra).state == "ready"
     with pytest.raises(ValidationError):
         service.book(extra, slot.starts_at + dt.timedelta(minutes=5))  # not a session

@@ -181,7 +181,7 @@ def test_reject_and_cancel_need_a_reason(world):
 
 @pytest.mark.parametrize("change,field,code,zh", [
     ({"to_org_id": "00000000-0000-7000-8000-000000000000"}, "to_org_id", "referral.unknown_org", "不在本机的机构目录中"),
-    ({"to_org_id": None}, "to_org_id", "referral.unknown_org", "接诊机构"),
+    ({"to_org_id": None}, "to_org_id", "referral.choose_org", "请选择接诊机构"),
     ({"reason": "   "}, "reason", "referral.reason_required", "请填写转诊原因"),
     ({"direction": "down"}, "to_org_id", "referral.direction_level", "下转应转往社区"),
     ({"findings": ["00000000-0000-7000-8000-000000000001"]}, "findings", "referral.finding_not_on_timeline",
@@ -278,7 +278,7 @@ def test_the_rule_book_holds_a_referral_to_one_step_at_a_time():
 
     def codes(before, after):
         found = referral_rules.check(before, after, None, NoLookup())
-        return [p.code for p in found if p.code != "referral.unknown_org"]
+        return [p.code for p in found if p.code not in ("referral.unknown_org", "referral.choose_org")]
 
     assert codes(None, {**base, "state": "draft"}) == []
     assert codes(None, {**base, "state": "sent"}) == ["referral.starts_as_draft"]
@@ -295,7 +295,7 @@ def test_the_issues_referral_passes_no_longer():
                                                   "urgency": "whatever", "state": "draft"}, None, NoLookup())
     assert {(p.code, p.field) for p in problems} >= {
         ("field.not_allowed", "urgency"), ("referral.reason_required", "reason"),
-        ("referral.unknown_org", "from_org_id"), ("referral.unknown_org", "to_org_id")}
+        ("referral.choose_org", "from_org_id"), ("referral.choose_org", "to_org_id")}
 
 
 def test_the_receiving_side_receives_and_the_sending_side_sends(world):

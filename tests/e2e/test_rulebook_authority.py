@@ -200,6 +200,7 @@ def test_no_answer_tells_whether_an_id_number_belongs_to_someone_out_of_scope(wo
     assert set(taken) == set(free) and "merge_candidate" not in taken  # the same shape of answer
     reviews = fleet.sql("SELECT other_patient_id FROM duplicate_reviews WHERE user_id = :u", u=cm.id)
     assert [r[0] for r in reviews] == [outsider.id]  # recorded for an administrator
-    # /sync/check names no row this desktop never touched, whatever ids it lists
-    check = pusher.post("/sync/check", {"tables": ["patients"], "exclude": {"patients": [outsider.id]}})
-    assert check.status_code == 200 and check.json()["tables"]["patients"]["outside"] == []
+    # /sync/check answers an id that exists out of scope as it answers one that exists nowhere
+    nobody = uuid7()
+    check = pusher.post("/sync/check", {"tables": ["patients"], "exclude": {"patients": [outsider.id, nobody]}})
+    assert check.status_code == 200 and check.json()["tables"]["patients"]["outside"] == sorted([outsider.id, nobody])

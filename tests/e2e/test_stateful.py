@@ -54,6 +54,7 @@ some_faults = st.lists(st.sampled_from(FAULTS + ("ok",) * 4), max_size=5)
 
 
 def test_random_work_under_random_faults_loses_and_doubles_nothing(shared_server, tmp_path):
+    shared_server.reset()  # the database exists even when this test runs first
     roles = users_by_role(shared_server.db)
     users = [roles[role][0] for _, role in ROLES]
     examples = iter(range(10_000))

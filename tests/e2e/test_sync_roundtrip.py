@@ -5,6 +5,8 @@ import pytest
 from sqlalchemy import func
 from sqlalchemy import select
 
+import app.store
+from app.problems import ProblemError
 from app.profile import Profile
 from app.sync.client import SyncClient
 from app.sync.client import SyncError
@@ -136,11 +138,15 @@ def test_a_community_case_manager_cannot_push_another_stations_patient(desktops)
     assert entry.status == "rejected" and "scope" in entry.server_reason
 
 
-def test_timeline_events_are_append_only_on_the_server(desktops):
+def test_timeline_events_are_append_only_on_the_server(desktops, monkeypatch):
     a, ca = desktops("a")
     ca.cycle()
     with a.sessions() as s:
         event = s.scalars(select(TimelineEvent).limit(1)).one()
+    with pytest.raises(ProblemError):  # this desktop's rule book refuses it ...
+        with a.store.write() as tx:
+            tx.update(tx.session.get(TimelineEvent, event.id), title="改过的标题")
+    monkeypatch.setattr(app.store.rulebook, "check", lambda *args: [])  # ... an altered one would not
     with a.store.write() as tx:
         tx.update(tx.session.get(TimelineEvent, event.id), title="改过的标题")
     assert ca.push() == {"rejected": 1}

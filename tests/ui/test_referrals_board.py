@@ -110,7 +110,7 @@ def test_mdt_dialog_requests_books_and_decides(qtbot, world):
     dialog.show()
     dialog.question.setPlainText("右上肺结节，是否手术？")
     dialog.save_button.click()
-    assert "至少需要两个专科" in dialog.errors["specialties"].text()
+    assert "至少需要 2 个专科" in dialog.errors["specialties"].text()
     for check in dialog.specialties[:2]:
         check.setChecked(True)
     for check in dialog.checks.values():
@@ -120,9 +120,16 @@ def test_mdt_dialog_requests_books_and_decides(qtbot, world):
     dialog.slots.setCurrentRow(0)
     dialog.book_button.click()
     assert dialog.view.state == "booked"
+    session = MdtService(profile).slots()[0]
+    assert session.starts_at == dialog.view.slot_at and session.free == session.capacity - 1
+    dialog.decide_button.click()  # no plan chosen: nothing is preselected
+    assert dialog.view.state == "booked" and dialog.errors["plan"].text()
+    dialog.plan.setCurrentIndex(dialog.plan.findData("neoadjuvant_then_surgery"))
+    dialog.decide_button.click()  # the session is still ahead
+    assert dialog.view.state == "booked" and "会诊定于" in dialog.general.text() + dialog.errors["plan"].text()
+    clock.pin(dialog.view.slot_at + dt.timedelta(hours=1))
     dialog.decide_button.click()
     assert dialog.view.state == "decided" and "新辅助化疗联合免疫治疗第1周期" in dialog.outcome.text()
-    assert MdtService(profile).slots()[0].free == MdtService(profile).slots()[0].capacity - 1
 
 
 def test_the_referrals_bench_ends_with_its_json_line(tmp_path):

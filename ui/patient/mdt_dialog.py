@@ -51,6 +51,7 @@ class MdtDialog(QDialog):
         self.slots = QListWidget(self)
         self.slots.setFixedHeight(120)
         self.plan = QComboBox(self)
+        self.plan.addItem(self.tr("Choose the plan…"), None)  # nothing preselected: the panel's choice is explicit
         for code, text in labels.plans().items():
             self.plan.addItem(text, code)
         self.decision = QLineEdit(self)

@@ -4,6 +4,7 @@ from __future__ import annotations
 ENGLISH = {
     "referral.reason_required": "Give the reason for the referral.",
     "referral.not_a_draft": "Only a draft can be edited; this referral is {state}.",
+    "referral.choose_org": "Choose the {field_name}.",
     "referral.unknown_org": "{field_name}: not an organisation of the network directory on this computer.",
     "referral.same_org": "The receiving organisation is the sending organisation.",
     "referral.direction_level": "The receiving organisation does not fit a {direction}: an up-referral goes to a "
