@@ -44,9 +44,16 @@ def _verify(args) -> int:
     finally:
         profile.close() if profile is not None else engine.dispose()
     if broken is None:
-        print(f"audit trail intact: {entries} entries from {devices} desktop(s)")
+        print(_say("cli.audit_intact", entries=entries, devices=devices))
         return 0
-    print(f"audit trail BROKEN at desktop {broken.device_id}, entry #{broken.seq} (id {broken.entry_id}): "
-          f"{broken.reason}. Entries after it cannot be trusted; keep this file for investigation.",
-          file=sys.stderr)
+    print(_say("cli.audit_broken", device=broken.device_id, seq=broken.seq, entry=broken.entry_id,
+               reason=broken.reason), file=sys.stderr)
     return 1
+
+
+def _say(code: str, **params) -> str:
+    """This command's report, worded like errors are (ui/problem_templates/cli.py)."""
+    from app.problems import Problem
+    from ui.problem_words import say
+
+    return say(Problem(code, None, params))

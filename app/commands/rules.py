@@ -46,14 +46,14 @@ def _pathway(args):
 
 def _date(text: str | None, flag: str) -> dt.date:
     from app import clock
-    from app.errors import CaseDeskError
+    from app.problems import refuse
 
     if text is None:
         return clock.today()
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise CaseDeskError(f"{flag} {text!r}: write a date as YYYY-MM-DD") from None
+        raise refuse("cli.bad_date", flag, option=flag, value=text) from None
 
 
 def _list(args) -> int:
@@ -67,26 +67,35 @@ def _list(args) -> int:
             print(f"\n{r.path}  (version {r.version})")
         print(f"  {r.id:<{width}}  {r.kind:<9}  v{r.version}  {r.path.name}:{r.line}  {r.source}  {r.text}")
     cal = pathway.calendar
-    print("\n节假日数据 / holiday data:")
+    print("\n" + _say("cli.rules_holidays"))
     today = dt.date.today()
     for year in range(today.year - 1, today.year + 3):
         source = cal.source_of(year)
-        print(f"  {year}  {source or '⚠ 未收录 / not covered: dates are moved over weekends only'}")
-    print(f"\nchase after {rules.chase_after_attempts} unanswered attempts; "
-          f"rule directories: {', '.join(str(d) for d in rules.dirs)}")
+        print(f"  {year}  {source or '⚠ ' + _say('cli.rules_holidays_missing')}")
+    print("\n" + _say("cli.rules_footer", attempts=rules.chase_after_attempts,
+                      dirs=", ".join(str(d) for d in rules.dirs)))
     return 0
 
 
+def _say(code: str, **params) -> str:
+    """A line of this command's report, worded like errors are (ui/problem_templates/cli.py)."""
+    from app.problems import Problem
+    from ui.problem_words import say
+
+    return say(Problem(code, None, params))
+
+
 def _due(args) -> int:
-    from app.errors import CaseDeskError
     from app.pathway.intervals import Interval
     from app.pathway.intervals import IntervalError
     from app.pathway.rules import CANCERS
     from app.pathway.rules import STAGES
+    from app.problems import ProblemError
+    from app.problems import refuse
 
     chosen = [name for name in ("after", "rule", "cancer", "size") if getattr(args, name) is not None]
     if len(chosen) != 1:
-        raise CaseDeskError("give exactly one of --after, --rule, --cancer or --size")
+        raise refuse("cli.due_one_of")
     pathway = _pathway(args)
     start = _date(args.start, "--from")
     anchor = _date(args.anchor, "--anchor") if args.anchor else None
@@ -94,12 +103,12 @@ def _due(args) -> int:
         try:
             due = pathway.after(start, Interval.parse(args.after))
         except IntervalError as exc:
-            raise CaseDeskError(f"--after: {exc}") from None
+            raise ProblemError(exc.problem) from None
     elif args.size is not None:
         due = pathway.nodule_due(args.size, args.nodule, start)
     elif args.cancer is not None:
         if args.cancer not in CANCERS or args.stage not in STAGES:
-            raise CaseDeskError(f"--cancer one of {', '.join(CANCERS)}; --stage one of {', '.join(STAGES)}")
+            raise refuse("cli.due_cancer_stage", "--cancer", cancers=", ".join(CANCERS), stages=", ".join(STAGES))
         due = pathway.followup_due(args.cancer, args.stage, start, anchor, "--anchor" if anchor else "")
     else:
         due = _by_rule(pathway, args.rule, start, anchor)
@@ -108,7 +117,7 @@ def _due(args) -> int:
 
 
 def _by_rule(pathway, rule_id: str, start: dt.date, anchor: dt.date | None):
-    from app.errors import CaseDeskError
+    from app.problems import refuse
 
     rule = pathway.rules.get(rule_id)
     d = rule.data
@@ -122,22 +131,21 @@ def _by_rule(pathway, rule_id: str, start: dt.date, anchor: dt.date | None):
         return pathway.after(start, d["due"], rule)
     if rule.kind == "outcome" and d["next"] not in ("schedule", "none"):
         return pathway.after(start, d["next"], rule)
-    raise CaseDeskError(f"rule {rule_id} ({rule.kind}) has no interval of its own; "
-                        "use --cancer with --stage for schedule-driven dates")
+    raise refuse("cli.rule_no_interval", "--rule", rule=rule_id, kind=rule.kind)
 
 
 def _assess(args) -> int:
     import json
     from pathlib import Path
 
-    from app.errors import CaseDeskError
+    from app.problems import refuse
 
     try:
         answers = json.loads(Path(args.answers).read_text(encoding="utf-8"))
     except OSError as exc:
-        raise CaseDeskError(f"--answers {args.answers}: cannot be read ({exc.strerror})") from None
+        raise refuse("cli.answers_unreadable", "--answers", path=args.answers, reason=exc.strerror or str(exc)) from None
     except ValueError as exc:
-        raise CaseDeskError(f"--answers {args.answers}: not valid JSON ({exc})") from None
+        raise refuse("cli.answers_not_json", "--answers", path=args.answers, detail=str(exc)) from None
     if args.patient:
         from app.commands.common import open_profile
         from app.screening.enrol import assess_patient

@@ -131,32 +131,31 @@ def load_holiday_file(path: Path) -> HolidayYear:
     data = rt.data
     year = data.get("year")
     if not isinstance(year, int) or not 1900 < year < 2200:
-        raise rt.error("缺少或无效的 year（如 year = 2027）/ missing or invalid year", "year")
+        raise rt.error("holiday_year", "year")
     if path.stem.isdigit() and int(path.stem) != year:
-        raise rt.error(f"文件名是 {path.name}，但 year = {year} / file name and year differ", "year")
+        raise rt.error("holiday_year_name", "year", file=path.name, year=year)
     for key in ("version", "source"):
         if not isinstance(data.get(key), str) or not data[key].strip():
-            raise rt.error(f"缺少 {key}（字符串）/ missing {key} (a string)", key)
+            raise rt.error("holiday_missing_key", key, key=key)
     holidays: dict[dt.date, str] = {}
     workdays: dict[dt.date, str] = {}
     for i, item in enumerate(data.get("holiday", [])):
         name = item.get("name")
         start, end = item.get("from"), item.get("to", item.get("from"))
         if not isinstance(name, str) or not name:
-            raise rt.error("每个 [[holiday]] 需要 name / each [[holiday]] needs a name", "holiday", i)
+            raise rt.error("holiday_name", "holiday", i)
         for key, value in (("from", start), ("to", end)):
             if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-                raise rt.error(f"{key} 应为日期，如 {year}-10-01 / {key} must be a date", "holiday", i, key)
+                raise rt.error("holiday_date", "holiday", i, key, key=key, example=f"{year}-10-01")
         if end < start or (end - start).days > 15:
-            raise rt.error(f"{name}：from/to 不合理（{start}…{end}）/ from/to out of order", "holiday", i, "to")
+            raise rt.error("holiday_span", "holiday", i, "to", name=name, start=str(start), end=str(end))
         for n in range((end - start).days + 1):
             holidays[start + dt.timedelta(days=n)] = name
         for day in item.get("workdays", []):
             if not isinstance(day, dt.date):
-                raise rt.error("workdays 应为日期列表 / workdays must be dates", "holiday", i, "workdays")
+                raise rt.error("holiday_workdays", "holiday", i, "workdays")
             workdays[day] = name
     both = sorted(set(holidays) & set(workdays))
     if both:
-        raise rt.error(f"{both[0]} 既是假日又是调休上班日 / both a holiday and a working day",
-                       "holiday", value=both[0].isoformat())
+        raise rt.error("holiday_both", "holiday", value=both[0].isoformat(), day=both[0].isoformat())
     return HolidayYear(year, data["version"], data["source"], Path(path), holidays, workdays)

@@ -10,12 +10,18 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from app.problems import Problem
+
 _PATTERN = re.compile(r"^\s*(\d{1,3})\s*([dwmy])\s*$")
 _UNIT_ZH = {"d": "天", "w": "周", "m": "个月", "y": "年"}
 
 
 class IntervalError(ValueError):
-    pass
+    """`problem`: rules.interval_not_text or rules.interval_malformed, with the value."""
+
+    def __init__(self, code: str, value):
+        super().__init__(f"{code}: {value!r}")
+        self.problem = Problem(code, None, {"value": str(value)})
 
 
 @dataclass(frozen=True, order=True)
@@ -26,12 +32,10 @@ class Interval:
     @classmethod
     def parse(cls, text: object) -> "Interval":
         if not isinstance(text, str):
-            raise IntervalError(f"间隔应写成字符串，如 \"3m\" / an interval is a string like \"3m\", not {text!r}")
+            raise IntervalError("rules.interval_not_text", text)
         m = _PATTERN.match(text)
         if not m or int(m.group(1)) == 0:
-            raise IntervalError(
-                f"无法识别的间隔 {text!r}：应为 数字+单位（d 天、w 周、m 月、y 年），如 \"3m\" / "
-                f"malformed interval {text!r}: write a number and d, w, m or y, e.g. \"3m\"")
+            raise IntervalError("rules.interval_malformed", text)
         return cls(int(m.group(1)), m.group(2))
 
     @property

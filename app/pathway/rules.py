@@ -62,15 +62,14 @@ class Loader:
         self.path = Path(path)
         data = self.rt.data
         if not isinstance(data.get("version"), str) or not data["version"].strip():
-            raise self.rt.error("缺少 version（字符串，如 \"2026.1\"）/ missing version", "version")
+            raise self.rt.error("missing_version", "version")
         self.version = data["version"]
         self.source = self.source_of(data.get("source"), ("source",))
 
     def source_of(self, value, where: tuple) -> Source:
         if not isinstance(value, dict) or not isinstance(value.get("title"), str) \
                 or not isinstance(value.get("year"), int):
-            raise self.rt.error("缺少来源：source = { title = \"…\", year = 2021 } / missing source "
-                                "(guideline title and year)", *where)
+            raise self.rt.error("missing_source", *where)
         return Source(value["title"], value["year"])
 
     def rule(self, rule_id: str, kind: str, text: str, where: tuple, data: dict,
@@ -82,32 +81,34 @@ class Loader:
         try:
             return Interval.parse(value)
         except IntervalError as exc:
-            raise self.rt.error(str(exc), *where, value=value if isinstance(value, str) else None) from None
+            raise self.rt.error("file_" + exc.problem.code.split(".", 1)[1], *where,
+                                value=value if isinstance(value, str) else None,
+                                given=exc.problem.params["value"]) from None
 
     def stage(self, value, *where) -> str:
         if value not in STAGES:
-            raise self.rt.error(f"未知阶段 {value!r}，应为 {', '.join(STAGES)} / unknown stage {value!r}",
-                                *where, value=value if isinstance(value, str) else None)
+            raise self.rt.error("unknown_stage", *where, value=value if isinstance(value, str) else None,
+                                given=str(value), valid=", ".join(STAGES))
         return value
 
     def cancers(self, values, *where) -> tuple[str, ...]:
         if not isinstance(values, list) or not values:
-            raise self.rt.error("cancers 应为非空列表，如 [\"lung\"] 或 [\"*\"] / cancers must be a list", *where)
+            raise self.rt.error("cancers_list", *where)
         for value in values:
             if value != "*" and value not in CANCERS:
-                raise self.rt.error(f"未知癌种 {value!r} / unknown cancer type {value!r}", *where, value=value)
+                raise self.rt.error("unknown_cancer", *where, value=value, given=str(value))
         return tuple(values)
 
     def text(self, item: dict, *where) -> str:
         value = item.get("text") or item.get("label")
         if not isinstance(value, str) or not value.strip():
-            raise self.rt.error("缺少 text（给人看的说明）/ missing text", *where)
+            raise self.rt.error("missing_text", *where)
         return value
 
     def rule_id(self, item: dict, *where) -> str:
         value = item.get("id")
         if not isinstance(value, str) or not value.strip():
-            raise self.rt.error("缺少 id / missing id", *where)
+            raise self.rt.error("missing_id", *where)
         return value
 
 
@@ -160,7 +161,7 @@ def load_rules(override_dir: Path | None = None, bundled_dir: Path = BUNDLED_DIR
     files = rule_files(dirs)
     missing = [n for n in RULE_FILES if n not in files]
     if missing:
-        raise RuleFileError(bundled_dir / missing[0], None, "规则文件缺失 / rule file missing")
+        raise RuleFileError(bundled_dir / missing[0], None, "file_missing")
     rules: list[Rule] = []
     seen: dict[str, Rule] = {}
     chase = 3
@@ -168,14 +169,14 @@ def load_rules(override_dir: Path | None = None, bundled_dir: Path = BUNDLED_DIR
         loader = Loader(files[name])
         for rule in PARSERS[name](loader):
             if rule.id in seen:
-                raise RuleFileError(rule.path, rule.line, f"规则 id {rule.id!r} 重复（另见 "
-                                    f"{seen[rule.id].path.name}:{seen[rule.id].line}）/ duplicate rule id")
+                raise RuleFileError(rule.path, rule.line, "duplicate_id", id=rule.id,
+                                    other=f"{seen[rule.id].path.name}:{seen[rule.id].line}")
             seen[rule.id] = rule
             rules.append(rule)
         if name == "outcomes.toml":
             chase = loader.rt.data.get("chase_after_attempts", 3)
             if not isinstance(chase, int) or not 1 <= chase <= 10:
-                raise loader.rt.error("chase_after_attempts 应为 1–10 / must be 1–10", "chase_after_attempts")
+                raise loader.rt.error("chase_attempts", "chase_after_attempts")
     years: dict[int, HolidayYear] = {}
     for path in holiday_files(dirs).values():
         hy = load_holiday_file(path)

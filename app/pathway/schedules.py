@@ -13,12 +13,12 @@ METHODS = ("phone", "clinic", "home")
 
 def _graph(ld: Loader, table: str, name: str, data: dict) -> dict[str, tuple[str, ...]]:
     if not isinstance(data, dict):
-        raise ld.rt.error(f"[{table}.{name}] 应为表 / must be a table", table, name)
+        raise ld.rt.error("not_table", table, name, section=f"[{table}.{name}]")
     graph = {}
     for stage, targets in data.items():
         ld.stage(stage, table, name, stage)
         if not isinstance(targets, list):
-            raise ld.rt.error(f"{stage} 应为阶段列表 / must be a list of stages", table, name, stage)
+            raise ld.rt.error("stage_list", table, name, stage, key=stage)
         graph[stage] = tuple(ld.stage(t, table, name, stage) for t in targets)
     return graph
 
@@ -50,20 +50,19 @@ def parse_pathway(ld: Loader) -> list[Rule]:
     forward = data.get("transitions", {})
     back = data.get("returns", {})
     if "default" not in forward:
-        raise ld.rt.error("缺少 [transitions.default] / missing [transitions.default]", "transitions")
+        raise ld.rt.error("missing_default_transitions", "transitions")
     for table, tables in (("transitions", forward), ("returns", back)):
         for name in tables:
             if name != "default" and name not in CANCERS:
-                raise ld.rt.error(f"未知癌种 [{table}.{name}] / unknown cancer type", table, name)
+                raise ld.rt.error("unknown_cancer", table, name, given=f"[{table}.{name}]")
     graphs = {t: {n: _graph(ld, t, n, g) for n, g in tables.items()}
               for t, tables in (("transitions", forward), ("returns", back))}
     for name, graph in graphs["returns"].items():
         for stage, targets in graph.items():
             for target in targets:
                 if STAGES.index(target) >= STAGES.index(stage):
-                    raise ld.rt.error(f"returns 只能回到更早的阶段：{stage} → {target} 应写在 transitions / "
-                                      "a return must go back to an earlier stage", "returns", name, stage,
-                                      value=target)
+                    raise ld.rt.error("return_forward", "returns", name, stage, value=target,
+                                      stage=stage, target=target)
     rules = []
     for name in ("default",) + tuple(c for c in CANCERS if c in forward or c in back):
         fwd = {**graphs["transitions"]["default"], **graphs["transitions"].get(name, {})}
@@ -72,9 +71,7 @@ def parse_pathway(ld: Loader) -> list[Rule]:
         if cycle:
             a, b = cycle[-2], cycle[-1]
             table = name if b in graphs["transitions"].get(name, {}).get(a, ()) else "default"
-            raise ld.rt.error("阶段转换形成循环 / transitions form a cycle: " + " → ".join(cycle)
-                              + "；回到更早阶段请写在 [returns] / declare a way back under [returns]",
-                              "transitions", table, a, value=b)
+            raise ld.rt.error("transition_cycle", "transitions", table, a, value=b, cycle=" → ".join(cycle))
         where = ("transitions", name)
         rules.append(ld.rule(f"pathway-{name}", "pathway", f"阶段转换（{name}）", where,
                              {"cancer": name, "forward": fwd, "returns": ret}))
@@ -87,7 +84,7 @@ def parse_pathway(ld: Loader) -> list[Rule]:
                              ("action", stage), {"stage": stage, "due": due}, item.get("source")))
     missing = [s for s in STAGES if f"action-{s}" not in {r.id for r in rules}]
     if missing:
-        raise ld.rt.error(f"缺少 [action.{missing[0]}] / every stage needs its next action", "action")
+        raise ld.rt.error("missing_action", "action", section=f"[action.{missing[0]}]")
     return rules
 
 
@@ -97,24 +94,22 @@ def parse_followup(ld: Loader) -> list[Rule]:
         where = ("schedule", i)
         stages = item.get("stages")
         if not isinstance(stages, list) or not stages:
-            raise ld.rt.error("stages 应为非空阶段列表 / stages must be a list", *where, "stages")
+            raise ld.rt.error("stages_list", *where, "stages")
         for s in stages:
             ld.stage(s, *where, "stages")
         steps_in = item.get("steps")
         if not isinstance(steps_in, list) or not steps_in:
-            raise ld.rt.error("steps 应为非空列表 / steps must be a list", *where, "steps")
+            raise ld.rt.error("steps_list", *where, "steps")
         steps, last_until = [], None
         for n, step in enumerate(steps_in):
             every = ld.interval(step.get("every"), *where, "steps")
             until = step.get("until")
             if until is None and n != len(steps_in) - 1:
-                raise ld.rt.error("只有最后一步可以不写 until / only the last step may leave out until",
-                                  *where, "steps")
+                raise ld.rt.error("until_missing", *where, "steps")
             if until is not None:
                 until = ld.interval(until, *where, "steps")
                 if until.unit not in "my" or (last_until and until.months <= last_until.months):
-                    raise ld.rt.error(f"until {until} 应以月/年计且逐步增大 / until must grow, in m or y",
-                                      *where, "steps", value=str(until))
+                    raise ld.rt.error("until_order", *where, "steps", value=str(until), until=str(until))
                 last_until = until
             steps.append((until, every))
         data = {"stages": tuple(stages), "cancers": ld.cancers(item.get("cancers"), *where, "cancers"),
@@ -129,7 +124,7 @@ def parse_screening(ld: Loader) -> list[Rule]:
     for i, item in enumerate(ld.rt.data.get("programme", [])):
         where = ("programme", i)
         if not isinstance(item.get("programme"), str):
-            raise ld.rt.error("缺少 programme / missing programme", *where)
+            raise ld.rt.error("missing_programme", *where)
         data = {"programme": item["programme"], "cancers": ld.cancers(item.get("cancers"), *where, "cancers"),
                 "every": ld.interval(item.get("every"), *where, "every")}
         rules.append(ld.rule(ld.rule_id(item, *where), "screening", ld.text(item, *where), where, data,
@@ -143,7 +138,7 @@ def parse_nodules(ld: Loader) -> list[Rule]:
         where = ("category", i)
         lo, hi = item.get("min_mm"), item.get("below_mm")
         if not all(isinstance(v, (int, float)) for v in (lo, hi)) or not 0 <= lo < hi:
-            raise ld.rt.error("min_mm/below_mm 应为数字且 min_mm < below_mm / bad size range", *where, "min_mm")
+            raise ld.rt.error("size_range", *where, "min_mm")
         data = {"nodule": item.get("nodule"), "min_mm": lo, "below_mm": hi,
                 "recheck": ld.interval(item.get("recheck"), *where, "recheck")}
         rule = ld.rule(ld.rule_id(item, *where), "nodule", ld.text(item, *where), where, data,
@@ -154,9 +149,7 @@ def parse_nodules(ld: Loader) -> list[Rule]:
         edge = 0
         for rule in sorted(group, key=lambda r: r.data["min_mm"]):
             if rule.data["min_mm"] != edge:
-                raise ld.rt.error(f"{kind} 结节大小分级有缺口或重叠（{edge} mm 处）/ size categories "
-                                  "must meet without gaps or overlaps", "category",
-                                  rules.index(rule), "min_mm")
+                raise ld.rt.error("size_gap", "category", rules.index(rule), "min_mm", nodule=kind, edge=edge)
             edge = rule.data["below_mm"]
     return rules
 
@@ -170,11 +163,10 @@ def parse_outcomes(ld: Loader) -> list[Rule]:
             nxt = ld.interval(nxt, *where, "next")
         action = item.get("action")
         if action is not None and action not in ACTIONS:
-            raise ld.rt.error(f"未知 action {action!r}，应为 {', '.join(ACTIONS)} / unknown action",
-                              *where, "action")
+            raise ld.rt.error("unknown_action", *where, "action", given=str(action), valid=", ".join(ACTIONS))
         method = item.get("method")
         if method is not None and method not in METHODS:
-            raise ld.rt.error(f"未知随访方式 {method!r} / unknown method", *where, "method")
+            raise ld.rt.error("unknown_method", *where, "method", given=str(method))
         rules.append(ld.rule(f"outcome-{code}", "outcome", ld.text(item, *where), where,
                              {"code": code, "next": nxt, "action": action, "method": method},
                              item.get("source")))

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import CaseDeskError
+from app.problems import Problem
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
 _KEY = re.compile(r"""^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_\-.]+)\s*=""")
@@ -20,13 +21,14 @@ _SYNTAX_LINE = re.compile(r"\(at line (\d+), column \d+\)")
 
 
 class RuleFileError(CaseDeskError):
-    """A rule file that cannot be used; the message starts with `file:line:`."""
+    """A rule file that cannot be used: the problem rules.<what>, whose `where` parameter is
+    `file:line` (or the file), so the words start with where to fix it."""
 
-    def __init__(self, path: Path, line: int | None, message: str):
+    def __init__(self, path: Path, line: int | None, what: str, **params):
         self.path = Path(path)
         self.line = line
         where = f"{self.path}:{line}" if line else str(self.path)
-        super().__init__(f"{where}: {message}")
+        super().__init__(problems=[Problem(f"rules.{what}", None, {"where": where, **params})])
 
 
 def _unquote(key: str) -> str:
@@ -44,8 +46,7 @@ class RuleText:
             self.data: dict[str, Any] = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
             m = _SYNTAX_LINE.search(str(exc))
-            raise RuleFileError(self.path, int(m.group(1)) if m else None,
-                                f"不是有效的 TOML / not valid TOML: {exc}") from None
+            raise RuleFileError(self.path, int(m.group(1)) if m else None, "not_toml", detail=str(exc)) from None
         self._keys: dict[tuple, int] = {}
         self._tables: dict[tuple, int] = {}
         self._index()
@@ -55,7 +56,7 @@ class RuleText:
         try:
             text = Path(path).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise RuleFileError(path, None, f"无法读取 / cannot be read: {exc}") from None
+            raise RuleFileError(path, None, "unreadable", reason=str(exc)) from None
         return cls(path, text)
 
     def _index(self) -> None:
@@ -93,8 +94,9 @@ class RuleText:
                     return number
         return line
 
-    def error(self, message: str, *path: Any, value: Any = None) -> RuleFileError:
-        return RuleFileError(self.path, self.line_of(*path, value=value), message)
+    def error(self, what: str, *path: Any, value: Any = None, **params) -> RuleFileError:
+        """rules.<what> at the line of `path` (and `value`, inside an array)."""
+        return RuleFileError(self.path, self.line_of(*path, value=value), what, **params)
 
 
 def _needle(value: Any) -> str:

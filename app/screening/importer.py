@@ -156,11 +156,11 @@ class ListImport:
                                              "line": p.line, "cases": case_ids, "timeline_events": [event_id]},
                            self._note(p))
                 if should_stop and n % 1000 == 0 and should_stop():
-                    raise Cancelled("已取消，未导入任何数据 / cancelled: nothing was imported")
+                    raise Cancelled.coded("screening.cancelled_nothing_imported")
 
             def written(done, total):
                 if should_stop and should_stop():
-                    raise Cancelled("已取消，未导入任何数据 / cancelled: nothing was imported")
+                    raise Cancelled.coded("screening.cancelled_nothing_imported")
                 if progress:
                     progress(done, total)
 

@@ -81,7 +81,7 @@ def _sheet(path: Path, total: int, lines, progress, should_stop) -> Sheet:
             sheet.rows.append((line, list(cells[:width]) + [None] * (width - len(cells))))
         if line % 2000 == 0:
             if should_stop and should_stop():
-                raise Cancelled("已取消 / cancelled")
+                raise Cancelled.coded("screening.cancelled")
             if progress:
                 progress(line, max(total, line))
     return sheet

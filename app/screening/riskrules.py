@@ -94,26 +94,26 @@ def load(path: Path) -> RiskRules:
     data, rt = ld.rt.data, ld.rt
     cancer = data.get("cancer")
     if cancer not in CANCERS:
-        raise rt.error(f"未知癌种 {cancer!r} / unknown cancer {cancer!r}", "cancer")
+        raise rt.error("unknown_cancer", "cancer", given=str(cancer))
     if not isinstance(data.get("programme"), str):
-        raise rt.error("缺少 programme / missing programme", "programme")
+        raise rt.error("missing_programme", "programme")
     baseline = data.get("baseline", "low")
     if baseline not in LEVELS:
-        raise rt.error(f"baseline 应为 {', '.join(LEVELS)} / bad baseline", "baseline")
+        raise rt.error("risk_baseline", "baseline", valid=", ".join(LEVELS))
     questions: dict[str, Question] = {}
     for i, q in enumerate(data.get("question", [])):
         qid = ld.rule_id(q, "question", i)
         if q.get("type") not in TYPES:
-            raise rt.error(f"问题 {qid} 的 type 应为 {', '.join(TYPES)} / bad type", "question", i, "type")
+            raise rt.error("risk_question_type", "question", i, "type", question=str(qid), valid=", ".join(TYPES))
         if qid in questions:
-            raise rt.error(f"问题 id {qid!r} 重复 / duplicate question", "question", i, "id")
+            raise rt.error("risk_question_twice", "question", i, "id", question=str(qid))
         questions[qid] = Question(qid, ld.text(q, "question", i), q["type"], q.get("min"), q.get("max"),
                                   tuple(q.get("options", ())), q.get("default"))
     if "age" not in questions:
-        raise rt.error("缺少 age 问题 / every file asks the age", "question")
+        raise rt.error("risk_no_age", "question")
     elig = data.get("eligibility")
     if not isinstance(elig, dict):
-        raise rt.error("缺少 [eligibility]（目标人群）/ missing [eligibility]", "eligibility")
+        raise rt.error("risk_no_eligibility", "eligibility")
     eligibility = _test(ld, elig, questions, ("eligibility",))
     elig_source = ld.source_of(elig["source"], ("eligibility",)) if "source" in elig else ld.source
     criteria = []
@@ -121,15 +121,15 @@ def load(path: Path) -> RiskRules:
         where = ("criterion", i)
         level = c.get("level", "high")
         if level not in LEVELS:
-            raise rt.error(f"level 应为 {', '.join(LEVELS)} / bad level", *where, "level")
+            raise rt.error("risk_level", *where, "level", valid=", ".join(LEVELS))
         src = ld.source_of(c["source"], where + ("source",)) if "source" in c else ld.source
         criteria.append(Criterion(ld.rule_id(c, *where), ld.text(c, *where), level,
                                   _test(ld, c, questions, where), src, rt.line_of(*where, "id")))
     if not criteria:
-        raise rt.error("至少需要一条 [[criterion]] / no criteria", "criterion")
+        raise rt.error("risk_no_criteria", "criterion")
     nxt = data.get("next", {})
     if not isinstance(nxt, dict) or not isinstance(nxt.get("text"), str):
-        raise rt.error("缺少 [next] text（高危时的下一步）/ missing [next] text", "next")
+        raise rt.error("risk_no_next", "next")
     ld.interval(nxt.get("due", "14d"), "next", "due")
     return RiskRules(cancer, data["programme"], ld.version, ld.source, Path(path), baseline, questions,
                      ld.text(elig, "eligibility"), eligibility, elig_source, tuple(criteria), nxt["text"],
@@ -139,17 +139,16 @@ def load(path: Path) -> RiskRules:
 def _test(ld: Loader, item: dict, questions: dict, where: tuple) -> Test:
     modes = [m for m in ("all", "any", "of") if m in item]
     if len(modes) != 1:
-        raise ld.rt.error("写 all = [...]、any = [...] 或 at_least + of 之一 / give one of all, any, "
-                          "at_least+of", *where)
+        raise ld.rt.error("risk_test_mode", *where)
     mode = modes[0]
     values = item[mode]
     if not isinstance(values, list) or not values:
-        raise ld.rt.error(f"{mode} 应为非空列表 / {mode} must be a non-empty list", *where, mode)
+        raise ld.rt.error("risk_test_list", *where, mode, key=mode)
     conditions = tuple(_condition(ld, v, questions, where + (mode,)) for v in values)
     if mode == "of":
         n = item.get("at_least")
         if not isinstance(n, int) or not 1 <= n <= len(conditions):
-            raise ld.rt.error(f"at_least 应为 1–{len(conditions)} / bad at_least", *where, "at_least")
+            raise ld.rt.error("risk_at_least", *where, "at_least", max=len(conditions))
         return Test("at_least", conditions, n)
     return Test(mode, conditions)
 
@@ -157,16 +156,14 @@ def _test(ld: Loader, item: dict, questions: dict, where: tuple) -> Test:
 def _condition(ld: Loader, text, questions: dict, where: tuple) -> Condition:
     m = _COND.match(text) if isinstance(text, str) else None
     if not m:
-        raise ld.rt.error(f"无法识别的条件 {text!r}：写成 \"age >= 50\" 或 \"copd\" / malformed condition",
-                          *where, value=text if isinstance(text, str) else None)
+        raise ld.rt.error("risk_condition", *where, value=text if isinstance(text, str) else None, given=str(text))
     qid, op, raw = m.groups()
     q = questions.get(qid)
     if q is None:
-        raise ld.rt.error(f"条件用到未定义的问题 {qid!r} / condition uses unknown question {qid!r}",
-                          *where, value=text)
+        raise ld.rt.error("risk_condition_question", *where, value=text, question=qid)
     if op is None:
         if q.type != "bool":
-            raise ld.rt.error(f"{qid} 不是是/否问题，需写比较 / {qid} is not yes/no: compare it", *where, value=text)
+            raise ld.rt.error("risk_condition_compare", *where, value=text, question=qid)
         return Condition(qid, None, None, text)
     if raw[:1] in "\"'" and raw[-1:] == raw[:1]:
         value: object = raw[1:-1]
@@ -176,9 +173,9 @@ def _condition(ld: Loader, text, questions: dict, where: tuple) -> Condition:
         try:
             value = float(raw)
         except ValueError:
-            raise ld.rt.error(f"条件中的值 {raw!r} 无法识别 / bad value {raw!r}", *where, value=text) from None
+            raise ld.rt.error("risk_condition_value", *where, value=text, given=raw) from None
     if isinstance(value, str) and q.type == "choice" and value not in q.options:
-        raise ld.rt.error(f"{qid} 没有选项 {value!r} / {qid} has no option {value!r}", *where, value=text)
+        raise ld.rt.error("risk_condition_option", *where, value=text, question=qid, given=str(value))
     return Condition(qid, op, value, text)
 
 
@@ -195,8 +192,7 @@ def load_all(override: Path | None = None) -> dict[str, RiskRules]:
         for stem, path in files.items():
             rules = load(path)
             if rules.cancer != stem:
-                raise RuleFileError(path, None, f"文件名应为 {rules.cancer}.toml / the file name must "
-                                    f"be the cancer's: {rules.cancer}.toml")
+                raise RuleFileError(path, None, "risk_file_name", expected=f"{rules.cancer}.toml")
             loaded[stem] = rules
         _cache[key] = loaded
     return _cache[key]

@@ -85,7 +85,7 @@ def validate(sheet: Sheet, mapping: dict[int, str], ctx: Context, decisions: Dec
     for n, (line, cells) in enumerate(sheet.rows, start=1):
         if n % 2000 == 0:
             if should_stop and should_stop():
-                raise Cancelled("已取消 / cancelled")
+                raise Cancelled.coded("screening.cancelled")
             if progress:
                 progress(n, total)
         if line in decisions.exclude:

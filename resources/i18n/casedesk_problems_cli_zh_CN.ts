@@ -72,6 +72,46 @@
       <translation>生成中：{done}/{total} 名患者</translation>
     </message>
     <message>
+      <source>Give exactly one of --after, --rule, --cancer or --size.</source>
+      <translation>--after、--rule、--cancer、--size 只能且必须给出其中一个。</translation>
+    </message>
+    <message>
+      <source>--cancer is one of {cancers}; --stage is one of {stages}.</source>
+      <translation>--cancer 应为 {cancers} 之一；--stage 应为 {stages} 之一。</translation>
+    </message>
+    <message>
+      <source>Rule {rule} ({kind}) has no interval of its own; use --cancer with --stage for dates the follow-up schedules decide.</source>
+      <translation>规则 {rule}（{kind}）本身没有间隔；由随访方案决定的日期，请用 --cancer 加 --stage 查询。</translation>
+    </message>
+    <message>
+      <source>--answers {path} cannot be read ({reason}).</source>
+      <translation>无法读取 --answers {path}（{reason}）。</translation>
+    </message>
+    <message>
+      <source>--answers {path} is not valid JSON ({detail}).</source>
+      <translation>--answers {path} 不是有效的 JSON（{detail}）。</translation>
+    </message>
+    <message>
+      <source>Holiday data:</source>
+      <translation>节假日数据：</translation>
+    </message>
+    <message>
+      <source>not covered: dates are moved over weekends only</source>
+      <translation>未收录：日期只按周末顺延</translation>
+    </message>
+    <message>
+      <source>Chase after {attempts} unanswered attempts; rule directories: {dirs}</source>
+      <translation>连续 {attempts} 次未联系上后主动追踪；规则目录：{dirs}</translation>
+    </message>
+    <message>
+      <source>Audit trail intact: {entries} entries from {devices} desktop(s).</source>
+      <translation>审计记录完整：共 {entries} 条，来自 {devices} 台电脑。</translation>
+    </message>
+    <message>
+      <source>Audit trail BROKEN at desktop {device}, entry #{seq} (id {entry}): {reason}. Entries after it cannot be trusted; keep this file for investigation.</source>
+      <translation>审计记录在电脑 {device} 的第 {seq} 条（id {entry}）处断裂：{reason}。此后的记录不可信，请保留此文件以备调查。</translation>
+    </message>
+    <message>
       <source>{count} letter(s) skipped:</source>
       <translation>跳过 {count} 封信函：</translation>
     </message>

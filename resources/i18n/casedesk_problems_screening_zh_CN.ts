@@ -32,6 +32,14 @@
       <translation>{file}：无法识别文件编码，请另存为 UTF-8 或 GBK 编码。</translation>
     </message>
     <message>
+      <source>Cancelled.</source>
+      <translation>已取消。</translation>
+    </message>
+    <message>
+      <source>Cancelled: nothing was imported.</source>
+      <translation>已取消，未导入任何数据。</translation>
+    </message>
+    <message>
       <source>Two columns are mapped to {column}.</source>
       <translation>有两列都对应“{column}”。</translation>
     </message>

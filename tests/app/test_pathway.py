@@ -101,8 +101,10 @@ def test_month_arithmetic_clamps_to_the_end_of_the_month(engine):
 
 @pytest.mark.parametrize("text", ["3x", "m3", "0m", "", "3 months", 3])
 def test_malformed_intervals_are_refused(text):
-    with pytest.raises(IntervalError):
+    with pytest.raises(IntervalError) as info:
         Interval.parse(text)
+    assert info.value.problem.code in ("rules.interval_malformed", "rules.interval_not_text")
+    assert info.value.problem.params["value"] == str(text)
 
 
 def test_an_administrators_holiday_file_covers_a_new_year(tmp_path):

@@ -43,4 +43,6 @@ def test_bad_input_is_an_error_with_exit_code_2(tmp_path):
     path.write_text(text, encoding="utf-8")
     line = text[:text.index('next = "1 month"')].count("\n") + 1
     done = run_main("rules", "list", "--profile", str(profile))
-    assert done.returncode == 2 and f"outcomes.toml:{line}:" in done.stderr
+    assert done.returncode == 2 and f"outcomes.toml:{line}：无法识别的间隔“1 month”" in done.stderr
+    done = run_main("--lang", "en", "rules", "list", "--profile", str(profile))
+    assert done.returncode == 2 and f"outcomes.toml:{line}: “1 month” is not an interval" in done.stderr

@@ -103,10 +103,13 @@ def test_a_bad_rule_file_names_its_line(tmp_path):
     with pytest.raises(RuleFileError) as info:
         load(bad)
     line = text.splitlines().index('all = ["copd"]') + 1
-    assert f"lung.toml:{line}:" in str(info.value) and "copd_years" in str(info.value)
+    assert info.value.problem.code == "rules.risk_condition_question" and info.value.line == line
+    assert say(info.value, "en").startswith(f"{bad}:{line}: ") and "copd_years" in say(info.value, "en")
+    assert say(info.value, "zh_CN") == f"{bad}:{line}：条件用到了未定义的问题“copd_years”。"
     bad.write_text(text.replace('version = "2026.1"\n', ""), encoding="utf-8")
-    with pytest.raises(RuleFileError, match="missing version"):
+    with pytest.raises(RuleFileError) as info:
         load(bad)
+    assert info.value.problem.code == "rules.missing_version"
 
 
 def test_a_profile_rule_file_replaces_the_bundled_one(tmp_path):

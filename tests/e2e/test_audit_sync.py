@@ -51,7 +51,7 @@ def test_a_desktops_trail_reaches_the_server_whole_and_once(fleet):
     assert desk.client.cycle().audit_sent == 0  # nothing twice
     checked = run_main("audit", "verify", "--db", fleet.db)  # the server's copy is an unbroken chain
     assert checked.returncode == 0, checked.stderr
-    assert f"intact: {len(local_chain(desk))} entries from 1 desktop" in checked.stdout
+    assert f"审计记录完整：共 {len(local_chain(desk))} 条，来自 1 台电脑" in checked.stdout
 
 
 def test_a_lost_answer_or_a_forgetful_server_sends_again_without_duplicates(fleet):

@@ -24,6 +24,18 @@ ENGLISH = {
     "cli.demo_not_empty": "The profile {path} already has patients; demo data is only generated into an empty "
                           "profile. Choose a new directory with --profile.",
     "cli.demo_progress": "generating: {done}/{total} patients",
+    "cli.due_one_of": "Give exactly one of --after, --rule, --cancer or --size.",
+    "cli.due_cancer_stage": "--cancer is one of {cancers}; --stage is one of {stages}.",
+    "cli.rule_no_interval": "Rule {rule} ({kind}) has no interval of its own; use --cancer with --stage for "
+                            "dates the follow-up schedules decide.",
+    "cli.answers_unreadable": "--answers {path} cannot be read ({reason}).",
+    "cli.answers_not_json": "--answers {path} is not valid JSON ({detail}).",
+    "cli.rules_holidays": "Holiday data:",
+    "cli.rules_holidays_missing": "not covered: dates are moved over weekends only",
+    "cli.rules_footer": "Chase after {attempts} unanswered attempts; rule directories: {dirs}",
+    "cli.audit_intact": "Audit trail intact: {entries} entries from {devices} desktop(s).",
+    "cli.audit_broken": "Audit trail BROKEN at desktop {device}, entry #{seq} (id {entry}): {reason}. Entries after "
+                        "it cannot be trusted; keep this file for investigation.",
     "cli.letters_skipped": "{count} letter(s) skipped:",
     "cli.letters_none_match": "Nothing printed: no {letter_kind} falls on {letter_range} from {start} to {end}. "
                               "No PDF was written.",

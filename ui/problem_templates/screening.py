@@ -11,6 +11,8 @@ ENGLISH = {
     "screening.file_empty": "{file}: the file is empty.",
     "screening.file_not_xlsx": "{file} is not a valid xlsx file ({detail}).",
     "screening.file_encoding": "{file}: unknown text encoding; save it as UTF-8 or GBK.",
+    "screening.cancelled": "Cancelled.",
+    "screening.cancelled_nothing_imported": "Cancelled: nothing was imported.",
     "screening.mapping_twice": "Two columns are mapped to {column}.",
     "screening.mapping_missing": "Columns missing: {columns}. A list needs a name, and an ID number or a birth "
                                  "date and sex.",

@@ -1,0 +1,68 @@
+"""Rule files an administrator edits (pathway rules, holidays, risk rules): each problem says
+where ({where} is file:line) and what to write instead. Ids and keys stay as written in the file."""
+from __future__ import annotations
+
+_W = "{where}: "
+
+ENGLISH = {
+    "rules.interval_not_text": "An interval is written as text such as “3m”, not {value}.",
+    "rules.interval_malformed": "“{value}” is not an interval: write a number and d, w, m or y (days, weeks, "
+                                "months, years), e.g. “3m”.",
+    "rules.file_interval_not_text": _W + "an interval is written as text such as “3m”, not {given}.",
+    "rules.file_interval_malformed": _W + "“{given}” is not an interval: write a number and d, w, m or y (days, "
+                                          "weeks, months, years), e.g. “3m”.",
+    "rules.not_toml": _W + "this is not valid TOML ({detail}).",
+    "rules.unreadable": _W + "the file cannot be read ({reason}).",
+    "rules.file_missing": _W + "this rule file is missing.",
+    "rules.missing_version": _W + "version is missing (text, e.g. version = \"2026.1\").",
+    "rules.missing_source": _W + "the source is missing: source = {{ title = \"…\", year = 2021 }} (the guideline's "
+                                 "title and year).",
+    "rules.missing_text": _W + "text is missing (the explanation people read).",
+    "rules.missing_id": _W + "id is missing.",
+    "rules.duplicate_id": _W + "the rule id “{id}” is used twice (see also {other}).",
+    "rules.unknown_stage": _W + "unknown stage “{given}”; the stages are {valid}.",
+    "rules.cancers_list": _W + "cancers must be a non-empty list, e.g. [\"lung\"] or [\"*\"].",
+    "rules.unknown_cancer": _W + "unknown cancer type {given}.",
+    "rules.chase_attempts": _W + "chase_after_attempts must be a whole number from 1 to 10.",
+    "rules.not_table": _W + "{section} must be a table.",
+    "rules.stage_list": _W + "{key} must be a list of stages.",
+    "rules.missing_default_transitions": _W + "[transitions.default] is missing.",
+    "rules.return_forward": _W + "a return must go back to an earlier stage: {stage} → {target} belongs under "
+                                 "[transitions].",
+    "rules.transition_cycle": _W + "the transitions form a cycle ({cycle}); write a way back under [returns].",
+    "rules.missing_action": _W + "{section} is missing: every stage needs its next action.",
+    "rules.stages_list": _W + "stages must be a non-empty list of stages.",
+    "rules.steps_list": _W + "steps must be a non-empty list.",
+    "rules.until_missing": _W + "only the last step may leave out until.",
+    "rules.until_order": _W + "until {until} must be in months or years and grow from step to step.",
+    "rules.missing_programme": _W + "programme is missing.",
+    "rules.size_range": _W + "min_mm and below_mm must be numbers with min_mm < below_mm.",
+    "rules.size_gap": _W + "the {nodule} nodule size categories must meet without gaps or overlaps (at {edge} mm).",
+    "rules.unknown_action": _W + "unknown action “{given}”; the actions are {valid}.",
+    "rules.unknown_method": _W + "unknown follow-up method “{given}”.",
+    "rules.holiday_year": _W + "year is missing or invalid (e.g. year = 2027).",
+    "rules.holiday_year_name": _W + "the file is called {file} but says year = {year}.",
+    "rules.holiday_missing_key": _W + "{key} is missing (text).",
+    "rules.holiday_name": _W + "each [[holiday]] needs a name.",
+    "rules.holiday_date": _W + "{key} must be a date, e.g. {example}.",
+    "rules.holiday_span": _W + "{name}: from and to do not make a holiday ({start} … {end}).",
+    "rules.holiday_workdays": _W + "workdays must be a list of dates.",
+    "rules.holiday_both": _W + "{day} is both a holiday and a working day.",
+    "rules.risk_file_name": _W + "the file must be named after its cancer: {expected}.",
+    "rules.risk_baseline": _W + "baseline must be one of {valid}.",
+    "rules.risk_question_type": _W + "the type of question {question} must be one of {valid}.",
+    "rules.risk_question_twice": _W + "the question id “{question}” is used twice.",
+    "rules.risk_no_age": _W + "every risk file asks the age: the age question is missing.",
+    "rules.risk_no_eligibility": _W + "[eligibility] (the target population) is missing.",
+    "rules.risk_level": _W + "level must be one of {valid}.",
+    "rules.risk_no_criteria": _W + "at least one [[criterion]] is needed.",
+    "rules.risk_no_next": _W + "the [next] text (the next step for a high-risk person) is missing.",
+    "rules.risk_test_mode": _W + "write one of all = [...], any = [...], or at_least with of.",
+    "rules.risk_test_list": _W + "{key} must be a non-empty list.",
+    "rules.risk_at_least": _W + "at_least must be from 1 to {max}.",
+    "rules.risk_condition": _W + "the condition “{given}” cannot be read; write it like \"age >= 50\" or \"copd\".",
+    "rules.risk_condition_question": _W + "the condition uses the question “{question}”, which is not defined.",
+    "rules.risk_condition_compare": _W + "{question} is not a yes/no question: compare it with a value.",
+    "rules.risk_condition_value": _W + "the value {given} in the condition cannot be read.",
+    "rules.risk_condition_option": _W + "{question} has no option {given}.",
+}
