@@ -87,6 +87,21 @@ def test_wrong_password_then_sign_in_then_the_first_sync_shows_progress(desk, qt
     assert window.sync_action.isEnabled()
 
 
+def test_another_person_on_this_profile_is_told_so_not_that_the_account_is_disabled(desk, qtbot, cm, demo_db,
+                                                                                   demo_server):
+    _window, ui, profile = desk()
+    client = SyncClient(profile, demo_server.url)
+    try:
+        service.sign_in(profile, client, cm, f"{cm}-demo")  # this profile's device is now cm's
+    finally:
+        client.close()
+    other = users_by_role(demo_db)["clinic_cm"][1]
+    dialog = sign_in(qtbot, ui, other, f"{other}-demo")
+    qtbot.waitUntil(lambda: dialog.message.text().startswith("本机的这个个人配置已登记在另一位用户名下"),
+                    timeout=10_000)
+    assert "停用" not in dialog.message.text() and dialog.isVisible()
+
+
 def test_unreachable_server_is_said_in_the_dialog(desk, qtbot, cm):
     _window, ui, _profile = desk(url="http://127.0.0.1:9")
     dialog = sign_in(qtbot, ui, cm, "whatever")
