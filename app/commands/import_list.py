@@ -115,6 +115,6 @@ def _refused(report) -> int:
             print("    " + _say(code, id=c.patient_id, name=c.name, birth_date=str(c.birth_date), masked_id=c.masked_id,
                                 community=c.community), file=out)
     bad = report.bad_lines
-    print(_say("cli.import_refused", count=len(bad), lines=", ".join(map(str, bad[:50])) + (" …" if len(bad) > 50 else "")),
-          file=out)
+    shown = ", ".join(map(str, bad[:50])) + (" …" if len(bad) > 50 else "")
+    print(_say("cli.import_refused", count=len(bad), lines=shown), file=out)
     return 1

@@ -143,7 +143,8 @@ def _assess(args) -> int:
     try:
         answers = json.loads(Path(args.answers).read_text(encoding="utf-8"))
     except OSError as exc:
-        raise refuse("cli.answers_unreadable", "--answers", path=args.answers, reason=exc.strerror or str(exc)) from None
+        raise refuse("cli.answers_unreadable", "--answers", path=args.answers,
+                     reason=exc.strerror or str(exc)) from None
     except ValueError as exc:
         raise refuse("cli.answers_not_json", "--answers", path=args.answers, detail=str(exc)) from None
     if args.patient:

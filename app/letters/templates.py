@@ -44,7 +44,8 @@ class TemplateError(CaseDeskError):
 
     def __init__(self, path: Path, line: int, what: str, **params):
         """`what`: the end of the code letters.template_<what>; `params` its specifics."""
-        super().__init__(problems=[Problem(f"letters.template_{what}", None, {"path": str(path), "line": line, **params})])
+        params = {"path": str(path), "line": line, **params}
+        super().__init__(problems=[Problem(f"letters.template_{what}", None, params)])
         self.path, self.line, self.reason = path, line, what
 
 

@@ -40,6 +40,7 @@ from ui.letters.labels import kind_name
 from ui.letters.labels import range_hint
 from ui.letters.labels import skip_reason
 from ui.letters.preview import PreviewPane
+from ui.problem_words import say
 from ui.tasks import run_in_background
 
 
@@ -262,11 +263,11 @@ class LettersPage(QWidget):
 
     def _on_list_failed(self, exc: Exception) -> None:
         self._set_busy(False)
-        self.status.setText(self.tr("Could not list letters: {error}").format(error=exc))
+        self.status.setText(self.tr("Could not list letters: {error}").format(error=say(exc)))
 
     def _on_failed(self, exc: Exception) -> None:
         self._set_busy(False)
-        self.status.setText(self.tr("Could not print: {error}").format(error=exc))
+        self.status.setText(self.tr("Could not print: {error}").format(error=say(exc)))
         self.batch_finished.emit(exc)
 
     def _kind_changed(self, *_args) -> None:
