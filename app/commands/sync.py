@@ -17,7 +17,6 @@ import sys
 from urllib.parse import urlsplit
 
 from app.cli import add_profile_arg
-from app.cli import english
 from app.commands.common import open_profile
 
 OFFLINE_EXIT = 3
@@ -100,47 +99,27 @@ def _progress(first: bool):
     return show
 
 
-# The command's own words, in the CLI's language (app/cli.py); what went wrong and why a change
-# was refused come from the catalogues (ui/sync/say.py), as in the window.
-_WORDS = {
-    "signed_in": ("signed in as {name} ({role})", "已登录：{name}（{role}）"),
-    "resuming": ("resuming the first sync from change {start} (what came before is kept)",
-                 "从第 {start} 号更改继续首次同步（之前收到的已保留）"),
-    "received": ("received changes up to {cursor} of {watermark}", "已接收到第 {cursor} 号更改，共 {watermark} 号"),
-    "pushed": ("pushed: {sent}", "已发送：{sent}"),
-    "nothing": ("nothing", "无"),
-    "sent": ("{count} {status}", "{status} {count} 项"),
-    "applied": ("applied", "已接受"),
-    "merged": ("merged", "已合并"),
-    "conflict": ("conflict", "冲突"),
-    "rejected": ("rejected", "被拒"),
-    "pulled": ("pulled: {rows} rows", "已接收：{rows} 行"),
-    "repaired": ("repaired: {tables} ({purged} rows left this desktop's scope)",
-                 "已修复：{tables}（{purged} 行已不在本机范围内）"),
-    "waiting": ("waiting: {count} changes not yet sent", "待发送：{count} 项更改"),
-    "attention": ("attention: {conflict} conflicts and {rejected} rejected changes need a person "
-                  "(open the workstation: Sync → Changes waiting)",
-                  "需处理：{conflict} 项冲突、{rejected} 项被拒的更改（请在工作站中打开 同步 → 待同步的更改）"),
-    "took": ("took {seconds:.1f} s", "用时 {seconds:.1f} 秒"),
-}
+def _t(what: str, **values) -> str:
+    """The command's own report, in the CLI's language (ui/problem_templates/sync.py "sync.cli.*")."""
+    from app.problems import Problem
+    from ui import problem_words
 
-
-def _t(key: str, **values) -> str:
-    english_words, chinese = _WORDS[key]
-    return (english_words if english() else chinese).format(**values)
+    return problem_words.words(Problem(f"sync.cli.{what}", None, values))
 
 
 def _print_report(report, counts) -> None:
-    sent = ", ".join(_t("sent", count=n, status=_t(status) if status in _WORDS else status)
-                     for status, n in sorted(report.pushed.items())) or _t("nothing")
-    print(_t("pushed", sent=sent))
+    sent = [_t("sent", count=n, push_status=status) for status, n in sorted(report.pushed.items())]
+    print(_t("pushed", sent=", ".join(sent)) if sent else _t("pushed_nothing"))
     print(_t("pulled", rows=report.pulled))
     if report.repaired:
-        print(_t("repaired", tables=", ".join(report.repaired), purged=report.purged))
+        from ui import problem_words
+
+        tables = ", ".join(problem_words.term("table", t) for t in report.repaired)
+        print(_t("repaired", tables=tables, purged=report.purged))
     print(_t("waiting", count=counts.pending))
     if counts.problems:
         print(_t("attention", conflict=counts.conflict, rejected=counts.rejected))
-    print(_t("took", seconds=report.seconds))
+    print(_t("took", seconds=f"{report.seconds:.1f}"))
 
 
 def _print_refused(profile, lang: str) -> None:
@@ -151,6 +130,5 @@ def _print_refused(profile, lang: str) -> None:
     from ui.sync import say
 
     for item in service.outbox_items(profile, ("rejected",)):
-        what = problem_words.term("table", item.table, lang)
-        whose = f" {item.patient_name}" if item.patient_name else ""
-        print(f"  ✗ {what}{whose}: {say.rejection(item, lang, sep='; ')}")
+        record = " ".join(filter(None, [problem_words.term("table", item.table, lang), item.patient_name]))
+        print(_t("refused_change", record=record, reason=say.rejection(item, lang, sep="; ")))

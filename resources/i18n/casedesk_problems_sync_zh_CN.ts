@@ -144,12 +144,76 @@
       <translation>{field_name}：服务器无法识别此字段，请联系管理员更新。</translation>
     </message>
     <message>
+      <source>signed in as {name} ({role})</source>
+      <translation>已登录：{name}（{role}）</translation>
+    </message>
+    <message>
+      <source>resuming the first sync from change {start} (what came before is kept)</source>
+      <translation>从第 {start} 号更改继续首次同步（之前收到的已保留）</translation>
+    </message>
+    <message>
+      <source>received changes up to {cursor} of {watermark}</source>
+      <translation>已接收到第 {cursor} 号更改，共 {watermark} 号</translation>
+    </message>
+    <message>
+      <source>pushed: {sent}</source>
+      <translation>已发送：{sent}</translation>
+    </message>
+    <message>
+      <source>pushed: nothing</source>
+      <translation>已发送：无</translation>
+    </message>
+    <message>
+      <source>{count} {push_status}</source>
+      <translation>{push_status} {count} 项</translation>
+    </message>
+    <message>
+      <source>pulled: {rows} rows</source>
+      <translation>已接收：{rows} 行</translation>
+    </message>
+    <message>
+      <source>repaired: {tables} ({purged} rows left this desktop's scope)</source>
+      <translation>已修复：{tables}（{purged} 行已不在本机范围内）</translation>
+    </message>
+    <message>
+      <source>waiting: {count} changes not yet sent</source>
+      <translation>待发送：{count} 项更改</translation>
+    </message>
+    <message>
+      <source>attention: {conflict} conflicts and {rejected} rejected changes need a person (open the workstation: Sync → Changes waiting)</source>
+      <translation>需处理：{conflict} 项冲突、{rejected} 项被拒的更改（请在工作站中打开 同步 → 待同步的更改）</translation>
+    </message>
+    <message>
+      <source>  ✗ {record}: {reason}</source>
+      <translation>  ✗ {record}：{reason}</translation>
+    </message>
+    <message>
+      <source>took {seconds} s</source>
+      <translation>用时 {seconds} 秒</translation>
+    </message>
+    <message>
       <source>The server could not read this desktop's request. Tell your administrator.</source>
       <translation>服务器无法读取本机发出的请求，请告知系统管理员。</translation>
     </message>
     <message>
       <source>The server's database is unavailable. Your changes are kept; CaseDesk will try again later.</source>
       <translation>服务器数据库暂不可用。您的更改已保留，CaseDesk 稍后会自动重试。</translation>
+    </message>
+    <message>
+      <source>applied</source>
+      <translation>已接受</translation>
+    </message>
+    <message>
+      <source>merged</source>
+      <translation>已合并</translation>
+    </message>
+    <message>
+      <source>conflict</source>
+      <translation>冲突</translation>
+    </message>
+    <message>
+      <source>rejected</source>
+      <translation>被拒</translation>
     </message>
   </context>
 </TS>

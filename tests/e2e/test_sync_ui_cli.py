@@ -125,7 +125,7 @@ def test_a_refused_change_is_listed_with_its_reason_in_the_persons_language(tmp_
     profile.close()
     zh = run_main("sync", "--profile", str(tmp_path / "desk"), env=CHINESE)
     assert zh.returncode == 0, zh.stderr
-    assert f"✗ 患者 {name}: 这项更改基于该记录的第" in zh.stdout
+    assert f"  ✗ 患者 {name}：这项更改基于该记录的第" in zh.stdout
     en = run_main("--lang", "en", "sync", "--profile", str(tmp_path / "desk"), env=CHINESE)
     assert en.returncode == 0, en.stderr
     line = next(t for t in en.stdout.splitlines() if t.startswith("  ✗ "))

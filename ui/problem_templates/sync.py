@@ -71,8 +71,31 @@ ENGLISH = {
                               "after the next sync, or discard it.",
     "sync.not_stored": "The server could not store this change.",
     "sync.unknown_field": "{field_name}: the server does not know this field. Ask for an update.",
+    # The `sync` command's report (not problems, but worded alike so the CLI speaks one language).
+    "sync.cli.signed_in": "signed in as {name} ({role})",
+    "sync.cli.resuming": "resuming the first sync from change {start} (what came before is kept)",
+    "sync.cli.received": "received changes up to {cursor} of {watermark}",
+    "sync.cli.pushed": "pushed: {sent}",
+    "sync.cli.pushed_nothing": "pushed: nothing",
+    "sync.cli.sent": "{count} {push_status}",
+    "sync.cli.pulled": "pulled: {rows} rows",
+    "sync.cli.repaired": "repaired: {tables} ({purged} rows left this desktop's scope)",
+    "sync.cli.waiting": "waiting: {count} changes not yet sent",
+    "sync.cli.attention": "attention: {conflict} conflicts and {rejected} rejected changes need a person "
+                          "(open the workstation: Sync → Changes waiting)",
+    "sync.cli.refused_change": "  ✗ {record}: {reason}",
+    "sync.cli.took": "took {seconds} s",
     "request.invalid": "The server could not read this desktop's request. Tell your administrator.",
     "server.busy": _BUSY,
     "server.database_down": "The server's database is unavailable. Your changes are kept; CaseDesk will try "
                             "again later.",
+}
+
+TERM_PARAMS = {"push_status": "push_status"}
+
+TERMS = {
+    "push_status.applied": "applied",
+    "push_status.merged": "merged",
+    "push_status.conflict": "conflict",
+    "push_status.rejected": "rejected",
 }
