@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from app import clock
-from app.errors import ValidationError
+from app.problems import refuse
 from app.pathway import for_profile
 from app.pathway.actions import close_case
 from app.pathway.actions import draft_referral
@@ -69,16 +69,14 @@ class CompletionResult:
 def check_due_date(session, patient_id: str, day, field_name: str = "due_date") -> dt.date:
     """Refuse a date before the patient was born or more than ten years ahead."""
     if not isinstance(day, dt.date):
-        raise ValidationError("请选择日期 / Choose a date.", field=field_name)
+        raise refuse("field.required", field_name)
     birth = session.scalar(select(Patient.birth_date).where(Patient.id == patient_id))
     if birth is not None and day < birth:
-        raise ValidationError(f"随访日期 {day} 早于患者出生日期 {birth} / before the patient was born.",
-                              field=field_name)
+        raise refuse("followup.before_birth", field_name, day=day.isoformat(), birth=birth.isoformat())
     today = clock.today()
     limit = today.replace(year=today.year + MAX_YEARS_AHEAD, day=28 if (today.month, today.day) == (2, 29) else today.day)
     if day > limit:
-        raise ValidationError(f"随访日期 {day} 超过{MAX_YEARS_AHEAD}年以后 / more than {MAX_YEARS_AHEAD} years ahead.",
-                              field=field_name)
+        raise refuse("followup.too_far_ahead", field_name, years=MAX_YEARS_AHEAD)
     return day
 
 
@@ -109,7 +107,7 @@ class FollowupService(FollowupQueries):
     def _get(self, session, fid: str) -> Followup:
         f = session.get(Followup, fid)
         if f is None or f.deleted_at is not None:
-            raise ValidationError("随访不存在 / This follow-up does not exist.", field="followup")
+            raise refuse("record.not_found", "followup", table="followups")
         return f
 
     # -- proposals and explanations ------------------------------------------------
@@ -151,7 +149,7 @@ class FollowupService(FollowupQueries):
     def create(self, patient_id: str, case_id: str | None, due_date: dt.date, method: str = "phone",
                rule_id: str | None = None, assignee_id: str | None = None) -> str:
         if method not in METHODS:
-            raise ValidationError(f"未知随访方式 {method!r}", field="method")
+            raise refuse("field.not_allowed", "method", value=str(method))
         with self.store.write() as tx:
             check_due_date(tx.session, patient_id, due_date)
             f = tx.add(Followup(patient_id=patient_id, case_id=case_id, due_date=due_date, method=method,
@@ -161,22 +159,22 @@ class FollowupService(FollowupQueries):
 
     def complete(self, fid: str, c: Completion) -> CompletionResult:
         if c.method not in METHODS:
-            raise ValidationError("请选择随访方式 / Choose how the follow-up was done.", field="method")
+            raise refuse("followup.method_required", "method")
         if len(c.notes or "") > NOTES_MAX:
-            raise ValidationError(f"备注过长（最多{NOTES_MAX}字）", field="notes")
+            raise refuse("field.too_long", "notes", max=NOTES_MAX)
         outcome_rule = None
         if c.reached:
             if not c.outcome:
-                raise ValidationError("请选择随访结局 / Choose the outcome.", field="outcome")
+                raise refuse("followup.outcome_required", "outcome")
             outcome_rule = self.pathway.rules.by_id.get(f"outcome-{c.outcome}")
             if outcome_rule is None:
-                raise ValidationError(f"未知随访结局 {c.outcome!r}", field="outcome")
+                raise refuse("field.not_allowed", "outcome", value=str(c.outcome))
         proposal = self.propose(fid, c.outcome) if c.reached else None
         label = METHOD_LABELS[c.method]
         with self.store.write() as tx:
             f = self._get(tx.session, fid)
             if f.status in (DONE, CANCELLED):
-                raise ValidationError("该随访已完成或已取消 / Already done or cancelled.", field="followup")
+                raise refuse("followup.not_open", "followup")
             case = tx.session.get(Case, f.case_id) if f.case_id else None
             attempts = (f.attempts or 0) + 1
             notes = (c.notes or "").strip()
@@ -220,7 +218,7 @@ class FollowupService(FollowupQueries):
         with self.store.write() as tx:
             f = self._get(tx.session, fid)
             if f.status not in (PLANNED, MISSED):
-                raise ValidationError("只能改期未完成的随访 / Only open follow-ups can move.", field="due_date")
+                raise refuse("followup.not_open", "due_date")
             check_due_date(tx.session, f.patient_id, day)
             old = f.due_date
             if old == day and f.status == PLANNED:
@@ -231,7 +229,7 @@ class FollowupService(FollowupQueries):
         """A clinic closes for a day: its planned follow-ups move to the next working day."""
         reason = (reason or "").strip()
         if not reason:
-            raise ValidationError("请写明停诊原因 / Say why the clinic is closed.", field="reason")
+            raise refuse("followup.closure_reason_required", "reason")
         shift = self.pathway.calendar.next_working_day(day, strictly_after=True)
         with self.store.write() as tx:
             q = (select(Followup).join(Case, Case.id == Followup.case_id)

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
 from app import clock
-from app.errors import ValidationError
+from app.problems import refuse
 from app.masking import mask_id_number
 from app.masking import mask_phone
 from app.store import Store
@@ -133,7 +133,7 @@ class PatientService:
         with self.store.sessions() as s:
             found = _HEADER.rows(s, patient_id=patient_id)
             if not found:
-                raise ValidationError("患者不存在或已删除 / This patient does not exist or was deleted.")
+                raise refuse("record.not_found", "patient", table="patients")
             cases = tuple(
                 CaseSummary(case_id=cid, cancer_type=cancer, stage=stage, risk_level=risk,
                             next_action=action or "", due_date=prepared.date(due), clinic_cm=clinic or "",
@@ -156,7 +156,7 @@ class PatientService:
         """The full ID number or phone, for a person who asked explicitly; audited."""
         column = {"id_number": Patient.id_number, "phone": Patient.phone}.get(field)
         if column is None:
-            raise ValidationError(f"{field!r} cannot be revealed", field=field)
+            raise refuse("patient.not_revealable", field)
         with self.store.sessions() as s:
             value = s.scalar(select(column).where(Patient.id == patient_id))
         self.store.record_access("reveal", "patients", patient_id, detail={"field": field})
@@ -176,16 +176,16 @@ class PatientService:
         """A note or a phone-call record on the timeline; a call also counts as contact."""
         text = (text or "").strip()
         if kind not in (EventKind.NOTE.value, EventKind.CALL.value):
-            raise ValidationError(f"unknown note kind {kind!r}", field="kind")
+            raise refuse("field.not_allowed", "kind", value=str(kind))
         if not text:
-            raise ValidationError("请填写内容 / Write something first.", field="text")
+            raise refuse("patient.note_empty", "text")
         if len(text) > NOTE_MAX:
-            raise ValidationError(f"内容过长（最多{NOTE_MAX}字） / At most {NOTE_MAX} characters.", field="text")
+            raise refuse("field.too_long", "text", max=NOTE_MAX)
         now = clock.now()
         title = text.splitlines()[0][:60]
         with self.store.write() as tx:
             if tx.session.get(Patient, patient_id) is None:
-                raise ValidationError("患者不存在 / This patient does not exist.")
+                raise refuse("record.not_found", "patient", table="patients")
             event = tx.add(TimelineEvent(
                 patient_id=patient_id, case_id=case_id, kind=kind, occurred_at=now,
                 author_id=self.store.user_id, title=title, body=text))

@@ -136,6 +136,7 @@ class Translations:
             self._app.removeTranslator(translator)
         self._installed = []
         self.language = None
+        problem_words.set_language(SOURCE_LANGUAGE)
 
     def _install(self, translator: QTranslator) -> None:
         self._app.installTranslator(translator)

@@ -24,7 +24,8 @@ from ui.resources import resources_dir
 
 CONTEXT = "Problems"
 CATALOGUES = "casedesk_problems_*_{language}.ts"  # one per area of ui/problem_templates
-_language = os.environ.get("CASEDESK_LANG") or "zh_CN"
+# Until the window or the CLI says (both always do), the source language, as Qt without translators.
+_language = os.environ.get("CASEDESK_LANG") or "en"
 
 
 def set_language(language: str) -> None:
