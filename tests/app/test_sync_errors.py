@@ -179,3 +179,19 @@ def test_a_refused_change_keeps_its_problems_and_reads_in_the_persons_language(p
 def test_an_older_servers_reason_is_still_shown(profile):
     item = rejected(profile, {"reason": "name: a patient needs a name"})
     assert item.problems == [] and say.rejection(item, "zh_CN") == "name: a patient needs a name"
+
+
+def test_no_sync_code_decides_by_reading_a_message():
+    """What happened is the kind, status and code; the words of an exception are for logs."""
+    from pathlib import Path
+    root = Path(__file__).resolve().parents[2]
+    files = [*sorted((root / "app" / "sync").glob("*.py")), root / "app" / "commands" / "sync.py",
+             *sorted((root / "ui" / "sync").glob("*.py"))]
+    reading = re.compile(r"""["'][^"']+["']\s+(not\s+)?in\s+(str\(|\w*reason|\w*message|\w*detail\b)"""
+                         r"""|re\.\w+\([^)]*str\(exc""")
+    found = [f"{path.relative_to(root)}:{n}: {line.strip()}" for path in files
+             for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if reading.search(line)]
+    # conflicts.conflict_kind still tells a delete-versus-edit conflict by the server's reason
+    # until the server's conflict answer carries its kind (app/sync/conflicts.py, server/apply.py).
+    assert [f for f in found if not f.startswith("app/sync/conflicts.py:")] == []
+    assert not reading.search("if exc.kind == errors.VERSION:") and reading.search('"too old" in str(exc)')
