@@ -82,6 +82,8 @@ class Edge:
                 identity = await self._identify(scope)
             except Refusal as exc:
                 return await refusal_response(exc)(scope, receive, send)
+            except OperationalError as exc:  # outside FastAPI's handlers here: the same answer
+                return await refusal_response(database_refusal(exc))(scope, receive, send)
             scope.setdefault("state", {})["identity"] = identity
         declared = dict(scope.get("headers") or ()).get(b"content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
@@ -151,6 +153,13 @@ def retryable(exc: OperationalError) -> bool:
     return getattr(exc.orig, "sqlstate", None) in RETRYABLE
 
 
+def database_refusal(exc: OperationalError) -> Refusal:
+    if retryable(exc):
+        return Refusal(503, "server.busy", "the server is busy; try again", headers={"Retry-After": "1"})
+    return Refusal(503, "server.database_down", "the server's database is unavailable; try again later",
+                   headers={"Retry-After": "5"})
+
+
 HTTP_CODES = {404: "request.not_found", 405: "request.method_not_allowed"}
 
 
@@ -177,11 +186,7 @@ def install(app: FastAPI, sessions=None) -> None:
 
     @app.exception_handler(OperationalError)
     async def database_down(_request, exc: OperationalError):
-        if retryable(exc):
-            return RawJSON(error_body("server.busy", "the server is busy; try again"), status_code=503,
-                           headers={"Retry-After": "1"})
-        return RawJSON(error_body("server.database_down", "the server's database is unavailable; try again later"),
-                       status_code=503, headers={"Retry-After": "5"})
+        return refusal_response(database_refusal(exc))
 
 
 def _keys_by_pattern(node):

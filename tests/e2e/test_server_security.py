@@ -3,6 +3,7 @@ and desktops bound to the person who registered them (sign-in failures: test_log
 Real server process, real PostgreSQL."""
 from __future__ import annotations
 
+import datetime as dt
 import http.client
 import uuid
 
@@ -102,7 +103,9 @@ def test_a_desktop_belongs_to_the_person_who_registered_it(demo_server, demo_db)
     owner, other = users_by_role(demo_db)["clinic_cm"][:2]
     device = str(uuid.uuid4())
     first = login(demo_server.url, owner, device=device)
-    assert first.status_code == 200 and "device_code" in first.json()
+    assert first.status_code == 200
+    code = first.json()["device_code"]  # network-unique, handed out once (server/devices.py)
+    assert isinstance(code, str) and len(code) == 3
     borrowed = login(demo_server.url, other, device=device)  # the id is in every row the owner pushed
     assert borrowed.status_code == 403, borrowed.text
     assert borrowed.json()["code"] == "auth.device_other_user"
@@ -114,7 +117,7 @@ def test_a_desktop_belongs_to_the_person_who_registered_it(demo_server, demo_db)
     assert again.status_code == 200
     refreshed = httpx.post(f"{demo_server.url}/auth/refresh", timeout=10,
                            json={"refresh_token": again.json()["refresh_token"], "device_id": device})
-    assert refreshed.status_code == 200 and "device_code" in refreshed.json()
+    assert refreshed.status_code == 200 and refreshed.json()["device_code"] == again.json()["device_code"] == code
 
 
 def test_a_withdrawn_desktop_can_neither_sign_in_nor_sync(demo_server, demo_db):
@@ -165,3 +168,19 @@ def test_every_refusal_is_a_code_with_parameters_and_a_sentence(demo_server, dem
         assert answer.status_code in (401, 403, 404, 409, 413, 422) and body["detail"]
     assert answers["request.too_large"].json()["params"] == {"max_mib": 32}
     assert answers["request.invalid"].json()["params"]["problems"]
+
+
+def test_a_desktop_clock_far_off_is_kept_and_logged(demo_server, demo_db):
+    user = users_by_role(demo_db)["clinic_cm"][0]
+    device = str(uuid.uuid4())
+    token = login(demo_server.url, user, device=device).json()["access_token"]
+    (schema,), = sql(demo_db, "SELECT version_num FROM alembic_version")
+    behind = (dt.datetime.now(dt.timezone.utc) - dt.timedelta(minutes=10)).isoformat()
+    pushed = httpx.post(f"{demo_server.url}/sync/push", headers={"Authorization": f"Bearer {token}"}, timeout=10,
+                        json={"schema_version": schema, "mutations": [], "client_time": behind})
+    assert pushed.status_code == 200, pushed.text
+    (skew,), = sql(demo_db, "SELECT clock_skew_s FROM devices WHERE id = :d", d=device)
+    assert abs(skew + 600) < 30
+    (event,), = sql(demo_db, "SELECT detail FROM security_events WHERE kind = 'clock_skew' AND device_id = :d",
+                    d=device)
+    assert abs(event["skew_s"] + 600) < 30

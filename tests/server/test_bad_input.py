@@ -10,6 +10,7 @@ import uuid
 import pytest
 
 from db.ids import uuid7
+from tests.server.conftest import BASE
 
 
 def schema(api) -> str:
@@ -226,3 +227,20 @@ def test_a_mutation_id_taken_by_another_account_is_not_replayed_to_it(api):
     assert push(api, api.login(), m).json()["results"][0]["status"] == "applied"
     other = push(api, api.login(index=1), m).json()["results"][0]
     assert other["status"] == "rejected" and "another account" in other["reason"]
+
+
+def test_an_unreachable_database_is_a_503_with_its_code():
+    from starlette.testclient import TestClient
+
+    from db.engine import url_engine
+    from server.app import create_app
+
+    engine = url_engine(f"{BASE}/casedesk_no_such_database_{uuid.uuid4().hex[:8]}")
+    with TestClient(create_app(engine)) as client:
+        answer = client.get("/health")
+        login = client.post("/auth/login", json={"username": "cm01", "password": "x", "device_id": "d"})
+        pull = client.post("/sync/pull", json={"cursor": 0}, headers={"Authorization": "Bearer some-token-some"})
+    engine.dispose()
+    for refused in (answer, login, pull):
+        assert refused.status_code == 503 and refused.json()["code"] == "server.database_down", refused.text
+        assert refused.headers["Retry-After"]
