@@ -137,7 +137,8 @@ def create_app(engine: Engine) -> FastAPI:
         with sessions() as session:
             user, device_id = who(session, request)
             if body.schema_version not in accepted:
-                raise Refusal(409, "sync.schema_mismatch", "this CaseDesk is too old or too new for the server; update it",
+                raise Refusal(409, "sync.schema_mismatch",
+                              "this CaseDesk is too old or too new for the server; update it",
                               {"schema": body.schema_version, "accepted": sorted(accepted)})
             note_clock(user, device_id, body.client_time, request)
             user_id = user.id

@@ -1,7 +1,11 @@
 """Login, short-lived access tokens and rotating refresh tokens bound to a desktop.
 
 Tokens are random and stored hashed; every worker reads them from the database, so
-several workers (or hosts) need no shared memory.
+several workers (or hosts) need no shared memory. A desktop (device id) belongs to the
+person who first signed in with it: nobody else gets a token for it, so only its owner's
+tokens write its audit chain. Failed sign-ins slow down (server/throttle.py) rather than
+lock, and an unknown name costs and reads the same as a wrong password. Every sign-in,
+failure and refusal is recorded in the security event log (server/security_log.py).
 """
 from __future__ import annotations
 
@@ -193,7 +197,7 @@ def identify(session: Session, bearer: str | None) -> Identity:
         raise Refusal(401, "auth.signin_required", "sign in first")
     found = session.execute(
         select(AuthToken.kind, AuthToken.revoked_at, AuthToken.expires_at, AuthToken.device_id, AuthToken.user_id,
-               User.active, Device.revoked_at.label("device_revoked_at"))
+               User.active, Device.revoked_at.label("device_revoked_at"), Device.user_id.label("device_user_id"))
         .join(User, User.id == AuthToken.user_id)
         .outerjoin(Device, Device.id == AuthToken.device_id)
         .where(AuthToken.token_hash == _digest(bearer))).first()
@@ -205,6 +209,8 @@ def identify(session: Session, bearer: str | None) -> Identity:
         raise Refusal(403, "auth.account_disabled", "this account is disabled")
     if found.device_revoked_at is not None:
         raise Refusal(403, "auth.device_revoked", "this desktop was withdrawn by an administrator")
+    if found.device_user_id not in (None, found.user_id):  # a token issued before devices were bound
+        raise Refusal(403, "auth.device_other_user", "this desktop is registered to another person")
     return Identity(found.user_id, found.device_id)
 
 

@@ -190,9 +190,10 @@ def install(app: FastAPI, sessions=None) -> None:
 
 
 def _keys_by_pattern(node):
-    """Two mends to the generated schema. pydantic writes a dict with constrained keys as patternProperties, which lets any
-    other key through with any value; the server refuses those, so say it: the key pattern
-    goes to propertyNames and the value schema to additionalProperties."""
+    """Two mends to the generated schema. pydantic writes a dict with constrained keys as
+    patternProperties, which lets any other key through with any value; the server refuses
+    those, so say it: the key pattern goes to propertyNames and the value schema to
+    additionalProperties. And integer bounds are made integers again (below)."""
     if isinstance(node, dict):
         patterns = node.get("patternProperties")
         if isinstance(patterns, dict) and len(patterns) == 1:

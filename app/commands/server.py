@@ -104,9 +104,10 @@ def _security_log(args) -> int:
         raise CaseDeskError(f"cannot read the security log in {args.db}: {exc.__class__.__name__}: {exc}") from exc
     finally:
         engine.dispose()
-    rows = [tuple(map(_printable, row)) for row in [(e.at.astimezone(dt.timezone.utc).strftime("%Y-%m-%d %H:%M:%S"), e.kind, e.code or "", e.user or "",
-             e.device_id or "", e.client_addr or "",
-             json.dumps(e.detail, ensure_ascii=False, sort_keys=True) if e.detail else "") for e in events]]
+    rows = [tuple(map(_printable, (
+        e.at.astimezone(dt.timezone.utc).strftime("%Y-%m-%d %H:%M:%S"), e.kind, e.code or "", e.user or "",
+        e.device_id or "", e.client_addr or "",
+        json.dumps(e.detail, ensure_ascii=False, sort_keys=True) if e.detail else ""))) for e in events]
     widths = [max([len(c)] + [len(r[i]) for r in rows]) for i, c in enumerate(COLUMNS)]
     for line in [COLUMNS, tuple("-" * w for w in widths), *rows]:
         print("  ".join(cell.ljust(w) for cell, w in zip(line, widths)).rstrip())

@@ -184,3 +184,18 @@ def test_a_desktop_clock_far_off_is_kept_and_logged(demo_server, demo_db):
     (event,), = sql(demo_db, "SELECT detail FROM security_events WHERE kind = 'clock_skew' AND device_id = :d",
                     d=device)
     assert abs(event["skew_s"] + 600) < 30
+
+
+def test_tokens_issued_for_someone_elses_desktop_before_binding_are_refused(demo_server, demo_db):
+    owner, other = users_by_role(demo_db)["clinic_cm"][:2]
+    device = str(uuid.uuid4())
+    assert login(demo_server.url, owner, device=device).status_code == 200
+    stale = login(demo_server.url, other).json()
+    # As an older server would have issued them: the other person's tokens for the owner's desktop.
+    sql(demo_db, "UPDATE auth_tokens SET device_id = :d WHERE user_id = :u", d=device, u=stale["user"]["id"])
+    pulled = httpx.post(f"{demo_server.url}/sync/pull", json={"cursor": 0}, timeout=10,
+                        headers={"Authorization": f"Bearer {stale['access_token']}"})
+    assert pulled.status_code == 403 and pulled.json()["code"] == "auth.device_other_user"
+    refreshed = httpx.post(f"{demo_server.url}/auth/refresh", timeout=10,
+                           json={"refresh_token": stale["refresh_token"], "device_id": device})
+    assert refreshed.status_code == 403 and refreshed.json()["code"] == "auth.device_other_user"
