@@ -111,7 +111,7 @@ def test_a_local_edit_refreshes_without_losing_the_selection(qtbot, page, seeded
         page.model.index(page.model.row_of(ids["张三"][1]), COLUMNS.index("sync_state")))
 
 
-def test_saved_view_restores_filters_sort_and_columns(qtbot, page):
+def test_saved_view_restores_filters_sort_and_columns(qtbot, translations, page):
     page.filter_bar.scope_buttons["mine"].click()
     page.table.horizontalHeader().setSortIndicator(COLUMNS.index("name"), Qt.SortOrder.AscendingOrder)
     page.set_visible_columns(("name", "due_date", "stage"))
