@@ -44,3 +44,19 @@ def test_a_damaged_database_is_told_in_one_language(tmp_path):
                   env=CHINESE_LOCALE)
     assert en.returncode == 2 and "is damaged" in en.stderr and english_only(en.stderr), en.stderr
     assert (tmp_path / "casedesk.db").read_bytes() == b"not a database at all" * 50
+
+
+@pytest.mark.parametrize("flag, environ, expected", [
+    (None, {}, "zh_CN"),
+    (None, {"LANG": "C.UTF-8"}, "zh_CN"),
+    (None, {"LANG": "en_US.UTF-8"}, "en"),
+    (None, {"LANG": "zh_CN.UTF-8", "LC_ALL": "en_GB.UTF-8"}, "en"),  # LC_ALL wins, as POSIX has it
+    (None, {"LANG": "en_US.UTF-8", "LC_ALL": "zh_CN.UTF-8"}, "zh_CN"),
+    (None, {"LANG": "en_US.UTF-8", "CASEDESK_LANG": "zh_CN"}, "zh_CN"),
+    ("en", {"LANG": "zh_CN.UTF-8"}, "en"),
+    ("zh_CN", {"LANG": "en_US.UTF-8", "LC_ALL": "en_US.UTF-8"}, "zh_CN"),
+])
+def test_which_language_the_cli_speaks(flag, environ, expected):
+    from app.cli import cli_language
+
+    assert cli_language(flag, environ) == expected
