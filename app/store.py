@@ -47,10 +47,14 @@ class WriteTx:
             self._actor = self._store.actor(self.session)
         return self._actor
 
+    def problems(self, table: str, before: dict | None, after: dict) -> list:
+        """The rule book's problems with this change, as the signed-in person (bulk paths ask
+        this for rows they write without the ORM)."""
+        return rulebook.check(table, before, after, self.actor, self._lookup)
+
     def _check(self, obj: Synced, before: dict | None) -> None:
         """The rule book, before anything is recorded: nothing invalid enters the outbox."""
-        after = _values(obj)
-        problems = rulebook.check(obj.__tablename__, before, after, self.actor, self._lookup)
+        problems = self.problems(obj.__tablename__, before, _values(obj))
         if problems:
             raise ProblemError(problems)
 

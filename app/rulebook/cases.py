@@ -27,6 +27,4 @@ def check(before, after, actor, lookup) -> list[Problem]:
             person = lookup.user(after[field])
             if person is None or person.role != role:
                 problems.append(Problem("case.wrong_manager_role", field, {"role": role}))
-    if before is None and lookup.patient(after.get("patient_id")) is None:
-        problems.append(Problem("record.not_found", "patient_id", {"table": "patients"}))
     return problems

@@ -49,24 +49,38 @@ class Lookup(Protocol):
 
 
 class SessionLookup:
-    """Answers from a SQLAlchemy session (the identity map makes repeated questions free)."""
+    """Answers from a SQLAlchemy session. The rows it reads are held here for the lookup's
+    life (one transaction): the identity map keeps objects only while someone holds them, so
+    without this every question was a query again (a 100,000-row import paid one per row).
+    Held objects are the session's own, so they show this transaction's changes."""
 
     def __init__(self, session: Session, calendar=None):
         self.session = session
         self._calendar = calendar  # the profile's work calendar (its holiday files), else the bundled one
+        self._held: dict[tuple[type, str], object] = {}
+
+    def _get(self, model, key):
+        if not key:
+            return None
+        found = self._held.get((model, key))
+        if found is None:
+            found = self.session.get(model, key)
+            if found is not None:
+                self._held[(model, key)] = found
+        return found
 
     def org(self, unit_id):
-        unit = self.session.get(OrgUnit, unit_id) if unit_id else None
+        unit = self._get(OrgUnit, unit_id)
         if unit is None or unit.deleted_at is not None:
             return None
         return Org(unit.id, unit.kind, unit.parent_id)
 
     def user(self, user_id):
-        user = self.session.get(User, user_id) if user_id else None
+        user = self._get(User, user_id)
         return Person(user.id, user.role, user.org_unit_id, bool(user.active)) if user is not None else None
 
     def patient(self, patient_id):
-        p = self.session.get(Patient, patient_id) if patient_id else None
+        p = self._get(Patient, patient_id)
         if p is None:
             return None
         return PatientFacts(p.id, p.community_id, p.family_doctor_id, bool(p.contract_signed))
@@ -84,7 +98,7 @@ class SessionLookup:
         seen = set()
         while unit_id and unit_id not in seen:
             seen.add(unit_id)
-            unit = self.session.get(OrgUnit, unit_id)
+            unit = self._get(OrgUnit, unit_id)
             if unit is None:
                 return None
             if unit.kind == "street_station":

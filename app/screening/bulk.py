@@ -28,6 +28,7 @@ from sqlalchemy import select
 from app import audit
 from app import clock
 from app.demo.rows import Ids
+from app.problems import ProblemError
 from db.models import AuditEntry
 from db.models import Base
 from db.models import OutboxEntry
@@ -112,6 +113,9 @@ class BulkInsert:
             stored_rows = []
             for values in batch:
                 row = {**base, **values}
+                problems = self.tx.problems(table_name, None, row)  # the same rule book as one row
+                if problems:
+                    raise ProblemError(problems)
                 wire = [row.get(c) for c in columns]
                 stored = wire.copy()
                 for i, kind in special:  # wire: as WriteTx records it (app/serial.py); stored: as SQLite keeps it

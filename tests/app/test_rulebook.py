@@ -207,7 +207,6 @@ def test_cases_hold_case_managers_of_their_role():
     assert codes("cases", None, case) == set()
     assert codes("cases", None, {**case, "community_cm_id": "clinic"}) == {"case.wrong_manager_role"}
     assert codes("cases", None, {**case, "stage": "cure"}) == {"field.not_allowed"}
-    assert codes("cases", None, {**case, "patient_id": "nobody"}) == {"record.not_found"}
 
 
 def test_screenings_letters_and_the_timeline():
