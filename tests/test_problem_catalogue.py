@@ -44,11 +44,20 @@ def _fields(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
-def test_every_template_is_translated_with_the_same_placeholders():
-    chinese = problem_words.catalogue("zh_CN")
-    untranslated = [t for t in [*ENGLISH.values(), *TERMS.values()] if t not in chinese]
-    assert untranslated == [], f"no Chinese for: {untranslated[:10]}"
-    wrong = {t: chinese[t] for t in ENGLISH.values() if _fields(t) != _fields(chinese[t])}
+def test_every_template_is_translated_in_its_own_area_with_the_same_placeholders():
+    from ui.problem_templates import AREA_OF_CODE
+    from ui.problem_templates import AREA_OF_TERM
+    untranslated, wrong = [], {}
+    for code, template in ENGLISH.items():
+        chinese = problem_words.catalogue("zh_CN", AREA_OF_CODE[code]).get(template)
+        if chinese is None:
+            untranslated.append(code)
+        elif _fields(template) != _fields(chinese):
+            wrong[code] = chinese
+    for key, word in TERMS.items():
+        if word not in problem_words.catalogue("zh_CN", AREA_OF_TERM[key]):
+            untranslated.append(key)
+    assert untranslated == [], f"no Chinese in their area's catalogue for: {untranslated[:10]}"
     assert wrong == {}, f"placeholders differ: {wrong}"
 
 

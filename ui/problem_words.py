@@ -17,6 +17,8 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 
 from app.problems import Problem
+from ui.problem_templates import AREA_OF_CODE
+from ui.problem_templates import AREA_OF_TERM
 from ui.problem_templates import ENGLISH
 from ui.problem_templates import TERM_PARAMS
 from ui.problem_templates import TERMS
@@ -39,9 +41,13 @@ def language() -> str:
 
 
 @functools.cache
-def catalogue(language: str) -> dict[str, str]:
-    """English source → translation, finished entries only (an unfinished one stays English)."""
+def catalogue(language: str, area: str | None = None) -> dict[str, str]:
+    """English source → translation, finished entries only (an unfinished one stays English):
+    one area's catalogue, or all of them merged (area None)."""
     out: dict[str, str] = {}
+    if area is not None:
+        path = resources_dir() / "i18n" / CATALOGUES.replace("*", area).format(language=language)
+        return _read(path) if path.exists() else {}
     for path in sorted((resources_dir() / "i18n").glob(CATALOGUES.format(language=language))):
         out.update(_read(path))
     return out
@@ -61,17 +67,23 @@ def _read(path) -> dict[str, str]:
     return out
 
 
-def _tr(text: str, lang: str) -> str:
+def _tr(text: str, lang: str, area: str | None = None) -> str:
+    """`text` in `lang`, from its own area's catalogue first, then from any."""
     if lang.startswith("en"):
         return text
+    if area is not None:
+        found = catalogue(lang, area).get(text)
+        if found is not None:
+            return found
     return catalogue(lang).get(text, text)
 
 
 def term(kind: str, value, lang: str | None = None) -> str:
     """A vocabulary value in words: term("state", "sent") → "已发送"."""
     lang = lang or _language
-    english = TERMS.get(f"{kind}.{value}")
-    return _tr(english, lang) if english else str(value)
+    key = f"{kind}.{value}"
+    english = TERMS.get(key)
+    return _tr(english, lang, AREA_OF_TERM.get(key)) if english else str(value)
 
 
 def words(problem: Problem, lang: str | None = None) -> str:
@@ -93,7 +105,7 @@ def words(problem: Problem, lang: str | None = None) -> str:
     if problem.field and "field_name" not in params:
         params["field_name"] = term("field", problem.field, lang)
     try:
-        return _tr(template, lang).format(**params)
+        return _tr(template, lang, AREA_OF_CODE.get(problem.code)).format(**params)
     except (KeyError, IndexError, ValueError):
         return _tr(template, "en").format_map(_Missing(params))
 

@@ -17,6 +17,10 @@ ENGLISH: dict[str, str] = {}
 TERMS: dict[str, str] = {}
 TERM_PARAMS: dict[str, str] = {}
 AREAS: dict[str, object] = {}
+# Which area's catalogue translates a code's template or a term: one English word may read
+# differently in two areas ("rejected": a referral 已拒绝, a sync change 被拒).
+AREA_OF_CODE: dict[str, str] = {}
+AREA_OF_TERM: dict[str, str] = {}
 
 for _info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
     _module = importlib.import_module(f"{__name__}.{_info.name}")
@@ -26,4 +30,6 @@ for _info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
             raise RuntimeError(f"problem code {_code!r} is defined twice (ui/problem_templates/{_info.name}.py)")
     ENGLISH.update(getattr(_module, "ENGLISH", {}))
     TERMS.update(getattr(_module, "TERMS", {}))
+    AREA_OF_CODE.update(dict.fromkeys(getattr(_module, "ENGLISH", {}), _info.name))
+    AREA_OF_TERM.update(dict.fromkeys(getattr(_module, "TERMS", {}), _info.name))
     TERM_PARAMS.update(getattr(_module, "TERM_PARAMS", {}))
