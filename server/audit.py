@@ -35,6 +35,7 @@ from server.refusal import Refusal
 
 SKEW_FLAG_S = int(audit_rules.SKEW_TOLERANCE.total_seconds())
 SKEW_LIMIT = 2**31 - 1
+SKEW_JITTER_S = 5  # a request's own travel time moves the measured skew by a second or two
 
 
 def last_link(session: Session, device_id: str) -> tuple[int, str]:
@@ -95,11 +96,15 @@ def skew_of(client_time: str, now: dt.datetime) -> int:
 
 
 def note_skew(session: Session, user_id: str, device_id: str, skew: int, client_addr: str | None) -> None:
-    """Keep the desktop's last skew on its Device row; log one over the tolerance (clock_skew)."""
+    """Keep the desktop's skew on its Device row and log a skew over the tolerance
+    (clock_skew) when it first appears or moves by more than a minute: not at every sync
+    of a desktop whose clock stays wrong. Small jitter is not written at all."""
     device = session.get(Device, device_id)
-    if device is not None and device.clock_skew_s != skew:
+    previous = device.clock_skew_s if device is not None else None
+    if device is not None and (previous is None or abs(previous - skew) >= SKEW_JITTER_S):
         device.clock_skew_s = skew
-    if abs(skew) > SKEW_FLAG_S:
+    flagged_before = previous is not None and abs(previous) > SKEW_FLAG_S and abs(previous - skew) <= 60
+    if abs(skew) > SKEW_FLAG_S and not flagged_before:
         security_log.record(session, "clock_skew", user_id=user_id, device_id=device_id, client_addr=client_addr,
                             detail={"skew_s": skew})
 

@@ -176,9 +176,10 @@ def test_a_desktop_clock_far_off_is_kept_and_logged(demo_server, demo_db):
     token = login(demo_server.url, user, device=device).json()["access_token"]
     (schema,), = sql(demo_db, "SELECT version_num FROM alembic_version")
     behind = (dt.datetime.now(dt.timezone.utc) - dt.timedelta(minutes=10)).isoformat()
-    pushed = httpx.post(f"{demo_server.url}/sync/push", headers={"Authorization": f"Bearer {token}"}, timeout=10,
-                        json={"schema_version": schema, "mutations": [], "client_time": behind})
-    assert pushed.status_code == 200, pushed.text
+    for _ in range(2):  # the second sync with the same clock is not logged again
+        pushed = httpx.post(f"{demo_server.url}/sync/push", headers={"Authorization": f"Bearer {token}"},
+                            timeout=10, json={"schema_version": schema, "mutations": [], "client_time": behind})
+        assert pushed.status_code == 200, pushed.text
     (skew,), = sql(demo_db, "SELECT clock_skew_s FROM devices WHERE id = :d", d=device)
     assert abs(skew + 600) < 30
     (event,), = sql(demo_db, "SELECT detail FROM security_events WHERE kind = 'clock_skew' AND device_id = :d",
