@@ -116,7 +116,7 @@
       <translation>跳过 {count} 封信函：</translation>
     </message>
     <message>
-      <source>Nothing printed: no {letter_kind} falls on {letter_range} from {start} to {end}. No PDF was written.</source>
+      <source>Nothing printed: there is no {letter_kind} with {letter_range} from {start} to {end}. No PDF was written.</source>
       <translation>没有打印任何信函：{letter_range}在 {start} 至 {end} 之间的{letter_kind}一封也没有。未生成 PDF。</translation>
     </message>
     <message>

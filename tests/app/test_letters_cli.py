@@ -59,7 +59,7 @@ def test_nothing_to_print_is_an_error(filled_dir, tmp_path):
     r = letters(filled_dir, "--kind", "appointment-notice", "--due-from", "2020-01-01", "--due-to", "2020-01-07",
                 "--out", str(tmp_path / "x.pdf"))
     assert r.returncode == 1 and r.stderr.strip() == (
-        "Nothing printed: no appointment notice falls on the appointment date from 2020-01-01 to 2020-01-07. "
+        "Nothing printed: there is no appointment notice with the appointment date from 2020-01-01 to 2020-01-07. "
         "No PDF was written.")
 
 

@@ -37,8 +37,8 @@ ENGLISH = {
     "cli.audit_broken": "Audit trail BROKEN at desktop {device}, entry #{seq} (id {entry}): {reason}. Entries after "
                         "it cannot be trusted; keep this file for investigation.",
     "cli.letters_skipped": "{count} letter(s) skipped:",
-    "cli.letters_none_match": "Nothing printed: no {letter_kind} falls on {letter_range} from {start} to {end}. "
-                              "No PDF was written.",
+    "cli.letters_none_match": "Nothing printed: there is no {letter_kind} with {letter_range} from {start} to "
+                              "{end}. No PDF was written.",
     "cli.letters_all_skipped": "Nothing printed: every {letter_kind} from {start} to {end} was skipped (see above). "
                                "No PDF was written.",
     "cli.letters_written": "{count} letter(s), {pages} page(s) written to {path} [{letter_kind}, {letter_range} "
