@@ -80,9 +80,12 @@ def check_due_date(session, patient_id: str, day, field_name: str = "due_date") 
     return day
 
 
-def _event(f: Followup, title: str, body: str = "", kind: str = EventKind.FOLLOWUP.value, **data) -> TimelineEvent:
+def _event(f: Followup, title_code: str, title_args: dict, body: str = "", kind: str = EventKind.FOLLOWUP.value,
+           **data) -> TimelineEvent:
+    """A follow-up's step on the timeline; the title is a code worded in the reader's language (ui/)."""
     return TimelineEvent(patient_id=f.patient_id, case_id=f.case_id, kind=kind, occurred_at=clock.now(),
-                         title=title[:200], body=body or None, data=data or None,
+                         title="", title_code=title_code, title_args=title_args,
+                         body=body or None, data=data or None,
                          ref_table="followups", ref_id=f.id)
 
 
@@ -170,7 +173,6 @@ class FollowupService(FollowupQueries):
             if outcome_rule is None:
                 raise refuse("field.not_allowed", "outcome", value=str(c.outcome))
         proposal = self.propose(fid, c.outcome) if c.reached else None
-        label = METHOD_LABELS[c.method]
         with self.store.write() as tx:
             f = self._get(tx.session, fid)
             if f.status in (DONE, CANCELLED):
@@ -183,12 +185,15 @@ class FollowupService(FollowupQueries):
                 status = MISSED if chase else f.status
                 tx.update(f, attempts=attempts, method=c.method, status=status, reached=False,
                           notes=_append(f.notes, notes or f"第{attempts}次未联系上"))
-                tx.add(_event(f, f"{label}随访未联系上（第{attempts}次）" + ("，转主动追踪" if chase else ""),
-                              notes, EventKind.CALL.value, attempts=attempts))
+                tx.add(_event(f, "timeline.followup.unreached_chase" if chase else "timeline.followup.unreached",
+                              {"method": c.method, "attempts": attempts}, notes, EventKind.CALL.value,
+                              attempts=attempts))
                 return CompletionResult(status, attempts)
             tx.update(f, status=DONE, method=c.method, reached=True, outcome=c.outcome, attempts=attempts,
                       completed_at=clock.now(), notes=_append(f.notes, notes) if notes else f.notes)
-            tx.add(_event(f, f"{label}随访：{outcome_rule.text}", notes, outcome=c.outcome))
+            tx.add(_event(f, "timeline.followup.done",
+                          {"method": c.method, "outcome": c.outcome, "label": outcome_rule.text},
+                          notes, outcome=c.outcome))
             result = dict(status=DONE, attempts=attempts, proposal=proposal)
             if case is not None:
                 tx.update(case, last_contact_at=clock.now())
@@ -223,7 +228,7 @@ class FollowupService(FollowupQueries):
             old = f.due_date
             if old == day and f.status == PLANNED:
                 return
-            self._move(tx, f, day, f"随访改期：{old} → {day}", reason)
+            self._move(tx, f, day, "timeline.followup.moved", reason)
 
     def close_day(self, station_id: str, day: dt.date, reason: str) -> tuple[int, Shift]:
         """A clinic closes for a day: its planned follow-ups move to the next working day."""
@@ -237,13 +242,14 @@ class FollowupService(FollowupQueries):
                         Followup.deleted_at.is_(None)))
             moved = list(tx.session.scalars(q))
             for f in moved:
-                self._move(tx, f, shift.date, f"停诊顺延：{day} → {shift.date}", reason)
+                self._move(tx, f, shift.date, "timeline.followup.closure_moved", reason)
         return len(moved), shift
 
-    def _move(self, tx, f: Followup, day: dt.date, title: str, reason: str) -> None:
+    def _move(self, tx, f: Followup, day: dt.date, title_code: str, reason: str) -> None:
         old = f.due_date
         tx.update(f, due_date=day, status=PLANNED, note=reason or None)
-        tx.add(_event(f, title, reason, old=old.isoformat(), new=day.isoformat()))
+        moved = {"old": old.isoformat(), "new": day.isoformat()}
+        tx.add(_event(f, title_code, moved, reason, **moved))
         case = tx.session.get(Case, f.case_id) if f.case_id else None
         if case is not None and case.due_date == old:
             tx.update(case, due_date=day)

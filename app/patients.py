@@ -5,6 +5,7 @@ Opening a patient is an access to personal data and is audited as a read.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 
 from sqlalchemy import bindparam
@@ -67,10 +68,18 @@ class TimelineItem:
     event_id: str
     kind: str
     occurred_at: dt.datetime
-    title: str
+    title: str  # a person's own title; "" when the software wrote a code instead
     body: str
     place: str
     author: str
+    # The title the software wrote, worded in the reader's language by ui/timeline_words.py.
+    title_code: str | None = None
+    title_args: dict | None = None
+
+
+def _args(value) -> dict | None:
+    """A JSON column as the driver gives it to a raw cursor: text on SQLite, parsed on PostgreSQL."""
+    return json.loads(value) if isinstance(value, str) else value
 
 
 def _age(birth: dt.date, today: dt.date) -> int:
@@ -107,7 +116,8 @@ def _timeline_query() -> prepared.Prepared:
     author = aliased(User)
     return prepared.Prepared(
         select(TimelineEvent.id, TimelineEvent.kind, TimelineEvent.occurred_at,
-               TimelineEvent.title, TimelineEvent.body, place.name, author.display_name)
+               TimelineEvent.title, TimelineEvent.body, place.name, author.display_name,
+               TimelineEvent.title_code, TimelineEvent.title_args)
         .outerjoin(place, place.id == TimelineEvent.org_unit_id)
         .outerjoin(author, author.id == TimelineEvent.author_id)
         .where(TimelineEvent.patient_id == bindparam("patient_id"), TimelineEvent.deleted_at.is_(None))
@@ -167,8 +177,9 @@ class PatientService:
         (in Python: one statement to prepare, and a patient has hundreds of events, not more)."""
         with self.store.sessions() as s:
             found = _TIMELINE.rows(s, patient_id=patient_id)
-        return [TimelineItem(eid, kind, prepared.utc(at), title, body or "", place or "", author or "")
-                for eid, kind, at, title, body, place, author in found
+        return [TimelineItem(eid, kind, prepared.utc(at), title, body or "", place or "", author or "",
+                             code, _args(args))
+                for eid, kind, at, title, body, place, author, code, args in found
                 if not kinds or kind in kinds]
 
     def add_note(self, patient_id: str, text: str, kind: str = EventKind.NOTE.value,

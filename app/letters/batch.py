@@ -124,7 +124,8 @@ def record(profile, prepared: Prepared, printed: list[Ready], destination: str, 
             body = f"编号 {r.number}" + (f"；补打原因：{reason}" if r.reprint else "")
             tx.add(TimelineEvent(
                 patient_id=r.data.patient_id, case_id=r.data.case_id, kind=str(EventKind.LETTER),
-                occurred_at=now, author_id=store.user_id, title=kind.timeline_title, body=body,
+                occurred_at=now, author_id=store.user_id, title="", title_code="timeline.letter.printed",
+                title_args={"letter_kind": kind.code}, body=body,
                 data={"letter_kind": kind.code, "template_version": prepared.template.version,
                       "reprint": r.reprint}, ref_table="letters", ref_id=r.letter_id))
         audit.append(

@@ -32,10 +32,6 @@ class LetterKind:
     def all_fields(self) -> tuple[str, ...]:
         return COMMON_FIELDS + self.fields
 
-    @property
-    def timeline_title(self) -> str:
-        return f"打印{self.label}"
-
 
 KINDS: dict[str, LetterKind] = {k.code: k for k in (
     LetterKind("screening_invitation", "筛查邀请函", "cases", "个案下次处理日期",

@@ -103,7 +103,7 @@ class MdtService:
             state = M.READY.value if all(ticks.values()) else M.REQUESTED.value
             m = tx.add(MdtRequest(patient_id=patient_id, case_id=case_id, question=question,
                                   specialties=chosen, checklist=ticks, state=state))
-            self._event(tx, m, "request", f"申请MDT会诊：{'、'.join(chosen)}", body=question)
+            self._event(tx, m, "request", "timeline.mdt.requested", {"specialties": list(chosen)}, body=question)
         return m.id
 
     def update_checklist(self, mdt_id: str, checklist: dict) -> str:
@@ -116,8 +116,8 @@ class MdtService:
             state = M.READY.value if all(ticks.values()) else M.REQUESTED.value
             if tx.update(m, checklist=ticks, state=state):
                 done = "、".join(CHECKLIST_ZH[k] for k in CHECKLIST if ticks[k]) or "无"
-                self._event(tx, m, "checklist", "MDT资料已齐备，待排期" if state == M.READY.value
-                            else "MDT准备项更新", body=f"已完成：{done}")
+                self._event(tx, m, "checklist", "timeline.mdt.ready" if state == M.READY.value
+                            else "timeline.mdt.checklist", {}, body=f"已完成：{done}")
             return m.state
 
     def book(self, mdt_id: str, slot_at: dt.datetime) -> None:
@@ -141,8 +141,8 @@ class MdtService:
                 raise refuse("mdt.session_full", "slot", capacity=slot.capacity)
             moved = m.state == M.BOOKED.value
             tx.update(m, state=M.BOOKED.value, slot_at=slot_at)
-            self._event(tx, m, "book", f"{'MDT改约' if moved else 'MDT已预约'}："
-                        f"{slot_at.astimezone():%Y-%m-%d %H:%M} {slot.place}", slot_at=slot_at.isoformat())
+            self._event(tx, m, "book", "timeline.mdt.rebooked" if moved else "timeline.mdt.booked",
+                        {"at": slot_at.isoformat(), "place": slot.place}, slot_at=slot_at.isoformat())
             self._next(tx, m, f"参加MDT会诊（{slot.place}）", slot_at.astimezone().date())
 
     def cancel(self, mdt_id: str, reason: str) -> None:
@@ -152,7 +152,7 @@ class MdtService:
             if m.state not in OPEN:
                 raise refuse("mdt.closed", "state", state=m.state)
             tx.update(m, state=M.CANCELLED.value, note=reason)
-            self._event(tx, m, "cancel", f"MDT申请已取消：{reason}", body=reason)
+            self._event(tx, m, "cancel", "timeline.mdt.cancelled", {"reason": reason}, body=reason)
 
     def decide(self, mdt_id: str, plan: str, decision: str = "") -> list[tuple[str, dt.date]]:
         """Record the panel's decision; returns the follow-on actions with their due dates."""
@@ -169,7 +169,9 @@ class MdtService:
             if m.state != M.BOOKED.value:
                 raise refuse("mdt.decide_unbooked", "state", state=m.state)
             tx.update(m, state=M.DECIDED.value, decision=text, decided_at=now)
-            self._event(tx, m, "decide", f"MDT讨论：{text}"[:200], body="\n".join(
+            typed = (decision or "").strip()
+            self._event(tx, m, "decide", "timeline.mdt.decided_text" if typed else "timeline.mdt.decided",
+                        {"plan": plan, "decision": typed} if typed else {"plan": plan}, body="\n".join(
                 f"{n}. {what}（{due:%Y-%m-%d}前）" for n, (what, due) in enumerate(actions, 1)),
                 plan=plan, decision=text, specialties=list(m.specialties or []),
                 actions=[{"text": what, "due": due.isoformat()} for what, due in actions])
@@ -177,9 +179,12 @@ class MdtService:
         return actions
 
     # -- inside the transaction ----------------------------------------------------
-    def _event(self, tx, m: MdtRequest, action: str, title: str, body: str | None = None, **data) -> None:
+    def _event(self, tx, m: MdtRequest, action: str, title_code: str, title_args: dict,
+               body: str | None = None, **data) -> None:
+        """The step on the timeline; its title is a code worded in the reader's language (ui/)."""
         tx.add(TimelineEvent(patient_id=m.patient_id, case_id=m.case_id, kind="mdt", occurred_at=clock.now(),
-                             author_id=self.store.user_id, title=title[:200], body=body,
+                             author_id=self.store.user_id, title="", title_code=title_code,
+                             title_args=title_args, body=body,
                              data={"action": action, "state": m.state, **data},
                              ref_table="mdt_requests", ref_id=m.id))
 

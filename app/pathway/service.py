@@ -103,7 +103,8 @@ class PathwayService:
             tx.add(TimelineEvent(
                 patient_id=case.patient_id, case_id=case.id, kind=EventKind.STAGE.value, occurred_at=now,
                 author_id=self.store.user_id, org_unit_id=case.station_id,
-                title=f"阶段变更：{STAGE_LABELS[current]}→{STAGE_LABELS[target]}" + ("（回退）" if verdict.is_return else ""),
+                title="", title_code="timeline.stage.returned" if verdict.is_return else "timeline.stage.changed",
+                title_args={"from_stage": current, "to_stage": target},
                 body=f"原因：{reason}\n下一步：{text}，{due.date.isoformat()} 前\n{due.explain()}",
                 data={"from": current, "to": target, "reason": reason, "return": verdict.is_return,
                       "rule": pathway.pathway_rule(case.cancer_type).cite, "next_action": text,

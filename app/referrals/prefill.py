@@ -7,6 +7,7 @@ treatment events; the latest screening or examination results are attached by de
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -37,7 +38,13 @@ class Finding:
     event_id: str
     kind: str
     occurred_at: dt.datetime
-    title: str
+    title: str  # a person's own title, or "" when the software wrote a code (ui/timeline_words.py)
+    title_code: str | None = None
+    title_args: dict | None = None
+
+
+# A finding's title in words; ui/ passes one (app/ holds no words). Without it, the stored text.
+TitleWords = Callable[[Finding], str]
 
 
 @dataclass(frozen=True)
@@ -60,7 +67,8 @@ def org_choices(session, direction: str | None = None, side: str = "to") -> list
 
 
 def findings(session, patient_id: str) -> list[Finding]:
-    q = (select(TimelineEvent.id, TimelineEvent.kind, TimelineEvent.occurred_at, TimelineEvent.title)
+    q = (select(TimelineEvent.id, TimelineEvent.kind, TimelineEvent.occurred_at, TimelineEvent.title,
+                TimelineEvent.title_code, TimelineEvent.title_args)
          .where(TimelineEvent.patient_id == patient_id, TimelineEvent.kind.in_(FINDING_KINDS),
                 TimelineEvent.deleted_at.is_(None))
          .order_by(TimelineEvent.occurred_at.desc(), TimelineEvent.id.desc()).limit(CHOICES))
@@ -68,7 +76,7 @@ def findings(session, patient_id: str) -> list[Finding]:
 
 
 def prefill(session, patient_id: str, direction: str, user_id: str | None,
-            case_id: str | None = None) -> tuple[ReferralForm, list[Finding]]:
+            case_id: str | None = None, words: TitleWords | None = None) -> tuple[ReferralForm, list[Finding]]:
     patient = session.get(Patient, patient_id)
     case = _case(session, patient_id, case_id)
     user = session.get(User, user_id) if user_id else None
@@ -88,7 +96,7 @@ def prefill(session, patient_id: str, direction: str, user_id: str | None,
     form = ReferralForm(
         patient_id=patient_id, direction=direction, case_id=case.id if case else None,
         from_org_id=source, to_org_id=target, to_department=DEFAULT_DEPARTMENT[direction],
-        clinical_summary=summary(patient, case, found),
+        clinical_summary=summary(patient, case, found, words),
         findings=latest,
         contact_person=f"{user.display_name} {user.phone or ''}".strip() if user else "",
     )
@@ -102,8 +110,10 @@ def _case(session, patient_id: str, case_id: str | None) -> Case | None:
                                               Case.deleted_at.is_(None)).order_by(Case.opened_at.desc())).first()
 
 
-def summary(patient: Patient, case: Case | None, found: list[Finding]) -> str:
-    """One paragraph a receiving doctor reads first: who, which pathway, what was found."""
+def summary(patient: Patient, case: Case | None, found: list[Finding], words: TitleWords | None = None) -> str:
+    """One paragraph a receiving doctor reads first: who, which pathway, what was found.
+    `words` gives a finding's title as the paragraph's language needs it."""
+    words = words or _stored_title
     today = clock.today()
     age = today.year - patient.birth_date.year - ((today.month, today.day) < (patient.birth_date.month,
                                                                               patient.birth_date.day))
@@ -113,7 +123,7 @@ def summary(patient: Patient, case: Case | None, found: list[Finding]) -> str:
                      f"{STAGE_ZH.get(case.stage, case.stage)}阶段")
     text = "，".join(parts) + "。"
     if found:
-        recent = "；".join(f"{f.occurred_at.astimezone():%Y-%m-%d} {f.title}" for f in found[:SUMMARY_EVENTS])
+        recent = "；".join(f"{f.occurred_at.astimezone():%Y-%m-%d} {words(f)}" for f in found[:SUMMARY_EVENTS])
         text += f"近期：{recent}。"
     risks = []
     if patient.smoking_pack_years:
@@ -123,3 +133,7 @@ def summary(patient: Patient, case: Case | None, found: list[Finding]) -> str:
     if risks:
         text += "，".join(risks) + "。"
     return text
+
+
+def _stored_title(f: Finding) -> str:
+    return f.title or f.title_code or ""

@@ -16,7 +16,6 @@ from app.problems import Problem
 from app.problems import ProblemError
 from app.problems import refuse
 from app.referrals import states
-from app.referrals.deadline import BREACH_REASONS
 from app.referrals.deadline import countdown
 from app.referrals.deadline import is_late
 from app.referrals.forms import ReferralForm
@@ -36,7 +35,6 @@ from db.models import Referral
 from db.models import TimelineEvent
 from db.models.enums import FollowupStatus
 
-DIRECTION_ZH = {"up": "上转", "down": "下转"}
 FIRST_COMMUNITY_VISIT = "7d"  # a down-referred patient is visited at home within a week
 
 
@@ -46,9 +44,10 @@ class ReferralService:
         self.store = profile.store
 
     # -- reading -------------------------------------------------------------------
-    def prefill(self, patient_id: str, direction: str = "up", case_id: str | None = None):
+    def prefill(self, patient_id: str, direction: str = "up", case_id: str | None = None, words=None):
+        """The form filled in; `words` (from ui/) words the findings' titles in the summary."""
         with self.store.sessions() as s:
-            return prefill(s, patient_id, direction, self.store.user_id, case_id)
+            return prefill(s, patient_id, direction, self.store.user_id, case_id, words)
 
     def org_choices(self, direction: str | None = None, side: str = "to"):
         with self.store.sessions() as s:
@@ -81,12 +80,13 @@ class ReferralService:
             if referral_id is None:
                 values = check(s, form, tx.actor)
                 ref = tx.add(Referral(**values, state=states.S.DRAFT.value, short_code=new_short_code(s)))
-                self._event(tx, ref, "draft", f"{DIRECTION_ZH[ref.direction]}单草稿：{_name(s, ref.to_org_id)}")
+                self._event(tx, ref, "draft", "timeline.referral.draft",
+                            {"direction": ref.direction, "to_org": _name(s, ref.to_org_id)})
             else:
                 ref = self._load(s, referral_id)
                 values = check(s, form, tx.actor, before=_row(ref))
                 if tx.update(ref, **values):
-                    self._event(tx, ref, "edit", f"修改{DIRECTION_ZH[ref.direction]}单草稿")
+                    self._event(tx, ref, "edit", "timeline.referral.edited", {"direction": ref.direction})
             if send:
                 self._step(tx, ref, "send")
             return ref.id
@@ -130,7 +130,7 @@ class ReferralService:
             if not countdown(ref.state, ref.sent_at, None).breached and not ref.breach_reason:
                 raise refuse("referral.within_24h", "breach_reason")
             tx.update(ref, breach_reason=code, note="超时原因")
-            self._event(tx, ref, "breach", f"转诊超时原因：{BREACH_REASONS.get(code, code)}", breach_reason=code)
+            self._event(tx, ref, "breach", "timeline.referral.breach", {"breach_reason": code}, breach_reason=code)
 
     # -- inside the transaction ----------------------------------------------------
     def _act(self, rid: str, action: str, **kw):
@@ -144,51 +144,58 @@ class ReferralService:
             raise ProblemError(refused)
         s, now = tx.session, clock.now()
         old, new = ref.state, states.target(action)
-        to, arrow = _name(s, ref.to_org_id), DIRECTION_ZH[ref.direction]
+        to = _name(s, ref.to_org_id)
+        args: dict = {"direction": ref.direction, "to_org": to}
         fields: dict = {"state": new}
         data: dict = {}
         follow_up = None
         if action == "send":
             fields["sent_at"] = now
-            title = f"发出{arrow}单：{_name(s, ref.from_org_id)} → {to}" + ("（绿色通道）" if ref.green_channel else "")
+            code = "timeline.referral.sent_green" if ref.green_channel else "timeline.referral.sent"
+            args["from_org"] = _name(s, ref.from_org_id)
             self._next(tx, ref, f"等待{to}预约（24小时内）", now)
         elif action == "receive":
-            title = f"{to}已接收{arrow}单"
+            code = "timeline.referral.received"
         elif action == "accept":
-            title = f"{to}接受转诊"
+            code = "timeline.referral.accepted"
         elif action in ("reject", "cancel"):
             fields.update(state_reason=reason, closed_at=now)
-            title = f"{to}拒绝转诊：{reason}" if action == "reject" else f"取消转诊：{reason}"
+            code = "timeline.referral.rejected" if action == "reject" else "timeline.referral.cancelled"
+            args["reason"] = reason or ""
             if reason:
                 self._next(tx, ref, f"转诊未成（{reason[:40]}），请重新安排", now)
         elif action == "schedule":
             late = is_late(ref.sent_at, now) and old != states.S.SCHEDULED.value
-            code = breach_reason or ref.breach_reason
+            breach = breach_reason or ref.breach_reason
             fields.update(scheduled_at=at, scheduled_place=place)
-            if late and code:
-                fields["breach_reason"] = code
+            if late and breach:
+                fields["breach_reason"] = breach
             data.update(scheduled_at=at.isoformat(), place=place, late=late,
                         hours_to_schedule=round((now - ref.sent_at).total_seconds() / 3600, 2) if ref.sent_at else None)
-            title = f"{'改约' if old == new else '预约就诊'}：{at.astimezone():%Y-%m-%d %H:%M} {place}"
+            code = "timeline.referral.rescheduled" if old == new else "timeline.referral.scheduled"
+            args.update(at=at.isoformat(), place=place)
             self._next(tx, ref, f"按预约就诊：{place}", at)
         elif action == "seen":
-            title = f"已在{to}就诊"
+            code = "timeline.referral.seen"
         else:  # close
             fields["closed_at"] = now
-            title = f"{arrow}闭环：转诊已关闭" + (f"（{note}）" if note else "")
+            code = "timeline.referral.closed_note" if note else "timeline.referral.closed"
+            if note:
+                args["note"] = note
             if ref.direction == "down":
                 follow_up = self._community_followup(tx, ref)
                 data["followup_id"] = follow_up
         tx.update(ref, **fields, note=reason or note or None)
-        self._event(tx, ref, action, title, body=reason or note or None, old=old, **data)
+        self._event(tx, ref, action, code, args, body=reason or note or None, old=old, **data)
         return follow_up
 
-    def _event(self, tx, ref: Referral, action: str, title: str, body: str | None = None,
-               old: str | None = None, **data) -> None:
+    def _event(self, tx, ref: Referral, action: str, title_code: str, title_args: dict,
+               body: str | None = None, old: str | None = None, **data) -> None:
+        """The step on the timeline; its title is a code worded in the reader's language (ui/)."""
         tx.add(TimelineEvent(
             patient_id=ref.patient_id, case_id=ref.case_id, kind="referral", occurred_at=clock.now(),
             org_unit_id=ref.to_org_id if states.SIDE.get(action) == "to" else ref.from_org_id,
-            author_id=self.store.user_id, title=title[:200], body=body,
+            author_id=self.store.user_id, title="", title_code=title_code, title_args=title_args, body=body,
             data={"action": action, "from": old, "to": ref.state, "direction": ref.direction,
                   "short_code": ref.short_code, **data},
             ref_table="referrals", ref_id=ref.id))

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from sqlalchemy import select
 
@@ -24,6 +25,15 @@ from db.models import TimelineEvent
 _CODE_RE = re.compile(r"^[A-Z0-9]{4,12}$")
 
 
+class FindingTitle(NamedTuple):
+    """A cited timeline event: a person's own title, or a code and its arguments that ui/
+    words in the reader's language (ui/timeline_words.py)."""
+    event_id: str
+    title: str
+    title_code: str | None = None
+    title_args: dict | None = None
+
+
 @dataclass(frozen=True)
 class ReferralView:
     id: str
@@ -41,7 +51,7 @@ class ReferralView:
     reason: str
     question: str
     clinical_summary: str
-    findings: tuple[tuple[str, str], ...]  # (event id, title)
+    findings: tuple[FindingTitle, ...]
     requested_exams: str
     contact_person: str
     state: str
@@ -67,7 +77,7 @@ class ReferralView:
             green_channel=self.green_channel, urgency=self.urgency, from_org_id=self.from_org_id,
             to_org_id=self.to_org_id, to_department=self.to_department, reason=self.reason,
             question=self.question, clinical_summary=self.clinical_summary,
-            findings=[f for f, _ in self.findings], requested_exams=self.requested_exams,
+            findings=[f.event_id for f in self.findings], requested_exams=self.requested_exams,
             contact_person=self.contact_person)
 
 
@@ -94,15 +104,16 @@ def _view(session, ref: Referral) -> ReferralView:
     patient = session.get(Patient, ref.patient_id)
     titles = {}
     if ref.findings:
-        titles = dict(session.execute(select(TimelineEvent.id, TimelineEvent.title).where(
-            TimelineEvent.id.in_(ref.findings))).all())
+        titles = {r[0]: FindingTitle(*r) for r in session.execute(select(
+            TimelineEvent.id, TimelineEvent.title, TimelineEvent.title_code, TimelineEvent.title_args).where(
+            TimelineEvent.id.in_(ref.findings)))}
     return ReferralView(
         id=ref.id, patient_id=ref.patient_id, patient_name=patient.name if patient else "", case_id=ref.case_id,
         direction=ref.direction, green_channel=bool(ref.green_channel), urgency=ref.urgency,
         from_org_id=ref.from_org_id, from_org=names.get(ref.from_org_id, ""),
         to_org_id=ref.to_org_id, to_org=names.get(ref.to_org_id, ""), to_department=ref.to_department or "",
         reason=ref.reason or "", question=ref.question or "", clinical_summary=ref.clinical_summary or "",
-        findings=tuple((f, titles.get(f, "")) for f in ref.findings or ()),
+        findings=tuple(titles.get(f) or FindingTitle(f, "") for f in ref.findings or ()),
         requested_exams=ref.requested_exams or "", contact_person=ref.contact_person or "",
         state=ref.state, state_reason=ref.state_reason or "", short_code=ref.short_code,
         sent_at=ref.sent_at, scheduled_at=ref.scheduled_at, scheduled_place=ref.scheduled_place or "",

@@ -14,7 +14,6 @@ from sqlalchemy import select
 from app import clock
 from app.pathway import for_profile
 from app.pathway.actions import cancel_planned
-from app.pathway.service import STAGE_LABELS
 from app.problems import refuse
 from app.screening.risk import RiskResult
 from app.screening.risk import assess
@@ -30,7 +29,6 @@ from db.models.enums import FollowupStatus
 from db.models.enums import Role
 from db.models.enums import Stage
 
-LEVEL_ZH = {"low": "低危", "medium": "一般风险", "high": "高危"}
 EARLY = (Stage.PREVENT.value, Stage.SCREEN.value)
 
 
@@ -85,7 +83,8 @@ def assess_patient(profile, patient_id: str, cancer: str, answers: dict) -> Enro
                     tx.add(TimelineEvent(
                         patient_id=patient_id, case_id=case.id, kind=EventKind.STAGE.value, occurred_at=now,
                         org_unit_id=station, author_id=store.user_id,
-                        title=f"阶段变更：{STAGE_LABELS[case.stage]}→{STAGE_LABELS['screen']}",
+                        title="", title_code="timeline.stage.changed",
+                        title_args={"from_stage": case.stage, "to_stage": Stage.SCREEN.value},
                         body=f"原因：{result.explain()}",
                         data={"from": case.stage, "to": Stage.SCREEN.value, "reason": result.explain(),
                               "rule": rules.cite}))
@@ -101,15 +100,11 @@ def assess_patient(profile, patient_id: str, cancer: str, answers: dict) -> Enro
         tx.add(TimelineEvent(
             patient_id=patient_id, case_id=case.id if case else None, kind=EventKind.SCREENING.value,
             occurred_at=now, org_unit_id=patient.community_id or station, author_id=store.user_id,
-            title=f"{_CANCER_ZH.get(cancer, cancer)}风险评估：{LEVEL_ZH[result.level]}",
+            title="", title_code="timeline.screening.risk", title_args={"cancer": cancer, "level": result.level},
             body=result.explain() + (f"\n下一步：{rules.next_text}" if enrolled else ""),
             data={"level": result.level, "criteria": hits, "rule": rules.cite, "enrolled": enrolled},
             ref_table="screenings", ref_id=screening.id))
     return Enrolment(result, screening.id, case.id if case else None, followup_id, enrolled)
-
-
-_CANCER_ZH = {"lung": "肺癌", "colorectal": "结直肠癌", "breast": "乳腺癌", "cervical": "宫颈癌",
-              "stomach": "胃癌", "liver": "肝癌", "oesophagus": "食管癌", "prostate": "前列腺癌"}
 
 
 def _station_of(session, unit_id: str | None) -> str | None:

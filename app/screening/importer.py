@@ -41,8 +41,6 @@ from db.models.enums import EventKind
 from db.models.enums import Stage
 
 Progress = Callable[[int, int], None]
-CANCER_ZH = {"lung": "肺癌", "colorectal": "结直肠癌", "breast": "乳腺癌", "cervical": "宫颈癌",
-             "stomach": "胃癌", "liver": "肝癌", "oesophagus": "食管癌", "prostate": "前列腺癌"}
 
 
 class MappingError(CaseDeskError):
@@ -179,10 +177,11 @@ class ListImport:
 
     def _event(self, p: Person, pid, case_ids, import_id, now) -> dict:
         """One "pushed for screening" event per person, on the first programme's case."""
-        what = "、".join(CANCER_ZH.get(c, c) for c in p.programmes)
         return {"patient_id": pid, "case_id": case_ids[0] if case_ids else None, "kind": EventKind.SCREENING.value,
                 "occurred_at": now, "org_unit_id": p.community_id or p.station_id,
-                "author_id": self.profile.store.user_id, "title": f"列入{what}筛查名单" if what else "列入筛查名单",
+                "author_id": self.profile.store.user_id, "title": "",
+                "title_code": "timeline.screening.listed" if p.programmes else "timeline.screening.listed_any",
+                "title_args": {"programmes": list(p.programmes)} if p.programmes else {},
                 "body": f"来源：{self.path.name} 第{p.line}行",
                 "data": {"step": "pushed", "programmes": list(p.programmes), "cases": case_ids,
                          "source": self.path.name, "line": p.line, "import_id": import_id}}

@@ -20,6 +20,7 @@ from db.models import OutboxEntry
 from db.models import Referral
 from db.models import TimelineEvent
 from tests.app import worklist_data as data
+from ui.timeline_words import event_title
 
 TODAY = data.TODAY  # Wednesday 2026-11-18
 
@@ -67,8 +68,11 @@ def test_completing_proposes_the_next_date_from_the_schedule(world):
     case = get(profile, Case, ids["李四"][1])
     assert case.due_date == nxt.due_date and case.last_contact_at is not None
     with profile.sessions() as s:
-        titles = s.scalars(select(TimelineEvent.title).where(TimelineEvent.ref_id == fid)).all()
-    assert titles == ["电话随访：病情稳定"]
+        (event,) = s.scalars(select(TimelineEvent).where(TimelineEvent.ref_id == fid)).all()
+    assert (event.title_code, event.title_args) == ("timeline.followup.done", {
+        "method": "phone", "outcome": "stable", "label": "病情稳定"})
+    assert event_title(event, "zh_CN") == "电话随访：病情稳定"
+    assert event_title(event, "en") == "Follow-up by phone: stable"
 
 
 def test_the_person_may_change_the_proposed_date(world):
@@ -115,6 +119,14 @@ def test_unanswered_attempts_lead_to_the_chase_list(world):
     result = service.complete(fid, Completion("phone", reached=False))
     assert (result.status, result.attempts) == ("missed", 3)
     assert service.rows([fid])[fid].attempts == 3
+    with profile.sessions() as s:
+        calls = s.scalars(select(TimelineEvent).where(TimelineEvent.ref_id == fid)
+                          .order_by(TimelineEvent.occurred_at, TimelineEvent.id)).all()
+    assert [e.title_code for e in calls] == ["timeline.followup.unreached"] * 2 + ["timeline.followup.unreached_chase"]
+    assert event_title(calls[1], "zh_CN") == "电话随访未联系上（第2次）"
+    assert event_title(calls[1], "en") == "Follow-up by phone: not reached (attempt 2)"
+    assert event_title(calls[2], "zh_CN") == "电话随访未联系上（第3次），转主动追踪"
+    assert calls[0].body == "第1次无人接听"  # what the person typed stays as typed
     # A later follow-up that reached the patient takes it off the list.
     other = planned(service, ids, "张三", TODAY)
     service.complete(other, Completion("phone", True, "stable"))
@@ -148,7 +160,9 @@ def test_reschedule_moves_the_date_and_records_it(world):
     assert get(profile, Followup, fid).due_date == dt.date(2026, 11, 25)
     with profile.sessions() as s:
         event = s.scalars(select(TimelineEvent).where(TimelineEvent.ref_id == fid)).one()
-    assert event.title == "随访改期：2026-11-18 → 2026-11-25" and event.body == "患者外出"
+    assert (event.title_code, event.title_args) == ("timeline.followup.moved", {"old": "2026-11-18", "new": "2026-11-25"})
+    assert event_title(event, "zh_CN") == "随访改期：2026-11-18 → 2026-11-25" and event.body == "患者外出"
+    assert event_title(event, "en") == "Follow-up moved: 2026-11-18 → 2026-11-25"
 
 
 def test_a_closed_clinic_moves_its_day_to_the_next_working_day_in_one_transaction(world):
@@ -166,7 +180,8 @@ def test_a_closed_clinic_moves_its_day_to_the_next_working_day_in_one_transactio
     assert get(profile, Followup, other).due_date == day
     assert len(published) == 1  # one commit
     with profile.sessions() as s:
-        events = s.scalars(select(TimelineEvent.title).where(TimelineEvent.ref_id.in_(mine))).all()
+        events = [event_title(e, "zh_CN") for e in s.scalars(
+            select(TimelineEvent).where(TimelineEvent.ref_id.in_(mine)))]
         after = s.scalar(select(func.count()).select_from(OutboxEntry))
     assert events == ["停诊顺延：2026-09-30 → 2026-10-08"] * 3 and after - before == 6
     with pytest.raises(ValidationError) as err:

@@ -29,6 +29,7 @@ from tests.app.test_import_data import person_id
 from tests.app.test_import_data import write_csv
 from tests.app.test_import_data import write_xlsx
 from ui.problem_words import say
+from ui.timeline_words import event_title
 
 
 def count(profile, model) -> int:
@@ -76,7 +77,9 @@ def test_a_good_list_imports_patients_cases_and_pushed_events(profile, net, tmp_
         events = s.scalars(select(TimelineEvent)).all()
         assert {e.data["step"] for e in events} == {"pushed"} and {e.kind for e in events} == {"screening"}
         li = next(e for e in events if e.data["line"] == 4)
-        assert li.title == "列入乳腺癌、宫颈癌、结直肠癌筛查名单" and li.body == "来源：list.csv 第4行"
+        assert li.title_code == "timeline.screening.listed" and li.body == "来源：list.csv 第4行"
+        assert event_title(li, "zh_CN") == "列入乳腺癌、宫颈癌、结直肠癌筛查名单"
+        assert event_title(li, "en") == "Put on the screening list: Breast cancer, Cervical cancer, Colorectal cancer"
         assert audit.verify(s) is None
 
 

@@ -31,6 +31,7 @@ from db.models import Patient
 from db.models import TimelineEvent
 from db.models import User
 from ui.problem_words import say
+from ui.timeline_words import event_title
 
 RARE = "𪚥"  # CJK Extension B: WenQuanYi Micro Hei has no glyph for it
 FROM, TO = dt.date(2026, 11, 23), dt.date(2026, 11, 29)
@@ -132,7 +133,10 @@ def test_printing_writes_letter_timeline_and_print_audit_in_one_go(profile, tmp_
         assert all(x.kind == "followup_reminder" and x.template_version == "2026.1" for x in letters)
         events = s.scalars(select(TimelineEvent).where(TimelineEvent.kind == "letter")).all()
         assert {(e.ref_table, e.ref_id) for e in events} == {("letters", x.id) for x in letters}
-        assert all(e.title == "打印随访提醒" for e in events)
+        assert {(e.title_code, e.title_args["letter_kind"]) for e in events} == {
+            ("timeline.letter.printed", "followup_reminder")}
+        assert {event_title(e, "zh_CN") for e in events} == {"打印随访提醒"}
+        assert {event_title(e, "en") for e in events} == {"Letter printed: follow-up reminder"}
         (entry,) = s.scalars(select(AuditEntry).where(AuditEntry.action == "print")).all()
         assert entry.detail["kind"] == "followup_reminder"
         assert sorted(entry.detail["patients"]) == sorted([ids["王秀英"], ids["李建国"]])

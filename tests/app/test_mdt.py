@@ -14,6 +14,7 @@ from db.models import Case
 from db.models import TimelineEvent
 from tests.app.test_referrals import seed
 from ui import problem_words
+from ui.timeline_words import event_title
 
 ALL = {k: True for k in ("pathology", "imaging", "staging", "labs", "consent")}
 
@@ -107,9 +108,13 @@ def test_decision_sets_the_case_next_action_and_records_the_plan(world):
     with profile.sessions() as s:
         case = s.get(Case, ids["王五"][1])
         event = s.scalars(select(TimelineEvent).where(TimelineEvent.ref_id == mid,
-                                                      TimelineEvent.title.like("MDT讨论%"))).one()
+                                                      TimelineEvent.data["action"].as_string() == "decide")).one()
     assert (case.next_action, case.due_date) == ("新辅助化疗联合免疫治疗第1周期", dt.date(2026, 11, 26))
     assert event.kind == "mdt" and event.data["plan"] == "neoadjuvant_then_surgery"
+    # The panel typed its decision: the title shows it, the words around it are the reader's.
+    assert (event.title_code, event.title_args["plan"]) == ("timeline.mdt.decided_text", "neoadjuvant_then_surgery")
+    assert event_title(event, "zh_CN") == "MDT讨论：建议新辅助化疗联合免疫治疗2周期后再评估手术"
+    assert event_title(event, "en") == "MDT decision: 建议新辅助化疗联合免疫治疗2周期后再评估手术"
     assert [a["text"] for a in event.data["actions"]][-1] == "外科评估并安排手术"
     view = service.get(mid)
     assert view.state == "decided" and view.decided_at == clock.now()

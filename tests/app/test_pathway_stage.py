@@ -18,6 +18,7 @@ from db.models import Followup
 from db.models import TimelineEvent
 from tests.app.test_followups import seed
 from ui.problem_words import say
+from ui.timeline_words import event_title
 
 
 @pytest.fixture
@@ -44,7 +45,10 @@ def test_an_allowed_move_records_who_when_why_and_derives_the_next_action(world)
     assert case.due_date == change.due.date and change.due.unshifted == clock.today() + dt.timedelta(days=14)
     assert audited == 1
     [event] = stage_events(profile, case_id)
-    assert event.title == "阶段变更：筛查→诊断" and event.author_id == ids["me"]
+    assert (event.title_code, event.title_args) == ("timeline.stage.changed", {"from_stage": "screen",
+                                                                             "to_stage": "diagnose"})
+    assert event_title(event, "zh_CN") == "阶段变更：筛查→诊断" and event.author_id == ids["me"]
+    assert event_title(event, "en") == "Stage changed: screening → diagnosis"
     assert event.occurred_at == clock.now()
     assert event.data["reason"] == "低剂量CT发现8mm实性结节" and event.data["from"] == "screen"
     assert "pathway-default v2026.1" in event.data["rule"] and "action-diagnose" in event.body
@@ -93,4 +97,5 @@ def test_a_return_is_allowed_and_marked(world):
     assert ("diagnose", True) in service.targets(case_id)
     service.move_stage(case_id, "diagnose", "随访发现CEA持续升高")
     [event] = stage_events(profile, case_id)
-    assert event.title.endswith("（回退）") and event.data["return"] is True
+    assert event_title(event, "zh_CN") == "阶段变更：康复→诊断（回退）" and event.data["return"] is True
+    assert event_title(event, "en") == "Stage changed back: rehabilitation → diagnosis"

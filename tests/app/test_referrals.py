@@ -16,6 +16,7 @@ from app.referrals import ReferralService
 from app.referrals import states
 from app.rulebook import referrals as referral_rules
 from ui import problem_words
+from ui.timeline_words import event_title
 from db.models import Case
 from db.models import Followup
 from db.models import OrgUnit
@@ -119,7 +120,24 @@ def test_full_loop_writes_one_timeline_event_per_change(world):
     trail = events(profile, rid)
     assert [e.data["action"] for e in trail] == ["draft", "send", "receive", "accept", "schedule", "seen", "close"]
     assert all(e.kind == "referral" for e in trail)
-    assert trail[1].title == "发出上转单：新城街道工作站 → 县肿瘤防治中心（绿色通道）"
+    sent = trail[1]
+    assert (sent.title_code, sent.title_args) == ("timeline.referral.sent_green", {
+        "direction": "up", "from_org": "新城街道工作站", "to_org": "县肿瘤防治中心"})
+    assert event_title(sent, "zh_CN") == "发出上转单：新城街道工作站 → 县肿瘤防治中心（绿色通道）"
+    assert event_title(sent, "en") == "Up-referral sent: 新城街道工作站 → 县肿瘤防治中心 (green channel)"
+    # Every step's title is a code: the English window shows no Chinese words, only names.
+    names = ("新城街道工作站", "县肿瘤防治中心", "一体化门诊3楼")
+    for e in trail:
+        assert e.title == "" and e.title_code.startswith("timeline.referral.")
+        english = event_title(e, "en")
+        for name in names:
+            english = english.replace(name, "")
+        assert not any("\u4e00" <= ch <= "\u9fff" for ch in english), english
+    schedule = trail[4]
+    assert schedule.title_code == "timeline.referral.scheduled" and schedule.title_args["place"] == "一体化门诊3楼"
+    assert event_title(schedule, "zh_CN").startswith("预约就诊：")
+    assert event_title(trail[-1], "en") == "Up-referral closed: the referral loop is complete"
+    assert event_title(trail[-1], "zh_CN") == "上转闭环：转诊已关闭"
     assert trail[4].data["late"] is False and trail[4].data["hours_to_schedule"] == 2.0
     ref = get(profile, rid)
     assert ref.state == "closed" and ref.urgency == "urgent" and ref.closed_at == clock.now()
@@ -229,11 +247,14 @@ def test_down_referral_close_creates_the_community_followup(world):
         f = s.get(Followup, fid)
         case = s.get(Case, ids["李四"][1])
         closing = s.scalars(select(TimelineEvent).where(TimelineEvent.ref_id == rid,
-                                                        TimelineEvent.title.like("%闭环%"))).one()
+                                                        TimelineEvent.title_code == "timeline.referral.closed_note")).one()
     assert f.status == "planned" and f.method == "home" and f.assignee_id == ids["other"]
     assert f.due_date == dt.date(2026, 11, 25)  # a week later, a Wednesday: a working day
     assert (case.next_action, case.due_date) == ("社区首次随访（下转后）", f.due_date)
     assert closing.data["followup_id"] == fid
+    assert (closing.title_args["direction"], closing.title_args["note"]) == ("down", "社区已接收")
+    assert event_title(closing, "zh_CN") == "下转闭环：转诊已关闭（社区已接收）"
+    assert event_title(closing, "en") == "Down-referral closed: the referral loop is complete (社区已接收)"
 
 
 def test_short_code_lookup_is_local_and_forgiving(world):

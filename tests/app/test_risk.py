@@ -25,6 +25,7 @@ from db.models import TimelineEvent
 from tests.app.test_import_data import network
 from tests.support import run_main
 from ui.problem_words import say
+from ui.timeline_words import event_title
 
 TODAY = dt.date(2026, 6, 1)
 
@@ -144,7 +145,9 @@ def test_a_high_risk_result_enrols_in_screening_with_the_ldct_task(profile):
         assert screening.result == "high_risk" and screening.details["criteria"] == ["lung-smoking"]
         assert screening.details["version"] == "2026.1"
         event = s.scalars(select(TimelineEvent).where(TimelineEvent.ref_id == done.screening_id)).one()
-        assert event.title == "肺癌风险评估：高危" and "吸烟≥30包年" in event.body
+        assert (event.title_code, event.title_args) == ("timeline.screening.risk", {"cancer": "lung", "level": "high"})
+        assert event_title(event, "zh_CN") == "肺癌风险评估：高危" and "吸烟≥30包年" in event.body
+        assert event_title(event, "en") == "Lung cancer risk assessment: high risk"
         assert s.get(Patient, pid).smoking_pack_years == 40
 
 

@@ -11,6 +11,7 @@ from app.worklist import COLUMNS
 from tests.app import worklist_data as data
 from ui.worklist.view import WorklistPage
 from ui.workspace import Workspace
+from ui.timeline_words import event_title
 
 
 @pytest.fixture
@@ -67,7 +68,8 @@ def test_stage_change_from_the_patient_window_is_recorded_with_its_reason(qtbot,
     dialog.reason.setPlainText("低剂量CT发现8mm结节，转诊断")
     dialog.submit()
     assert ws.patients.header(pid).cases[0].stage == "diagnose"
-    assert ws.patients.timeline(pid, kinds={"stage"})[0].title.startswith("阶段变更")
+    change = ws.patients.timeline(pid, kinds={"stage"})[0]
+    assert change.title_code == "timeline.stage.changed" and event_title(change, "zh_CN") == "阶段变更：筛查→诊断"
 
 
 def test_calendar_and_letters_are_built_when_first_shown(workspace):

@@ -33,6 +33,7 @@ from ui.referrals import labels
 from ui.referrals.detail import CountdownLabel
 from ui.referrals.step_dialogs import error_label
 from ui.referrals.step_dialogs import show_error
+from ui.timeline_words import event_title
 
 FIELDS = ("direction", "green_channel", "urgency", "from_org_id", "to_org_id", "to_department", "reason",
           "question", "clinical_summary", "findings", "requested_exams", "contact_person")
@@ -47,7 +48,8 @@ class ReferralDialog(QDialog):
         self.service = ReferralService(profile)
         self.patient_id, self.referral_id = patient_id, referral_id
         self.view = self.service.get(referral_id) if referral_id else None
-        form, self.finding_choices = self.service.prefill(patient_id, self.view.direction if self.view else direction)
+        form, self.finding_choices = self.service.prefill(patient_id, self.view.direction if self.view else direction,
+                                                          words=summary_words)
         if self.view is not None:
             form = self.view.form()
         self.case_id = form.case_id
@@ -138,7 +140,7 @@ class ReferralDialog(QDialog):
         self.clinical_summary.setPlainText(form.clinical_summary or "")
         self.findings.clear()
         for f in self.finding_choices:
-            item = QListWidgetItem(f"{f.occurred_at.astimezone():%Y-%m-%d} · {kind_label(f.kind)} · {f.title}")
+            item = QListWidgetItem(f"{f.occurred_at.astimezone():%Y-%m-%d} · {kind_label(f.kind)} · {event_title(f)}")
             item.setData(Qt.ItemDataRole.UserRole, f.event_id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if f.event_id in form.findings else Qt.CheckState.Unchecked)
@@ -153,7 +155,7 @@ class ReferralDialog(QDialog):
 
     def _direction_changed(self) -> None:
         direction = self.direction.currentData()
-        fresh, _ = self.service.prefill(self.patient_id, direction)
+        fresh, _ = self.service.prefill(self.patient_id, direction, words=summary_words)
         self._orgs(direction, fresh.from_org_id, fresh.to_org_id)
         self.to_department.setText(fresh.to_department)
         if direction == "down":
@@ -193,3 +195,10 @@ class ReferralDialog(QDialog):
         self.saved.emit(rid)
         self.accept()
         return rid
+
+
+def summary_words(finding) -> str:
+    """The prefilled clinical summary is a Chinese paragraph for the receiving hospital
+    (app/referrals/prefill.py writes it so), whatever the language of this window: its
+    findings are worded in Chinese too, not half in the reader's language."""
+    return event_title(finding, "zh_CN")

@@ -35,6 +35,7 @@ from app.patients import EVENT_KINDS
 from app.patients import PatientService
 from ui.icons import event_icon
 from ui.labels import kind_label
+from ui.timeline_words import event_title
 from ui.patient.timeline_model import AUTHOR
 from ui.patient.timeline_model import ID_ROLE
 from ui.patient.timeline_model import PLACE
@@ -236,7 +237,7 @@ class TimelinePanel(QWidget):
             facts.append(html.escape(self.tr("Recorded by: {author}").format(author=event.author)))
         body = html.escape(event.body).replace("\n", "<br>") if event.body else ""
         self.detail.setHtml(
-            f"<h3 style='margin:0 0 4px 0'>{html.escape(event.title)}</h3>"
+            f"<h3 style='margin:0 0 4px 0'>{html.escape(event_title(event))}</h3>"
             f"<p style='color:#66727f; margin:0 0 10px 0'>{'<br>'.join(facts)}</p><p>{body}</p>")
 
     # -- language --------------------------------------------------------------------

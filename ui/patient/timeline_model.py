@@ -24,6 +24,7 @@ from PySide6.QtGui import QFont
 from app.patients import TimelineItem
 from ui.icons import event_icon
 from ui.labels import kind_label
+from ui.timeline_words import event_title
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -45,8 +46,9 @@ GroupText = Callable[[dt.date, int], str]
 
 def tooltip(item: TimelineItem) -> str:
     """Rich text, so long bodies wrap instead of running off the screen."""
-    body = html.escape(item.body or item.title).replace("\n", "<br>")
-    return f"<p style='white-space:pre-wrap'><b>{html.escape(item.title)}</b><br>{body}</p>"
+    title = event_title(item)
+    body = html.escape(item.body or title).replace("\n", "<br>")
+    return f"<p style='white-space:pre-wrap'><b>{html.escape(title)}</b><br>{body}</p>"
 
 
 def local_day(event: TimelineItem) -> dt.date:
@@ -174,7 +176,9 @@ class TimelineModel(QAbstractItemModel):
                 return event.occurred_at.astimezone().strftime("%H:%M")
             if column == TYPE:
                 return kind_label(event.kind)
-            return (event.title, event.place, event.author)[column - TITLE]
+            if column == TITLE:
+                return event_title(event)  # worded now: a language switch only repaints
+            return (event.place, event.author)[column - PLACE]
         if role == _DECORATION:
             return event_icon(event.kind) if column == TYPE else None
         if role == _SIZE:

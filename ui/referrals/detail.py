@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.referrals.view import ReferralView
 from ui.referrals import labels
+from ui.timeline_words import event_title
 
 CLOCK_COLOURS = {"running": "#2f6fb3", "warning": "#e65100", "overdue": "#c62828", "late": "#c62828",
                  "met": "#2e7d32"}
@@ -95,7 +96,7 @@ class DetailPane(QWidget):
             (self.tr("Reason"), view.reason),
             (self.tr("Question"), view.question),
             (self.tr("Clinical summary"), view.clinical_summary),
-            (self.tr("Findings"), "\n".join(title for _, title in view.findings)),
+            (self.tr("Findings"), "\n".join(event_title(f) for f in view.findings)),
             (self.tr("Requested exams"), view.requested_exams),
             (self.tr("Contact"), view.contact_person),
             (self.tr("Appointment"), (view.scheduled_at.astimezone().strftime("%Y-%m-%d %H:%M ")
