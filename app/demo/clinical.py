@@ -135,43 +135,48 @@ def build_case(ctx: Context, p: PatientInfo, case_id: str, cancer_key: str, fina
             org = centre if rnd() < 0.85 else partner
             author = clinic if ph == "diagnose" else ward
         body = data = ref_table = ref_id = None
+        title, code, args = "", None, None  # a person's own title, or the software's code and args
         if kind == "call":
             title, body = choice(vocab.CALL_TITLES), choice(vocab.CALL_BODIES)
         elif kind == "followup":
-            ref_id, title = records.followup(ctx, p, case_id, epoch, author)
+            ref_id, code, args = records.followup(ctx, p, case_id, epoch, author)
             ref_table = "followups"
         elif kind == "exam":
-            title = "检查：" + choice(cancer.exams)
+            code, args = "timeline.exam", {"exam": choice(cancer.exams)}
         elif kind == "screening" or kind == "screening_abn":
             org = centre if cancer.programme == "lung_ldct" else org
-            ref_id, title, _ = records.screening(ctx, p, cancer, epoch, org, kind == "screening_abn")
+            ref_id, code, args = records.screening(ctx, p, cancer, epoch, org, kind == "screening_abn")
             ref_table, last_screening = "screenings", eid
         elif kind == "note" or kind == "enrol":
-            title = "纳入高危人群健康管理" if kind == "enrol" else choice(vocab.NOTE_TITLES[ph])
+            if kind == "enrol":
+                code = "timeline.screening.enrolled"
+            else:
+                title = choice(vocab.NOTE_TITLES[ph])
         elif kind == "treatment":
             if regimen is None:  # one plan per case: a drug or radiation course, maybe surgery
                 regimen, surgery = _treatment_plan(ctx, cancer)
             if surgery and rnd() < 0.3:
-                title, data = "治疗：" + surgery, ctx.json(surgery, lambda: {"regimen": surgery})
+                code, args = "timeline.treatment.given", {"treatment": surgery}
+                data = ctx.json(surgery, lambda: {"regimen": surgery})
                 surgery = None
             else:
                 cycle += 1
-                title = f"治疗：{regimen}（第{cycle}次）"
+                code, args = "timeline.treatment.cycle", {"regimen": regimen, "cycle": cycle}
                 data = ctx.json((regimen, cycle), lambda: {"regimen": regimen, "cycle": cycle})
         elif kind == "stage":
             prev = phases[i - 1][0] if i else ph
-            title = vocab.STAGE_TITLE.format(a=vocab.STAGE_LABELS[prev], b=vocab.STAGE_LABELS[ph])
+            code, args = "timeline.stage.changed", {"from_stage": prev, "to_stage": ph}
             data = ctx.json((prev, ph), lambda: {"from": prev, "to": ph})
         elif kind == "exam_first":
-            title = f"门诊首诊：{finding}，安排{choice(cancer.exams)}"
+            code, args = "timeline.clinic.first_visit", {"finding": finding, "exam": choice(cancer.exams)}
         elif kind == "letter":
-            ref_id, title = records.letter(ctx, p, ph, epoch, author)
+            ref_id, code, args = records.letter(ctx, p, ph, epoch, author)
             ref_table = "letters"
         elif kind == "mdt" or kind == "mdt_plan" or kind == "mdt_active":
             org = centre
-            ref_id, title = records.mdt(ctx, p, case_id, cancer, epoch,
-                                        finding if ph != "treat" or kind == "mdt_plan" else "",
-                                        decided=kind == "mdt_plan")
+            ref_id, code, args = records.mdt(ctx, p, case_id, cancer, epoch,
+                                             finding if ph != "treat" or kind == "mdt_plan" else "",
+                                             decided=kind == "mdt_plan")
             ref_table = "mdt_requests"
         else:  # referrals
             green, findings = False, None
@@ -187,12 +192,12 @@ def build_case(ctx: Context, p: PatientInfo, case_id: str, cancer_key: str, fina
                     green = rnd() < 0.55
                     findings = [last_screening] if last_screening else None
             org, author = src, by
-            ref_id, title = records.referral(ctx, p, case_id, cancer, epoch,
-                                             "down" if kind == "ref_down" else "up", src, dst,
-                                             reason, finding, by, findings, green)
+            ref_id, code, args = records.referral(ctx, p, case_id, cancer, epoch,
+                                                  "down" if kind == "ref_down" else "up", src, dst,
+                                                  reason, finding, by, findings, green)
             ref_table = "referrals"
         append((eid, pid, case_id, STORED_KIND.get(kind, kind), ts(epoch), org.id, author.id,
-                title, body, data, ref_table, ref_id))
+                title, code, None if args is None else ctx.fmt.json(args), body, data, ref_table, ref_id))
 
     # The case row.
     opened = phases[0][1] * DAY + 3600

@@ -1,5 +1,6 @@
 """The records behind timeline events: screenings, referrals, MDT requests, follow-ups,
-letters. Each function appends its row and returns the timeline title."""
+letters. Each function appends its row and returns the timeline title as a code and its
+arguments (ui/problem_templates/timeline.py words them), as the services write them."""
 from __future__ import annotations
 
 from app.demo import vocab
@@ -24,8 +25,8 @@ RESULTS = ("normal", "high_risk", "abnormal")
 
 
 def screening(ctx: Context, p: PatientInfo, cancer: vocab.Cancer, at: int, org: Unit,
-              abnormal: bool) -> tuple[str, str, str]:
-    """Returns (row id, title, result text)."""
+              abnormal: bool) -> tuple[str, str, dict]:
+    """Returns (row id, title code, title args)."""
     if abnormal:
         k = 2
     else:
@@ -36,12 +37,12 @@ def screening(ctx: Context, p: PatientInfo, cancer: vocab.Cancer, at: int, org: 
     details = ctx.json((cancer.programme, k), lambda: {"test": cancer.screen, "summary": text})
     ctx.rows["screenings"].append((sid, p.id, cancer.programme, ctx.fmt.date(at // DAY + _EPOCH),
                                    RESULTS[k], details, org.id))
-    return sid, f"{cancer.screen}：{text}", text
+    return sid, "timeline.screening.result", {"programme": cancer.programme, "result": text}
 
 
 def referral(ctx: Context, p: PatientInfo, case_id: str, cancer: vocab.Cancer, at: int,
              direction: str, source: Unit, target: Unit, reason: str, finding: str,
-             contact: Staff, findings: list[str] | None, green: bool) -> tuple[str, str]:
+             contact: Staff, findings: list[str] | None, green: bool) -> tuple[str, str, dict]:
     fmt = ctx.fmt
     age = ctx.today_day - at // DAY
     pool = next(pool for limit, pool in REFERRAL_POOLS if limit is None or age <= limit)
@@ -75,15 +76,14 @@ def referral(ctx: Context, p: PatientInfo, case_id: str, cancer: vocab.Cancer, a
         ctx.choice(vocab.REFERRAL_EXAMS) if up else None, f"{contact.display_name} {contact.phone}",
         state, state_reason, ctx.short_code(), _ts(fmt, sent), _ts(fmt, scheduled), place,
         _ts(fmt, closed), breach))
-    arrow = "上转" if up else "下转"
-    title = f"{arrow}：{source.name} → {target.name}" + ("（绿色通道）" if green else "")
     if state == "draft":
-        title = f"{arrow}单草稿：{target.name}"
-    return rid, title
+        return rid, "timeline.referral.draft", {"direction": direction, "to_org": target.name}
+    return rid, "timeline.referral.sent_green" if green else "timeline.referral.sent", {
+        "direction": direction, "from_org": source.name, "to_org": target.name}
 
 
 def mdt(ctx: Context, p: PatientInfo, case_id: str, cancer: vocab.Cancer, at: int, finding: str,
-        decided: bool) -> tuple[str, str]:
+        decided: bool) -> tuple[str, str, dict]:
     fmt = ctx.fmt
     age = ctx.today_day - at // DAY
     if decided:
@@ -107,13 +107,14 @@ def mdt(ctx: Context, p: PatientInfo, case_id: str, cancer: vocab.Cancer, at: in
     ctx.rows["mdt_requests"].append((mid, p.id, case_id, question, fmt.json(specialties),
                                      checklist, state, _ts(fmt, slot), decision,
                                      _ts(fmt, decided_at)))
-    titles = {"requested": "申请MDT会诊", "ready": "MDT资料已齐备，待排期",
-              "booked": "MDT已预约", "cancelled": "MDT申请已取消"}
-    title = f"MDT讨论：{decision}" if decision else titles[state]
-    return mid, title
+    if decision:
+        return mid, "timeline.mdt.decided_text", {"decision": decision}
+    codes = {"requested": "timeline.mdt.requested", "ready": "timeline.mdt.ready",
+             "booked": "timeline.mdt.booked_plain", "cancelled": "timeline.mdt.cancelled_plain"}
+    return mid, codes[state], {"specialties": specialties} if state == "requested" else {}
 
 
-def followup(ctx: Context, p: PatientInfo, case_id: str, at: int, assignee: Staff) -> tuple[str, str]:
+def followup(ctx: Context, p: PatientInfo, case_id: str, at: int, assignee: Staff) -> tuple[str, str, dict]:
     r = ctx.random()
     status = "done" if r < 0.80 else "missed" if r < 0.94 else "cancelled"
     method = ctx.choice(vocab.FOLLOWUP_METHODS)
@@ -124,17 +125,17 @@ def followup(ctx: Context, p: PatientInfo, case_id: str, at: int, assignee: Staf
         outcome, label = ctx.choice(vocab.FOLLOWUP_OUTCOMES)
         row = (fid, p.id, case_id, due, method, status, assignee.id, ctx.randint(1, 2),
                ctx.fmt.ts(at), True, outcome, label, rule)
-        title = f"{vocab.METHOD_LABELS[method]}随访：{label}"
+        title = "timeline.followup.done", {"method": method, "outcome": outcome, "label": label}
     elif status == "missed":
         note = vocab.MISSED_NOTE.format(n=3)
         row = (fid, p.id, case_id, due, method, status, assignee.id, 3, None, False, None, note, rule)
-        title = f"随访未联系上：{note}"
+        title = "timeline.followup.unreached_repeatedly", {"attempts": 3}
     else:
         row = (fid, p.id, case_id, due, method, status, assignee.id, 0, None, None, None,
                "患者已在外院复查", rule)
-        title = "随访取消：患者已在外院复查"
+        title = "timeline.followup.cancelled", {"reason": "患者已在外院复查"}
     ctx.rows["followups"].append(row)
-    return fid, title
+    return fid, *title
 
 
 def planned_followup(ctx: Context, p: PatientInfo, case_id: str, due_ordinal: int,
@@ -147,13 +148,13 @@ def planned_followup(ctx: Context, p: PatientInfo, case_id: str, due_ordinal: in
         "已拨打未接通" if attempts else None, ctx.choice(vocab.FOLLOWUP_RULES)))
 
 
-def letter(ctx: Context, p: PatientInfo, phase: str, at: int, author: Staff) -> tuple[str, str]:
+def letter(ctx: Context, p: PatientInfo, phase: str, at: int, author: Staff) -> tuple[str, str, dict]:
     kind = ctx.choice(vocab.LETTERS_BY_PHASE[phase])
     lid = ctx.ids()
     fields = {"patient_name": p.name, "date": str(ctx.fmt.date(at // DAY + _EPOCH))}
     ctx.rows["letters"].append((lid, p.id, kind, "2024.1", ctx.fmt.ts(at), author.id,
                                 "患者遗失，补打" if ctx.random() < 0.05 else None, ctx.fmt.json(fields)))
-    return lid, vocab.LETTERS[kind]
+    return lid, "timeline.letter.printed", {"letter_kind": kind}
 
 
 def _ts(fmt, epoch: int | None):

@@ -30,7 +30,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
               "ward_cm_id", "community_cm_id", "next_action", "due_date", "last_contact_at",
               "opened_at", "closed_at"),
     "timeline_events": ("id", "patient_id", "case_id", "kind", "occurred_at", "org_unit_id",
-                        "author_id", "title", "body", "data", "ref_table", "ref_id"),
+                        "author_id", "title", "title_code", "title_args", "body", "data", "ref_table", "ref_id"),
     "followups": ("id", "patient_id", "case_id", "due_date", "method", "status", "assignee_id",
                   "attempts", "completed_at", "reached", "outcome", "notes", "rule_id"),
     "referrals": ("id", "patient_id", "case_id", "direction", "green_channel", "urgency",

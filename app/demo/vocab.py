@@ -93,8 +93,6 @@ CANCER_WEIGHTS = {
 }
 # Where cases are on the pathway: most are screening or in rehabilitation.
 STAGE_WEIGHTS = {"prevent": 6, "screen": 36, "diagnose": 8, "treat": 10, "rehab": 33, "support": 7}
-STAGE_LABELS = {"prevent": "预防", "screen": "筛查", "diagnose": "诊断", "treat": "治疗",
-                "rehab": "康复", "support": "帮扶"}
 RISK_WEIGHTS = {  # low, medium, high
     "prevent": (60, 30, 10), "screen": (50, 35, 15), "diagnose": (10, 40, 50),
     "treat": (5, 35, 60), "rehab": (40, 45, 15), "support": (15, 45, 40),
@@ -121,8 +119,6 @@ NOTE_TITLES = {
     "rehab": ("康复评估记录", "营养评估记录", "造口/伤口护理指导", "运动康复指导"),
     "support": ("心理疏导记录", "慈善援助申请材料已提交", "疼痛评估记录", "居家访视记录"),
 }
-STAGE_TITLE = "阶段变更：{a}→{b}"
-TREATMENT_CYCLE = "第{k}周期"
 
 FOLLOWUP_METHODS = ("phone", "phone", "phone", "phone", "clinic", "home")
 METHOD_LABELS = {"phone": "电话", "clinic": "门诊", "home": "上门"}
@@ -132,10 +128,6 @@ FOLLOWUP_OUTCOMES = (("stable", "病情稳定"), ("stable", "病情稳定"), ("s
 FOLLOWUP_RULES = ("rehab-3m", "rehab-6m", "treat-weekly", "screen-annual", None, None)
 MISSED_NOTE = "连续{n}次未联系上，转主动追踪"
 
-LETTERS = {  # kind -> title
-    "screening_invitation": "打印筛查邀请函", "appointment_notice": "打印预约通知单",
-    "followup_reminder": "打印随访提醒", "referral_slip": "打印转诊单", "results_letter": "打印结果告知书",
-}
 LETTERS_BY_PHASE = {
     "prevent": ("screening_invitation",), "screen": ("screening_invitation", "results_letter"),
     "diagnose": ("appointment_notice", "referral_slip", "results_letter"),
