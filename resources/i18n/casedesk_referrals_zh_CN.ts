@@ -112,6 +112,11 @@
 <context>
     <name>MdtDialog</name>
     <message>
+        <location filename="../../ui/patient/mdt_dialog.py" line="54" />
+        <source>Choose the plan…</source>
+        <translation>请选择治疗方案…</translation>
+    </message>
+    <message>
         <location filename="../../ui/patient/mdt_dialog.py" line="42" />
         <source>MDT request for {name}</source>
         <translation>{name}的MDT会诊申请</translation>

@@ -63,7 +63,7 @@ def test_counts_and_outbox_items_in_words(profile):
     pid, seq = _rejected_edit(profile)
     assert service.counts(profile) == service.Counts(pending=0, conflict=0, rejected=1)
     (item,) = service.outbox_items(profile)
-    assert (item.seq, item.patient_name, item.fields, item.status) == (seq, "", ["name", "phone"], "rejected")
+    assert (item.seq, item.patient_name, item.fields, item.status) == (seq, "赵敏敏", ["name", "phone"], "rejected")
     assert service.outbox_item(profile, seq).reason == "name: a patient needs a name"
 
 

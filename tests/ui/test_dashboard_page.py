@@ -66,7 +66,7 @@ def test_the_period_and_the_export(qtbot, page, tmp_path):
     out = tmp_path / "s.csv"
     page.export(str(out))
     qtbot.waitUntil(out.exists, timeout=5000)
-    assert out.read_text(encoding="utf-8-sig").splitlines()[1].startswith("全部,全部,4,")
+    assert out.read_text(encoding="utf-8-sig").splitlines()[1].startswith('"全部","全部",4,')  # text quoted, numbers bare
 
 
 def test_the_workspace_shows_the_page_and_opens_patients(qtbot, window, caseload):  # noqa: F811
