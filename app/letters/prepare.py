@@ -50,13 +50,6 @@ class Skipped:
         """For the CLI's list of skips (ui/problem_words: letters.skipped_<reason>)."""
         return Problem(f"letters.skipped_{self.reason}", None, {"name": self.patient_name, "detail": self.detail})
 
-    def describe(self) -> str:
-        """The skip in the current language. Kept only for ui/referrals/slip.py, which should word
-        `problem` itself; the local import is the UI's wording, imported only when a UI asks."""
-        from ui.problem_words import say  # local: app/ words nothing itself; this shim goes with its caller
-
-        return say(self.problem)
-
 
 @dataclass
 class Ready:

@@ -26,6 +26,6 @@ def open_slip(parent, profile, referral_id: str, say) -> None:
         say(problem_words.say(exc), error=True)
         return
     if not prepared.ready:
-        say(prepared.skipped[0].describe() if prepared.skipped else "", error=True)
+        say(problem_words.say(prepared.skipped[0].problem) if prepared.skipped else "", error=True)
         return
     LetterPreviewDialog(profile, prepared, parent).open()
