@@ -185,5 +185,6 @@ def _conflict(session: Session, batch: Batch, user, device_id: str, m, row, deci
     if last is not None:
         _seq, _version, last_device, last_user, at, _fields = last
         change = {"user_id": last_user, "device_id": last_device, "at": to_wire(at)}
-    return {"status": merge.CONFLICT, "reason": decision.reason, "version": row.version, "fields": fields,
+    return {"status": merge.CONFLICT, "kind": decision.kind, "reason": decision.reason, "version": row.version,
+            "fields": fields,
             "server_change": change}

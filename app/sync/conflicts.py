@@ -37,10 +37,12 @@ DELETED_HERE = "deleted_here"  # deleted on this desktop, edited on the server
 DELETED_THERE = "deleted_there"  # edited here, deleted on the server
 
 
-def conflict_kind(op: str, reason: str | None) -> str:
+def conflict_kind(op: str, detail: dict | None) -> str:
+    """From the server's word (its conflict answer's `kind`), never from its reason's text.
+    A server from before kinds says nothing: its conflicts are shown as clashing fields."""
     if op == "delete":
         return DELETED_HERE
-    if reason and "deleted on the server" in reason:
+    if (detail or {}).get("kind") == DELETED_THERE:
         return DELETED_THERE
     return FIELDS
 
@@ -52,7 +54,7 @@ def resolve(profile, client, entry_id: int, choices: dict[str, str]) -> int | No
     Fields of the same change that did not clash are sent again as they were. Returns the
     new outbox entry's seq, or None when the server's version was taken whole."""
     entry = _entry(profile, entry_id, "conflict")
-    kind = conflict_kind(entry.op, entry.server_reason)
+    kind = conflict_kind(entry.op, entry.server_detail)
     clashing = set((entry.server_detail or {}).get("fields", {}))
     wanted = {RECORD} if kind == DELETED_HERE else clashing
     if set(choices) != wanted or not set(choices.values()) <= {MINE, SERVER}:

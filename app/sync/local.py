@@ -70,6 +70,8 @@ def record_results(session: Session, results: list[dict]) -> tuple[dict[str, int
             for key in ("server_seq", "updated_at", "deleted_at"):
                 if key in r:
                     row[key] = from_wire(table, key, r[key])
+            for key, value in (r.get("stamped") or {}).items():  # who and when, as the server says
+                row[key] = from_wire(table, key, value)
             done.append(entry.seq)
             if status == "merged":
                 merged.add((table, entry.row_id))
@@ -80,7 +82,7 @@ def record_results(session: Session, results: list[dict]) -> tuple[dict[str, int
             entry.server_reason = r.get("reason")  # English, for logs
             # A conflict's two sides, or a rejection's problems as codes (worded in ui/ in the
             # reader's language; an older server sends only the English reason).
-            entry.server_detail = {k: r[k] for k in ("fields", "version", "server_change", "problems")
+            entry.server_detail = {k: r[k] for k in ("fields", "version", "server_change", "problems", "kind")
                                    if k in r} or None
     for table, rows in stamps.items():
         t = MODEL_BY_TABLE[table].__table__

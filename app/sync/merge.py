@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from typing import Any
 
 APPLIED, MERGED, CONFLICT, REJECTED = "applied", "merged", "conflict", "rejected"
+# What kind of conflict: the desktop decides what to offer from this, never from `reason`.
+BOTH_CHANGED, DELETED_THERE, DELETED_HERE = "both_changed", "deleted_there", "deleted_here"
 
 
 @dataclass(frozen=True)
@@ -15,7 +17,8 @@ class Decision:
     status: str
     apply: dict[str, Any]  # the fields to write (empty for conflict/rejected)
     conflicts: dict[str, dict[str, Any]]  # field -> {"server": v, "client": v}
-    reason: str = ""
+    reason: str = ""  # for logs
+    kind: str = ""  # a conflict's kind (above)
 
 
 def decide_update(base_version: int, server_version: int, server_deleted: bool,
@@ -29,7 +32,7 @@ def decide_update(base_version: int, server_version: int, server_deleted: bool,
     history, not a rival's, and never conflict with it."""
     if server_deleted:
         return Decision(CONFLICT, {}, {f: {"server": None, "client": v} for f, v in client_new.items()},
-                        "the record was deleted on the server")
+                        "the record was deleted on the server", DELETED_THERE)
     if base_version == server_version or not changed_since_base:
         return Decision(APPLIED, dict(client_new), {})
     clashes = {
@@ -38,7 +41,7 @@ def decide_update(base_version: int, server_version: int, server_deleted: bool,
         if f in changed_since_base and server_values.get(f) != v
     }
     if clashes:
-        return Decision(CONFLICT, {}, clashes, "changed on both sides")
+        return Decision(CONFLICT, {}, clashes, "changed on both sides", BOTH_CHANGED)
     return Decision(MERGED, dict(client_new), {})
 
 
@@ -50,4 +53,4 @@ def decide_delete(base_version: int, server_version: int, server_deleted: bool,
     if base_version == server_version or not (changed_since_base - {"deleted_at"}):
         return Decision(APPLIED, {}, {})
     return Decision(CONFLICT, {}, {f: {"server": "changed", "client": "deleted"} for f in sorted(changed_since_base)},
-                    "deleted here but edited on the server")
+                    "deleted here but edited on the server", DELETED_HERE)

@@ -32,9 +32,11 @@ def test_parse_value_reads_each_kind_and_says_why_not():
 
 
 def test_kinds_of_conflict():
-    assert conflicts.conflict_kind("delete", "deleted here but edited on the server") == conflicts.DELETED_HERE
-    assert conflicts.conflict_kind("update", "the record was deleted on the server") == conflicts.DELETED_THERE
-    assert conflicts.conflict_kind("update", "changed on both sides") == conflicts.FIELDS
+    assert conflicts.conflict_kind("delete", {"kind": "deleted_here"}) == conflicts.DELETED_HERE
+    assert conflicts.conflict_kind("update", {"kind": "deleted_there"}) == conflicts.DELETED_THERE
+    assert conflicts.conflict_kind("update", {"kind": "both_changed"}) == conflicts.FIELDS
+    # the words of the reason decide nothing (an older server sends no kind: clashing fields)
+    assert conflicts.conflict_kind("update", {"reason": "the record was deleted on the server"}) == conflicts.FIELDS
 
 
 def test_editable_fields_never_offer_bookkeeping():

@@ -191,7 +191,5 @@ def test_no_sync_code_decides_by_reading_a_message():
                          r"""|re\.\w+\([^)]*str\(exc""")
     found = [f"{path.relative_to(root)}:{n}: {line.strip()}" for path in files
              for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if reading.search(line)]
-    # conflicts.conflict_kind still tells a delete-versus-edit conflict by the server's reason
-    # until the server's conflict answer carries its kind (app/sync/conflicts.py, server/apply.py).
-    assert [f for f in found if not f.startswith("app/sync/conflicts.py:")] == []
+    assert found == []  # conflicts too: the server's conflict answer carries its kind
     assert not reading.search("if exc.kind == errors.VERSION:") and reading.search('"too old" in str(exc)')

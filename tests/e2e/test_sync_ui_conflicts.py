@@ -119,7 +119,7 @@ def test_delete_here_edit_there(pair):
         tx.delete(tx.session.get(Case, case_id))
     assert cb.push() == {"conflict": 1}
     (entry,) = outbox(b)
-    assert conflicts.conflict_kind(entry.op, entry.server_reason) == conflicts.DELETED_HERE
+    assert conflicts.conflict_kind(entry.op, entry.server_detail) == conflicts.DELETED_HERE
     conflicts.resolve(b, cb, entry.seq, {conflicts.RECORD: "server"})  # keep the record
     assert outbox(b) == []
     with b.sessions() as s:

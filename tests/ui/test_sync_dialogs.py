@@ -86,7 +86,8 @@ def test_conflict_dialog_shows_both_sides_and_who_changed_it(profile, controller
 
 
 def test_deleted_on_the_server_allows_only_the_servers_version(profile, controller, qtbot, translations):
-    detail = {"fields": {"phone": {"server": None, "client": "13733334444"}}, "version": 5, "server_change": None}
+    detail = {"fields": {"phone": {"server": None, "client": "13733334444"}}, "version": 5, "server_change": None,
+              "kind": "deleted_there"}
     _pid, seq = patient_with_entry(profile, "conflict", "the record was deleted on the server", detail,
                                    phone="13733334444")
     dialog = ConflictDialog(profile, service.outbox_item(profile, seq), controller.run_network)

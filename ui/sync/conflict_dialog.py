@@ -40,7 +40,7 @@ class ConflictDialog(QDialog):
     def __init__(self, profile, item: OutboxItem, run: Runner, parent: QWidget | None = None):
         super().__init__(parent)
         self.profile, self.item, self.run = profile, item, run
-        self.kind = conflicts.conflict_kind(item.op, item.reason)
+        self.kind = conflicts.conflict_kind(item.op, item.detail)
         detail = item.detail or {}
         self.clashing = detail.get("fields", {})
         self.rows = [conflicts.RECORD] if self.kind == conflicts.DELETED_HERE else sorted(self.clashing)

@@ -115,6 +115,6 @@ class OutboxModel(QAbstractTableModel):
             if item.status == "rejected":
                 return rejection_text(item, "\n" if full else " ")
             if item.status == "conflict":
-                return conflict_text(conflicts.conflict_kind(item.op, item.reason))
+                return conflict_text(conflicts.conflict_kind(item.op, item.detail))
             return ""
         return ""
