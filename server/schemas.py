@@ -22,6 +22,8 @@ from pydantic import StringConstraints
 from pydantic import WithJsonSchema
 from typing_extensions import TypeAliasType
 
+from server.pull import PULLED
+
 MAX_BATCH = 1000
 MAX_PAGE = 20_000
 MAX_EXCLUDED = 20_000
@@ -129,12 +131,18 @@ class CheckRequest(Strict):
     since: Int(0, INT64) | None = None
 
 
+# The tables a desktop may list and fetch, as the schema names them; another name is
+# answered 404 sync.unknown_table by the server (not 422: it may be a newer desktop's table).
+PulledTable = Annotated[str, StringConstraints(min_length=1, max_length=32, pattern=r"^[a-z_]+$"),
+                        WithJsonSchema({"type": "string", "enum": list(PULLED)})]
+
+
 class IdsRequest(Strict):
-    table: TableName
+    table: PulledTable
 
 
 class RowsRequest(Strict):
-    table: TableName
+    table: PulledTable
     ids: list[Uuid] = Field(max_length=MAX_PAGE)
 
 
