@@ -342,3 +342,23 @@ def test_a_community_case_manager_cannot_send_from_the_hospital(world):
     assert exc.value.problem.code == "referral.not_your_side" and exc.value.field == "from_org_id"
     with profile.sessions() as s:
         assert s.scalar(select(func.count()).select_from(OutboxEntry)) == 0
+
+
+def test_coded_findings_are_worded_in_the_detail_and_in_chinese_in_the_summary(world):
+    profile, ids, service = world
+    pid = ids["张三"][0]
+    with profile.sessions.begin() as s:
+        event = TimelineEvent(patient_id=pid, kind="screening", occurred_at=clock.now(), title="",
+                              title_code="timeline.screening.risk", title_args={"cancer": "lung", "level": "high"})
+        s.add(event)
+        s.flush()
+        eid = event.id
+    form, found = service.prefill(pid, "up", words=lambda f: event_title(f, "zh_CN"))
+    assert eid in form.findings and "肺癌风险评估：高危" in form.clinical_summary
+    assert [event_title(f, "en") for f in found if f.event_id == eid] == ["Lung cancer risk assessment: high risk"]
+    form.reason = "筛查高危"
+    rid = service.save(form)
+    (finding,) = [f for f in service.get(rid).findings if f.event_id == eid]
+    assert event_title(finding, "en") == "Lung cancer risk assessment: high risk"
+    assert event_title(finding, "zh_CN") == "肺癌风险评估：高危"
+    assert eid in service.get(rid).form().findings
