@@ -44,7 +44,7 @@ from ui.referrals.step_dialogs import ScheduleDialog
 from ui.tasks import run_in_background
 
 TICK_MS = 1000
-COLUMN_CHARS = {"code": 5, "patient": 5, "direction": 8, "from_org": 10, "to_org": 10, "state": 4, "sent": 7,
+COLUMN_CHARS = {"code": 5, "patient": 5, "direction": 8, "from_org": 10, "to_org": 10, "state": 6, "sent": 7,
                 "clock": 9, "appointment": 14, "reason": 12}
 
 
