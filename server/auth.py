@@ -19,6 +19,7 @@ from argon2.exceptions import InvalidHashError
 from argon2.exceptions import VerificationError
 from sqlalchemy import select
 from sqlalchemy import update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app import clock
@@ -117,9 +118,13 @@ def _bind_device(session: Session, user_id: str, device_id: str, now, client_add
     sign-in with it is refused (it would write that desktop's audit chain)."""
     device = session.get(Device, device_id)
     if device is None:
-        device = Device(id=device_id, user_id=user_id, registered_at=now, last_seen_at=now)
-        session.add(device)
-    elif device.user_id != user_id or device.revoked_at is not None:
+        try:
+            with session.begin_nested():  # two first sign-ins with one id at once: one registers it
+                device = Device(id=device_id, user_id=user_id, registered_at=now, last_seen_at=now)
+                session.add(device)
+        except IntegrityError:
+            device = session.get(Device, device_id, populate_existing=True)
+    if device.user_id != user_id or device.revoked_at is not None:
         other = device.user_id != user_id
         code = "auth.device_other_user" if other else "auth.device_revoked"
         session.rollback()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import http.client
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
@@ -200,3 +201,12 @@ def test_tokens_issued_for_someone_elses_desktop_before_binding_are_refused(demo
     refreshed = httpx.post(f"{demo_server.url}/auth/refresh", timeout=10,
                            json={"refresh_token": stale["refresh_token"], "device_id": device})
     assert refreshed.status_code == 403 and refreshed.json()["code"] == "auth.device_other_user"
+
+
+def test_two_first_sign_ins_with_one_device_id_at_once_register_it_once(demo_server, demo_db):
+    first, second = users_by_role(demo_db)["clinic_cm"][:2]
+    for _ in range(5):
+        device = str(uuid.uuid4())
+        with ThreadPoolExecutor(2) as pool:
+            answers = list(pool.map(lambda user: login(demo_server.url, user, device=device), (first, second)))
+        assert sorted(a.status_code for a in answers) == [200, 403], [a.text for a in answers]
