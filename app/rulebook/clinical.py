@@ -23,7 +23,7 @@ def check_timeline_event(before, after, actor, lookup) -> list[Problem]:
         problems.append(Problem("record.append_only", None, {"table": "timeline_events"}))
     changed = changed_fields(before, after)
     choice(after, changed, "kind", [k.value for k in EventKind], problems)
-    max_length(after, changed, {"title": 200, "body": 20_000}, problems)
+    max_length(after, changed, {"title": 200, "title_code": 48, "body": 20_000}, problems)
     return problems
 
 

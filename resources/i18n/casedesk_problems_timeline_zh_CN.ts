@@ -463,5 +463,9 @@
       <source>results letter</source>
       <translation>结果告知书</translation>
     </message>
+    <message>
+      <source>Title code</source>
+      <translation>标题代码</translation>
+    </message>
   </context>
 </TS>

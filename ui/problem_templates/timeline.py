@@ -155,4 +155,5 @@ TERMS = {
     "tl_programme.thyroid_us": "Thyroid ultrasound screening",
     "tl_programme.nasopharynx_ebv": "EB virus antibody screening",
     "letter_kind.results_letter": "results letter",  # printed by older versions; kept for their titles
+    "field.title_code": "Title code",  # the rule book's limit on TimelineEvent.title_code
 }
