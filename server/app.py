@@ -145,7 +145,8 @@ def create_app(engine: Engine) -> FastAPI:
             for attempt in range(PUSH_ATTEMPTS):
                 try:
                     scope = scope_for(session, user)
-                    return {"results": push_mod.push(session, user, device_id, scope, body.mutations)}
+                    return {"results": push_mod.push(session, user, device_id, scope, body.mutations,
+                                                     client_addr=client_addr(request))}
                 except OperationalError as exc:
                     session.rollback()
                     if not http.retryable(exc) or attempt == PUSH_ATTEMPTS - 1:

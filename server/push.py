@@ -43,21 +43,23 @@ from server.checks import integrity_problem
 PENDING = "pending"  # a claimed mutation's placeholder answer, replaced before commit
 
 
-def push(session: Session, user, device_id: str, scope: Scope, mutations) -> list[dict]:
+def push(session: Session, user, device_id: str, scope: Scope, mutations, client_addr: str | None = None) -> list[dict]:
     user_id = user.id
+    who = (user, device_id, client_addr)
     try:
-        results = _push(session, user, device_id, scope, mutations, careful=False)
+        results = _push(session, who, scope, mutations, careful=False)
     except OperationalError:
         raise  # deadlock, lost connection: the caller retries or reports
     except StatementError:
         session.rollback()
         user = session.get(type(user), user_id)
-        results = _push(session, user, device_id, scope, mutations, careful=True)
+        results = _push(session, (user, device_id, client_addr), scope, mutations, careful=True)
     session.commit()
     return results
 
 
-def _push(session: Session, user, device_id: str, scope: Scope, mutations, careful: bool) -> list[dict]:
+def _push(session: Session, who: tuple, scope: Scope, mutations, careful: bool) -> list[dict]:
+    user, device_id, client_addr = who
     known = _claim(session, user, device_id, mutations)
     batch = Batch(session, scope, [m for m in mutations if m.mutation_id not in known])
     answers: dict[str, dict] = {}
@@ -77,7 +79,7 @@ def _push(session: Session, user, device_id: str, scope: Scope, mutations, caref
             if savepoint is not None:
                 savepoint.rollback()
             problems = exc.problems if isinstance(exc, Rejected) else [exc.problem]
-            result, change = _refused(session, user, device_id, m, problems, str(exc)), None
+            result, change = _refused(session, who, m, problems, str(exc)), None
         except OperationalError:
             raise
         except StatementError as exc:
@@ -86,7 +88,7 @@ def _push(session: Session, user, device_id: str, scope: Scope, mutations, caref
             savepoint.rollback()
             batch.rows.pop((m.table, m.row_id), None)
             problem = integrity_problem(exc)
-            result, change = _refused(session, user, device_id, m, [problem], str(problem)), None
+            result, change = _refused(session, who, m, [problem], str(problem)), None
         answers[mid] = result = {"mutation_id": mid, **result}
         results.append(result)
         if change is not None:
@@ -99,11 +101,12 @@ def _push(session: Session, user, device_id: str, scope: Scope, mutations, caref
     return results
 
 
-def _refused(session: Session, user, device_id: str, m, problems, reason: str) -> dict:
+def _refused(session: Session, who: tuple, m, problems, reason: str) -> dict:
     """A refusal's answer (codes for the desktop, English for logs) and its security event."""
+    user, device_id, client_addr = who
     scope = any(p.code == SCOPE for p in problems)
     security_log.record(session, "scope_refused" if scope else "write_refused", code=problems[0].code,
-                        user_id=user.id, device_id=device_id,
+                        user_id=user.id, device_id=device_id, client_addr=client_addr,
                         detail={"table": m.table, "row_id": m.row_id, "op": m.op,
                                 "problems": [p.to_json() for p in problems]})
     return {"status": merge.REJECTED, "problems": [p.to_json() for p in problems], "reason": reason}

@@ -86,9 +86,9 @@ def test_a_family_doctor_cannot_take_steps_on_a_referral_not_his(world):
     assert answer["status"] == "rejected" and "referral.not_your_side" in codes(answer)
     (state,), = fleet.sql("SELECT state FROM referrals WHERE id = :i", i=rid)
     assert state == "scheduled"
-    events = fleet.sql("SELECT kind, code FROM security_events WHERE user_id = :u AND kind = 'write_refused'",
-                       u=doctor.id)
-    assert ("write_refused", "referral.not_your_side") in [tuple(e) for e in events]
+    events = fleet.sql("SELECT kind, code, client_addr FROM security_events WHERE user_id = :u "
+                       "AND kind = 'write_refused'", u=doctor.id)
+    assert ("write_refused", "referral.not_your_side", "127.0.0.1") in [tuple(e) for e in events]
 
 
 def test_a_community_case_manager_cannot_send_a_down_referral_from_the_hospital(world):
