@@ -109,11 +109,19 @@ def _due(args) -> int:
     elif args.cancer is not None:
         if args.cancer not in CANCERS or args.stage not in STAGES:
             raise refuse("cli.due_cancer_stage", "--cancer", cancers=", ".join(CANCERS), stages=", ".join(STAGES))
-        due = pathway.followup_due(args.cancer, args.stage, start, anchor, "--anchor" if anchor else "")
+        due = pathway.followup_due(args.cancer, args.stage, start, anchor, _since(anchor))
     else:
         due = _by_rule(pathway, args.rule, start, anchor)
-    print(due.explain())
+    from ui import due_words
+
+    print(due_words.explain(due))  # in the --lang/locale language, as the errors are
     return 0
+
+
+def _since(anchor: dt.date | None):
+    from app.problems import Problem
+
+    return Problem("due.since_option", None, {}) if anchor else ""
 
 
 def _by_rule(pathway, rule_id: str, start: dt.date, anchor: dt.date | None):
@@ -122,7 +130,7 @@ def _by_rule(pathway, rule_id: str, start: dt.date, anchor: dt.date | None):
     rule = pathway.rules.get(rule_id)
     d = rule.data
     if rule.kind == "schedule":
-        return pathway.schedule_due(rule, start, anchor, "--anchor" if anchor else "")
+        return pathway.schedule_due(rule, start, anchor, _since(anchor))
     if rule.kind == "screening":
         return pathway.screening_due(rule, start)
     if rule.kind == "nodule":
@@ -130,7 +138,7 @@ def _by_rule(pathway, rule_id: str, start: dt.date, anchor: dt.date | None):
     if rule.kind == "action" and d["due"] != "followup":
         return pathway.after(start, d["due"], rule)
     if rule.kind == "outcome" and d["next"] not in ("schedule", "none"):
-        return pathway.after(start, d["next"], rule)
+        return pathway.outcome_due(rule, start)
     raise refuse("cli.rule_no_interval", "--rule", rule=rule_id, kind=rule.kind)
 
 

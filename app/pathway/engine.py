@@ -2,7 +2,9 @@
 
 A `Due` names the rule (id, version, source), each arithmetic step, and how the working-
 day calendar moved it; an uncovered holiday year is a warning on the Due, shown wherever
-the date is (CLI, dialog, calendar), never a silent guess.
+the date is (CLI, dialog, calendar), never a silent guess. Steps and warnings are data
+(`Problem`s of area "due": a code and its parameters), worded where they are shown, in the
+reader's language, by ui/due_words.py.
 """
 from __future__ import annotations
 
@@ -22,6 +24,8 @@ _WEEKDAYS = "周一 周二 周三 周四 周五 周六 周日".split()
 
 
 def weekday_zh(day: dt.date) -> str:
+    """Compatibility for app/followups.py's explain_date, which still builds Chinese prose;
+    new code words the weekday from the date in ui/ (term kind "weekday")."""
     return _WEEKDAYS[day.weekday()]
 
 
@@ -30,8 +34,8 @@ class Due:
     date: dt.date
     unshifted: dt.date
     rule: Rule | None
-    steps: tuple[str, ...]
-    warnings: tuple[str, ...] = ()
+    steps: tuple[Problem, ...]  # area "due": how the date was computed, in order
+    warnings: tuple[Problem, ...] = ()  # due.holidays_uncovered per year without holiday data
 
     @property
     def rule_id(self) -> str | None:
@@ -41,13 +45,28 @@ class Due:
     def moved(self) -> bool:
         return self.date != self.unshifted
 
-    def explain(self) -> str:
-        lines = [f"到期日 {self.date.isoformat()}（{weekday_zh(self.date)}）"]
-        if self.rule:
-            lines.append(f"规则 {self.rule.cite}：{self.rule.text}")
-        lines += [f"  {n}. {step}" for n, step in enumerate(self.steps, start=1)]
-        lines += list(self.warnings)
-        return "\n".join(lines)
+    def explain(self, lang: str = "zh_CN") -> str:
+        """Compatibility shim for callers that store the explanation as prose (the timeline
+        bodies app/pathway/service.py and app/screening/enrol.py write): worded by
+        ui/due_words.py, in Chinese unless told, as those bodies were. Where a person reads
+        it, word the Due in their language instead: `ui.due_words.explain(due, lang)`."""
+        from ui import due_words  # local: app sits below ui; this shim goes with its last caller
+
+        return due_words.explain(self, lang)
+
+
+def _step(code: str, **params) -> Problem:
+    return Problem(f"due.{code}", None, params)
+
+
+def _label(label: Problem | str | None) -> dict | None:
+    """Where a schedule was counted from, as a nested problem (JSON) or None. A plain string
+    is a caller's own words (kept as they are, shown in every language)."""
+    if not label:
+        return None
+    if isinstance(label, Problem):
+        return {"code": label.code, "params": dict(label.params)}
+    return {"code": "due.since_text", "params": {"text": label}}
 
 
 @dataclass(frozen=True)
@@ -63,35 +82,40 @@ class Pathway:
         self.calendar = rules.calendar
 
     # -- dates ---------------------------------------------------------------------
-    def shift(self, raw: dt.date, steps: list[str], rule: Rule | None) -> Due:
+    def shift(self, raw: dt.date, steps: list, rule: Rule | None) -> Due:
         """Move `raw` to a working day and say what happened."""
         s = self.calendar.next_working_day(raw)
-        source = self.calendar.source_of(raw.year) or "无（该年未收录）"
+        source = self.calendar.source_of(raw.year)
         if s.moved:
-            why = "、".join(_runs(s.skipped))
-            steps.append(f"{raw.isoformat()} 不是工作日（{why}）→ 顺延至下一个工作日 "
-                         f"{s.date.isoformat()}（{weekday_zh(s.date)}）［节假日数据：{source}］")
+            steps.append(_step("moved", date=raw.isoformat(), runs=_runs(s.skipped), to=s.date.isoformat(),
+                               to_weekday=s.date.weekday(), source=source))
         else:
             info = self.calendar.info(raw)
             if not info.covered:
-                steps.append(f"{raw.isoformat()}（{weekday_zh(raw)}）不是周末，不顺延；该年节假日未收录，"
-                             "无法确认是否放假")
+                steps.append(_step("stays_uncovered", date=raw.isoformat(), weekday=raw.weekday()))
+            elif info.kind == "makeup":
+                steps.append(_step("stays_makeup", date=raw.isoformat(), weekday=raw.weekday(),
+                                   holiday=info.name, source=source))
             else:
-                what = f"{info.name}调休上班日，不顺延" if info.kind == "makeup" else "工作日，不顺延"
-                steps.append(f"{raw.isoformat()}（{weekday_zh(raw)}）是{what}［节假日数据：{source}］")
-        return Due(s.date, raw, rule, tuple(steps), s.warnings)
+                steps.append(_step("stays_workday", date=raw.isoformat(), weekday=raw.weekday(), source=source))
+        return Due(s.date, raw, rule, tuple(_as_step(x) for x in steps), s.warnings)
 
     def after(self, start: dt.date, interval: Interval | str, rule: Rule | None = None,
-              steps: list[str] | None = None) -> Due:
+              steps: list | None = None) -> Due:
+        """`steps`: what came before the arithmetic, as Problems of area "due" (a plain string
+        from an older caller is kept as its own words)."""
         interval = Interval.parse(interval) if isinstance(interval, str) else interval
         raw, clamped = interval.add_to(start)
         steps = list(steps or [])
-        note = f"（{start.day}日在该月不存在，取月末）" if clamped else ""
-        steps.append(f"{start.isoformat()} + {interval.zh()} = {raw.isoformat()}{note}")
+        if clamped:
+            steps.append(_step("add_clamped", start=start.isoformat(), interval=str(interval), date=raw.isoformat(),
+                               day=start.day))
+        else:
+            steps.append(_step("add", start=start.isoformat(), interval=str(interval), date=raw.isoformat()))
         return self.shift(raw, steps, rule)
 
     def schedule_due(self, rule: Rule, last: dt.date, anchor: dt.date | None = None,
-                     anchor_label: str = "") -> Due:
+                     anchor_label: Problem | str = "") -> Due:
         """A schedule's next date after `last`, its phase chosen by time since `anchor`."""
         anchor = anchor or last
         steps = rule.data["steps"]
@@ -102,26 +126,37 @@ class Pathway:
                 break
         until, every = steps[phase]
         months = (last.year - anchor.year) * 12 + last.month - anchor.month - (last.day < anchor.day)
-        elapsed = f"{months // 12}年{months % 12}个月" if months >= 12 else f"{max(months, 0)}个月"
-        label = f"（{anchor_label}）" if anchor_label else ""
-        what = f"{until.zh()}内每{every.zh()}一次" if until else f"此后每{every.zh()}一次"
-        first = (f"起算日 {anchor.isoformat()}{label}，至 {last.isoformat()} 已过 {elapsed} "
-                 f"→ 第{phase + 1}阶段：{what}")
+        params = {"anchor": anchor.isoformat(), "since": _label(anchor_label), "last": last.isoformat(),
+                  "elapsed_months": max(months, 0), "phase": phase + 1, "every": str(every)}
+        first = _step("phase_until", **params, until=str(until)) if until else _step("phase_after", **params)
         return self.after(last, every, rule, [first])
 
     def screening_due(self, rule: Rule, last: dt.date) -> Due:
-        first = f"筛查项目 {rule.data['programme']}：每{rule.data['every'].zh()}邀请一次"
+        first = _step("screening", programme=rule.data["programme"], every=str(rule.data["every"]))
         return self.after(last, rule.data["every"], rule, [first])
 
     def nodule_due(self, size_mm: float, nodule: str, last: dt.date) -> Due:
         for rule in self.rules.of_kind("nodule"):
             d = rule.data
             if d["nodule"] == nodule and d["min_mm"] <= size_mm < d["below_mm"]:
-                span = f"≥{d['min_mm']:g}" if d["below_mm"] >= 1000 else f"{d['min_mm']:g}–<{d['below_mm']:g}"
-                first = f"{nodule} 结节 {size_mm:g} mm，属于 {span} mm 一档"
+                if d["below_mm"] >= 1000:
+                    first = _step("nodule_at_least", nodule=nodule, size_mm=size_mm, min_mm=d["min_mm"])
+                else:
+                    first = _step("nodule_between", nodule=nodule, size_mm=size_mm, min_mm=d["min_mm"],
+                                  below_mm=d["below_mm"])
                 return self.after(last, d["recheck"], rule, [first])
         kinds = sorted({r.data["nodule"] for r in self.rules.of_kind("nodule")})
         raise refuse("pathway.no_nodule_category", "size", nodule=nodule, size_mm=size_mm, kinds=", ".join(kinds))
+
+    def outcome_due(self, rule: Rule, on: dt.date) -> Due:
+        """The next follow-up after an outcome whose rule names an interval ("14d")."""
+        code = rule.id.removeprefix("outcome-")
+        first = _step("outcome", outcome=code, label=rule.text, interval=str(rule.data["next"]))
+        return self.after(on, rule.data["next"], rule, [first])
+
+    def default_due(self, on: dt.date, interval: str = "3m") -> Due:
+        """A follow-up with no case to plan it by: `interval` later, saying so."""
+        return self.after(on, interval, None, [_step("no_case", interval=interval)])
 
     # -- which rule -----------------------------------------------------------------
     def schedule_for(self, cancer: str, stage: str) -> Rule | None:
@@ -135,10 +170,12 @@ class Pathway:
         return (exact or general or [None])[0]
 
     def followup_due(self, cancer: str, stage: str, last: dt.date, anchor: dt.date | None = None,
-                     anchor_label: str = "") -> Due:
+                     anchor_label: Problem | str = "") -> Due:
+        """`anchor_label` says where `anchor` comes from: a Problem of area "due"
+        (due.since_stage_entered, due.since_opened, due.since_option …)."""
         rule = self.schedule_for(cancer, stage)
         if rule is None:
-            return self.after(last, "1m", None, [f"没有适用于 {cancer}/{stage} 的随访计划，默认一个月后"])
+            return self.after(last, "1m", None, [_step("no_schedule", cancer=cancer, stage=stage)])
         if rule.kind == "screening":
             return self.screening_due(rule, last)
         return self.schedule_due(rule, last, anchor, anchor_label)
@@ -147,7 +184,7 @@ class Pathway:
         rule = self.rules.get(f"action-{stage}")
         due = rule.data["due"]
         if due == "followup":
-            return rule.text, self.followup_due(cancer, stage, on, anchor or on, "进入本阶段")
+            return rule.text, self.followup_due(cancer, stage, on, anchor or on, _step("since_this_stage"))
         return rule.text, self.after(on, due, rule)
 
     # -- stages ---------------------------------------------------------------------
@@ -175,8 +212,14 @@ class Pathway:
                 + [(s, True) for s in rule.data["returns"].get(current, ())])
 
 
-def _runs(skipped: tuple[DayInfo, ...]) -> list[str]:
-    """Consecutive days of one kind as one run: "10月3日–10月7日国庆节", "11月21日–11月22日周末"."""
+def _as_step(step: Problem | str) -> Problem:
+    """A step an older caller gave as prose is kept as its own words (due.text)."""
+    return step if isinstance(step, Problem) else _step("text", text=step)
+
+
+def _runs(skipped: tuple[DayInfo, ...]) -> list[dict]:
+    """Consecutive days of one kind as one run (3–7 October, National Day; 21–22 November, a
+    weekend), as nested problems for the words of due.moved."""
     runs: list[list[DayInfo]] = []
     for info in skipped:
         if runs and (runs[-1][-1].kind, runs[-1][-1].name) == (info.kind, info.name):
@@ -185,7 +228,9 @@ def _runs(skipped: tuple[DayInfo, ...]) -> list[str]:
             runs.append([info])
     out = []
     for run in runs:
-        first, last = run[0].day, run[-1].day
-        span = f"{first.month}月{first.day}日" + (f"–{last.month}月{last.day}日" if last != first else "")
-        out.append(span + (run[0].name + "假期" if run[0].kind == "holiday" else "周末"))
+        span = {"first": run[0].day.isoformat(), "last": run[-1].day.isoformat()}
+        if run[0].kind == "holiday":
+            out.append({"code": "due.run_holiday", "params": {**span, "holiday": run[0].name}})
+        else:
+            out.append({"code": "due.run_weekend", "params": span})
     return out

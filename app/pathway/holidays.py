@@ -15,12 +15,19 @@ from pathlib import Path
 import chinese_calendar
 
 from app.pathway.textfile import RuleText
+from app.problems import Problem
 
 CC_SOURCE = f"chinesecalendar {getattr(chinese_calendar, '__version__', '')}".strip()
-HOLIDAY_ZH = {
-    "New Year's Day": "元旦", "Spring Festival": "春节", "Tomb-sweeping Day": "清明节",
-    "Labour Day": "劳动节", "Dragon Boat Festival": "端午节", "National Day": "国庆节",
-    "Mid-autumn Festival": "中秋节", "Anti-Fascist 70th Day": "抗战胜利纪念日",
+# A holiday is named by a code (worded per language in ui/problem_templates/due.py, kind
+# "holiday"): chinesecalendar's English names, and the Chinese names an administrator writes
+# in a holiday file, both map to it. A name neither knows stays as the file gives it.
+HOLIDAY_CODES = {
+    "New Year's Day": "new_year", "Spring Festival": "spring_festival", "Tomb-sweeping Day": "qingming",
+    "Labour Day": "labour_day", "Dragon Boat Festival": "dragon_boat", "National Day": "national_day",
+    "Mid-autumn Festival": "mid_autumn", "Anti-Fascist 70th Day": "victory_day",
+    "元旦": "new_year", "春节": "spring_festival", "清明节": "qingming", "清明": "qingming",
+    "劳动节": "labour_day", "端午节": "dragon_boat", "国庆节": "national_day", "中秋节": "mid_autumn",
+    "抗战胜利纪念日": "victory_day",
 }
 MAX_SKIP = 40  # no arrangement closes offices this long; more means broken data
 
@@ -30,16 +37,8 @@ class DayInfo:
     day: dt.date
     working: bool
     kind: str  # workday / weekend / holiday / makeup
-    name: str  # the holiday's name ("国庆节"), or "" on ordinary days
+    name: str  # the holiday's code ("national_day", see HOLIDAY_CODES), or "" on ordinary days
     covered: bool  # False: the year's arrangement is unknown, only weekends were applied
-
-    def describe(self) -> str:
-        what = {"weekend": "周末", "holiday": f"{self.name}放假", "makeup": f"{self.name}调休上班",
-                "workday": "工作日"}[self.kind]
-        return f"{self.day.isoformat()}（{_WEEKDAYS[self.day.weekday()]}）{what}"
-
-
-_WEEKDAYS = "周一 周二 周三 周四 周五 周六 周日".split()
 
 
 @dataclass(frozen=True)
@@ -59,17 +58,24 @@ class Shift:
     original: dt.date
     date: dt.date
     skipped: tuple[DayInfo, ...]
-    warnings: tuple[str, ...]
+    warnings: tuple[Problem, ...]  # due.holidays_uncovered for each year crossed that nobody knows
 
     @property
     def moved(self) -> bool:
         return self.date != self.original
 
 
+def uncovered_problem(year: int) -> Problem:
+    """The warning a date in a year without holiday data carries (worded in ui/, area due)."""
+    return Problem("due.holidays_uncovered", None, {"year": year, "data": CC_SOURCE})
+
+
 def uncovered_warning(year: int) -> str:
-    return (f"⚠ {year}年的法定节假日与调休安排未收录（{CC_SOURCE} 没有该年数据，也没有 "
-            f"rules/holidays/{year}.toml）：只按周末顺延，节假日可能未避开。请管理员添加该年的节假日文件。"
-            f" / Holidays for {year} are not in the data: only weekends were skipped.")
+    """Compatibility shim: the warning in Chinese, for app/followups.py's explain_date, which
+    still builds prose. Word `uncovered_problem(year)` where it is shown instead."""
+    from ui import problem_words  # local: app sits below ui; goes with its last caller
+
+    return problem_words.words(uncovered_problem(year), "zh_CN")
 
 
 @lru_cache(maxsize=None)
@@ -93,7 +99,7 @@ class WorkCalendar:
         """Where the year's arrangement comes from; None if nobody knows it."""
         if year in self.years:
             hy = self.years[year]
-            return f"{hy.path.name} v{hy.version}（{hy.source}）"
+            return f"{hy.path.name} v{hy.version} ({hy.source})"
         return CC_SOURCE if _cc_covers(year) else None
 
     def info(self, day: dt.date) -> DayInfo:
@@ -104,7 +110,7 @@ class WorkCalendar:
         if not _cc_covers(day.year):
             return DayInfo(day, not weekend, "weekend" if weekend else "workday", "", False)
         on_holiday, name = chinese_calendar.get_holiday_detail(day)
-        name = HOLIDAY_ZH.get(name, name or "")
+        name = HOLIDAY_CODES.get(name, name or "")
         if on_holiday:
             return DayInfo(day, False, "holiday" if name else "weekend", name, True)
         return DayInfo(day, True, "makeup" if weekend else "workday", name if weekend else "", True)
@@ -119,7 +125,8 @@ class WorkCalendar:
             if not info.covered:
                 warned.add(current.year)
             if info.working:
-                return Shift(day, current, tuple(skipped), tuple(uncovered_warning(y) for y in sorted(warned)))
+                return Shift(day, current, tuple(skipped),
+                             tuple(uncovered_problem(y) for y in sorted(warned)))
             skipped.append(info)
             current += dt.timedelta(days=1)
         raise ValueError(f"no working day within {MAX_SKIP} days after {day}: check the holiday data")
@@ -150,11 +157,11 @@ def load_holiday_file(path: Path) -> HolidayYear:
         if end < start or (end - start).days > 15:
             raise rt.error("holiday_span", "holiday", i, "to", name=name, start=str(start), end=str(end))
         for n in range((end - start).days + 1):
-            holidays[start + dt.timedelta(days=n)] = name
+            holidays[start + dt.timedelta(days=n)] = HOLIDAY_CODES.get(name, name)
         for day in item.get("workdays", []):
             if not isinstance(day, dt.date):
                 raise rt.error("holiday_workdays", "holiday", i, "workdays")
-            workdays[day] = name
+            workdays[day] = HOLIDAY_CODES.get(name, name)
     both = sorted(set(holidays) & set(workdays))
     if both:
         raise rt.error("holiday_both", "holiday", value=both[0].isoformat(), day=both[0].isoformat())

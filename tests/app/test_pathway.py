@@ -3,6 +3,7 @@ make-up days, uncovered years, overrides, and explanations that name rule and sh
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import chinese_calendar
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from app import pathway
 from app.pathway.intervals import Interval
 from app.pathway.intervals import IntervalError
+from ui import due_words
 
 D = dt.date
 
@@ -74,8 +76,9 @@ def test_a_year_the_data_does_not_cover_warns_and_still_skips_weekends(engine):
         chinese_calendar.is_workday(D(2028, 1, 3))
     due = engine.after(D(2027, 1, 1), "1y")  # 2028-01-01 is a Saturday
     assert due.date == D(2028, 1, 3)
-    assert any("2028" in w and "未收录" in w for w in due.warnings)
-    assert "⚠" in due.explain() and "2028" in due.explain()
+    assert [(w.code, w.params["year"]) for w in due.warnings] == [("due.holidays_uncovered", 2028)]
+    assert "⚠ 2028年的法定节假日与调休安排未收录" in due.explain()
+    assert "⚠ The statutory holidays and make-up working days of 2028 are not in the data" in due_words.explain(due, "en")
 
 
 def test_the_explanation_names_rule_version_source_and_shift(engine):
@@ -128,6 +131,9 @@ def test_a_profile_override_wins_over_chinesecalendar(tmp_path):
         "from = 2026-10-01\nto = 2026-10-08\nworkdays = [2026-10-10]\n", encoding="utf-8")
     due = pathway.load(tmp_path).after(D(2026, 7, 3), "3m")
     assert due.date == D(2026, 10, 9) and "2026.toml" in due.explain()
+    # The file names the holiday in Chinese; it is the same holiday as chinesecalendar's.
+    assert due.steps[-1].params["runs"][0]["params"]["holiday"] == "national_day"
+    assert "3 Oct–8 Oct: National Day holiday" in due_words.explain(due, "en")
     assert pathway.load().after(D(2026, 7, 3), "3m").date == D(2026, 10, 8)  # bundled unchanged
 
 
@@ -140,3 +146,40 @@ def test_transitions_follow_the_cancer_types_pathway(engine):
     assert refused.problem.params["from_stage"] == "screen" and refused.problem.params["to_stage"] == "rehab"
     assert not engine.transition("thyroid", "prevent", "screen").allowed  # no programme
     assert engine.transition("thyroid", "prevent", "diagnose").allowed
+
+
+def test_a_due_carries_its_steps_as_codes_and_parameters(engine):
+    """The steps are data (worded where they are shown), not sentences in one language."""
+    due = engine.after(D(2026, 7, 3), "3m")
+    assert [s.code for s in due.steps] == ["due.add", "due.moved"]
+    assert due.steps[0].params == {"start": "2026-07-03", "interval": "3m", "date": "2026-10-03"}
+    moved = due.steps[1].params
+    assert moved["to"] == "2026-10-08" and moved["to_weekday"] == 3 and moved["source"].startswith("chinesecalendar")
+    assert moved["runs"] == [{"code": "due.run_holiday", "params": {"first": "2026-10-03", "last": "2026-10-07",
+                                                                     "holiday": "national_day"}}]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_every_kind_of_step_reads_in_one_language(engine, lang):
+    dues = [engine.schedule_due(engine.rules.get("rehab-curative"), D(2026, 4, 7), D(2026, 1, 5)),
+            engine.schedule_due(engine.rules.get("rehab-curative"), D(2024, 6, 10), D(2019, 6, 3)),
+            engine.screening_due(engine.rules.get("screen-liver-us-afp"), D(2026, 3, 2)),
+            engine.nodule_due(8, "solid", D(2026, 4, 1)), engine.nodule_due(20, "non_solid", D(2026, 4, 1)),
+            engine.after(D(2026, 1, 31), "1m"), engine.after(D(2027, 1, 1), "1y"), engine.after(D(2026, 2, 2), "2w"),
+            engine.followup_due("lung", "diagnose", D(2026, 3, 2)),
+            engine.outcome_due(engine.rules.get("outcome-symptoms"), D(2026, 9, 24)),
+            engine.default_due(D(2026, 9, 24))]
+    text = "\n".join(due_words.explain(due, lang) for due in dues)
+    cjk = re.search(r"[\u4e00-\u9fff]", text)
+    if lang == "en":
+        assert not cjk, text
+        for words in ("phase 3: every 1 year from then on", "make-up working day for Spring Festival",
+                      "A solid nodule of 8 mm: the 5–<15 mm category", "2026-02-02 + 2 weeks = 2026-02-16",
+                      "(that month has no day 31: its last day)", "an invitation every 6 months",
+                      "Follow-up outcome “unwell, advised to see a doctor”: the next follow-up 14 days later",
+                      "No case linked: 3 months later by default"):
+            assert words in text, words
+    else:
+        assert cjk and not re.search(r"\b(Due|Rule|phase|months?|weeks?|holiday)\b", text), text
+        assert "第3阶段：此后每1年一次" in text and "春节调休上班日" in text and "非实性结节 20 mm" in text
+        assert "随访结局“出现不适，已指导就诊”：14天后再次随访" in text and "没有关联个案，默认3个月后" in text
