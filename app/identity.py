@@ -10,9 +10,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from db.models import OrgUnit
+from app.rulebook.lookup import SessionLookup
 from db.models import User
-from db.models.enums import OrgKind
 from db.models.enums import Role
 
 
@@ -44,14 +43,5 @@ def current_identity(profile) -> Identity:
 
 
 def _station_of(session, unit_id: str | None) -> str | None:
-    """Walk up the tree to the street station (a community point belongs to one)."""
-    seen = set()
-    while unit_id and unit_id not in seen:
-        seen.add(unit_id)
-        unit = session.get(OrgUnit, unit_id)
-        if unit is None:
-            return None
-        if unit.kind == OrgKind.STREET_STATION.value:
-            return unit.id
-        unit_id = unit.parent_id
-    return None
+    """The street station a unit belongs to (a community point belongs to one)."""
+    return SessionLookup(session).station_of(unit_id)
