@@ -54,7 +54,10 @@ MANY = 2_100  # more than one batch of the migration
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def engine(request, tmp_path):
-    eng = sqlite_engine(tmp_path / "m.db") if request.param == "sqlite" else url_engine(request.getfixturevalue("pg_url"))
+    if request.param == "sqlite":
+        eng = sqlite_engine(tmp_path / "m.db")
+    else:
+        eng = url_engine(request.getfixturevalue("pg_url"))
     yield eng
     eng.dispose()
 

@@ -165,7 +165,8 @@ def _code_titles() -> None:
                       sa.column("title", sa.String), sa.column("title_code", sa.String),
                       sa.column("title_args", JSONDoc))
     select = (sa.select(events.c.id, events.c.kind, events.c.title)
-              .where(events.c.title_code.is_(None), events.c.kind.in_(TITLED_KINDS), events.c.id > sa.bindparam("after"))
+              .where(events.c.title_code.is_(None), events.c.kind.in_(TITLED_KINDS),
+                     events.c.id > sa.bindparam("after"))
               .order_by(events.c.id).limit(BATCH))
     update = (events.update().where(events.c.id == sa.bindparam("row_id"))
               .values(title_code=sa.bindparam("code"), title_args=sa.bindparam("args")))
