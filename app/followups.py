@@ -125,9 +125,9 @@ class FollowupService(FollowupQueries):
             f = self._get(s, fid)
             case = s.get(Case, f.case_id) if f.case_id else None
             if nxt != "schedule":
-                return pathway.after(on, nxt, rule, [f"随访结局“{rule.text}”：{nxt.zh()}后再次随访"])
+                return pathway.outcome_due(rule, on)
             if case is None:
-                return pathway.after(on, "3m", None, ["没有关联个案，默认三个月后"])
+                return pathway.default_due(on, "3m")
             anchor, label = stage_entered_on(s, case)
             return pathway.followup_due(case.cancer_type, case.stage, on, anchor, label)
 

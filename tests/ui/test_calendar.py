@@ -3,6 +3,8 @@ drag-and-drop in the week, the chase list, completing and moving follow-ups."""
 from __future__ import annotations
 
 import datetime as dt
+import os
+import re
 
 import pytest
 from PySide6.QtCore import QModelIndex
@@ -191,3 +193,29 @@ def test_the_models_pass_qt_model_tester(qtmodeltester, world, make_page):
     qtmodeltester.check(page.lists.models["day"])
     page.set_mode("week")
     qtmodeltester.check(page.week_view.models[4])
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_the_proposed_date_is_explained_in_the_windows_language_only(world, make_page, translations, lang):
+    """The rules' explanation follows the window's language: no Chinese step under English,
+    no English one under Chinese (the Due carries codes, worded in the dialog)."""
+    translations.set_language(lang)
+    _profile, _ids, _service, plan = world
+    plan("张三", clock.today())
+    page = make_page()
+    page.lists.tables["day"].selectRow(0)
+    dialog = page.complete_selected()
+    dialog.outcome.setCurrentIndex(dialog.outcome.findData("symptoms"))
+    text = dialog.explanation.text()
+    if lang == "en":
+        assert text.startswith("Proposed by the rules:\nDue 2026-12-02 (Wed)\nRule outcome-symptoms, version 2026.1")
+        assert "Follow-up outcome “unwell, advised to see a doctor”: the next follow-up 14 days later" in text
+        assert "2026-11-18 + 14 days = 2026-12-02" in text and "is a working day, so it stays" in text
+        assert not re.search(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]", text), text
+    else:
+        assert "到期日 2026-12-02（周三）" in text and "随访结局“出现不适，已指导就诊”：14天后再次随访" in text
+        assert "2026-11-18 + 14天 = 2026-12-02" in text and "是工作日，不顺延" in text
+        assert not re.search(r"\b(Due|Rule|days|working|Proposed)\b", text), text
+    if os.environ.get("CASEDESK_SHOTS"):  # for a person to look at: nothing cut off, one language
+        dialog.show()
+        dialog.grab().save(os.path.join(os.environ["CASEDESK_SHOTS"], f"complete_dialog_{lang}.png"))

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QVBoxLayout
 
 from app.errors import ValidationError
 from app.followups import Completion
+from ui import due_words
 from ui.calendar import labels
 from ui.problem_words import say
 
@@ -124,7 +125,8 @@ class CompleteDialog(QDialog):
             rule = self.service.pathway.rules.by_id.get(f"outcome-{code}")
             method = (rule.data.get("method") if rule else None) or self.method.currentData()
             self.next_method.setCurrentIndex(labels.METHODS.index(method))
-            self.explanation.setText(self.tr("Proposed by the rules:") + "\n" + self.proposal.explain())
+            # Worded here, in the window's language (ui/due_words: the Due carries codes).
+            self.explanation.setText(self.tr("Proposed by the rules:") + "\n" + due_words.explain(self.proposal))
         elif reached:
             self.explanation.setText(self.tr("No further follow-up is planned after this outcome."))
         else:
