@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import clock
+from app.problems import Problem
 from app.serial import to_wire
 from db.ids import uuid7
 from db.models import AuditEntry
@@ -57,7 +58,7 @@ class BrokenLink:
     device_id: str
     seq: int
     entry_id: str
-    reason: str
+    problem: Problem  # why: audit.chain_gap / audit.chain_link / audit.chain_changed, worded in ui/
 
 
 def verify(session: Session) -> BrokenLink | None:
@@ -70,10 +71,12 @@ def verify(session: Session) -> BrokenLink | None:
         )
         for entry in rows:
             if entry.seq != expected_seq:
-                return BrokenLink(device_id, expected_seq, entry.id, "an entry is missing")
+                return BrokenLink(device_id, expected_seq, entry.id,
+                                  Problem("audit.chain_gap", None, {"seq": expected_seq, "found": entry.seq}))
             if entry.prev_hash != prev:
-                return BrokenLink(device_id, entry.seq, entry.id, "previous-hash link does not match")
+                return BrokenLink(device_id, entry.seq, entry.id, Problem("audit.chain_link", None, {"seq": entry.seq}))
             if entry_hash(entry) != entry.entry_hash:
-                return BrokenLink(device_id, entry.seq, entry.id, "entry content was changed")
+                return BrokenLink(device_id, entry.seq, entry.id,
+                                  Problem("audit.chain_changed", None, {"seq": entry.seq}))
             prev, expected_seq = entry.entry_hash, expected_seq + 1
     return None

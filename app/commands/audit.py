@@ -46,8 +46,10 @@ def _verify(args) -> int:
     if broken is None:
         print(_say("cli.audit_intact", entries=entries, devices=devices))
         return 0
+    from ui.problem_words import words
+
     print(_say("cli.audit_broken", device=broken.device_id, seq=broken.seq, entry=broken.entry_id,
-               reason=broken.reason), file=sys.stderr)
+               reason=words(broken.problem)), file=sys.stderr)
     return 1
 
 
