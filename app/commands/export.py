@@ -39,6 +39,7 @@ def _export_worklist(args) -> int:
     from app.worklist import COLUMNS
     from app.worklist import Filters
     from app.worklist import Worklist
+    from ui.sheet_words import sheet_words
 
     out = _out_path(args, f".{args.kind}")
     if args.sort not in COLUMNS:
@@ -46,7 +47,9 @@ def _export_worklist(args) -> int:
     profile = open_profile(args)
     try:
         worklist = Worklist(profile.sessions)
-        n = export_worklist(profile.store, worklist, out, filters=Filters(text=args.search), sort=args.sort)
+        # Headers and vocabulary in the language of the messages (--lang, else the locale).
+        n = export_worklist(profile.store, worklist, out, words=sheet_words(), filters=Filters(text=args.search),
+                            sort=args.sort)
     finally:
         profile.close()
     print(_say("cli.export_cases", count=n, path=str(out)))

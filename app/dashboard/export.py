@@ -4,6 +4,7 @@ figures can be checked. An export is an audited access."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.dashboard import Dashboard
 from app.dashboard.metrics import KEYS
@@ -11,24 +12,21 @@ from app.dashboard.metrics import RATES
 from app.sheets import export_format
 from app.sheets import write_table
 
-HEADERS_ZH = {
-    "pushed": "推送人数", "screened": "已初筛", "positive": "高危/阳性", "examined": "已精查", "diagnosed": "已确诊",
-    "treated": "已治疗", "referral_24h": "24小时内完成转诊", "followup_completion": "随访完成率",
-    "chase_rate": "主动追踪率", "treated_locally": "县域内治疗占比", "days_to_diagnosis": "初筛阳性至确诊（中位天数）",
-    "days_to_treatment": "初筛阳性至首次治疗（中位天数）",
-}
+if TYPE_CHECKING:  # only for the annotation: the worklist export is not needed here
+    from app.export import SheetWords
 
 
-def table(board: Dashboard) -> list[list]:
-    header = ["范围", "名称"]
+def table(board: Dashboard, words: SheetWords) -> list[list]:
+    header = [words.term("figure", "scope"), words.term("figure", "name")]
     for key in KEYS:
-        header.append(HEADERS_ZH[key])
+        name = words.term("figure", key)
+        header.append(name)
         if key in RATES:
-            header += [f"{HEADERS_ZH[key]}（分子）", f"{HEADERS_ZH[key]}（分母）"]
+            header += [words.say("sheets.numerator", figure=name), words.say("sheets.denominator", figure=name)]
     rows = [header]
-    scopes = [("全部", board.overall)] + [("站点", f) for f in board.by_station] + [("个案管理师", f) for f in board.by_cm]
+    scopes = [("all", board.overall)] + [("station", f) for f in board.by_station] + [("cm", f) for f in board.by_cm]
     for scope, figures in scopes:
-        row = [scope, figures.label or "全部"]
+        row = [words.term("scope", scope), figures.label or words.term("scope", "all")]
         for key in KEYS:
             f = figures[key]
             if key in RATES:
@@ -39,11 +37,12 @@ def table(board: Dashboard) -> list[list]:
     return rows
 
 
-def export_dashboard(store, board: Dashboard, path: Path) -> int:
+def export_dashboard(store, board: Dashboard, path: Path, *, words: SheetWords) -> int:
+    """Headers and scope names in the language of `words` (ui/sheet_words.py)."""
     path = Path(path)
     fmt = export_format(path)
-    rows = table(board)
-    write_table(path, "统计", rows)  # station and people's names are text: never a formula
+    rows = table(board, words)
+    write_table(path, words.term("sheet", "dashboard"), rows)  # names are text: never a formula
     p = board.period
     store.record_access("export", detail={"format": fmt[1:], "what": "dashboard", "rows": len(rows) - 1,
                                           "file": path.name, "since": str(p.since or ""), "until": str(p.until or "")})

@@ -12,6 +12,7 @@ from app import clock
 from app.dashboard import Period
 from app.dashboard import build
 from app.dashboard.export import export_dashboard
+from ui.sheet_words import sheet_words
 from db.models import Case
 from db.models import Followup
 from db.models import MdtRequest
@@ -133,7 +134,7 @@ def test_per_station_and_per_case_manager(profile, caseload):
 def test_export_writes_every_scope(profile, caseload, tmp_path, suffix):
     board = build(profile.sessions, today=TODAY)
     out = tmp_path / f"stats{suffix}"
-    n = export_dashboard(profile.store, board, out)
+    n = export_dashboard(profile.store, board, out, words=sheet_words("zh_CN"))
     assert n == 1 + len(board.by_station) + len(board.by_cm)
     if suffix == ".csv":
         rows = list(csv.reader(out.open(encoding="utf-8-sig")))

@@ -22,6 +22,7 @@ from db.models import Patient
 from db.models import User
 from tests.app import worklist_data as data
 from tests.support import run_main
+from ui.sheet_words import sheet_words
 
 HYPERLINK = '=HYPERLINK("http://x","click")'
 # (who, field, value): typed through the app's own write path, as on a desktop.
@@ -113,7 +114,7 @@ def test_the_dashboard_export_holds_names_as_text_and_figures_as_numbers(profile
         tx.add(Case(patient_id=p.id, cancer_type="lung", stage="screen", station_id=station.id,
                     community_cm_id=cm.id, opened_at=dt.datetime(2026, 1, 3, tzinfo=dt.timezone.utc)))
     out = tmp_path / f"stats{suffix}"
-    export_dashboard(profile.store, build(profile.sessions, today=dt.date(2026, 6, 1)), out)
+    export_dashboard(profile.store, build(profile.sessions, today=dt.date(2026, 6, 1)), out, words=sheet_words("zh_CN"))
     if suffix == ".csv":
         rows = list(csv.reader(out.open(encoding="utf-8-sig", newline="")))
         names = [r[1] for r in rows]

@@ -59,14 +59,19 @@ def test_a_click_lists_the_patients_and_a_double_click_opens_one(qtbot, page, ca
     assert "澄江街道工作站" in drilled.args[0].windowTitle()
 
 
-def test_the_period_and_the_export(qtbot, page, tmp_path):
+@pytest.mark.parametrize("lang, first", [("zh_CN", '"范围","名称","推送人数"'), ("en", '"Scope","Station / person","Pushed for screening"')])
+def test_the_period_and_the_export(qtbot, translations, page, tmp_path, lang, first):
+    """The export speaks the window's language: its headers and the overall row's scope."""
+    translations.set_language(lang)
     with qtbot.waitSignal(page.computed, timeout=10000):
         page.period_box.setCurrentIndex(page.period_box.findData("year"))
     assert page.funnel.bar_values()[:3] == [4, 3, 2]
     out = tmp_path / "s.csv"
     page.export(str(out))
     qtbot.waitUntil(out.exists, timeout=5000)
-    assert out.read_text(encoding="utf-8-sig").splitlines()[1].startswith('"全部","全部",4,')  # text quoted, numbers bare
+    lines = out.read_text(encoding="utf-8-sig").splitlines()
+    overall = '"全部","全部",4,' if lang == "zh_CN" else '"All","All",4,'
+    assert lines[0].startswith(first) and lines[1].startswith(overall)  # text quoted, numbers bare
 
 
 def test_the_workspace_shows_the_page_and_opens_patients(qtbot, window, caseload):  # noqa: F811

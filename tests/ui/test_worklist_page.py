@@ -125,8 +125,11 @@ def test_saved_view_restores_filters_sort_and_columns(qtbot, translations, page)
     assert page.views.save_current("   ") == "请输入视图名称。"  # the window speaks Chinese
 
 
-def test_export_of_the_visible_list_writes_masked_csv(qtbot, page, tmp_path):
+@pytest.mark.parametrize("lang, header, cancer", [("zh_CN", ["姓名", "癌种"], "肺癌"), ("en", ["Name", "Cancer"], "Lung cancer")])
+def test_export_of_the_visible_list_writes_masked_csv_in_the_windows_language(qtbot, translations, page, tmp_path,
+                                                                              lang, header, cancer):
     from ui.worklist.export_dialog import export_visible_list
+    translations.set_language(lang)
     qtbot.keyClicks(page.search, "zhang")
     qtbot.waitUntil(lambda: len(shown_names(page)) == 2, timeout=2000)
     out = tmp_path / "list.csv"
@@ -134,7 +137,8 @@ def test_export_of_the_visible_list_writes_masked_csv(qtbot, page, tmp_path):
     export_visible_list(page, str(out), on_finished=results.append)
     qtbot.waitUntil(lambda: bool(results), timeout=5000)
     rows = list(csv.reader(out.open(encoding="utf-8-sig")))
-    assert rows[0][0] == "姓名" and [r[0] for r in rows[1:]] == ["张三", "张珊珊"]
+    assert rows[0][0] == header[0] and [r[0] for r in rows[1:]] == ["张三", "张珊珊"]
+    assert rows[1][rows[0].index(header[1])] == cancer  # 张三's lung cancer, in the same language
     assert "330206********123X" in rows[1] and "33020619600517123X" not in out.read_text(encoding="utf-8-sig")
 
 

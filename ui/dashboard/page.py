@@ -41,6 +41,7 @@ from ui.dashboard.words import short_names
 from ui.dashboard.words import tile_text
 from ui.dashboard.words import value_text
 from ui.problem_words import say
+from ui.sheet_words import sheet_words
 from ui.tasks import run_in_background
 
 TILES = ("referral_24h", "followup_completion", "chase_rate", "treated_locally", "days_to_diagnosis",
@@ -254,8 +255,8 @@ class DashboardPage(QWidget):
                                                   self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"))
             if not path:
                 return
-        board = self.board
-        run_in_background(lambda: export_dashboard(self.profile.store, board, path),
+        board, words = self.board, sheet_words()  # in the window's language at the click
+        run_in_background(lambda: export_dashboard(self.profile.store, board, path, words=words),
                           lambda n: self.status.setText(self.tr("{n} rows exported to {path}").format(n=n, path=path)),
                           lambda exc: QMessageBox.warning(self, self.tr("Export statistics"), say(exc)))
 

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from app.export import export_worklist
 from ui.problem_words import say
+from ui.sheet_words import sheet_words
 from ui.tasks import run_in_background
 
 
@@ -21,9 +22,10 @@ def export_visible_list(page, path: str | None = None, on_finished=None) -> None
     m = page.model
     columns = page.visible_columns()
     page.export_button.setEnabled(False)
+    words = sheet_words()  # the window's language now, read on the GUI thread
 
     def work():
-        return export_worklist(page.profile.store, page.worklist, path, filters=m.filters,
+        return export_worklist(page.profile.store, page.worklist, path, words=words, filters=m.filters,
                                sort=m.sort_key, descending=m.descending, columns=columns)
 
     def done(n):
