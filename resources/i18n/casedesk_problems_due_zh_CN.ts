@@ -117,7 +117,7 @@
     </message>
     <message>
       <source>⚠ The statutory holidays and make-up working days of {year} are not in the data ({data} has no {year}, and there is no rules/holidays/{year}.toml): dates were moved over weekends only and may fall on a holiday. Ask an administrator to add the year's holiday file.</source>
-      <translation>⚠ {year}年的法定节假日与调休安排未收录（{data} 没有该年数据，也没有 rules/holidays/{year}.toml）：只按周末顺延，节假日可能未避开。请管理员添加该年的节假日文件。</translation>
+      <translation>⚠ {year}年的法定节假日与调休安排未收录（{data} 没有 {year} 年的数据，也没有 rules/holidays/{year}.toml）：只按周末顺延，节假日可能未避开。请管理员添加该年的节假日文件。</translation>
     </message>
     <message>
       <source>{n} days</source>

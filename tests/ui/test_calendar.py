@@ -219,3 +219,14 @@ def test_the_proposed_date_is_explained_in_the_windows_language_only(world, make
     if os.environ.get("CASEDESK_SHOTS"):  # for a person to look at: nothing cut off, one language
         dialog.show()
         dialog.grab().save(os.path.join(os.environ["CASEDESK_SHOTS"], f"complete_dialog_{lang}.png"))
+
+
+@pytest.mark.parametrize("lang, name", [("en", "National Day"), ("zh_CN", "国庆节")])
+def test_a_holiday_is_named_in_the_windows_language(world, make_page, translations, lang, name):
+    """The calendar data names holidays by code; the month view words them for its reader."""
+    translations.set_language(lang)
+    page = make_page()
+    cal = page.service.pathway.calendar
+    view = page.month_view
+    view.set_data(2026, 10, {}, {dt.date(2026, 10, 2): cal.info(dt.date(2026, 10, 2))}, clock.today(), None)
+    assert view.tooltip_for(dt.date(2026, 10, 2)).splitlines()[1] == name

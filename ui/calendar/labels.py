@@ -11,6 +11,8 @@ from PySide6.QtGui import QIcon
 from PySide6.QtGui import QPainter
 from PySide6.QtGui import QPixmap
 
+from ui import due_words
+
 METHODS = ("phone", "clinic", "home")
 METHOD_COLOURS = {"phone": QColor("#2f6fb3"), "clinic": QColor("#2e8b57"), "home": QColor("#c0672b")}
 OVERDUE = QColor("#c0392b")
@@ -75,16 +77,9 @@ def day_kind(kind: str) -> str:
 
 
 def holiday(name: str) -> str:
-    """Holiday names come from the calendar data in Chinese; known ones are translated."""
-    return {
-        "元旦": QCoreApplication.translate("CalendarLabels", "New Year"),
-        "春节": QCoreApplication.translate("CalendarLabels", "Spring Festival"),
-        "清明节": QCoreApplication.translate("CalendarLabels", "Qingming"),
-        "劳动节": QCoreApplication.translate("CalendarLabels", "Labour Day"),
-        "端午节": QCoreApplication.translate("CalendarLabels", "Dragon Boat"),
-        "中秋节": QCoreApplication.translate("CalendarLabels", "Mid-Autumn"),
-        "国庆节": QCoreApplication.translate("CalendarLabels", "National Day"),
-    }.get(name, name)
+    """A holiday's code from the calendar data ("national_day") in the window's language; a name
+    only an administrator's holiday file knows, as the file writes it (ui/due_words)."""
+    return due_words.holiday(name)
 
 
 def qdate(day: dt.date) -> QDate:
