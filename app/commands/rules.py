@@ -171,5 +171,8 @@ def _assess(args) -> int:
 
         profile = getattr(args, "profile", None)
         out = assess(args.cancer, answers, Path(profile) / "risk" if profile else None).as_json()
+    from ui import risk_words
+
+    out["explanation"] = risk_words.explain(out["reason"])  # in --lang, as the errors are
     print(json.dumps(out, ensure_ascii=False, indent=2))
     return 0

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app import clock
+from app.problems import Problem
 from app.problems import refuse
 from app.screening.riskrules import Condition
 from app.screening.riskrules import RiskRules
@@ -47,12 +48,22 @@ class RiskResult:
     def high_risk(self) -> bool:
         return self.level == "high"
 
-    def explain(self) -> str:
-        if not self.eligible:
-            return f"不在目标人群（{self.eligibility}），不纳入本项目筛查"
-        if not self.fired:
-            return f"符合目标人群（{self.eligibility}），未发现高危因素"
-        return "高危：" + "；".join(h.text for h in self.fired)
+    @property
+    def reason(self) -> Problem:
+        """Why this level, as a code (area risk) worded in ui/risk_words.py: the criteria by id,
+        with the rule file's own words beside them (a reader of the file's language sees those)."""
+        params = {"programme": self.programme, "eligibility": self.eligibility,
+                  "criteria": [h.id for h in self.fired], "criteria_text": [h.text for h in self.fired]}
+        code = "risk.not_eligible" if not self.eligible else "risk.no_factor" if not self.fired else "risk.high"
+        return Problem(code, None, params)
+
+    def explain(self, lang: str = "zh_CN") -> str:
+        """Compatibility shim for app/screening/enrol.py, which stores the explanation as prose
+        (a screening's details, a timeline body): worded by ui/risk_words.py, Chinese unless
+        told. Where a person reads it, word `reason` in their language instead."""
+        from ui import risk_words  # local: app sits below ui; this shim goes with its last caller
+
+        return risk_words.explain(self.reason, lang)
 
     def as_json(self) -> dict:
         r = self.rules
@@ -63,7 +74,8 @@ class RiskResult:
             "criteria_fired": [{"id": h.id, "text": h.text, "level": h.level, "source": h.source}
                                for h in self.fired],
             "undetermined": list(self.undetermined),
-            "explanation": self.explain(),
+            "reason": self.reason.to_json(),
+            "explanation": self.explain(),  # Chinese; `rules assess` words `reason` in --lang
             "next": {"text": r.next_text, "due": r.next_due, "letter": r.next_letter} if self.high_risk else None,
             "rule": {"file": r.path.name, "version": r.version, "source": str(r.source)},
             "answers": self.answers,

@@ -24,6 +24,7 @@ from db.models import Screening
 from db.models import TimelineEvent
 from tests.app.test_import_data import network
 from tests.support import run_main
+from ui import risk_words
 from ui.problem_words import say
 from ui.timeline_words import event_title
 
@@ -175,3 +176,30 @@ def test_rules_assess_prints_json(tmp_path):
     answers.write_text(json.dumps({"age": 58, "smoker": True}))
     done = run_main("rules", "assess", "--cancer", "lung", "--answers", str(answers))
     assert done.returncode == 2 and "smoker" in done.stderr
+
+
+def test_the_reason_is_a_code_worded_in_one_language():
+    """The result says why as data; each language reads it whole: Chinese with the rule file's
+    own words, English with the programme and the criteria by id (no Chinese mixed in)."""
+    high = assess("lung", {"age": 60, "copd": True, "family_history": True}, today=TODAY)
+    assert high.reason.code == "risk.high" and high.reason.params["criteria"] == ["lung-copd", "lung-family"]
+    assert risk_words.explain(high.reason, "en") == "High risk: lung-copd, lung-family"
+    assert risk_words.explain(high.reason, "zh_CN") == "高危：" + "；".join(h.text for h in high.fired)
+    young = assess("lung", {"age": 49}, today=TODAY)
+    assert young.reason.code == "risk.not_eligible"
+    en = risk_words.explain(young.reason, "en")
+    assert en == "Not in the target population of programme lung_ldct: not screened in this programme"
+    assert risk_words.explain(young.reason, "zh_CN").startswith("不在目标人群（") and "50–74" in young.explain()
+    clear = assess("lung", {"age": 60, "pack_years": 0}, today=TODAY)
+    assert risk_words.explain(clear.reason, "en").startswith("In the target population of programme lung_ldct; no")
+
+
+def test_rules_assess_words_the_explanation_in_the_chosen_language(tmp_path):
+    answers = tmp_path / "a.json"
+    answers.write_text('{"age": 60, "copd": true}', encoding="utf-8")
+    en = run_main("--lang", "en", "rules", "assess", "--cancer", "lung", "--answers", str(answers))
+    assert en.returncode == 0, en.stderr
+    out = json.loads(en.stdout)
+    assert out["explanation"] == "High risk: lung-copd" and out["reason"]["code"] == "risk.high"
+    zh = json.loads(run_main("rules", "assess", "--cancer", "lung", "--answers", str(answers)).stdout)
+    assert zh["explanation"].startswith("高危：")
