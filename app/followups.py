@@ -19,9 +19,7 @@ from app.pathway.actions import close_case
 from app.pathway.actions import draft_referral
 from app.pathway.actions import flag_case
 from app.pathway.engine import Due
-from app.pathway.engine import weekday_zh
 from app.pathway.holidays import Shift
-from app.pathway.holidays import uncovered_warning
 from app.pathway.queries import CANCELLED
 from app.pathway.queries import DONE
 from app.pathway.queries import LIST_KINDS  # noqa: F401 - part of this module's interface
@@ -131,22 +129,19 @@ class FollowupService(FollowupQueries):
             anchor, label = stage_entered_on(s, case)
             return pathway.followup_due(case.cancer_type, case.stage, on, anchor, label)
 
-    def explain_date(self, fid: str) -> str:
-        """Why this follow-up is on its day: the rule that planned it and the calendar."""
+    def date_reasons(self, fid: str) -> tuple:
+        """Why this follow-up is on its day (the rule that planned it and the calendar), as
+        Problems of area "due", worded where shown (ui/due_words.lines)."""
         with self.sessions() as s:
             f = self._get(s, fid)
             day, rule_id = f.due_date, f.rule_id
-        cal = self.pathway.calendar
-        info = cal.info(day)
-        kind = {"workday": "工作日", "makeup": f"{info.name}调休上班日", "weekend": "周末（非工作日）",
-                "holiday": f"{info.name}假期（非工作日）"}[info.kind]
-        lines = [f"{day.isoformat()}（{weekday_zh(day)}）{kind}［节假日数据：{cal.source_of(day.year) or '未收录'}］"]
-        rule = self.pathway.rules.by_id.get(rule_id or "")
-        lines.append(f"由规则 {rule.cite} 安排：{rule.text}" if rule else
-                     f"规则：{rule_id}（当前规则集中没有）" if rule_id else "手工安排，无规则")
-        if not info.covered:
-            lines.append(uncovered_warning(day.year))
-        return "\n".join(lines)
+        return self.pathway.date_reasons(day, rule_id)
+
+    def explain_date(self, fid: str) -> str:
+        """Compatibility: the reasons in Chinese. People read them worded in their language."""
+        from ui import due_words  # local: app sits below ui; goes with its last caller
+
+        return due_words.lines(self.date_reasons(fid), "zh_CN")
 
     # -- writes --------------------------------------------------------------------
     def create(self, patient_id: str, case_id: str | None, due_date: dt.date, method: str = "phone",

@@ -24,6 +24,8 @@ from ui.problem_templates import TERMS
 
 INTERVAL_PARAMS = ("interval", "every", "until")
 NUMBER_PARAMS = ("size_mm", "min_mm", "below_mm")
+# Codes with a "_text" form that adds the rule file's own words (Chinese): used for Chinese.
+TEXT_FORMS = ("due.rule", "due.planned_by")
 _UNIT_CODES = {"d": ("due.day_1", "due.days"), "w": ("due.week_1", "due.weeks"),
                "m": ("due.month_1", "due.months"), "y": ("due.year_1", "due.years")}
 
@@ -40,11 +42,13 @@ def explain(due, lang: str | None = None) -> str:
 
 
 def rule_line(rule, lang: str | None = None) -> str:
-    lang = lang or problem_words.language()
-    params = {"rule": rule.id, "version": rule.version}
-    if lang.startswith("zh"):
-        return _say("due.rule_text", {**params, "source": str(rule.source), "text": rule.text}, lang)
-    return _say("due.rule", params, lang)
+    return _say("due.rule", {"rule": rule.id, "version": rule.version, "source": str(rule.source),
+                             "text": rule.text}, lang or problem_words.language())
+
+
+def lines(problems, lang: str | None = None) -> str:
+    """Reasons one to a line (Pathway.date_reasons: why a follow-up is on its day)."""
+    return "\n".join(step(p, lang) for p in problems)
 
 
 def step(problem: Problem | Mapping, lang: str | None = None) -> str:
@@ -97,6 +101,8 @@ def _span(first: str, last: str, lang: str) -> str:
 
 def _say(code: str, params: dict, lang: str) -> str:
     params = dict(params)
+    if code in TEXT_FORMS and lang.startswith("zh"):
+        code += "_text"
     for name in INTERVAL_PARAMS:
         if isinstance(params.get(name), str):
             params[name] = interval(params[name], lang)

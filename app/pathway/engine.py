@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from app.pathway.holidays import DayInfo
+from app.pathway.holidays import uncovered_problem
 from app.pathway.intervals import Interval
 from app.pathway.intervals import add_months
 from app.pathway.rules import STAGES
@@ -19,15 +20,6 @@ from app.pathway.rules import Rule
 from app.pathway.rules import RuleSet
 from app.problems import Problem
 from app.problems import refuse
-
-_WEEKDAYS = "周一 周二 周三 周四 周五 周六 周日".split()
-
-
-def weekday_zh(day: dt.date) -> str:
-    """Compatibility for app/followups.py's explain_date, which still builds Chinese prose;
-    new code words the weekday from the date in ui/ (term kind "weekday")."""
-    return _WEEKDAYS[day.weekday()]
-
 
 @dataclass(frozen=True)
 class Due:
@@ -157,6 +149,23 @@ class Pathway:
     def default_due(self, on: dt.date, interval: str = "3m") -> Due:
         """A follow-up with no case to plan it by: `interval` later, saying so."""
         return self.after(on, interval, None, [_step("no_case", interval=interval)])
+
+    def date_reasons(self, day: dt.date, rule_id: str | None) -> tuple[Problem, ...]:
+        """Why a planned date is on its day: what the calendar says of the day, the rule that
+        planned it (or that none did), and a warning when the year's holidays are unknown."""
+        info = self.calendar.info(day)
+        out = [_step(f"day_{info.kind}", date=day.isoformat(), weekday=day.weekday(), holiday=info.name,
+                     source=self.calendar.source_of(day.year))]
+        rule = self.rules.by_id.get(rule_id or "")
+        if rule is not None:
+            out.append(_step("planned_by", rule=rule.id, version=rule.version, source=str(rule.source), text=rule.text))
+        elif rule_id:
+            out.append(_step("planned_by_missing", rule=rule_id))
+        else:
+            out.append(_step("planned_by_hand"))
+        if not info.covered:
+            out.append(uncovered_problem(day.year))
+        return tuple(out)
 
     # -- which rule -----------------------------------------------------------------
     def schedule_for(self, cancer: str, stage: str) -> Rule | None:

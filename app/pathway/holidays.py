@@ -70,14 +70,6 @@ def uncovered_problem(year: int) -> Problem:
     return Problem("due.holidays_uncovered", None, {"year": year, "data": CC_SOURCE})
 
 
-def uncovered_warning(year: int) -> str:
-    """Compatibility shim: the warning in Chinese, for app/followups.py's explain_date, which
-    still builds prose. Word `uncovered_problem(year)` where it is shown instead."""
-    from ui import problem_words  # local: app sits below ui; goes with its last caller
-
-    return problem_words.words(uncovered_problem(year), "zh_CN")
-
-
 @lru_cache(maxsize=None)
 def _cc_covers(year: int) -> bool:
     try:

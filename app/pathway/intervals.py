@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from app.problems import Problem
 
 _PATTERN = re.compile(r"^\s*(\d{1,3})\s*([dwmy])\s*$")
-_UNIT_ZH = {"d": "天", "w": "周", "m": "个月", "y": "年"}
 
 
 class IntervalError(ValueError):
@@ -52,10 +51,8 @@ class Interval:
         return add_months(day, self.months)
 
     def __str__(self) -> str:
+        """As rule files write it ("3m"); words for people are ui/due_words.interval's."""
         return f"{self.count}{self.unit}"
-
-    def zh(self) -> str:
-        return f"{self.count}{_UNIT_ZH[self.unit]}"
 
 
 def add_months(day: dt.date, months: int) -> tuple[dt.date, bool]:

@@ -120,6 +120,38 @@
       <translation>⚠ {year}年的法定节假日与调休安排未收录（{data} 没有 {year} 年的数据，也没有 rules/holidays/{year}.toml）：只按周末顺延，节假日可能未避开。请管理员添加该年的节假日文件。</translation>
     </message>
     <message>
+      <source>{date} ({weekday}): a working day [holiday data: {source}]</source>
+      <translation>{date}（{weekday}）工作日［节假日数据：{source}］</translation>
+    </message>
+    <message>
+      <source>{date} ({weekday}): a make-up working day for {holiday} [holiday data: {source}]</source>
+      <translation>{date}（{weekday}）{holiday}调休上班日［节假日数据：{source}］</translation>
+    </message>
+    <message>
+      <source>{date} ({weekday}): weekend, not a working day [holiday data: {source}]</source>
+      <translation>{date}（{weekday}）周末（非工作日）［节假日数据：{source}］</translation>
+    </message>
+    <message>
+      <source>{date} ({weekday}): {holiday} holiday, not a working day [holiday data: {source}]</source>
+      <translation>{date}（{weekday}）{holiday}假期（非工作日）［节假日数据：{source}］</translation>
+    </message>
+    <message>
+      <source>Planned by rule {rule}, version {version}</source>
+      <translation>由规则 {rule} v{version} 安排</translation>
+    </message>
+    <message>
+      <source>Planned by rule {rule}, version {version}, {source}: {text}</source>
+      <translation>由规则 {rule} v{version} {source} 安排：{text}</translation>
+    </message>
+    <message>
+      <source>Planned by rule {rule}, which the current rule set does not have</source>
+      <translation>规则：{rule}（当前规则集中没有）</translation>
+    </message>
+    <message>
+      <source>Planned by hand, by no rule</source>
+      <translation>手工安排，无规则</translation>
+    </message>
+    <message>
       <source>{n} days</source>
       <translation>{n}天</translation>
     </message>

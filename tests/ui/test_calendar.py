@@ -14,6 +14,7 @@ from sqlalchemy import select
 from app import clock
 from app.followups import Completion
 from app.followups import FollowupService
+from app.pathway.holidays import CC_SOURCE
 from db.models import Followup
 from db.models import Referral
 from tests.app.test_followups import seed
@@ -230,3 +231,23 @@ def test_a_holiday_is_named_in_the_windows_language(world, make_page, translatio
     view = page.month_view
     view.set_data(2026, 10, {}, {dt.date(2026, 10, 2): cal.info(dt.date(2026, 10, 2))}, clock.today(), None)
     assert view.tooltip_for(dt.date(2026, 10, 2)).splitlines()[1] == name
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_why_a_follow_up_is_on_its_day_reads_in_the_windows_language(world, make_page, translations, lang):
+    translations.set_language(lang)
+    _profile, ids, service, _plan = world
+    fid = service.create(*ids["张三"], dt.date(2026, 10, 10), "phone", rule_id="rehab-curative",
+                         assignee_id=ids["me"])
+    page = make_page()
+    page.go_to(dt.date(2026, 10, 10))
+    page.lists.tables["day"].selectRow(0)
+    assert page.lists.models["day"].row_data(0).id == fid
+    text = page.lists.detail.text()
+    if lang == "en":
+        assert text.splitlines() == [
+            f"2026-10-10 (Sat): a make-up working day for National Day [holiday data: {CC_SOURCE}]",
+            "Planned by rule rehab-curative, version 2026.1"]
+    else:
+        assert text.splitlines()[0] == f"2026-10-10（周六）国庆节调休上班日［节假日数据：{CC_SOURCE}］"
+        assert text.splitlines()[1].startswith("由规则 rehab-curative v2026.1 《")

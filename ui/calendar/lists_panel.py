@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QTabWidget
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
+from ui import due_words
 from ui.calendar.list_model import COLUMNS
 from ui.calendar.list_model import WIDTHS
 from ui.calendar.list_model import FollowupListModel
@@ -129,7 +130,7 @@ class ListsPanel(QWidget):
         self.complete_button.setEnabled(open_)
         self.reschedule_button.setEnabled(open_)
         self.patient_button.setEnabled(row is not None)
-        self.detail.setText(self.service.explain_date(row.id) if row else self.tr(
+        self.detail.setText(due_words.lines(self.service.date_reasons(row.id)) if row else self.tr(
             "Select a follow-up to see why it is on its day."))
 
     def _open_patient(self) -> None:

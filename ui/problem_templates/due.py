@@ -41,6 +41,14 @@ ENGLISH = {
                               "({data} has no {year}, and there is no rules/holidays/{year}.toml): dates were "
                               "moved over weekends only and may fall on a holiday. Ask an administrator to add "
                               "the year's holiday file.",
+    "due.day_workday": "{date} ({weekday}): a working day [holiday data: {source}]",
+    "due.day_makeup": "{date} ({weekday}): a make-up working day for {holiday} [holiday data: {source}]",
+    "due.day_weekend": "{date} ({weekday}): weekend, not a working day [holiday data: {source}]",
+    "due.day_holiday": "{date} ({weekday}): {holiday} holiday, not a working day [holiday data: {source}]",
+    "due.planned_by": "Planned by rule {rule}, version {version}",
+    "due.planned_by_text": "Planned by rule {rule}, version {version}, {source}: {text}",
+    "due.planned_by_missing": "Planned by rule {rule}, which the current rule set does not have",
+    "due.planned_by_hand": "Planned by hand, by no rule",
     "due.days": "{n} days",
     "due.day_1": "1 day",
     "due.weeks": "{n} weeks",
