@@ -119,6 +119,6 @@ def _say(code: str, params: dict, lang: str) -> str:
         params["span"] = _span(params.pop("first"), params.pop("last"), lang)
     if "source" in params and params["source"] is None:
         params["source"] = _say("due.no_source", {}, lang)
-    if code == "due.outcome" and f"tl_outcome.{params.get('outcome')}" not in TERMS and params.get("label"):
+    if code == "due.outcome" and f"due_outcome.{params.get('outcome')}" not in TERMS and params.get("label"):
         params["outcome"] = params["label"]  # an outcome only the rule file knows: its label
     return problem_words.words(Problem(code, None, params), lang)

@@ -296,6 +296,38 @@
       <translation>抗战胜利纪念日</translation>
     </message>
     <message>
+      <source>Stable</source>
+      <translation>病情稳定</translation>
+    </message>
+    <message>
+      <source>Symptoms, advised to see a doctor</source>
+      <translation>出现不适，已指导就诊</translation>
+    </message>
+    <message>
+      <source>Needs a clinic re-check</source>
+      <translation>需门诊复查</translation>
+    </message>
+    <message>
+      <source>In hospital</source>
+      <translation>目前住院中</translation>
+    </message>
+    <message>
+      <source>Recurrence suspected</source>
+      <translation>疑似复发</translation>
+    </message>
+    <message>
+      <source>Declined follow-up</source>
+      <translation>拒绝随访</translation>
+    </message>
+    <message>
+      <source>Moved away</source>
+      <translation>迁出</translation>
+    </message>
+    <message>
+      <source>Deceased</source>
+      <translation>死亡</translation>
+    </message>
+    <message>
       <source>solid</source>
       <translation>实性</translation>
     </message>

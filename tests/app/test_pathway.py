@@ -176,7 +176,7 @@ def test_every_kind_of_step_reads_in_one_language(engine, lang):
         for words in ("phase 3: every 1 year from then on", "make-up working day for Spring Festival",
                       "A solid nodule of 8 mm: the 5–<15 mm category", "2026-02-02 + 2 weeks = 2026-02-16",
                       "(that month has no day 31: its last day)", "an invitation every 6 months",
-                      "Follow-up outcome “unwell, advised to see a doctor”: the next follow-up 14 days later",
+                      "Follow-up outcome “Symptoms, advised to see a doctor”: the next follow-up 14 days later",
                       "No case linked: 3 months later by default"):
             assert words in text, words
     else:

@@ -210,11 +210,14 @@ def test_the_proposed_date_is_explained_in_the_windows_language_only(world, make
     text = dialog.explanation.text()
     if lang == "en":
         assert text.startswith("Proposed by the rules:\nDue 2026-12-02 (Wed)\nRule outcome-symptoms, version 2026.1")
-        assert "Follow-up outcome “unwell, advised to see a doctor”: the next follow-up 14 days later" in text
+        # the outcome as the list above names it
+        assert "Follow-up outcome “Symptoms, advised to see a doctor”: the next follow-up 14 days later" in text
+        assert dialog.outcome.currentText() == "Symptoms, advised to see a doctor"
         assert "2026-11-18 + 14 days = 2026-12-02" in text and "is a working day, so it stays" in text
         assert not re.search(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]", text), text
     else:
         assert "到期日 2026-12-02（周三）" in text and "随访结局“出现不适，已指导就诊”：14天后再次随访" in text
+        assert dialog.outcome.currentText() == "出现不适，已指导就诊"
         assert "2026-11-18 + 14天 = 2026-12-02" in text and "是工作日，不顺延" in text
         assert not re.search(r"\b(Due|Rule|days|working|Proposed)\b", text), text
     if os.environ.get("CASEDESK_SHOTS"):  # for a person to look at: nothing cut off, one language

@@ -62,7 +62,7 @@ ENGLISH = {
 
 TERM_PARAMS = {
     "due:weekday": "weekday", "due:to_weekday": "weekday", "due:holiday": "holiday", "due:nodule": "nodule",
-    "due:stage": "stage", "due:cancer": "tl_cancer", "due:outcome": "tl_outcome", "due:month": "month",
+    "due:stage": "stage", "due:cancer": "tl_cancer", "due:outcome": "due_outcome", "due:month": "month",
 }
 
 TERMS = {
@@ -78,6 +78,15 @@ TERMS = {
     "holiday.mid_autumn": "Mid-Autumn Festival",
     "holiday.national_day": "National Day",
     "holiday.victory_day": "Victory Day",
+    # As the completion dialog's outcome list names them (ui/calendar/labels.outcome).
+    "due_outcome.stable": "Stable",
+    "due_outcome.symptoms": "Symptoms, advised to see a doctor",
+    "due_outcome.needs_visit": "Needs a clinic re-check",
+    "due_outcome.hospitalised": "In hospital",
+    "due_outcome.recurrence_suspected": "Recurrence suspected",
+    "due_outcome.declined": "Declined follow-up",
+    "due_outcome.moved_away": "Moved away",
+    "due_outcome.deceased": "Deceased",
     "nodule.solid": "solid",
     "nodule.non_solid": "non-solid",
 }
