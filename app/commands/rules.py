@@ -64,7 +64,7 @@ def _list(args) -> int:
     for r in rules.rules:
         if r.path != current:
             current = r.path
-            print(f"\n{r.path}  (version {r.version})")
+            print("\n" + _say("due.rules_file", path=str(r.path), version=r.version))
         print(f"  {r.id:<{width}}  {r.kind:<9}  v{r.version}  {r.path.name}:{r.line}  {r.source}  {r.text}")
     cal = pathway.calendar
     print("\n" + _say("cli.rules_holidays"))

@@ -152,6 +152,10 @@
       <translation>手工安排，无规则</translation>
     </message>
     <message>
+      <source>{path}  (version {version})</source>
+      <translation>{path}（版本 {version}）</translation>
+    </message>
+    <message>
       <source>{n} days</source>
       <translation>{n}天</translation>
     </message>

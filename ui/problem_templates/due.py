@@ -49,6 +49,7 @@ ENGLISH = {
     "due.planned_by_text": "Planned by rule {rule}, version {version}, {source}: {text}",
     "due.planned_by_missing": "Planned by rule {rule}, which the current rule set does not have",
     "due.planned_by_hand": "Planned by hand, by no rule",
+    "due.rules_file": "{path}  (version {version})",
     "due.days": "{n} days",
     "due.day_1": "1 day",
     "due.weeks": "{n} weeks",
