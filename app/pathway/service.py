@@ -15,6 +15,7 @@ from sqlalchemy import select
 from app import clock
 from app.pathway import for_profile
 from app.pathway.engine import Due
+from app.problems import Problem
 from app.problems import ProblemError
 from app.problems import refuse
 from db.models import Case
@@ -48,16 +49,18 @@ def responsible_cm(case: Case) -> str | None:
     return case.community_cm_id or case.clinic_cm_id
 
 
-def stage_entered_on(session, case: Case) -> tuple[dt.date, str]:
-    """When the case entered its current stage (the anchor of its schedule), and how we know."""
+def stage_entered_on(session, case: Case) -> tuple[dt.date, Problem]:
+    """When the case entered its current stage (the anchor of its schedule), and how we know
+    (a problem of area "due", worded in the reader's language)."""
     events = session.scalars(
         select(TimelineEvent).where(TimelineEvent.case_id == case.id, TimelineEvent.kind == EventKind.STAGE.value,
                                     TimelineEvent.deleted_at.is_(None))
         .order_by(TimelineEvent.occurred_at.desc()))
     for event in events:
         if (event.data or {}).get("to") == case.stage:
-            return _local_date(event.occurred_at), f"{event.occurred_at:%Y-%m-%d} 进入{STAGE_LABELS[case.stage]}期"
-    return _local_date(case.opened_at), "未记录进入本阶段的日期，按建档日"
+            day = _local_date(event.occurred_at)
+            return day, Problem("due.since_stage_entered", None, {"stage": case.stage, "date": day.isoformat()})
+    return _local_date(case.opened_at), Problem("due.since_opened", None, {})
 
 
 def _local_date(at: dt.datetime) -> dt.date:
