@@ -96,6 +96,8 @@ def create_app(engine: Engine) -> FastAPI:
         if identity is None:  # an app built without the edge's token check (never in service)
             scheme, _, token = (request.headers.get("authorization") or "").partition(" ")
             return auth.authenticate(session, token.strip() if scheme.lower() == "bearer" else None)
+        if identity.user is not None:
+            return session.merge(identity.user, load=False), identity.device_id
         user = session.get(User, identity.user_id)
         if user is None or not user.active:
             raise Refusal(403, "auth.account_disabled", "this account is disabled")

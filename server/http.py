@@ -35,7 +35,7 @@ RETRYABLE = {"40001", "40P01"}  # serialization failure, deadlock detected
 PROTECTED = ("/sync/",)  # every path under these needs a valid access token
 INVALID_MEMORY_S = 60.0
 INVALID_MEMORY_SIZE = 10_000
-GATE_THREADS = 2  # token checks do not queue behind the request threads (server/app.py THREADS)
+GATE_THREADS = 4  # token checks do not queue behind the request threads (server/app.py THREADS)
 
 
 class ORJSONRequest(Request):
