@@ -30,6 +30,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                      help="only events from this date or time on (ISO 8601, e.g. 2026-12-01 or 2026-12-01T08:00)")
     log.add_argument("--user", default=None, metavar="NAME", help="only this username's events")
     log.set_defaults(func=_security_log)
+    from app.commands.server_actions import register_all  # local: the action modules import this one's helpers
+    register_all(actions)
 
 
 def _since(value: str) -> dt.datetime:

@@ -8,6 +8,7 @@ from sqlalchemy.orm import mapped_column
 
 from db.models.base import Base
 from db.models.base import Synced
+from db.types import JSONDoc
 from db.types import UUIDStr
 
 
@@ -22,6 +23,9 @@ class OrgUnit(Synced, Base):
     name: Mapped[str] = mapped_column(String(120))
     address: Mapped[str | None] = mapped_column(String(200))
     phone: Mapped[str | None] = mapped_column(String(32))
+    # Other names the unit goes by in lists from elsewhere (大碶街道 for 大碶街道工作站).
+    aliases: Mapped[list | None] = mapped_column(JSONDoc)
+    active: Mapped[bool] = mapped_column(default=True)
 
 
 class User(Synced, Base):

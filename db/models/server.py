@@ -28,6 +28,11 @@ class Credential(Base):
     password_hash: Mapped[str] = mapped_column(String(200))  # argon2id
     failed_count: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    # 等保 L3 password policy: a one-time or reset password must be changed at first use,
+    # passwords expire, and the last few cannot be used again (their argon2 hashes).
+    must_change: Mapped[bool] = mapped_column(default=False)
+    changed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    history: Mapped[list | None] = mapped_column(JSONDoc)
 
 
 class Device(Base):
@@ -43,6 +48,10 @@ class Device(Base):
     # The desktop's clock minus the server's at its last request, in seconds (flagged > 300).
     clock_skew_s: Mapped[int | None] = mapped_column(Integer)
     revoked_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    # What the administrator's list shows of each desktop.
+    name: Mapped[str | None] = mapped_column(String(64))
+    app_version: Mapped[str | None] = mapped_column(String(32))
+    last_addr: Mapped[str | None] = mapped_column(String(64))
 
 
 class AuthToken(Base):

@@ -226,6 +226,17 @@ def upgrade() -> None:
         batch.add_column(sa.Column("clock_skew_s", sa.Integer(), nullable=True))
         batch.add_column(sa.Column("revoked_at", UTCDateTime(), nullable=True))
         batch.create_unique_constraint("uq_devices_code", ["code"])
+    with op.batch_alter_table("credentials") as batch:
+        batch.add_column(sa.Column("must_change", sa.Boolean(), nullable=False, server_default=sa.false()))
+        batch.add_column(sa.Column("changed_at", UTCDateTime(), nullable=True))
+        batch.add_column(sa.Column("history", JSONDoc, nullable=True))
+    with op.batch_alter_table("devices") as batch:
+        batch.add_column(sa.Column("name", sa.String(64), nullable=True))
+        batch.add_column(sa.Column("app_version", sa.String(32), nullable=True))
+        batch.add_column(sa.Column("last_addr", sa.String(64), nullable=True))
+    with op.batch_alter_table("org_units") as batch:
+        batch.add_column(sa.Column("aliases", JSONDoc, nullable=True))
+        batch.add_column(sa.Column("active", sa.Boolean(), nullable=False, server_default=sa.true()))
     with op.batch_alter_table("audit_entries") as batch:
         batch.add_column(sa.Column("received_at", UTCDateTime(), nullable=True))
         batch.add_column(sa.Column("clock_skew_s", sa.Integer(), nullable=True))
@@ -261,6 +272,17 @@ def downgrade() -> None:
         batch.drop_column("title_code")
     with op.batch_alter_table("letters") as batch:
         batch.drop_column("printed_at_desktop")
+    with op.batch_alter_table("org_units") as batch:
+        batch.drop_column("active")
+        batch.drop_column("aliases")
+    with op.batch_alter_table("devices") as batch:
+        batch.drop_column("last_addr")
+        batch.drop_column("app_version")
+        batch.drop_column("name")
+    with op.batch_alter_table("credentials") as batch:
+        batch.drop_column("history")
+        batch.drop_column("changed_at")
+        batch.drop_column("must_change")
     with op.batch_alter_table("audit_entries") as batch:
         batch.drop_column("clock_skew_s")
         batch.drop_column("received_at")
