@@ -1,4 +1,6 @@
-"""ASGI entry for uvicorn workers: `server.main:create` builds the app from CASEDESK_SERVER_DB."""
+"""ASGI entry for uvicorn workers: `server.main:create` builds the app from CASEDESK_SERVER_DB,
+with its log files when CASEDESK_SERVER_LOG_DIR names a directory (server/logs.py). The
+environment carries them because uvicorn starts each worker afresh from this import string."""
 from __future__ import annotations
 
 import asyncio.base_events
@@ -7,7 +9,11 @@ import socket
 
 from db.engine import url_engine
 from server.app import THREADS
+from server import logs
 from server.app import create_app
+
+LOG_DIR_ENV = "CASEDESK_SERVER_LOG_DIR"
+RETENTION_ENV = "CASEDESK_SERVER_LOG_DAYS"
 
 
 def _nodelay(sock) -> None:
@@ -23,4 +29,10 @@ def create():
     asyncio.base_events._set_nodelay = _nodelay
     url = os.environ["CASEDESK_SERVER_DB"]
     pool = {} if url.startswith("sqlite") else {"pool_size": THREADS, "max_overflow": 4, "pool_timeout": 60}
-    return create_app(url_engine(url, **pool))
+    # An error's text never quotes a row's values (a patient's name in a failed INSERT).
+    app = create_app(url_engine(url, hide_parameters=True, **pool))
+    log_dir = os.environ.get(LOG_DIR_ENV)
+    if not log_dir:
+        return app
+    logs.setup(log_dir, int(os.environ.get(RETENTION_ENV) or logs.RETENTION_DAYS))
+    return logs.AccessLog(app)

@@ -1,4 +1,5 @@
-"""`python main.py server --db URL [--init-demo] [--host H --port P --workers N]`, and
+"""`python main.py server --db URL [--init-demo] [--host H --port P --workers N]
+[--certfile F --keyfile F]` or `server --config FILE.toml` (server/config.py), and
 `python main.py server security-log --db URL [--since DATE] [--user NAME]` for the
 administrator (the server's security event log, server/security_log.py)."""
 from __future__ import annotations
@@ -18,9 +19,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--init-demo", action="store_true", help="create the schema, network, demo users and patients")
     p.add_argument("--patients", type=int, default=2000, help="demo patients for --init-demo")
     p.add_argument("--seed", type=int, default=1)
-    p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=8765)
-    p.add_argument("--workers", type=int, default=1)
+    p.add_argument("--config", default=None, metavar="FILE.toml",
+                   help="settings from a file (server/config.py): database, host, port, workers, "
+                        "certificate, log directory; the options below override it")
+    p.add_argument("--host", default=None, help="default 127.0.0.1")
+    p.add_argument("--port", type=int, default=None, help="default 8765")
+    p.add_argument("--workers", type=int, default=None, help="default 1")
+    p.add_argument("--certfile", default=None, metavar="FILE", help="serve HTTPS with this certificate (PEM, chain)")
+    p.add_argument("--keyfile", default=None, metavar="FILE", help="the certificate's private key (PEM)")
     p.set_defaults(func=_run)
     # Optional, so `server --db URL` keeps running the server as scripts and tests call it.
     actions = p.add_subparsers(dest="server_action", metavar="ACTION", title="actions")
@@ -52,18 +58,52 @@ def _default_url() -> str:
     return f"sqlite:///{path}"
 
 
+def _settings(args):
+    """The file's settings (if any) with the command line's options over them. A bad file or
+    TLS pair stops here with each problem named, as `server check-config` names them."""
+    from dataclasses import replace
+
+    from app.errors import CaseDeskError
+    from server import config
+    from ui import problem_words
+
+    def refuse(problems) -> CaseDeskError:
+        return CaseDeskError("\n".join(f"{p.field or args.config}: {problem_words.words(p)}" for p in problems))
+
+    if args.config:
+        try:
+            settings = config.load(args.config)
+        except config.ConfigError as exc:
+            raise refuse(exc.problems) from None
+    else:
+        settings = config.ServerConfig(db_url=config.with_env_password(args.db or _default_url()))
+    given = {k: v for k, v in (("host", args.host), ("port", args.port), ("workers", args.workers),
+                               ("certfile", args.certfile), ("keyfile", args.keyfile)) if v is not None}
+    if args.db:
+        given["db_url"] = config.with_env_password(args.db)
+    settings = replace(settings, **given)
+    if (settings.certfile is None) != (settings.keyfile is None):
+        raise CaseDeskError("--certfile and --keyfile go together: give both to serve HTTPS")
+    if settings.certfile and (found := config.tls_problems(settings.certfile, settings.keyfile, prefix="--")):
+        raise refuse(found)
+    return settings
+
+
 def _run(args) -> int:
     from app.errors import CaseDeskError
     from db import migrate
     from db.engine import url_engine
+    from server import config
 
-    url = args.db or _default_url()
+    settings = _settings(args)
+    url = settings.db_url
+    shown = config.printable(url)
     engine = url_engine(url)
     try:
         if args.init_demo:
             from server.demo import init_demo
             if not migrate.is_empty(engine):
-                raise CaseDeskError(f"{url} already holds tables; --init-demo needs an empty database")
+                raise CaseDeskError(f"{shown} already holds tables; --init-demo needs an empty database")
             figures = init_demo(engine, args.patients, args.seed)
             print(f"demo server ready: {figures['patients']} patients, {figures['rows']} rows; "
                   "logins are listed in the README (password: USERNAME-demo)")
@@ -74,15 +114,24 @@ def _run(args) -> int:
     except Exception as exc:  # noqa: BLE001 - a database that cannot be reached, in words
         if isinstance(exc, CaseDeskError):
             raise
-        raise CaseDeskError(f"cannot use the database {url}: {exc.__class__.__name__}: {exc}") from exc
+        raise CaseDeskError(f"cannot use the database {shown}: {exc.__class__.__name__}: {exc}") from exc
     finally:
         engine.dispose()
     import uvicorn
 
+    from server import main as server_main
+
+    # The workers read these (server/main.py): uvicorn starts each from an import string.
     os.environ["CASEDESK_SERVER_DB"] = url
-    print(f"CaseDesk server on http://{args.host}:{args.port} ({args.workers} worker(s))", file=sys.stderr)
-    uvicorn.run("server.main:create", factory=True, host=args.host, port=args.port,
-                workers=args.workers, log_level="warning")
+    if settings.log_dir:
+        os.environ[server_main.LOG_DIR_ENV] = settings.log_dir
+        os.environ[server_main.RETENTION_ENV] = str(settings.retention_days)
+    scheme = "https" if settings.certfile else "http"
+    print(f"CaseDesk server on {scheme}://{settings.host}:{settings.port} ({settings.workers} worker(s))"
+          + (f", logs in {settings.log_dir}" if settings.log_dir else ""), file=sys.stderr)
+    uvicorn.run("server.main:create", factory=True, host=settings.host, port=settings.port,
+                workers=settings.workers, log_level="warning", access_log=False,
+                ssl_certfile=settings.certfile, ssl_keyfile=settings.keyfile)
     return 0
 
 

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
 from app.settings import Settings
+from app.sync import endpoint
+from ui import problem_words
 
 LANGUAGES = (("zh_CN", "中文（简体）"), ("en", "English"))  # each named in its own language
 PAPER_SIZES = ("A4", "A5")
@@ -167,8 +169,12 @@ class SyncPage(SettingsPage):
         parts = urlsplit(url)
         bad_url = bool(url) and (parts.scheme not in ("http", "https") or not parts.hostname
                                  or any(c.isspace() for c in url))
-        self.show_error("url", self.tr("The server address must start with http:// or https://, "
-                                       "for example https://casedesk.example.org.") if bad_url else None)
+        url_error = self.tr("The server address must start with http:// or https://, "
+                            "for example https://casedesk.example.org.") if bad_url else None
+        cleartext = endpoint.problem(url) if url and not bad_url else None
+        if cleartext is not None:  # http:// off this machine: the sync client would refuse it too
+            bad_url, url_error = True, problem_words.words(cleartext)
+        self.show_error("url", url_error)
         if any(c.isspace() for c in username):
             user_error = self.tr("A user name has no spaces.")
         elif url and not username:
