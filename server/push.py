@@ -16,7 +16,6 @@ each in a savepoint, so the one bad mutation is rejected and the others still ap
 from __future__ import annotations
 
 import orjson
-from sqlalchemy import insert
 from sqlalchemy import select
 from sqlalchemy import text
 from sqlalchemy import update
@@ -31,11 +30,10 @@ from app.sync import merge
 from app.sync.scope import Scope
 from app.sync.wire import WireError
 from db.models import AppliedMutation
-from db.models import ChangeLog
-from db.models import SeqCounter
 from server.apply import Batch
 from server.apply import apply
 from server import security_log
+from server import sequence
 from server.checks import SCOPE
 from server.checks import Rejected
 from server.checks import integrity_problem
@@ -153,15 +151,6 @@ def _claim(session: Session, user, device_id: str, mutations) -> dict[str, dict]
 
 
 def _assign_sequence(session: Session, user, device_id: str, changed) -> None:
-    top = session.execute(
-        update(SeqCounter).where(SeqCounter.id == 1)
-        .values(value=SeqCounter.value + len(changed)).returning(SeqCounter.value)
-    ).scalar_one()
-    now = clock.now()
-    log = []
-    for seq, (obj, table, fields, version, result) in enumerate(changed, start=top - len(changed) + 1):
-        obj.server_seq = seq  # a row changed twice in the batch keeps the later number
-        log.append({"server_seq": seq, "table_name": table, "row_id": obj.id, "version": version,
-                    "fields": fields, "user_id": user.id, "device_id": device_id, "at": now})
+    seqs = sequence.stamp(session, [c[:4] for c in changed], user.id, device_id)
+    for (*_, result), seq in zip(changed, seqs):
         result["server_seq"] = seq
-    session.execute(insert(ChangeLog), log)

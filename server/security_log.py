@@ -25,6 +25,7 @@ from db.models import User
 RETENTION_DAYS = 180
 KINDS = frozenset({"login_ok", "login_failed", "slowed", "token_reuse", "device_refused", "write_refused",
                    "scope_refused", "audit_refused", "clock_skew", "token_invalid"})
+KINDS |= {"org_imported", "device_revoked"}  # organisation tree and devices (server/org_import.py, server/devices.py)
 
 
 def record(session: Session, kind: str, *, code: str | None = None, user_id: str | None = None,

@@ -60,10 +60,26 @@ def test_bad_url_is_refused_with_a_message(window, qtbot, profile):
 def test_server_needs_a_user_name(window, qtbot):
     dialog = window.open_settings()
     sync = dialog.pages["sync"]
-    sync.url.setText("http://10.1.2.3:8000")
+    sync.url.setText("https://10.1.2.3:8000")
     assert not dialog.apply()
     assert sync.errors["username"].text() == "请输入您在该服务器上的用户名。"
     assert not sync.errors["url"].isVisible()
+
+
+def test_http_to_another_machine_is_refused_with_what_to_do(window, qtbot, profile):
+    """A password would cross the network in clear: the page says to use https:// (or ask)."""
+    dialog = window.open_settings()
+    sync = dialog.pages["sync"]
+    sync.url.setText("http://10.1.2.3:8000")
+    sync.username.setText("li.na")
+    assert not dialog.apply()
+    assert dialog.stack.currentWidget() is sync
+    error = sync.errors["url"]
+    assert error.isVisible() and "https://10.1.2.3:8000" in error.text() and "管理员" in error.text()
+    assert not (profile.path / "settings.json").exists()
+    sync.url.setText("http://127.0.0.1:8765")  # this machine's own server: nothing crosses a network
+    assert dialog.apply()
+    assert Settings(profile.path / "settings.json").get("sync.server_url") == "http://127.0.0.1:8765"
 
 
 def test_empty_letterhead_is_refused(window, qtbot, profile):

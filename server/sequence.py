@@ -1,0 +1,37 @@
+"""Places in the change sequence for rows the server writes: each changed row gets the next
+server_seq and a change_log entry, so desktops pull it like any pushed change.
+
+The numbers are taken with one UPDATE of the counter row, whose lock is held until the
+caller commits: sequence numbers become visible in commit order (server/pull.py's safe
+watermark). Call it last in a transaction, to keep that lock short.
+"""
+from __future__ import annotations
+
+from sqlalchemy import insert
+from sqlalchemy import update
+from sqlalchemy.orm import Session
+
+from app import clock
+from db.models import ChangeLog
+from db.models import SeqCounter
+
+
+def stamp(session: Session, changed, user_id: str | None, device_id: str | None) -> list[int]:
+    """`changed`: (row object, table name, changed field names, new version) per change, in
+    order. Sets each row's server_seq (a row changed twice keeps the later number), logs the
+    changes, and returns their numbers."""
+    if not changed:
+        return []
+    top = session.execute(
+        update(SeqCounter).where(SeqCounter.id == 1)
+        .values(value=SeqCounter.value + len(changed)).returning(SeqCounter.value)
+    ).scalar_one()
+    now = clock.now()
+    log, seqs = [], []
+    for seq, (obj, table, fields, version) in enumerate(changed, start=top - len(changed) + 1):
+        obj.server_seq = seq
+        log.append({"server_seq": seq, "table_name": table, "row_id": obj.id, "version": version,
+                    "fields": fields, "user_id": user_id, "device_id": device_id, "at": now})
+        seqs.append(seq)
+    session.execute(insert(ChangeLog), log)
+    return seqs
