@@ -30,7 +30,8 @@ def problem(url: str) -> Problem | None:
     if parts.scheme not in ("http", "https") or not host:
         return Problem(BAD_ADDRESS, "url", {"url": url})
     if parts.scheme == "http" and not is_loopback(host):
-        return Problem(CLEARTEXT, "url", {"host": host, "https_url": "https://" + url.strip()[len("http://"):]})
+        return Problem(CLEARTEXT, "url", {"host": host, "url": url.strip(),
+                                          "https_url": "https://" + url.strip()[len("http://"):]})
     return None
 
 

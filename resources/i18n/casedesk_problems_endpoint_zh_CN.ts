@@ -4,8 +4,8 @@
   <context>
     <name>Problems</name>
     <message>
-      <source>The server address {host} starts with http://, which would send your password unencrypted over the network. Use the https:// address ({https_url}), or ask your administrator for the server's https:// address.</source>
-      <translation>服务器地址 {host} 以 http:// 开头，密码会以明文在网络上传输。请改用 https:// 地址（{https_url}），或向管理员索取服务器的 https:// 地址。</translation>
+      <source>The server address {url} uses http://, which would send your password unencrypted over the network. Use {https_url} instead, or ask your administrator for the server's https:// address.</source>
+      <translation>服务器地址 {url} 使用 http://，密码会以明文在网络上传输。请改用 {https_url}，或向管理员索取服务器的 https:// 地址。</translation>
     </message>
     <message>
       <source>{url} is not a server address. It must start with https://, for example https://casedesk.example.org.</source>

@@ -93,6 +93,10 @@ def test_a_desktop_syncs_over_https_trusting_the_ca_in_the_system_store(https_se
         client.close()
     finally:
         profile.close()
+    # A stray request carrying data in its path and query: the line keeps neither.
+    stray = httpx.get(f"{url}/patients/330206198001011234", params={"name": "欧阳测试"},
+                      verify=ssl.create_default_context(cafile=tls["ca"]))
+    assert stray.status_code == 404
     engine = create_engine(demo_db, poolclass=NullPool)
     with engine.connect() as conn:
         assert conn.execute(select(Patient.name).where(Patient.id == patient_id)).scalar_one() == "司马测试"
@@ -107,8 +111,10 @@ def test_a_desktop_syncs_over_https_trusting_the_ca_in_the_system_store(https_se
     assert len(push) == 1 and push[0].startswith("20") and "127.0.0.1" in push[0]
     assert user_id and push[0].endswith(f"user={user_id}") and push[0].split()[-2].endswith("ms")
     assert "logging to" in application  # the worker's start line
+    assert any(" GET /patients/* 404 " in line and line.endswith("user=-") for line in access.splitlines())
     for text in (access, application):
         assert "司马测试" not in text and "13987654321" not in text
+        assert "330206198001011234" not in text and "欧阳" not in text and "name=" not in text
         for name, id_number, phone in people:
             assert name not in text
             assert not id_number or id_number not in text
@@ -126,7 +132,7 @@ def test_http_to_another_host_is_refused_before_any_connection(tmp_path):
             SyncClient(profile, "http://10.20.30.40:8765")
         assert refused.value.code == "endpoint.cleartext" and refused.value.params["host"] == "10.20.30.40"
         said = problem_words.words(refused.value.problem, "en")
-        assert "https://10.20.30.40:8765" in said and "administrator" in said
+        assert "http://10.20.30.40:8765" in said and "https://10.20.30.40:8765" in said and "administrator" in said
         assert "https://" in problem_words.words(refused.value.problem, "zh_CN")
         for allowed in ("http://127.0.0.1:9", "http://localhost:9", "http://[::1]:9", "https://10.20.30.40:8765"):
             SyncClient(profile, allowed).close()  # built without a connection: no traffic
