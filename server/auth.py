@@ -134,6 +134,7 @@ def _bind_device(session: Session, user_id: str, device_id: str, now, client_add
         raise Refusal(403, code, "this desktop is registered to another person; sign in on your own profile"
                       if other else "this desktop was withdrawn by an administrator")
     device.last_seen_at = now
+    device.last_addr = (client_addr or device.last_addr or "")[:64] or None  # the administrator's device list
     if device.code is None:
         device.code = _allocate_code(session)
     return device
@@ -152,6 +153,9 @@ def _allocate_code(session: Session) -> str | None:
 def refresh(session: Session, token: str, device_id: str, client_addr: str | None = None) -> dict:
     now = clock.now()
     row = session.get(AuthToken, _digest(token))
+    if row is not None and row.revoked_at is not None and row.device_id == device_id \
+            and getattr(session.get(Device, device_id), "revoked_at", None) is not None:
+        _bind_device(session, row.user_id, device_id, now, client_addr)  # refuses: a withdrawn desktop hears why
     if row is None or row.kind != "refresh" or row.revoked_at is not None:
         raise Refusal(401, "auth.refresh_invalid", "sign in again: this session is no longer valid")
     if row.device_id != device_id:
@@ -209,6 +213,8 @@ def identify(session: Session, bearer: str | None) -> Identity:
         .join(User, User.id == AuthToken.user_id)
         .outerjoin(Device, Device.id == AuthToken.device_id)
         .where(AuthToken.token_hash == _digest(bearer))).first()
+    if found is not None and found.device_revoked_at is not None and found.device_user_id == found.user_id:
+        raise Refusal(403, "auth.device_revoked", "this desktop was withdrawn by an administrator")  # tokens ended too
     if found is None or found.kind != "access" or found.revoked_at is not None:
         raise Refusal(401, "auth.token_invalid", "sign in again: the access token is not valid")
     if found.expires_at <= clock.now():

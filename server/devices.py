@@ -17,17 +17,25 @@ time, and a sign-in has written (the throttle) before it allocates.
 """
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import logging
 import secrets
+from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy import text
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
+from app import clock
+from app.problems import refuse
 from app.referrals.codes import ALPHABET
 from app.referrals.codes import DEVICE_CODE_LENGTH
+from db.models import AuthToken
 from db.models import Device
+from db.models import User
+from server import security_log
 
 log = logging.getLogger(__name__)
 
@@ -58,3 +66,55 @@ def allocate_code(session: Session) -> str | None:
                   len(ALPHABET) ** DEVICE_CODE_LENGTH)
         return None
     return secrets.choice(free)
+
+
+@dataclass(frozen=True)
+class DeviceView:
+    """One desktop as the administrator's list shows it."""
+
+    id: str
+    code: str | None
+    username: str
+    display_name: str
+    name: str | None
+    app_version: str | None
+    registered_at: dt.datetime
+    last_seen_at: dt.datetime | None  # its last sign-in or token refresh: a sync renews its token
+    last_addr: str | None
+    revoked_at: dt.datetime | None
+
+
+def list_devices(session: Session) -> list[DeviceView]:
+    """Every desktop ever registered, most recently seen first (withdrawn ones too: their
+    codes stay taken and the list says when they were withdrawn)."""
+    rows = session.execute(select(Device, User.username, User.display_name).join(User, User.id == Device.user_id)
+                           .order_by(Device.last_seen_at.desc().nulls_last(), Device.id)).all()
+    return [DeviceView(d.id, d.code, username, display, d.name, d.app_version, d.registered_at, d.last_seen_at,
+                       d.last_addr, d.revoked_at) for d, username, display in rows]
+
+
+def revoke(session: Session, device_id: str, client_addr: str | None = None) -> tuple[DeviceView, int]:
+    """Withdraw a desktop (a lost laptop): it may not sign in again, and every token it holds
+    ends now — the next request with one is refused (auth.device_revoked), and the desktop
+    erases its profile then. Recorded in the security log; the caller commits. Returns the
+    desktop and how many live tokens were ended."""
+    device = session.get(Device, device_id, with_for_update=True)
+    if device is None:
+        raise refuse("devices.unknown", "device", device=device_id)
+    if device.revoked_at is not None:
+        raise refuse("devices.already_revoked", "device", device=device_id,
+                     at=device.revoked_at.astimezone(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"))
+    now = clock.now()
+    device.revoked_at = now
+    ended = session.execute(update(AuthToken).where(AuthToken.device_id == device_id, AuthToken.revoked_at.is_(None),
+                                                    AuthToken.expires_at > now)
+                            .values(revoked_at=now)).rowcount
+    # Expired ones too, so no row of this desktop is left without an end.
+    session.execute(update(AuthToken).where(AuthToken.device_id == device_id, AuthToken.revoked_at.is_(None))
+                    .values(revoked_at=now))
+    security_log.record(session, "device_revoked", user_id=device.user_id, device_id=device_id,
+                        client_addr=client_addr, detail={"tokens_ended": ended, "code": device.code})
+    session.flush()
+    user = session.get(User, device.user_id)
+    return DeviceView(device.id, device.code, user.username, user.display_name, device.name, device.app_version,
+                      device.registered_at, device.last_seen_at, device.last_addr, device.revoked_at), ended
