@@ -24,8 +24,8 @@ from pathlib import Path
 
 try:
     import fcntl
-except ImportError:  # Windows: one worker there (uvicorn's reload-less multiprocess is POSIX-first)
-    fcntl = None
+except ImportError:  # Windows: no flock, and a file another worker holds open cannot be renamed there;
+    fcntl = None  # run one worker on Windows (a failed rollover is reported and writing goes on)
 
 ACCESS = "casedesk.access"
 RETENTION_DAYS = 180  # 等保 L3: at least six months
