@@ -282,10 +282,12 @@ def _write(session: Session, lines: list[Line], existing: dict[str, OrgUnit], de
     changed = []
     # Parents before children: the new rows are inserted in this order, and a row's parent
     # must exist when it is.
-    depth = {ln.code: _depth(ln.code, {x.code: x.parent for x in lines}) for ln in lines}
+    parents = {x.code: x.parent for x in lines}
+    depth = {ln.code: _depth(ln.code, parents) for ln in lines}
     for ln in sorted(lines, key=lambda x: (depth[x.code], x.line)):
-        values = {"code": ln.code, "name": ln.name, "kind": ln.kind, "parent_id": ids.get(ln.parent) if ln.parent else None,
-                  "address": ln.address, "phone": ln.phone, "aliases": ln.aliases, "active": True}
+        values = {"code": ln.code, "name": ln.name, "kind": ln.kind,
+                  "parent_id": ids.get(ln.parent) if ln.parent else None, "address": ln.address,
+                  "phone": ln.phone, "aliases": ln.aliases, "active": True}
         unit = existing.get(ln.code)
         if unit is None:
             unit = OrgUnit(id=ids[ln.code], version=1, updated_at=now, **values)

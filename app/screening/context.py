@@ -29,6 +29,25 @@ class Candidate:
     same_id: bool
 
 
+MIN_PREFIX = 2  # one character (大) would begin too many names
+
+
+def _names(unit) -> list[str]:
+    return list(dict.fromkeys([unit.name, *(a for a in (unit.aliases or []) if isinstance(a, str) and a.strip())]))
+
+
+def _squeeze(text: str) -> str:
+    return "".join(text.split())
+
+
+def _by_prefix(names: list[tuple[str, str]], value: str) -> str | None:
+    """The one unit whose name begins with `value`; None when none or several do."""
+    if len(value) < MIN_PREFIX:
+        return None
+    found = {unit for name, unit in names if name.startswith(value)}
+    return found.pop() if len(found) == 1 else None
+
+
 class Context:
     def __init__(self, today: dt.date):
         self.today = today
@@ -40,6 +59,8 @@ class Context:
         self._by_name_birth: dict[tuple, list[str]] = defaultdict(list)
         self._patients: dict[str, tuple] = {}
         self._keys: dict[str, str] = {}
+        self._station_names: list[tuple[str, str]] = []  # (name or alias, station id)
+        self._point_names: list[tuple[str, tuple[str, str]]] = []  # (name or alias, (point, station))
 
     def key(self, place: str) -> str:
         """place_key(), remembered: a list names the same few hundred places again and again."""
@@ -48,21 +69,44 @@ class Context:
             k = self._keys[place] = place_key(place)
         return k
 
+    def station(self, street: str) -> str | None:
+        """The street station a list's 街道 value names: by name, alias or code (suffixes such as
+        街道/工作站 aside), else the one station whose name or alias begins with the value
+        (大碶街道 → 大碶街道工作站)."""
+        found = self.stations.get(self.key(street)) or self.stations.get(_squeeze(street).lower())
+        if found is None:
+            found = _by_prefix(self._station_names, _squeeze(street))
+        return found
+
+    def community_points(self, community: str) -> list[tuple[str, str]]:
+        """(point, station) pairs a list's 社区 value may name: by name, alias or code, else
+        points whose name or alias begins with the value."""
+        found = self.points.get(self.key(community)) or self.points.get(_squeeze(community).lower(), [])
+        if not found:
+            value = _squeeze(community)
+            if len(value) >= MIN_PREFIX:
+                found = list(dict.fromkeys(e for name, e in self._point_names if name.startswith(value)))
+        return found
+
     @classmethod
     def load(cls, session, today: dt.date) -> "Context":
         ctx = cls(today)
-        units = session.execute(select(OrgUnit.id, OrgUnit.kind, OrgUnit.name, OrgUnit.code, OrgUnit.parent_id)
-                                .where(OrgUnit.deleted_at.is_(None))).all()
+        units = session.execute(select(OrgUnit.id, OrgUnit.kind, OrgUnit.name, OrgUnit.code, OrgUnit.parent_id,
+                                       OrgUnit.aliases)
+                                .where(OrgUnit.deleted_at.is_(None), OrgUnit.active.is_not(False))).all()
         for u in units:
             ctx.unit_names[u.id] = u.name
             if u.kind == OrgKind.STREET_STATION.value:
-                ctx.stations[place_key(u.name)] = u.id
-                ctx.stations[u.code.lower()] = u.id
+                for name in _names(u):
+                    ctx.stations.setdefault(place_key(name), u.id)
+                    ctx._station_names.append((_squeeze(name), u.id))
+                ctx.stations.setdefault(u.code.lower(), u.id)
         for u in units:
             if u.kind == OrgKind.COMMUNITY_POINT.value:
                 entry = (u.id, u.parent_id)
-                ctx.points[place_key(u.name)].append(entry)
-                ctx.points[u.code.lower()].append(entry)
+                for key in dict.fromkeys([*(place_key(n) for n in _names(u)), u.code.lower()]):
+                    ctx.points[key].append(entry)
+                ctx._point_names += [(_squeeze(n), entry) for n in _names(u)]
         cms = session.execute(select(User.id, User.org_unit_id).where(
             User.role == Role.COMMUNITY_CM.value, User.active.is_(True), User.deleted_at.is_(None))
             .order_by(User.username)).all()

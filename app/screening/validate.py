@@ -28,6 +28,7 @@ from app.screening.reader import Cancelled
 from app.screening.reader import Sheet
 
 LIMITS = {f.key: f.max_len for f in FIELDS}
+_LABELS = {f.key: f.label_zh for f in FIELDS}
 
 
 @dataclass(slots=True)
@@ -78,6 +79,9 @@ def validate(sheet: Sheet, mapping: dict[int, str], ctx: Context, decisions: Dec
              should_stop: Callable[[], bool] | None = None) -> Report:
     report = Report(rows=len(sheet.rows))
     columns = {key: index for index, key in mapping.items()}
+    # The file's own header of each mapped column (what the person sees in Excel), for refusals.
+    headers = {key: str(sheet.headers[i] or "").strip() or _LABELS.get(key, key) if i < len(sheet.headers)
+               else _LABELS.get(key, key) for key, i in columns.items()}
     by_id: dict[str, int] = {}
     by_name_birth: dict[tuple, int] = {}
     by_name_birth_no_id: dict[tuple, int] = {}
@@ -92,7 +96,7 @@ def validate(sheet: Sheet, mapping: dict[int, str], ctx: Context, decisions: Dec
             report.excluded.append(line)
             continue
         values = {key: cells[i] if i < len(cells) else None for key, i in columns.items()}
-        person, problems = _check_row(line, values, ctx)
+        person, problems = _check_row(line, values, ctx, headers)
         if person is not None:
             _duplicates(person, problems, by_id, by_name_birth, by_name_birth_no_id)
             if not problems:
@@ -106,7 +110,7 @@ def validate(sheet: Sheet, mapping: dict[int, str], ctx: Context, decisions: Dec
     return report
 
 
-def _check_row(line: int, values: dict, ctx: Context) -> tuple[Person | None, list[Problem]]:
+def _check_row(line: int, values: dict, ctx: Context, headers: dict[str, str]) -> tuple[Person | None, list[Problem]]:
     problems: list[Problem] = []
 
     def get(key, fn, *args):
@@ -141,7 +145,7 @@ def _check_row(line: int, values: dict, ctx: Context) -> tuple[Person | None, li
             birth, sex = birth or id_birth, sex or id_sex
     elif (birth is None or sex is None) and not any(p.field in ("birth_date", "sex") for p in problems):
         problems.append(Problem(line, "birth_date" if birth is None else "sex", "no_birth"))
-    community_id, station_id = _place(line, values, ctx, problems)
+    community_id, station_id = _place(line, values, ctx, problems, headers)
     if sex is not None:
         for cancer in programmes:
             if (sex == "M" and cancer in parse.FEMALE_ONLY) or (sex == "F" and cancer in parse.MALE_ONLY):
@@ -179,17 +183,20 @@ def _check_id(line, value, birth, sex, problems, today) -> tuple | None:
     return (id_birth, id_sex) if ok else None
 
 
-def _place(line, values, ctx: Context, problems) -> tuple[str | None, str | None]:
+def _place(line, values, ctx: Context, problems, columns: dict[str, str]) -> tuple[str | None, str | None]:
+    """The row's community point and street station; `columns` names the file's headers, so a
+    refusal says which column held the value that matched nothing."""
     street_raw, community_raw = parse.text(values.get("street")), parse.text(values.get("community"))
     station = None
     if street_raw:
-        station = ctx.stations.get(ctx.key(street_raw))
+        station = ctx.station(street_raw)
         if station is None:
-            problems.append(Problem(line, "street", "unknown_street", {"value": street_raw}))
+            problems.append(Problem(line, "street", "unknown_street",
+                                    {"value": street_raw, "column": columns.get("street", "")}))
             return None, None
     if not community_raw:
         return None, station
-    points = ctx.points.get(ctx.key(community_raw), [])
+    points = ctx.community_points(community_raw)
     if station is not None:
         inside = [p for p in points if p[1] == station]
         if points and not inside:
@@ -198,7 +205,8 @@ def _place(line, values, ctx: Context, problems) -> tuple[str | None, str | None
             return None, None
         points = inside
     if not points:
-        problems.append(Problem(line, "community", "unknown_community", {"value": community_raw}))
+        problems.append(Problem(line, "community", "unknown_community",
+                            {"value": community_raw, "column": columns.get("community", "")}))
         return None, None
     if len(points) > 1:
         problems.append(Problem(line, "community", "ambiguous_community", {"value": community_raw}))

@@ -140,12 +140,12 @@
       <translation>第 {line} 行：没有身份证号时，出生日期和性别为必填。</translation>
     </message>
     <message>
-      <source>Line {line}: no street named {value}.</source>
-      <translation>第 {line} 行：找不到街道“{value}”。</translation>
+      <source>Line {line}: column {column}: {value} is no street of the network (name or alias).</source>
+      <translation>第 {line} 行：{column} 列的“{value}”与网络中任何街道的名称或别名都不符。</translation>
     </message>
     <message>
-      <source>Line {line}: no community named {value}.</source>
-      <translation>第 {line} 行：找不到社区“{value}”。</translation>
+      <source>Line {line}: column {column}: {value} is no community of the network (name or alias).</source>
+      <translation>第 {line} 行：{column} 列的“{value}”与网络中任何社区的名称或别名都不符。</translation>
     </message>
     <message>
       <source>Line {line}: community {value} is in several streets: give the street.</source>

@@ -52,7 +52,8 @@ def sql(url: str, statement: str, **params):
 
 
 def units(url: str) -> dict[str, tuple]:
-    return {r[0]: r[1:] for r in sql(url, "SELECT code, name, kind, active, version, server_seq, aliases FROM org_units")}
+    rows = sql(url, "SELECT code, name, kind, active, version, server_seq, aliases FROM org_units")
+    return {r[0]: r[1:] for r in rows}
 
 
 @pytest.fixture

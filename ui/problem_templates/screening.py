@@ -41,8 +41,9 @@ ENGLISH = {
     "screening.row_id_birth": _L + "the ID number says born {id_birth}, the birth date column says {birth}.",
     "screening.row_id_sex": _L + "the ID number says sex {id_sex}, the sex column says {sex}.",
     "screening.row_no_birth": _L + "birth date and sex are needed when there is no ID number.",
-    "screening.row_unknown_street": _L + "no street named {value}.",
-    "screening.row_unknown_community": _L + "no community named {value}.",
+    "screening.row_unknown_street": _L + "column {column}: {value} is no street of the network (name or alias).",
+    "screening.row_unknown_community": _L + "column {column}: {value} is no community of the network (name or "
+                                            "alias).",
     "screening.row_ambiguous_community": _L + "community {value} is in several streets: give the street.",
     "screening.row_community_not_in_street": _L + "community {value} is not in street {street}.",
     "screening.row_unknown_programme": _L + "unknown screening programme {value}.",
