@@ -19,7 +19,7 @@ from app.errors import CaseDeskError
 from ui import problem_words
 
 # Modules under app/commands/, in the order `--help` lists them.
-COMMANDS = ("demo", "server", "sync", "import_list", "export", "letters", "rules", "audit", "bench")
+COMMANDS = ("demo", "server", "sync", "password", "import_list", "export", "letters", "rules", "audit", "bench")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -39,6 +39,7 @@ from server.schemas import AuditPushRequest
 from server.schemas import CheckRequest
 from server.schemas import IdsRequest
 from server.schemas import LoginRequest
+from server.schemas import PasswordChangeRequest
 from server.schemas import PullRequest
 from server.schemas import PushRequest
 from server.schemas import RefreshRequest
@@ -128,6 +129,13 @@ def create_app(engine: Engine) -> FastAPI:
     def login(body: LoginRequest, request: Request):
         with sessions() as session:
             return auth.login(session, body.username, body.password, body.device_id, client_addr(request))
+
+    @app.post("/auth/password", responses=errors(401, 403, 413, 422, 429, 503, ok=schemas.LoginAnswer))
+    def change_password(body: PasswordChangeRequest, request: Request):
+        """A new password for the person (the old one checked as a sign-in is); answers as a login."""
+        with sessions() as session:
+            return auth.change_password(session, body.username, body.old_password, body.new_password,
+                                        body.device_id, client_addr(request))
 
     @app.post("/auth/refresh", responses=errors(401, 403, 413, 422, 503, ok=schemas.LoginAnswer))
     def refresh(body: RefreshRequest, request: Request):

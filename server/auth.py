@@ -28,6 +28,7 @@ from db.models import AuthToken
 from db.models import Credential
 from db.models import Device
 from db.models import User
+from server import passwords
 from server import security_log
 from server import throttle
 from server.refusal import Refusal
@@ -76,8 +77,50 @@ def slow_down(seconds: int) -> Refusal:
 
 def login(session: Session, username: str, password: str, device_id: str, client_addr: str | None = None) -> dict:
     """Unknown user, inactive account and wrong password do the same work and get the same
-    answer; a slowed-down name or address gets "slow down" whether or not the name exists."""
+    answer; a slowed-down name or address gets "slow down" whether or not the name exists.
+    Only the correct password learns that it must be changed first (auth.password_change_required)."""
     now = clock.now()
+    user, credential = _check_password(session, username, password, device_id, client_addr, now)
+    reason = passwords.change_needed(credential, now)
+    if reason is not None:
+        # The password was right, so this is no guess: no slow-down, but the log shows it.
+        throttle.succeed(session, username)
+        security_log.record(session, "login_failed", code="auth.password_change_required", user_id=user.id,
+                            username=username, device_id=device_id, client_addr=client_addr,
+                            detail={"reason": reason})
+        session.commit()
+        raise password_change_required(reason)
+    return _signed_in(session, user, credential, password, device_id, client_addr, now)
+
+
+def password_change_required(reason: str) -> Refusal:
+    return Refusal(403, "auth.password_change_required",
+                   "this password must be changed before signing in (POST /auth/password)", {"reason": reason})
+
+
+def change_password(session: Session, username: str, old_password: str, new_password: str, device_id: str,
+                    client_addr: str | None = None) -> dict:
+    """The old password is checked as a sign-in is (slowed down, logged, the same work for an
+    unknown name); the new one must meet the policy (server/passwords.py). Answers as a login."""
+    now = clock.now()
+    user, credential = _check_password(session, username, old_password, device_id, client_addr, now)
+    found = passwords.problems(new_password, user.username, passwords.history_of(credential))
+    if found:
+        first = found[0]
+        session.rollback()
+        security_log.record(session, "password_refused", code=first.code, user_id=user.id, username=username,
+                            device_id=device_id, client_addr=client_addr, detail={"rules": [p.code for p in found]})
+        session.commit()
+        raise Refusal(422, first.code, f"the new password is refused: {first.code}",
+                      {**first.params, "problems": [p.code for p in found]})
+    passwords.store(credential, new_password, now, must_change=False)
+    security_log.record(session, "password_changed", user_id=user.id, username=username, device_id=device_id,
+                        client_addr=client_addr)
+    return _signed_in(session, user, credential, new_password, device_id, client_addr, now)
+
+
+def _check_password(session: Session, username: str, password: str, device_id: str, client_addr: str | None,
+                    now) -> tuple[User, Credential]:
     keys = throttle.keys(username, client_addr)
     wait = throttle.blocked_for(session, keys, now)
     if wait is not None:
@@ -86,9 +129,10 @@ def login(session: Session, username: str, password: str, device_id: str, client
                             client_addr=client_addr, detail={"retry_after_s": wait})
         session.commit()
         raise slow_down(wait)
-    found = session.execute(select(User, Credential.password_hash).join(Credential, Credential.user_id == User.id)
+    found = session.execute(select(User, Credential).join(Credential, Credential.user_id == User.id)
                             .where(User.username == username)).first()
-    user, stored = (found.User, found.password_hash) if found else (None, None)
+    user, credential = (found.User, found.Credential) if found else (None, None)
+    stored = credential.password_hash if credential else None
     try:
         _hasher.verify(stored or _DUMMY_HASH, password)
         verified = stored is not None
@@ -101,16 +145,30 @@ def login(session: Session, username: str, password: str, device_id: str, client
                             detail={"failures": max(counts.values())})
         session.commit()
         raise wrong_credentials()
-    throttle.succeed(session, username)
-    if _hasher.check_needs_rehash(stored):
-        session.execute(update(Credential).where(Credential.user_id == user.id)
-                        .values(password_hash=_hasher.hash(password)))
-    device = _bind_device(session, user.id, device_id, now, client_addr, username)
+    return user, credential
+
+
+def _signed_in(session: Session, user: User, credential: Credential, password: str, device_id: str,
+               client_addr: str | None, now) -> dict:
+    throttle.succeed(session, user.username)
+    if _hasher.check_needs_rehash(credential.password_hash):
+        credential.password_hash = _hasher.hash(password)
+    device = _bind_device(session, user.id, device_id, now, client_addr, user.username)
     tokens = _issue(session, user.id, device_id, uuid7())
-    security_log.record(session, "login_ok", user_id=user.id, username=username, device_id=device_id,
+    security_log.record(session, "login_ok", user_id=user.id, username=user.username, device_id=device_id,
                         client_addr=client_addr)
+    warning = passwords.expiry_warning(credential, now)
     session.commit()
-    return {**tokens, "user": _user_json(user), "device_code": device.code}
+    answer = {**tokens, "user": _user_json(user), "device_code": device.code}
+    if warning is not None:
+        answer["password_expires_in_days"] = warning
+    return answer
+
+
+def end_tokens(session: Session, user_id: str) -> int:
+    """End every token of this person at once (account disabled, password reset)."""
+    return session.execute(update(AuthToken).where(AuthToken.user_id == user_id, AuthToken.revoked_at.is_(None))
+                           .values(revoked_at=clock.now())).rowcount
 
 
 def _bind_device(session: Session, user_id: str, device_id: str, now, client_addr, username=None) -> Device:
@@ -156,6 +214,8 @@ def refresh(session: Session, token: str, device_id: str, client_addr: str | Non
     if row is not None and row.revoked_at is not None and row.device_id == device_id \
             and getattr(session.get(Device, device_id), "revoked_at", None) is not None:
         _bind_device(session, row.user_id, device_id, now, client_addr)  # refuses: a withdrawn desktop hears why
+    if row is not None and row.device_id == device_id and not getattr(session.get(User, row.user_id), "active", True):
+        raise Refusal(403, "auth.account_disabled", "this account is disabled")  # its tokens were ended at once
     if row is None or row.kind != "refresh" or row.revoked_at is not None:
         raise Refusal(401, "auth.refresh_invalid", "sign in again: this session is no longer valid")
     if row.device_id != device_id:
@@ -215,6 +275,8 @@ def identify(session: Session, bearer: str | None) -> Identity:
         .where(AuthToken.token_hash == _digest(bearer))).first()
     if found is not None and found.device_revoked_at is not None and found.device_user_id == found.user_id:
         raise Refusal(403, "auth.device_revoked", "this desktop was withdrawn by an administrator")  # tokens ended too
+    if found is not None and not found.User.active:  # its tokens were ended too: say why
+        raise Refusal(403, "auth.account_disabled", "this account is disabled")
     if found is None or found.kind != "access" or found.revoked_at is not None:
         raise Refusal(401, "auth.token_invalid", "sign in again: the access token is not valid")
     if found.expires_at <= clock.now():

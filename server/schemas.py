@@ -85,6 +85,14 @@ class LoginRequest(Strict):
     device_id: DeviceId
 
 
+class PasswordChangeRequest(Strict):
+    """A person's own password change: the old password is checked as a sign-in is."""
+    username: Text(1, 64)
+    old_password: Text(1, 256)
+    new_password: Text(1, 256)
+    device_id: DeviceId
+
+
 class RefreshRequest(Strict):
     refresh_token: Text(16, 128)
     device_id: DeviceId
@@ -200,6 +208,8 @@ class LoginAnswer(BaseModel):
     # The desktop's network-unique code (the prefix of its referral short codes); None until
     # the server has allocated one.
     device_code: str | None
+    # Present only within the warning days before the password expires (server/passwords.py).
+    password_expires_in_days: int | None = None
 
 
 class AuditAnswer(BaseModel):

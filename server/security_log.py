@@ -6,7 +6,9 @@ alone. The database keeps the table append-only and refuses to delete an event y
 RETENTION_DAYS (migration 0007), so not even a bug here can rewrite or prune it early.
 
 Kinds: login_ok, login_failed, slowed, token_reuse, device_refused, write_refused,
-scope_refused, audit_refused, clock_skew, token_invalid.
+scope_refused, audit_refused, clock_skew, token_invalid; password_changed, password_refused,
+server_initialised, user_added, user_updated, user_disabled, user_enabled, password_reset,
+users_imported.
 """
 from __future__ import annotations
 
@@ -24,7 +26,11 @@ from db.models import User
 
 RETENTION_DAYS = 180
 KINDS = frozenset({"login_ok", "login_failed", "slowed", "token_reuse", "device_refused", "write_refused",
-                   "scope_refused", "audit_refused", "clock_skew", "token_invalid"})
+                   "scope_refused", "audit_refused", "clock_skew", "token_invalid",
+                   # accounts (server/accounts.py, server/auth.py): each administrative action, and a
+                   # person's own password change
+                   "password_changed", "password_refused", "server_initialised", "user_added", "user_updated",
+                   "user_disabled", "user_enabled", "password_reset", "users_imported"})
 KINDS |= {"org_imported", "device_revoked"}  # organisation tree and devices (server/org_import.py, server/devices.py)
 
 
