@@ -207,6 +207,15 @@ def check(session: Session, lines: list[Line], problems: list[Problem]) -> dict[
         if tree[ln.parent][0] == OrgKind.COMMUNITY_POINT.value and ln.kind != OrgKind.COMMUNITY_POINT.value:
             problems.append(Problem("org.under_point", "上级编码", {"line": ln.line, "column": "上级编码",
                                                                  "value": ln.parent}))
+    # A station the file turns into something else must not leave the server's points under it.
+    stranded: dict[str, list[str]] = {}
+    for code, (kind, parent) in tree.items():
+        if code not in first and kind == OrgKind.COMMUNITY_POINT.value and parent in first \
+                and existing[code].active and first[parent].kind != OrgKind.STREET_STATION.value:
+            stranded.setdefault(parent, []).append(code)
+    for parent, points in stranded.items():
+        problems.append(Problem("org.points_left_under", "类型", {"line": first[parent].line, "column": "类型",
+                                                               "points": ", ".join(sorted(points))}))
     _check_names(first, existing, problems)
     return existing
 

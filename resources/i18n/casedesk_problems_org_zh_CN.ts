@@ -56,6 +56,10 @@
       <translation>第 {line} 行，{column} 列：{value} 是社区防治点，其下不能再设其他机构。</translation>
     </message>
     <message>
+      <source>Line {line}, column {column}: community points {points} on the server are under this unit: it must stay a street station.</source>
+      <translation>第 {line} 行，{column} 列：服务器上的社区防治点 {points} 隶属于该机构，其类型须保持为街道工作站。</translation>
+    </message>
+    <message>
       <source>Line {line}, column {column}: “{value}” already names unit {other} of the same type.</source>
       <translation>第 {line} 行，{column} 列：“{value}”已是同类机构 {other} 的名称或别名。</translation>
     </message>

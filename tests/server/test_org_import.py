@@ -107,6 +107,18 @@ def test_reimport_updates_adds_and_reports_missing(db, tmp_path, capsys):
     assert fields == [(["aliases"],)]
 
 
+def test_a_station_cannot_become_another_type_while_points_on_the_server_are_under_it(db, tmp_path, capsys):
+    assert org_import(db, EXAMPLE) == 0
+    rows = [r for r in example_rows() if not r[0].startswith("BL-DQ-")]
+    next(r for r in rows if r[0] == "BL-DQ")[2] = "分中心"
+    before = units(db)
+    capsys.readouterr()
+    assert org_import(db, write_sheet(tmp_path / "turned.csv", rows)) == 2
+    err = capsys.readouterr().err
+    assert "Line 3, column 类型: community points BL-DQ-01, BL-DQ-02 on the server are under this unit" in err
+    assert units(db) == before
+
+
 def test_deactivate_missing_is_refused_while_the_unit_has_active_users(db, tmp_path, capsys):
     assert org_import(db, EXAMPLE) == 0
     sql(db, "INSERT INTO users (id, username, display_name, role, org_unit_id, active, version, updated_at) "

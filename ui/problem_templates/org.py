@@ -18,6 +18,8 @@ ENGLISH = {
     "org.cycle": _L + "the parent {value} makes a loop: {chain}.",
     "org.point_not_under_station": _L + "a community point must be under a street station, not “{value}”.",
     "org.under_point": _L + "{value} is a community point: no other unit can be under it.",
+    "org.points_left_under": _L + "community points {points} on the server are under this unit: it must stay "
+                                  "a street station.",
     "org.name_taken": _L + "“{value}” already names unit {other} of the same type.",
     "org.deactivate_has_users": "Unit {code} {name} is not in the file but {users} active user(s) belong to it: "
                                 "move or disable them first, or leave out --deactivate-missing.",
