@@ -130,7 +130,7 @@ def _xlsx_rows(path: Path) -> list[list]:
         book.close()
 
 
-def parse(headers: list[str], body, problems: list[Problem]) -> list[Line]:
+def parse(headers: list[str], body, problems: list[Problem], bad_codes: set[str] | None = None) -> list[Line]:
     """The file's lines, each checked on its own (required, lengths, type); the tree checks
     come after, in `check`."""
     index = {h: i for i, h in reversed(list(enumerate(headers))) if h in COLUMNS}
@@ -164,13 +164,16 @@ def parse(headers: list[str], body, problems: list[Problem]) -> list[Line]:
             if len(alias) > 120:
                 problems.append(Problem("org.too_long", "别名", {"line": line, "column": "别名", "max": 120}))
                 bad = True
+        if bad and get("编码") and bad_codes is not None:
+            bad_codes.add(get("编码"))  # its children are not told "unknown parent" as well
         if not bad:
             lines.append(Line(line, get("编码"), get("名称"), kind, get("上级编码") or None, get("地址") or None,
                               get("电话") or None, list(dict.fromkeys(aliases)) or None))
     return lines
 
 
-def check(session: Session, lines: list[Line], problems: list[Problem]) -> dict[str, OrgUnit]:
+def check(session: Session, lines: list[Line], problems: list[Problem],
+          bad_codes: set[str] = frozenset()) -> dict[str, OrgUnit]:
     """The tree as it will be (the file over the server's units): duplicate codes, parents
     that exist, no cycles, community points under street stations, names and aliases that
     name one unit of a kind. Returns the server's units by code."""
@@ -191,6 +194,8 @@ def check(session: Session, lines: list[Line], problems: list[Problem]) -> dict[
             if ln.kind == OrgKind.COMMUNITY_POINT.value:
                 problems.append(Problem("org.point_not_under_station", "上级编码",
                                         {"line": ln.line, "column": "上级编码", "value": ""}))
+            continue
+        if ln.parent in bad_codes and ln.parent not in tree:
             continue
         if ln.parent not in tree:
             problems.append(Problem("org.unknown_parent", "上级编码", {"line": ln.line, "column": "上级编码",
@@ -259,8 +264,9 @@ def import_tree(session: Session, path: Path | str, deactivate_missing: bool = F
     ProblemError with every problem, in line order, and writes nothing then."""
     headers, body = read_table(path)
     problems: list[Problem] = []
-    lines = parse(headers, body, problems)
-    existing = check(session, lines, problems)
+    bad_codes: set[str] = set()
+    lines = parse(headers, body, problems, bad_codes)
+    existing = check(session, lines, problems, bad_codes)
     in_file = {ln.code for ln in lines}
     missing = [u for code, u in sorted(existing.items()) if code not in in_file and u.active]
     if deactivate_missing and missing:

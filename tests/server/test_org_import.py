@@ -152,6 +152,7 @@ BAD = [
     ["P4", "红联社区防治点", "社区防治点", "C", "", "", ""],                  # 10 point under the centre
     ["S2", "小港街道工作站", "街道工作站", "C", "", "", "大碶街道"],          # 11 alias names S1 already
     ["X" * 40, "霞浦", "街道工作站", "C", "", "", ""],                       # 12 code too long
+    ["P5", "柴桥社区防治点", "社区防治点", "P2", "", "", ""],                 # 13 under line 6: named there only
 ]
 
 
@@ -172,7 +173,7 @@ def test_every_bad_line_is_named_with_its_column_and_nothing_is_written(db, tmp_
     ]
     for line in expected:
         assert line in err, err
-    assert "Line 2," not in err and "Line 3," not in err
+    assert "Line 2," not in err and "Line 3," not in err and "Line 13," not in err
     assert "nothing was imported" in err
     assert sql(db, "SELECT count(*) FROM org_units") == [(0,)]
     assert sql(db, "SELECT count(*) FROM change_log") == [(0,)]
