@@ -354,3 +354,17 @@ def test_the_desktop_changes_a_one_time_password_and_then_syncs(county, tmp_path
                       env={**ENGLISH, "CASEDESK_PASSWORD": "Desk-pass-77"})
     assert synced.returncode == 0, synced.stderr
     assert "signed in as" in synced.stdout
+
+
+def test_guessing_the_old_password_is_slowed_down_as_a_sign_in_is(county):
+    username, one_time = county.add()
+    for _ in range(5):  # the free failures (server/throttle.py)
+        assert county.change(username, "Guess-pass-1", "Strong-pass42").status_code == 401
+    slowed = county.change(username, one_time, "Strong-pass42")  # even the right one waits now
+    assert slowed.status_code == 429 and slowed.json()["code"] == "auth.slow_down"
+    assert int(slowed.headers["Retry-After"]) >= 1
+    unknown = county.change(f"nobody{uuid.uuid4().hex[:4]}", "Guess-pass-1", "Strong-pass42")
+    assert unknown.status_code == 401 and unknown.json() == county.change(
+        username + "x", "Guess-pass-1", "Strong-pass42").json()  # an unknown name reads as a wrong password
+    kinds = [k for k, _ in county.events(username)]
+    assert kinds.count("login_failed") == 5 and "slowed" in kinds and "password_changed" not in kinds
