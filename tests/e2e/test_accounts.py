@@ -4,6 +4,9 @@ Real PostgreSQL, the real command line, a real server process over HTTP."""
 from __future__ import annotations
 
 import csv
+import os
+import subprocess
+import sys
 import uuid
 
 import httpx
@@ -15,6 +18,8 @@ from sqlalchemy.pool import NullPool
 from tests.conftest import PG_ADMIN_URL
 from tests.conftest import _pg_admin
 from tests.e2e.conftest import ServerProcess
+from tests.e2e.conftest import free_port
+from tests.support import ROOT
 from tests.support import run_main
 
 ADMIN_PASSWORD = "Beilun-county1"
@@ -368,3 +373,30 @@ def test_guessing_the_old_password_is_slowed_down_as_a_sign_in_is(county):
         username + "x", "Guess-pass-1", "Strong-pass42").json()  # an unknown name reads as a wrong password
     kinds = [k for k, _ in county.events(username)]
     assert kinds.count("login_failed") == 5 and "slowed" in kinds and "password_changed" not in kinds
+
+
+def test_init_without_a_password_or_a_terminal_says_how_to_give_one():
+    name = fresh_database()
+    try:
+        out = run_main("server", "init", "--db", url_of(name), env={**ENGLISH, "CASEDESK_PASSWORD": ""})
+        assert out.returncode == 2 and "too short" in out.stderr  # an empty one is a weak one
+        clean = {**{k: v for k, v in os.environ.items() if k != "CASEDESK_PASSWORD"}, **ENGLISH}
+        out = subprocess.run([sys.executable, str(ROOT / "main.py"), "server", "init", "--db", url_of(name)],
+                             env=clean, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60)
+        assert out.returncode == 2 and "set CASEDESK_PASSWORD" in out.stderr
+    finally:
+        drop_database(name)
+
+
+def test_the_password_command_refuses_a_wrong_password_and_waits_for_an_unreachable_server(county, tmp_path,
+                                                                                          keyring_ready):
+    username, one_time = county.add()
+    desk = str(tmp_path / "desk")
+    wrong = run_main("password", "--profile", desk, "--login", username, "--server", county.url,
+                     env={**ENGLISH, "CASEDESK_PASSWORD": "Not-it-123", "CASEDESK_NEW_PASSWORD": "Desk-pass-77"})
+    assert wrong.returncode == 2 and "Traceback" not in wrong.stderr
+    assert county.login(username, one_time).json()["code"] == "auth.password_change_required"  # unchanged
+    away = run_main("password", "--profile", desk, "--login", username, "--server", f"http://127.0.0.1:{free_port()}",
+                    env={**ENGLISH, "CASEDESK_PASSWORD": one_time, "CASEDESK_NEW_PASSWORD": "Desk-pass-77"})
+    assert away.returncode == 3, away.stderr
+    assert county.login(username, one_time).json()["code"] == "auth.password_change_required"
