@@ -24,8 +24,7 @@ from pathlib import Path
 import platformdirs
 
 from app import clock
-from app import profile_key
-from app import secrets
+from app import profile_erase
 from app.errors import ProfileError
 from app.problems import refuse
 from app.profile import Profile
@@ -126,29 +125,41 @@ class Station:
         self._update(user.login, last_used=clock.now().isoformat(timespec="seconds"))
         return profile
 
-    def remove(self, login: str) -> None:
+    def remove(self, login: str, *, withdrawn: bool = False) -> None:
         """Take someone off this desktop (they left, or moved): their profile directory and
         its key go. Refused while their profile is open, or while anything of theirs has not
         reached the server — changes waiting, in conflict or rejected, or audit entries: on
         this desktop that is the only copy. The list is written first, so a crash midway
-        leaves a directory that adding them again takes back, never a list naming nothing."""
+        leaves a directory that adding them again takes back, never a list naming nothing.
+
+        `withdrawn`: the administrator withdrew this desktop for this person (a lost or stolen
+        laptop): the server refuses what was not sent, and nothing of it may stay here."""
         user = self._known(login)
         path = self.profile_dir(user)
-        profile = Profile.open(path, exclusive=True) if path.is_dir() else None
+        profile = self._open_to_remove(path, withdrawn) if path.is_dir() else None
         try:
-            if profile is not None:
+            if profile is not None and not withdrawn:
                 changes, audit = _unsent(profile)
                 if changes or audit:
                     raise refuse("users.unsent", "login", login=user.login, changes=changes, audit=audit)
+            if profile is not None:
                 profile.engine.dispose()  # the lock stays held until the files are gone
             self._write([u for u in self._read() if u.login != user.login])
-            if profile is not None:
-                profile_key.forget(path)
-                secrets.delete(f"refresh:{profile.device_id}")
+            if path.is_dir():
+                profile_erase.erase_files(path, profile.device_id if profile is not None else None)
                 shutil.rmtree(path, ignore_errors=True)
         finally:
             if profile is not None:
                 profile.lock.release()
+
+    @staticmethod
+    def _open_to_remove(path: Path, withdrawn: bool) -> Profile | None:
+        try:
+            return Profile.open(path, exclusive=True)
+        except ProfileError:
+            if not withdrawn:
+                raise
+            return None  # a key already gone or a damaged file: the files go all the same
 
     def _known(self, login: str) -> DeskUser:
         user = self.get(login)
@@ -197,6 +208,19 @@ class Station:
 
     def _update(self, login: str, **changes) -> None:
         self._write([replace(u, **changes) if u.login == login else u for u in self._read()])
+
+
+def station_of(path: Path, login: str | None = None) -> tuple[Station, DeskUser] | None:
+    """The shared desktop and person whose profile `path` is, when it is one (users/<login>/
+    under a station listing that person); None for a profile of its own."""
+    path = Path(path)
+    if path.parent.name != USERS_DIR or not (path.parent.parent / MANIFEST).is_file():
+        return None
+    station = Station(path.parent.parent)
+    user = station.get(login or path.name)
+    if user is None or station.profile_dir(user).resolve() != path.resolve():
+        return None
+    return station, user
 
 
 def _unsent(profile: Profile) -> tuple[int, int]:

@@ -12,6 +12,7 @@ import contextlib
 import anyio.to_thread
 from fastapi import FastAPI
 from fastapi import Request
+from fastapi import Response
 from fastapi import Security
 from fastapi.security import HTTPBearer
 from sqlalchemy import Engine
@@ -29,6 +30,7 @@ from db import migrate
 from db.models import User
 from server import audit as audit_mod
 from server import auth
+from server import erased
 from server import http
 from server import pull as pull_mod
 from server import push as push_mod
@@ -37,6 +39,7 @@ from server import security_log
 from server.refusal import Refusal
 from server.schemas import AuditPushRequest
 from server.schemas import CheckRequest
+from server.schemas import DeviceErasedRequest
 from server.schemas import IdsRequest
 from server.schemas import LoginRequest
 from server.schemas import PasswordChangeRequest
@@ -75,6 +78,11 @@ bearer = HTTPBearer(auto_error=False, description="the access token from /auth/l
 
 def client_addr(request: Request) -> str | None:
     return request.client.host if request.client else None
+
+
+def _about(body) -> dict:
+    """The desktop's name and CaseDesk version for the device list (absent from older desktops)."""
+    return {"name": body.device_name, "app_version": body.app_version}
 
 
 def create_app(engine: Engine) -> FastAPI:
@@ -128,7 +136,8 @@ def create_app(engine: Engine) -> FastAPI:
     @app.post("/auth/login", responses=errors(401, 403, 413, 422, 429, 503, ok=schemas.LoginAnswer))
     def login(body: LoginRequest, request: Request):
         with sessions() as session:
-            return auth.login(session, body.username, body.password, body.device_id, client_addr(request))
+            return auth.login(session, body.username, body.password, body.device_id, client_addr(request),
+                              _about(body))
 
     @app.post("/auth/password", responses=errors(401, 403, 413, 422, 429, 503, ok=schemas.LoginAnswer))
     def change_password(body: PasswordChangeRequest, request: Request):
@@ -140,7 +149,18 @@ def create_app(engine: Engine) -> FastAPI:
     @app.post("/auth/refresh", responses=errors(401, 403, 413, 422, 503, ok=schemas.LoginAnswer))
     def refresh(body: RefreshRequest, request: Request):
         with sessions() as session:
-            return auth.refresh(session, body.refresh_token, body.device_id, client_addr(request))
+            return auth.refresh(session, body.refresh_token, body.device_id, client_addr(request), _about(body))
+
+    @app.post("/devices/erased", status_code=204, response_class=Response,
+              responses={204: {"description": "recorded (once)"},
+                         **{status: {"model": schemas.ErrorBody, "description": WORDS[status]}
+                            for status in (404, 413, 422, 503)}})
+    def device_erased(body: DeviceErasedRequest, request: Request):
+        """A withdrawn desktop erased its profile; unsigned (its tokens ended), so only a
+        withdrawn desktop's id is taken (server/erased.py)."""
+        with sessions() as session:
+            erased.confirm(session, body.device_id, client_addr(request))
+        return Response(status_code=204)
 
     @app.post("/sync/push", responses=errors(*SIGNED_IN, 409, ok=schemas.PushAnswer), dependencies=[Security(bearer)])
     def push(body: PushRequest, request: Request):

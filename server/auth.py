@@ -75,7 +75,8 @@ def slow_down(seconds: int) -> Refusal:
                    {"retry_after_s": seconds}, {"Retry-After": str(seconds)})
 
 
-def login(session: Session, username: str, password: str, device_id: str, client_addr: str | None = None) -> dict:
+def login(session: Session, username: str, password: str, device_id: str, client_addr: str | None = None,
+          about: dict | None = None) -> dict:
     """Unknown user, inactive account and wrong password do the same work and get the same
     answer; a slowed-down name or address gets "slow down" whether or not the name exists.
     Only the correct password learns that it must be changed first (auth.password_change_required)."""
@@ -90,7 +91,7 @@ def login(session: Session, username: str, password: str, device_id: str, client
                             detail={"reason": reason})
         session.commit()
         raise password_change_required(reason)
-    return _signed_in(session, user, credential, password, device_id, client_addr, now)
+    return _signed_in(session, user, credential, password, device_id, client_addr, now, about)
 
 
 def password_change_required(reason: str) -> Refusal:
@@ -149,11 +150,11 @@ def _check_password(session: Session, username: str, password: str, device_id: s
 
 
 def _signed_in(session: Session, user: User, credential: Credential, password: str, device_id: str,
-               client_addr: str | None, now) -> dict:
+               client_addr: str | None, now, about: dict | None = None) -> dict:
     throttle.succeed(session, user.username)
     if _hasher.check_needs_rehash(credential.password_hash):
         credential.password_hash = _hasher.hash(password)
-    device = _bind_device(session, user.id, device_id, now, client_addr, user.username)
+    device = _bind_device(session, user.id, device_id, now, client_addr, user.username, about)
     tokens = _issue(session, user.id, device_id, uuid7())
     security_log.record(session, "login_ok", user_id=user.id, username=user.username, device_id=device_id,
                         client_addr=client_addr)
@@ -171,7 +172,8 @@ def end_tokens(session: Session, user_id: str) -> int:
                            .values(revoked_at=clock.now())).rowcount
 
 
-def _bind_device(session: Session, user_id: str, device_id: str, now, client_addr, username=None) -> Device:
+def _bind_device(session: Session, user_id: str, device_id: str, now, client_addr, username=None,
+                 about: dict | None = None) -> Device:
     """The device id belongs to the person who first signed in with it: another person's
     sign-in with it is refused (it would write that desktop's audit chain)."""
     device = session.get(Device, device_id)
@@ -193,6 +195,9 @@ def _bind_device(session: Session, user_id: str, device_id: str, now, client_add
                       if other else "this desktop was withdrawn by an administrator")
     device.last_seen_at = now
     device.last_addr = (client_addr or device.last_addr or "")[:64] or None  # the administrator's device list
+    for column, limit in (("name", 64), ("app_version", 32)):  # as the desktop tells them (older ones do not)
+        if (about or {}).get(column):
+            setattr(device, column, about[column][:limit])
     if device.code is None:
         device.code = _allocate_code(session)
     return device
@@ -208,7 +213,8 @@ def _allocate_code(session: Session) -> str | None:
     return devices.allocate_code(session)
 
 
-def refresh(session: Session, token: str, device_id: str, client_addr: str | None = None) -> dict:
+def refresh(session: Session, token: str, device_id: str, client_addr: str | None = None,
+            about: dict | None = None) -> dict:
     now = clock.now()
     row = session.get(AuthToken, _digest(token))
     if row is not None and row.revoked_at is not None and row.device_id == device_id \
@@ -234,7 +240,7 @@ def refresh(session: Session, token: str, device_id: str, client_addr: str | Non
     user = session.get(User, row.user_id)
     if user is None or not user.active:
         raise Refusal(403, "auth.account_disabled", "this account is disabled")
-    device = _bind_device(session, row.user_id, device_id, now, client_addr, user.username)
+    device = _bind_device(session, row.user_id, device_id, now, client_addr, user.username, about)
     row.used_at = row.used_at or now
     tokens = _issue(session, row.user_id, device_id, row.family_id)
     session.commit()

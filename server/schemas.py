@@ -73,6 +73,8 @@ JsonValue = TypeAliasType("JsonValue", Union[NoNulText, int, float, bool, None, 
 Uuid = Annotated[str, StringConstraints(pattern=UUID_PATTERN)]
 TableName = Annotated[str, StringConstraints(min_length=1, max_length=32, pattern=r"^[a-z_]+$")]
 DeviceId = Text(1, 64)
+DeviceName = Text(0, 64)
+AppVersion = Text(0, 32)
 
 
 class Strict(BaseModel):
@@ -83,6 +85,9 @@ class LoginRequest(Strict):
     username: Text(1, 64)
     password: Text(1, 256)
     device_id: DeviceId
+    # What the administrator's device list shows (server/devices.py); older desktops omit them.
+    device_name: DeviceName | None = None
+    app_version: AppVersion | None = None
 
 
 class PasswordChangeRequest(Strict):
@@ -95,6 +100,13 @@ class PasswordChangeRequest(Strict):
 
 class RefreshRequest(Strict):
     refresh_token: Text(16, 128)
+    device_id: DeviceId
+    device_name: DeviceName | None = None
+    app_version: AppVersion | None = None
+
+
+class DeviceErasedRequest(Strict):
+    """A withdrawn desktop saying it erased its profile (it has no token left to sign with)."""
     device_id: DeviceId
 
 

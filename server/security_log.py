@@ -32,6 +32,7 @@ KINDS = frozenset({"login_ok", "login_failed", "slowed", "token_reuse", "device_
                    "password_changed", "password_refused", "server_initialised", "user_added", "user_updated",
                    "user_disabled", "user_enabled", "password_reset", "users_imported"})
 KINDS |= {"org_imported", "device_revoked"}  # organisation tree and devices (server/org_import.py, server/devices.py)
+KINDS |= {"device_erased"}  # a withdrawn desktop erased its profile (server/erased.py)
 
 
 def record(session: Session, kind: str, *, code: str | None = None, user_id: str | None = None,

@@ -55,11 +55,18 @@ def _sync(args) -> int:
             if args.login:
                 user = service.sign_in(profile, client, args.login, _password(args.login))
                 print(_t("signed_in", name=user.get("display_name") or args.login, role=user.get("role")))
+                if client.password_expires_in_days is not None:
+                    _warn_expiry(client.password_expires_in_days, lang)
             first, start = service.is_first_sync(profile), service.pull_cursor(profile)
             if first and start:
                 print(_t("resuming", start=start))
             report = client.cycle(_progress(first))
         except (SyncError, KeyringUnavailable) as exc:
+            if service.withdrawn(exc):
+                client.close()
+                client = None
+                erased, profile = service.erase_withdrawn(profile), None  # closed and gone
+                raise CaseDeskError(problem_words.words(erased, lang)) from exc
             if isinstance(exc, SyncError) and (exc.offline or exc.kind == service.SLOWED_DOWN):
                 print(f"{say.failure(exc, lang)} [{exc.kind}]", file=sys.stderr)  # the kind, for scripts
                 return OFFLINE_EXIT
@@ -70,7 +77,16 @@ def _sync(args) -> int:
     finally:
         if client is not None:
             client.close()
-        profile.close()
+        if profile is not None:
+            profile.close()
+
+
+def _warn_expiry(days: int, lang: str) -> None:
+    """The server's warning that the password expires soon (ui/problem_templates/password.py)."""
+    from app.problems import Problem
+    from ui import problem_words
+
+    print(problem_words.words(Problem("password.expires_soon", None, {"days": days}), lang), file=sys.stderr)
 
 
 def _check_url(url: str) -> None:

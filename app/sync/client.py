@@ -9,6 +9,7 @@ flight at a time, in order), so the network and the disk overlap.
 """
 from __future__ import annotations
 
+import platform
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -65,6 +66,8 @@ class SyncClient:
         self.http = httpx.Client(base_url=self.base_url, transport=transport, timeout=timeout, verify=verify)
         self.access_token: str | None = None
         self._full_checked: float | None = None  # monotonic time of this session's last full check
+        # Days until the password expires, when the last sign-in's answer warned (server/passwords.py).
+        self.password_expires_in_days: int | None = None
 
     def close(self) -> None:
         self.http.close()
@@ -83,7 +86,8 @@ class SyncClient:
                             params={"owner": bound, "username": username},
                             detail=f"this profile belongs to {bound}, not {username}")
         body = self._post("/auth/login", {"username": username, "password": password,
-                                          "device_id": self.profile.device_id}, auth=False, signing_in=True)
+                                          "device_id": self.profile.device_id, **about_desktop()},
+                          auth=False, signing_in=True)
         self._keep_tokens(body)
         user = body["user"]
         self.profile.settings.set("user.id", user["id"])
@@ -108,6 +112,8 @@ class SyncClient:
 
     def _keep_tokens(self, body: dict) -> None:
         self.access_token = body["access_token"]
+        if "user" in body and body.get("password_expires_in_days") is not None:
+            self.password_expires_in_days = int(body["password_expires_in_days"])
         secrets.put(self._refresh_key, body["refresh_token"])
         if body.get("device_code"):  # the server allots it when the device is first registered
             if self.profile.get_local(DEVICE_CODE_KEY) != body["device_code"]:
@@ -117,8 +123,8 @@ class SyncClient:
         token = secrets.get(self._refresh_key)
         if not token:
             raise SyncError(errors.SIGNED_OUT, detail="no sign-in kept on this desktop")
-        body = self._post("/auth/refresh", {"refresh_token": token, "device_id": self.profile.device_id},
-                          auth=False)
+        body = self._post("/auth/refresh", {"refresh_token": token, "device_id": self.profile.device_id,
+                                            **about_desktop()}, auth=False)
         self._keep_tokens(body)
 
     # -- transport -------------------------------------------------------------------
@@ -296,6 +302,28 @@ class SyncClient:
 
     def _announce(self, tables: set[str], row_ids: set[str]) -> None:
         self.profile.bus.publish(DataChanged(frozenset(tables), frozenset(row_ids)))
+
+
+def about_desktop() -> dict:
+    """This computer's name and CaseDesk version, for the administrator's device list."""
+    from app import __version__
+
+    return {"device_name": (platform.node() or "")[:64], "app_version": str(__version__)[:32]}
+
+
+def confirm_erased(base_url: str, device_id: str, transport: httpx.BaseTransport | None = None) -> bool:
+    """Tell the server this withdrawn desktop erased its profile (server/erased.py). Unsigned:
+    its tokens ended with the withdrawal. Best effort: the server already logged the refusal
+    that started the erasure, so an unreachable server loses only the confirmation."""
+    verify = endpoint.checked(base_url.rstrip("/")) if transport is None else True
+    try:
+        with httpx.Client(base_url=base_url.rstrip("/"), transport=transport, timeout=httpx.Timeout(10.0, connect=5.0),
+                          verify=verify) as http:
+            answer = http.post("/devices/erased", content=orjson.dumps({"device_id": device_id}),
+                               headers={"Content-Type": "application/json"})
+    except httpx.HTTPError:
+        return False
+    return answer.status_code == 204
 
 
 def _decode(body: bytes) -> dict:

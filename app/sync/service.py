@@ -11,10 +11,12 @@ from dataclasses import dataclass
 from sqlalchemy import func
 from sqlalchemy import select
 
+from app import profile_erase
 from app.problems import Problem
 from app.secrets import KeyringUnavailable
 from app.sync import local
 from app.sync.client import SyncClient
+from app.sync.client import confirm_erased
 from app.sync.errors import ACCOUNT_DISABLED
 from app.sync.errors import DEVICE_OTHER_USER
 from app.sync.errors import DEVICE_REVOKED
@@ -39,6 +41,7 @@ from db.models import Patient
 from db.models import User
 
 LAST_SUCCESS_KEY = "sync.last_success"
+ERASED = "sync.device_erased"  # a withdrawn desktop's profile was erased (ui/problem_templates/sync.py)
 # The kinds (app/sync/errors.py) are re-exported here for the screens and the CLI.
 KINDS = (OFFLINE, TIMEOUT, UNREADABLE, SIGNED_OUT, WRONG_CREDENTIALS, SLOWED_DOWN, ACCOUNT_DISABLED,
          DEVICE_OTHER_USER, DEVICE_REVOKED, VERSION, REFUSED, SERVER_BUSY, SERVER_ERROR, KEYRING,
@@ -223,6 +226,24 @@ def password_check(profile, transport=None) -> Callable[[str], bool | None] | No
             client.close()
 
     return check
+
+
+def withdrawn(exc: BaseException) -> bool:
+    """The server says an administrator withdrew this desktop: its profile must be erased."""
+    return isinstance(exc, SyncError) and exc.kind == DEVICE_REVOKED
+
+
+def erase_withdrawn(profile, transport=None) -> Problem:
+    """Erase a withdrawn desktop's profile (closing it first: the caller must not use it again)
+    and tell the server; what to tell the person, as a problem code ui/ words."""
+    path, device_id = profile.path, profile.device_id
+    login = profile.settings.get("station.login") or None
+    url = server_url(profile)
+    profile.close()
+    profile_erase.erase_withdrawn(path, device_id, login)
+    if url:
+        confirm_erased(url, device_id, transport)
+    return Problem(ERASED)
 
 
 def classify(exc: BaseException) -> str:

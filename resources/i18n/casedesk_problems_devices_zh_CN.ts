@@ -19,5 +19,9 @@
       <source>No desktop has signed in yet.</source>
       <translation>尚无终端登录过。</translation>
     </message>
+    <message>
+      <source>No withdrawn desktop has this id.</source>
+      <translation>没有编号为此的已停用电脑。</translation>
+    </message>
   </context>
 </TS>

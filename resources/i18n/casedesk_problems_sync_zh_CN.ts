@@ -52,6 +52,10 @@
       <translation>管理员已撤销本机访问服务器的权限，请联系系统管理员。</translation>
     </message>
     <message>
+      <source>An administrator withdrew this desktop from the server, so the CaseDesk data on it (this profile's database and its key) has been erased. Ask your administrator before working on this computer again.</source>
+      <translation>管理员已在服务器上停用本台电脑，因此本机上的 CaseDesk 数据（此配置文件的数据库及其密钥）已被清除。再次在这台电脑上工作前，请先联系管理员。</translation>
+    </message>
+    <message>
       <source>This CaseDesk is too old or too new for the server. Ask for an update.</source>
       <translation>本机 CaseDesk 版本与服务器不匹配，请联系管理员更新。</translation>
     </message>

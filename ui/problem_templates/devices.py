@@ -7,4 +7,5 @@ ENGLISH = {
     "devices.revoked": "Desktop {device} ({user}) withdrawn: {tokens} sign-in token(s) ended. At its next "
                        "contact it erases its profile.",
     "devices.none": "No desktop has signed in yet.",
+    "devices.not_withdrawn": "No withdrawn desktop has this id.",
 }

@@ -30,6 +30,9 @@ ENGLISH = {
     "sync.kind.device_other_user": _OTHER_USER,
     "sync.profile_other_user": "This profile belongs to {owner}. Use Switch user to work as {username}.",
     "sync.kind.device_revoked": _REVOKED,
+    "sync.device_erased": "An administrator withdrew this desktop from the server, so the CaseDesk data on it "
+                          "(this profile's database and its key) has been erased. Ask your administrator "
+                          "before working on this computer again.",
     "sync.kind.version": _VERSION,
     "sync.kind.refused": "The server refused the request (HTTP {status}). Your changes are kept; tell your "
                     "administrator if this goes on.",
