@@ -73,6 +73,7 @@ class Profile:
     def __init__(self, path: Path, engine, sessions: sessionmaker, lock: ProfileLock | None = None):
         self.path = path
         self.lock = lock
+        self._closed = False
         self.engine = engine
         self.sessions = sessions
         self.bus = EventBus()
@@ -120,6 +121,11 @@ class Profile:
             raise
 
     def close(self) -> None:
+        """Once: a second call (a window closed again at quit) must not reopen the database,
+        which may have been erased meanwhile (a withdrawn desktop, app/profile_erase.py)."""
+        if self._closed:
+            return
+        self._closed = True
         try:
             with self.engine.connect() as conn:
                 # SQLite's advice: refresh planner statistics where they went stale.

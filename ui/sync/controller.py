@@ -54,6 +54,7 @@ class SyncState:
     counts: Counts = field(default_factory=Counts)
     problem: str | None = None  # a kind (app/sync/errors.py); None when all is well
     error: BaseException | None = None  # the failure itself, worded by ui/sync/words.failure_text
+    password_expires_in_days: int | None = None  # the last sign-in's warning (server/passwords.py)
 
 
 class SyncController(QObject):
@@ -62,6 +63,9 @@ class SyncController(QObject):
     progress = Signal(int, int)  # pulled up to change, of (watermark); emitted from the lane
     cycle_finished = Signal(object)  # CycleReport
     cycle_failed = Signal(str, object)  # kind, the failure (a SyncError, KeyringUnavailable …)
+    # An administrator withdrew this desktop (auth.device_revoked, at a cycle or a sign-in): the
+    # window closes its profile and erases it (ui/sync/wiring.py). No more cycles start.
+    withdrawn = Signal(object)
 
     def __init__(self, profile, events=None, cycle: Callable | None = None,
                  parent: QObject | None = None, debounce_ms: int = DEBOUNCE_MS):
@@ -77,6 +81,7 @@ class SyncController(QObject):
         self._online = False
         self._problem: str | None = None
         self._error: BaseException | None = None
+        self._password_days: int | None = None
         self.cycles_started = 0
         self.manual = False  # whether the latest request came from a person (F5, 同步, retry)
         self.state = SyncState()
@@ -178,7 +183,15 @@ class SyncController(QObject):
             self._online = True  # the server answered, if only to refuse
         self._fail_state(kind, exc)
         self.cycle_failed.emit(kind, exc)
+        if service.withdrawn(exc):
+            self._withdraw(exc)
+            return
         self._serve_waiting()
+
+    def _withdraw(self, exc: BaseException) -> None:
+        self._again = False
+        self.shutdown()  # the profile is about to go: nothing may touch it any more
+        self.withdrawn.emit(exc)
 
     def _serve_waiting(self) -> None:
         if self._again:
@@ -206,7 +219,8 @@ class SyncController(QObject):
         self.state = SyncState(
             configured=self.configured(), signed_in=service.signed_in(self.profile),
             online=self._online, busy=self.busy, last_success=service.last_success(self.profile),
-            counts=counts, problem=self._problem, error=self._error)
+            counts=counts, problem=self._problem, error=self._error,
+            password_expires_in_days=self._password_days)
         self.state_changed.emit(self.state)
         return counts
 
@@ -240,16 +254,24 @@ class SyncController(QObject):
                     self._client.close()
                 self._client = service.make_client(self.profile, url)
                 self._client_url = url
-            return service.sign_in(self.profile, self._client, username, password)
+            user = service.sign_in(self.profile, self._client, username, password)
+            return user, self._client.password_expires_in_days
 
-        def done(user):
+        def done(answer):
+            user, self._password_days = answer
             if not self._closed:
                 self._online, self._problem, self._error = True, None, None
                 self.apply_settings()
                 self.manual = True  # a person just signed in: show them the first sync
                 self._request()
             on_done(user)
-        run_in_background(work, done, on_error, lane_name=LANE)
+
+        def failed(exc):
+            if service.withdrawn(exc) and not self._closed:
+                self._fail_state(service.classify(exc), exc)
+                self._withdraw(exc)
+            on_error(exc)
+        run_in_background(work, done, failed, lane_name=LANE)
 
     def shutdown(self) -> None:
         """The window is closing: no more cycles; the client closes on its own lane."""

@@ -8,12 +8,19 @@ any failure in words (ui/sync/words.py).
 """
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QEvent
 from PySide6.QtCore import QObject
+from PySide6.QtCore import Qt
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QMessageBox
 
+from app.problems import Problem
 from app.sync import service
+from ui import problem_words
 from ui.sync.controller import SyncController
 from ui.sync.controller import SyncState
 from ui.sync.login_dialog import LoginDialog
@@ -21,6 +28,8 @@ from ui.sync.outbox_view import OutboxView
 from ui.sync.progress_dialog import FirstSyncDialog
 from ui.sync.words import failure_text
 from ui.sync.words import kind_text
+
+log = logging.getLogger(__name__)
 
 
 class SyncUi(QObject):
@@ -51,6 +60,8 @@ class SyncUi(QObject):
         c = self.controller
         c.state_changed.connect(self.show_state)
         c.cycle_started.connect(self._cycle_started)
+        c.withdrawn.connect(self._withdrawn)
+        self.erased_notice: QMessageBox | None = None  # what the person is told after an erasure
         window.installEventFilter(self)  # LanguageChange and Close reach us through the window
         self.retranslate()
         c.publish()
@@ -70,6 +81,48 @@ class SyncUi(QObject):
         status.set_state(state.online, state.counts.pending, state.last_success, error,
                          problems=state.counts.problems, busy=state.busy, note=note)
         status.set_can_sync(state.configured and not state.busy)
+        if state.password_expires_in_days is not None and not error:
+            # the status bar has no place of its own for it: beside the state, and as its tooltip
+            warning = problem_words.words(Problem("password.expires_soon", None,
+                                                  {"days": state.password_expires_in_days}))
+            status.state_label.setText(f"{status.state_label.text()} · {warning}")
+            status.state_label.setToolTip(warning)
+
+    # -- a withdrawn desktop ----------------------------------------------------------------
+
+    def _withdrawn(self, _exc) -> None:
+        """An administrator withdrew this desktop: patient data out of sight (lock screen), the
+        window and its profile closed, the profile erased (a station's other people untouched),
+        and only then the person told why. The application ends when they close the message."""
+        from ui.app import close_workstation  # local: ui.app builds the window this is part of
+
+        window, profile = self.window, self.profile
+        workspace = getattr(window, "workspace", None)
+        if workspace is not None:
+            workspace.lock.lock()
+        app = QApplication.instance()
+        keep = app.quitOnLastWindowClosed()
+        app.setQuitOnLastWindowClosed(False)  # the message still has to be shown
+        window.close()
+        close_workstation(window)  # lanes finish, the idle watcher stops, the profile closes
+        try:
+            problem = service.erase_withdrawn(profile)
+            text = problem_words.words(problem)
+        except Exception as exc:  # noqa: BLE001 - the person must still hear what happened
+            log.error("erasing the withdrawn profile failed: %r", exc)
+            text = "\n\n".join([kind_text(service.DEVICE_REVOKED), failure_text(exc)])
+        box = QMessageBox(QMessageBox.Icon.Warning, "CaseDesk", text)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(lambda _r: self._after_notice(keep))
+        self.erased_notice = box
+        box.show()
+
+    def _after_notice(self, keep: bool) -> None:
+        app = QApplication.instance()
+        app.setQuitOnLastWindowClosed(keep)
+        self.erased_notice = None
+        if keep and not any(w.isVisible() for w in app.topLevelWidgets()):
+            app.quit()
 
     # -- first sync -------------------------------------------------------------------------
 
