@@ -156,9 +156,10 @@ class Station:
     def _open_to_remove(path: Path, withdrawn: bool) -> Profile | None:
         try:
             return Profile.open(path, exclusive=True)
-        except ProfileError:
-            if not withdrawn:
-                raise
+        except ProfileError as exc:
+            codes = {p.code for p in getattr(exc, "problems", None) or ()}
+            if not withdrawn or "profile.in_use" in codes:
+                raise  # never erase what another CaseDesk has open
             return None  # a key already gone or a damaged file: the files go all the same
 
     def _known(self, login: str) -> DeskUser:
