@@ -36,6 +36,18 @@ def head() -> str:
     return ScriptDirectory.from_config(_config()).get_current_head()
 
 
+def fingerprint() -> str:
+    """A digest of every migration file: caches of built databases (the benchmarks') key on it,
+    so a revision whose file changed before release is not mistaken for the one they hold."""
+    import hashlib
+    from pathlib import Path
+
+    digest = hashlib.sha256()
+    for path in sorted((Path(__file__).parent / "migrations" / "versions").glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def known_revisions() -> set[str]:
     return {rev.revision for rev in ScriptDirectory.from_config(_config()).walk_revisions()}
 

@@ -41,7 +41,7 @@ def db_url(pg_url: str, name: str) -> str:
 def ensure_base(pg_url: str, patients: int, events: tuple[int, int], seed: int, log, rebuild: bool = False) -> str:
     """The server database for these sizes, built once (generator + COPY) and kept."""
     name = f"casedesk_bench_{patients}_{events[0]}_{events[1]}_{seed}"
-    mark = f"{MARK} {migrate.head()}"
+    mark = f"{MARK} {migrate.head()} {migrate.fingerprint()}"
     admin = _admin(pg_url)
     try:
         with admin.connect() as conn:
