@@ -88,13 +88,7 @@ class SyncClient:
         body = self._post("/auth/login", {"username": username, "password": password,
                                           "device_id": self.profile.device_id, **about_desktop()},
                           auth=False, signing_in=True)
-        self._keep_tokens(body)
-        user = body["user"]
-        self.profile.settings.set("user.id", user["id"])
-        self.profile.settings.set("sync.username", username)
-        self.profile.settings.save()
-        self.profile.store.user_id = user["id"]
-        return user
+        return self._signed_in(body, username)
 
     def change_password(self, username: str, old_password: str, new_password: str) -> dict:
         """A new password on the server (the old one checked as a sign-in is); the answer signs
@@ -102,6 +96,10 @@ class SyncClient:
         body = self._post("/auth/password", {"username": username, "old_password": old_password,
                                              "new_password": new_password, "device_id": self.profile.device_id},
                           auth=False, signing_in=True)
+        return self._signed_in(body, username)
+
+    def _signed_in(self, body: dict, username: str) -> dict:
+        """A sign-in's answer (login or password change): its tokens and the person, kept."""
         self._keep_tokens(body)
         user = body["user"]
         self.profile.settings.set("user.id", user["id"])
