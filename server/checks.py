@@ -80,17 +80,22 @@ def merge_candidate(session: Session, scope: Scope, table: str, row_id: str, val
     return None
 
 
+# What the database refused, by its error code, never by its message: PostgreSQL's SQLSTATE
+# (psycopg's `sqlstate`), or SQLite's extended result name for the embedded demo server.
+_REFUSED = {
+    "23502": "field.required", "SQLITE_CONSTRAINT_NOTNULL": "field.required",
+    "23503": "sync.missing_reference", "SQLITE_CONSTRAINT_FOREIGNKEY": "sync.missing_reference",
+    "23505": "sync.duplicate", "SQLITE_CONSTRAINT_UNIQUE": "sync.duplicate",
+    "SQLITE_CONSTRAINT_PRIMARYKEY": "sync.duplicate",
+    "22001": "field.invalid", "22003": "field.invalid",
+}
+
+
 def integrity_problem(exc: Exception) -> Problem:
-    text = str(getattr(exc, "orig", exc)).lower()
-    if "not null" in text or "null value" in text:
-        return Problem("field.required", _column(exc))
-    if "foreign key" in text:
-        return Problem("sync.missing_reference", _column(exc))
-    if "unique" in text or "duplicate" in text:
-        return Problem("sync.duplicate", _column(exc))
-    if "out of range" in text or "too long" in text:
-        return Problem("field.invalid", _column(exc))
-    return Problem("sync.not_stored")
+    orig = getattr(exc, "orig", exc)
+    kind = getattr(orig, "sqlstate", None) or getattr(orig, "sqlite_errorname", None)
+    code = _REFUSED.get(kind or "", "sync.not_stored")
+    return Problem(code, _column(exc) if code != "sync.not_stored" else None)
 
 
 def _column(exc: Exception) -> str | None:
