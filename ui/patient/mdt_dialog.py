@@ -46,7 +46,9 @@ class MdtDialog(QDialog):
         self.question.setFixedHeight(64)
         chosen = set(self.view.specialties) if self.view else set()
         names = list(self.service.specialties) + sorted(chosen - set(self.service.specialties))
-        self.specialties = [QCheckBox(name, self) for name in names]
+        # Stored as the departments' names (data); shown in the reader's language.
+        self.specialty_names = names
+        self.specialties = [QCheckBox(_specialty_label(name), self) for name in names]
         self.checks = {k: QCheckBox(labels.checklist_items()[k], self) for k in CHECKLIST}
         self.slots = QListWidget(self)
         self.slots.setFixedHeight(120)
@@ -120,8 +122,8 @@ class MdtDialog(QDialog):
                            if v else self.tr("New request"))
         self.question.setPlainText(v.question if v else "")
         self.question.setReadOnly(v is not None)
-        for check in self.specialties:
-            check.setChecked(v is not None and check.text() in v.specialties)
+        for name, check in zip(self.specialty_names, self.specialties):
+            check.setChecked(v is not None and name in v.specialties)
             check.setEnabled(v is None)
         for key, check in self.checks.items():
             check.setChecked(bool(v and v.checklist.get(key)))
@@ -161,7 +163,7 @@ class MdtDialog(QDialog):
 
     def save(self) -> None:
         if self.view is None:
-            chosen = [c.text() for c in self.specialties if c.isChecked()]
+            chosen = [n for n, c in zip(self.specialty_names, self.specialties) if c.isChecked()]
             ok = self._run(lambda: setattr(self, "_new", self.service.request(
                 self.patient_id, self.question.toPlainText(), chosen, self._ticks(), case_id=self.case_id)))
             if ok:
@@ -195,3 +197,9 @@ class MdtDialog(QDialog):
             self.view = self.service.get(self.view.id)
             self.refresh()
         ReasonDialog(self.tr("Cancel MDT request"), done, self).open()
+
+
+def _specialty_label(name: str) -> str:
+    """A department's name in the reader's language (an unknown one as it was written)."""
+    words = problem_words.term("tl_specialty", name)
+    return words[:1].upper() + words[1:]
