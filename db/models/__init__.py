@@ -21,8 +21,10 @@ from db.models.server import Credential
 from db.models.server import Device
 from db.models.server import DuplicateReview
 from db.models.server import LoginThrottle
+from db.models.server import PublishedFile
 from db.models.server import SecurityEvent
 from db.models.server import SeqCounter
+from db.models.server import ServerMeta
 from db.models.server import SyncConflict
 
 # Tables that travel through sync, in an order that satisfies foreign keys.
@@ -34,7 +36,7 @@ MODEL_BY_TABLE = {m.__tablename__: m for m in SYNCED_MODELS}
 LOCAL_ONLY_TABLES = (OutboxEntry.__tablename__, LocalState.__tablename__)
 
 __all__ = [
-    "AppliedMutation", "AuthToken", "ChangeLog", "Credential", "Device", "DuplicateReview", "LoginThrottle", "SecurityEvent", "SeqCounter", "SyncConflict",
+    "AppliedMutation", "AuthToken", "ChangeLog", "Credential", "Device", "DuplicateReview", "LoginThrottle", "PublishedFile", "SecurityEvent", "SeqCounter", "ServerMeta", "SyncConflict",
     "AuditEntry", "Base", "Case", "Followup", "Letter", "LocalState", "MdtRequest",
     "MODEL_BY_TABLE", "OrgUnit", "OutboxEntry", "Patient", "Referral", "Screening",
     "SYNCED_MODELS", "Synced", "TimelineEvent", "User",

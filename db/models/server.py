@@ -12,6 +12,7 @@ from sqlalchemy import ForeignKey
 from sqlalchemy import Index
 from sqlalchemy import Integer
 from sqlalchemy import String
+from sqlalchemy import Text
 from sqlalchemy.orm import Mapped
 from sqlalchemy.orm import mapped_column
 
@@ -175,3 +176,36 @@ class DuplicateReview(Base):
     device_id: Mapped[str] = mapped_column(String(64))
     detected_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     resolved_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+
+class ServerMeta(Base):
+    """The server's own facts, one row each. "history": a random id the server's history
+    carries; `server restore` gives the restored database a new one, so a desktop that synced
+    with the rewound history sees it change and sends again what the server no longer has."""
+
+    __tablename__ = "server_meta"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[dict | None] = mapped_column(JSONDoc)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
+class PublishedFile(Base):
+    """A rule, risk, holiday or letter-template file an administrator published once for
+    every desktop. Checked by the same loader the desktop uses before it is stored; the
+    current file of a (kind, name) is the latest one not withdrawn. Never synced as rows:
+    desktops fetch the files themselves (GET /files, GET /files/{id})."""
+
+    __tablename__ = "published_files"
+    __table_args__ = (Index("ix_published_files_kind_name", "kind", "name", "published_at"),)
+
+    id: Mapped[str] = mapped_column(UUIDStr, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))  # rules / risk / holidays / letters
+    name: Mapped[str] = mapped_column(String(120))  # the file name on the desktop: pathway.toml, 2027.toml ...
+    version: Mapped[str] = mapped_column(String(40))  # the file's own version (or its hash's head)
+    sha256: Mapped[str] = mapped_column(String(64))
+    content: Mapped[str] = mapped_column(Text)
+    published_by: Mapped[str] = mapped_column(UUIDStr, ForeignKey("users.id"))
+    published_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    withdrawn_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    withdrawn_by: Mapped[str | None] = mapped_column(UUIDStr)
