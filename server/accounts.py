@@ -138,8 +138,10 @@ def _valid_person(username: str, name: str, role: str, phone: str | None) -> str
     return code
 
 
-def add(session: Session, username: str, name: str, role: str, org_code: str, phone: str | None = None) -> str:
-    """A new person with a one-time password (returned: shown once, must be changed at first sign-in)."""
+def add(session: Session, username: str, name: str, role: str, org_code: str, phone: str | None = None, *,
+        by: str | None = None, client_addr: str | None = None) -> str:
+    """A new person with a one-time password (returned: shown once, must be changed at first sign-in).
+    `by`, `client_addr`: the administrator and address for the security log (default: the OS account)."""
     code = _valid_person(username, name, role, phone)
     unit = _unit(session, org_code)
     if session.scalar(select(User.id).where(func.lower(User.username) == username.lower())) is not None:
@@ -150,8 +152,8 @@ def add(session: Session, username: str, name: str, role: str, org_code: str, ph
     stamp(session, [(user, [])])
     one_time = passwords.one_time()
     _new_credential(session, user, auth.hash_password(one_time))
-    security_log.record(session, "user_added", user_id=user.id, username=username,
-                        detail={"by": who_ran(), "role": code, "unit": unit.code})
+    security_log.record(session, "user_added", user_id=user.id, username=username, client_addr=client_addr,
+                        detail={"by": by or who_ran(), "role": code, "unit": unit.code})
     session.commit()
     return one_time
 
@@ -161,7 +163,8 @@ def _new_credential(session: Session, user: User, password_hash: str) -> None:
                            changed_at=clock.now(), history=[]))
 
 
-def set_active(session: Session, username: str, active: bool) -> bool:
+def set_active(session: Session, username: str, active: bool, *, by: str | None = None,
+               client_addr: str | None = None) -> bool:
     """Disable (every token ended at once) or enable a person. False: it already was so."""
     user = _user(session, username)
     if user.active == active:
@@ -172,7 +175,8 @@ def set_active(session: Session, username: str, active: bool) -> bool:
     stamp(session, [(user, ["active"])])
     ended = auth.end_tokens(session, user.id) if not active else 0
     security_log.record(session, "user_enabled" if active else "user_disabled", user_id=user.id,
-                        username=username, detail={"by": who_ran(), "tokens_ended": ended})
+                        username=username, client_addr=client_addr,
+                        detail={"by": by or who_ran(), "tokens_ended": ended})
     session.commit()
     return True
 
@@ -182,7 +186,8 @@ def _active_admins(session: Session) -> int:
                           .where(User.role == Role.ADMIN.value, User.active.is_(True)))
 
 
-def reset_password(session: Session, username: str) -> str:
+def reset_password(session: Session, username: str, *, by: str | None = None,
+                   client_addr: str | None = None) -> str:
     """A new one-time password (must be changed at first sign-in); the person's sessions end."""
     user = _user(session, username)
     one_time = passwords.one_time()
@@ -192,8 +197,8 @@ def reset_password(session: Session, username: str) -> str:
     else:
         passwords.store(credential, one_time, clock.now(), must_change=True)
     ended = auth.end_tokens(session, user.id)
-    security_log.record(session, "password_reset", user_id=user.id, username=username,
-                        detail={"by": who_ran(), "tokens_ended": ended})
+    security_log.record(session, "password_reset", user_id=user.id, username=username, client_addr=client_addr,
+                        detail={"by": by or who_ran(), "tokens_ended": ended})
     session.commit()
     return one_time
 

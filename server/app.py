@@ -28,6 +28,7 @@ from app.rulebook.actor import Actor
 from app.sync.scope import scope_for
 from db import migrate
 from db.models import User
+from server import admin_api
 from server import audit as audit_mod
 from server import auth
 from server import erased
@@ -237,6 +238,7 @@ def create_app(engine: Engine) -> FastAPI:
             user, _ = who(session, request)
             return pull_mod.rows(session, scope_for(session, user), _pulled_table(body.table), body.ids)
 
+    admin_api.register(app, sessions)  # /admin/: the workstation's administration (admin only)
     return app
 
 

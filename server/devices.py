@@ -93,7 +93,8 @@ def list_devices(session: Session) -> list[DeviceView]:
                        d.last_addr, d.revoked_at) for d, username, display in rows]
 
 
-def revoke(session: Session, device_id: str, client_addr: str | None = None) -> tuple[DeviceView, int]:
+def revoke(session: Session, device_id: str, client_addr: str | None = None,
+           by: str | None = None) -> tuple[DeviceView, int]:
     """Withdraw a desktop (a lost laptop): it may not sign in again, and every token it holds
     ends now — the next request with one is refused (auth.device_revoked), and the desktop
     erases its profile then. Recorded in the security log; the caller commits. Returns the
@@ -113,7 +114,8 @@ def revoke(session: Session, device_id: str, client_addr: str | None = None) -> 
     session.execute(update(AuthToken).where(AuthToken.device_id == device_id, AuthToken.revoked_at.is_(None))
                     .values(revoked_at=now))
     security_log.record(session, "device_revoked", user_id=device.user_id, device_id=device_id,
-                        client_addr=client_addr, detail={"tokens_ended": ended, "code": device.code})
+                        client_addr=client_addr, detail={"tokens_ended": ended, "code": device.code,
+                                                        **({"by": by} if by else {})})
     session.flush()
     user = session.get(User, device.user_id)
     return DeviceView(device.id, device.code, user.username, user.display_name, device.name, device.app_version,

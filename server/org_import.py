@@ -259,7 +259,7 @@ def _check_names(first: dict[str, Line], existing: dict[str, OrgUnit], problems:
 
 
 def import_tree(session: Session, path: Path | str, deactivate_missing: bool = False,
-                client_addr: str | None = None) -> Outcome:
+                client_addr: str | None = None, by: str | None = None) -> Outcome:
     """Check the whole file, then write it in the caller's session (the caller commits). Raises
     ProblemError with every problem, in line order, and writes nothing then."""
     headers, body = read_table(path)
@@ -283,8 +283,8 @@ def import_tree(session: Session, path: Path | str, deactivate_missing: bool = F
         raise ProblemError(problems)
     outcome = _write(session, lines, existing, missing if deactivate_missing else [])
     outcome.missing = [u.code for u in missing] if not deactivate_missing else []
-    security_log.record(session, "org_imported", client_addr=client_addr, detail={
-        "file": Path(path).name, "added": len(outcome.added), "updated": len(outcome.updated),
+    security_log.record(session, "org_imported", client_addr=client_addr, username=by, detail={
+        "by": by, "file": Path(path).name, "added": len(outcome.added), "updated": len(outcome.updated),
         "unchanged": len(outcome.unchanged), "missing": outcome.missing, "deactivated": outcome.deactivated})
     return outcome
 

@@ -33,6 +33,7 @@ KINDS = frozenset({"login_ok", "login_failed", "slowed", "token_reuse", "device_
                    "user_disabled", "user_enabled", "password_reset", "users_imported"})
 KINDS |= {"org_imported", "device_revoked"}  # organisation tree and devices (server/org_import.py, server/devices.py)
 KINDS |= {"device_erased"}  # a withdrawn desktop erased its profile (server/erased.py)
+KINDS |= {"admin_refused"}  # someone not an administrator asked for /admin/ (server/admin_api.py)
 
 
 def record(session: Session, kind: str, *, code: str | None = None, user_id: str | None = None,
@@ -66,13 +67,15 @@ class Event:
 
 
 def events(session: Session, since: dt.datetime | None = None, username: str | None = None,
-           limit: int | None = None) -> list[Event]:
+           limit: int | None = None, until: dt.datetime | None = None) -> list[Event]:
     """Events oldest first (newest last, as a log reads), optionally since a time or of one person
     (their account's events and failed sign-ins typed with their name)."""
     query = (select(SecurityEvent, User.username).outerjoin(User, User.id == SecurityEvent.user_id)
              .order_by(SecurityEvent.at, SecurityEvent.id))
     if since is not None:
         query = query.where(SecurityEvent.at >= since)
+    if until is not None:
+        query = query.where(SecurityEvent.at < until)
     if username:
         query = query.where(or_(User.username == username, SecurityEvent.username == username))
     rows = session.execute(query).all()
