@@ -58,23 +58,94 @@ def _date(text: str | None, flag: str) -> dt.date:
 
 def _list(args) -> int:
     pathway = _pathway(args)
+    origin = _Origins(getattr(args, "profile", None))
     rules = pathway.rules
     width = max(len(r.id) for r in rules.rules)
     current = None
     for r in rules.rules:
         if r.path != current:
             current = r.path
-            print("\n" + _say("due.rules_file", path=str(r.path), version=r.version))
+            print("\n" + _say("due.rules_file", path=str(r.path), version=r.version) + "  — " + origin.of("rules", r.path))
         print(f"  {r.id:<{width}}  {r.kind:<9}  v{r.version}  {r.path.name}:{r.line}  {r.source}  {r.text}")
     cal = pathway.calendar
     print("\n" + _say("cli.rules_holidays"))
     today = dt.date.today()
     for year in range(today.year - 1, today.year + 3):
         source = cal.source_of(year)
-        print(f"  {year}  {source or '⚠ ' + _say('cli.rules_holidays_missing')}")
+        told = f"  — {origin.of('holidays', cal.years[year].path)}" if year in cal.years else ""
+        print(f"  {year}  {source or '⚠ ' + _say('cli.rules_holidays_missing')}{told}")
+    origin.print_others()
     print("\n" + _say("cli.rules_footer", attempts=rules.chase_after_attempts,
                       dirs=", ".join(str(d) for d in rules.dirs)))
     return 0
+
+
+class _Origins:
+    """Where each file `rules list` shows comes from: bundled, published on the server (the
+    record app/sync/files.py keeps in the profile), or a file put on this desktop by hand."""
+
+    def __init__(self, profile_dir):
+        from pathlib import Path
+
+        self.profile_dir = Path(profile_dir) if profile_dir else None
+        self.published: dict = {}
+        self.refused: list = []
+        if self.profile_dir is not None:
+            self._read_profile()
+
+    def _read_profile(self) -> None:
+        from app.errors import CaseDeskError
+        from app.profile import Profile
+        from app.profile import profile_exists
+        from app.sync import files
+
+        if not profile_exists(self.profile_dir):
+            return
+        try:
+            profile = Profile.open(self.profile_dir)
+        except CaseDeskError:  # locked away (no keyring here): the files are still listed, origins unknown
+            return
+        try:
+            self.published, self.refused = files.published(profile), files.refused(profile)
+        finally:
+            profile.close()
+
+    def of(self, kind: str, path) -> str:
+        from pathlib import Path
+
+        from app.pathway import published as checks
+
+        path = Path(path)
+        if self.profile_dir is None or not path.is_relative_to(self.profile_dir):
+            return _say("files.origin_bundled")
+        entry = self.published.get(f"{kind}/{path.name}")
+        if entry and path.is_file() and checks.sha256_bytes(path.read_bytes()) == entry.get("sha256"):
+            return _say("files.origin_published", date=str(entry.get("published_at", ""))[:10],
+                        user=entry.get("published_by", ""))
+        return _say("files.origin_own")
+
+    def print_others(self) -> None:
+        """Risk rule files and letter templates: name, version, origin."""
+        from app.letters.kinds import KINDS
+        from app.letters.templates import load_template
+        from app.letters.templates import template_path
+        from app.pathway import published as checks
+        from app.screening.riskrules import load
+        from app.screening.riskrules import risk_files
+
+        risk_dir = checks.override_dir(self.profile_dir, "risk") if self.profile_dir else None
+        print("\n" + _say("files.list_risk"))
+        for path in risk_files(risk_dir).values():
+            print(f"  {path.name:<24}  v{load(path).version:<10}  {self.of('risk', path)}")
+        letters_dir = checks.override_dir(self.profile_dir, "letters") if self.profile_dir else None
+        print("\n" + _say("files.list_letters"))
+        for kind in KINDS.values():
+            path = template_path(kind, letters_dir)
+            print(f"  {path.name:<24}  v{load_template(kind, letters_dir).version:<10}  {self.of('letters', path)}")
+        if self.refused:
+            print("\n" + _say("files.list_refused"))
+            for problem in self.refused:
+                print("  ⚠ " + _say(problem.code, **problem.params))
 
 
 def _say(code: str, **params) -> str:
