@@ -32,7 +32,7 @@ from server.refusal import body as error_body
 
 MAX_BODY = 32 * 1024 * 1024
 RETRYABLE = {"40001", "40P01"}  # serialization failure, deadlock detected
-PROTECTED = ("/sync/", "/admin/")  # every path under these needs a valid access token
+PROTECTED = ("/sync/", "/admin/", "/files")  # every path under these needs a valid access token
 INVALID_MEMORY_S = 60.0
 INVALID_MEMORY_SIZE = 10_000
 GATE_THREADS = 4  # token checks do not queue behind the request threads (server/app.py THREADS)
