@@ -32,6 +32,7 @@ from server import admin_api
 from server import audit as audit_mod
 from server import auth
 from server import erased
+from server import files
 from server import http
 from server import pull as pull_mod
 from server import push as push_mod
@@ -239,6 +240,7 @@ def create_app(engine: Engine) -> FastAPI:
             return pull_mod.rows(session, scope_for(session, user), _pulled_table(body.table), body.ids)
 
     admin_api.register(app, sessions)  # /admin/: the workstation's administration (admin only)
+    files.register(app, sessions)  # /files: rule, holiday and letter files published for every desktop
     return app
 
 

@@ -26,6 +26,7 @@ from app.events import DataChanged
 from app.sync import audit_push
 from app.sync import endpoint
 from app.sync import errors
+from app.sync import files as published_files
 from app.sync import local
 from app.sync import pages
 from app.sync.errors import SyncError
@@ -165,6 +166,7 @@ class SyncClient:
         report.pushed = self.push()
         since = self._check_since()
         report.pulled, scope_changed = self._pull(progress, since)
+        published_files.refresh(self.profile, self)  # rule, holiday and letter files (app/sync/files.py)
         if scope_changed:  # or no full check yet this session, or the last one is old
             report.purged, report.repaired = self.check()
         report.audit_sent = audit_push.send(self.profile, self._stamped)
