@@ -22,6 +22,9 @@ from app import clock
 from app.problems import Problem
 from app.problems import ProblemError
 from app.problems import refuse
+from app.spreadsheet import SpreadsheetUnreadable
+from app.spreadsheet import first_sheet
+from app.spreadsheet import is_spreadsheet
 from db.models import ChangeLog
 from db.models import Credential
 from db.models import OrgUnit
@@ -327,18 +330,20 @@ def import_staff(session: Session, staff: list[Staff]) -> Imported:
 
 
 def read_table(path) -> tuple[list[str], list[tuple[int, list]]]:
-    """A csv (UTF-8, or GB18030 as Excel in China saves it) or xlsx file: its first row as the
-    headers and the non-empty rows after it, numbered as the spreadsheet numbers them."""
+    """A csv (UTF-8, or GB18030 as Excel in China saves it) or spreadsheet (xlsx, xls, ods) file: its
+    first row as the headers and the non-empty rows after it, numbered as the spreadsheet numbers them."""
     from pathlib import Path
 
     path = Path(path)
     suffix = path.suffix.lower()
-    if suffix not in (".csv", ".xlsx"):
+    if suffix != ".csv" and not is_spreadsheet(path):
         raise refuse("account.import.format", None, path=str(path))
     try:
-        rows = _xlsx_rows(path) if suffix == ".xlsx" else _csv_rows(path)
+        rows = _spreadsheet_rows(path) if is_spreadsheet(path) else _csv_rows(path)
     except ProblemError:
         raise
+    except SpreadsheetUnreadable as exc:
+        raise refuse("account.import.unreadable", None, path=str(path), reason=str(exc)) from None
     except Exception as exc:  # noqa: BLE001 - any unreadable file is the same refusal, with its reason
         raise refuse("account.import.unreadable", None, path=str(path), reason=f"{type(exc).__name__}: {exc}") from exc
     if not rows:
@@ -361,16 +366,6 @@ def _csv_rows(path) -> list[list]:
     return [row for row in csv.reader(io.StringIO(text, newline=""))]
 
 
-def _xlsx_rows(path) -> list[list]:
-    import openpyxl
-
-    book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    try:
-        return [_xlsx_cells(row) for row in book.worksheets[0].iter_rows(values_only=True)]
-    finally:
-        book.close()
-
-
-def _xlsx_cells(row) -> list:
-    # A phone number typed into Excel comes back as a number: 13800000000, not 13800000000.0.
-    return [str(int(v)) if isinstance(v, float) and v.is_integer() else v for v in row]
+def _spreadsheet_rows(path) -> list[list]:
+    # A phone number typed into Excel is a number: the reader gives 13800000000, kept as text.
+    return [[str(v) if isinstance(v, int) and not isinstance(v, bool) else v for v in row] for row in first_sheet(path)]

@@ -28,6 +28,9 @@ from app import clock
 from db.ids import uuid7
 from app.problems import Problem
 from app.problems import ProblemError
+from app.spreadsheet import SpreadsheetUnreadable
+from app.spreadsheet import first_sheet
+from app.spreadsheet import is_spreadsheet
 from db.models import OrgUnit
 from db.models import User
 from db.models.enums import OrgKind
@@ -68,21 +71,24 @@ class Outcome:
 
 
 def read_table(path: Path | str, area: str = "org") -> tuple[list[str], list[tuple[int, list[str]]]]:
-    """(headers, [(line, cells)]) of a csv or xlsx file: the first row names the columns; line
-    numbers are the spreadsheet's row numbers (header = 1); empty rows are skipped. Cells are
-    text, stripped. Refuses as `<area>.file_*` codes."""
+    """(headers, [(line, cells)]) of a csv or spreadsheet (xlsx, xls, ods) file: the first row
+    names the columns; line numbers are the spreadsheet's row numbers (header = 1); empty rows
+    are skipped. Cells are text, stripped. Refuses as `<area>.file_*` codes."""
     path = Path(path)
     suffix = path.suffix.lower()
-    if suffix not in (".csv", ".txt", ".xlsx", ".xlsm"):
+    if suffix not in (".csv", ".txt") and not is_spreadsheet(path):
         raise ProblemError(Problem(f"{area}.file_type", None, {"file": path.name}))
     try:
-        rows = _xlsx_rows(path) if suffix in (".xlsx", ".xlsm") else _csv_rows(path, area)
+        rows = first_sheet(path, MAX_LINES + 1) if is_spreadsheet(path) else _csv_rows(path, area)
     except OSError as exc:
         raise ProblemError(Problem(f"{area}.file_unreadable", None,
                                    {"file": path.name, "reason": exc.strerror or str(exc)})) from exc
     except ProblemError:
         raise
-    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a damaged file
+    except SpreadsheetUnreadable as exc:
+        raise ProblemError(Problem(f"{area}.file_unreadable", None,
+                                   {"file": path.name, "reason": str(exc)})) from None
+    except Exception as exc:  # noqa: BLE001 - the csv module's errors of a damaged file
         raise ProblemError(Problem(f"{area}.file_unreadable", None,
                                    {"file": path.name, "reason": exc.__class__.__name__})) from exc
     numbered = [(n, [_cell(c) for c in row]) for n, row in enumerate(rows, start=1)]
@@ -112,22 +118,6 @@ def _csv_rows(path: Path, area: str) -> list[list]:
     else:
         raise ProblemError(Problem(f"{area}.file_encoding", None, {"file": path.name}))
     return list(csv.reader(io.StringIO(text, newline="")))[:MAX_LINES + 1]
-
-
-def _xlsx_rows(path: Path) -> list[list]:
-    import openpyxl  # local: only the xlsx path needs it, and it is slow to import
-
-    book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    try:
-        sheet = book.worksheets[0]
-        rows = []
-        for row in sheet.iter_rows(values_only=True):
-            rows.append(list(row))
-            if len(rows) > MAX_LINES:
-                break
-        return rows
-    finally:
-        book.close()
 
 
 def parse(headers: list[str], body, problems: list[Problem], bad_codes: set[str] | None = None) -> list[Line]:

@@ -1,4 +1,4 @@
-"""Reading a screening list (xlsx or csv) into rows numbered as the person sees them.
+"""Reading a screening list (xlsx, xls, ods or csv) into rows numbered as the person sees them.
 
 Line numbers are the spreadsheet's row numbers (the CSV's record numbers), header row
 included, so "line 7" in a report is row 7 when the file is opened in Excel or WPS.
@@ -17,6 +17,9 @@ from pathlib import Path
 
 from app.errors import CaseDeskError
 from app.screening.fields import recognise
+from app.spreadsheet import SpreadsheetUnreadable
+from app.spreadsheet import first_sheet
+from app.spreadsheet import is_spreadsheet
 
 HEADER_SCAN = 10  # rows searched for the header row
 Progress = Callable[[int, int], None]
@@ -42,16 +45,12 @@ def read_list(path: Path | str, progress: Progress | None = None,
               should_stop: Callable[[], bool] | None = None) -> Sheet:
     path = Path(path)
     suffix = path.suffix.lower()
-    if suffix == ".xls":
-        raise ListFileError.coded("screening.file_xls", file=path.name)
-    if suffix not in (".xlsx", ".xlsm", ".csv", ".txt"):
+    if not is_spreadsheet(path) and suffix not in (".csv", ".txt"):
         raise ListFileError.coded("screening.file_type", file=path.name)
-    from app.screening.xlsx import XlsxUnreadable
-
     try:
-        total, lines = _xlsx_lines(path) if suffix in (".xlsx", ".xlsm") else _csv_lines(path)
+        total, lines = _spreadsheet_lines(path) if is_spreadsheet(path) else _csv_lines(path)
         return _sheet(path, total, lines, progress, should_stop)
-    except XlsxUnreadable as exc:  # damaged halfway through the sheet
+    except SpreadsheetUnreadable as exc:
         raise ListFileError.coded("screening.file_damaged", file=path.name, detail=str(exc)) from None
     except OSError as exc:
         raise ListFileError.coded("screening.file_unreadable", file=path.name, reason=exc.strerror or str(exc)) from exc
@@ -104,36 +103,9 @@ def _text(value) -> str:
     return str(value).strip()
 
 
-def _xlsx_lines(path: Path):
-    from app.screening.xlsx import XlsxUnreadable
-    from app.screening.xlsx import read_rows
-
-    try:
-        return read_rows(path)
-    except XlsxUnreadable:
-        return _openpyxl_lines(path)  # something the lean reader does not follow
-
-
-def _openpyxl_lines(path: Path):
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, KeyError, ValueError) as exc:
-        raise ListFileError.coded("screening.file_not_xlsx", file=path.name, detail=str(exc)) from None
-    except Exception as exc:  # noqa: BLE001 - zipfile and XML errors of a damaged file
-        raise ListFileError.coded("screening.file_damaged", file=path.name, detail=exc.__class__.__name__) from None
-    ws = wb.worksheets[0]
-
-    def lines():
-        try:
-            for line, row in enumerate(ws.iter_rows(values_only=True), start=ws.min_row or 1):
-                yield line, list(row)
-        finally:
-            wb.close()
-
-    return ws.max_row or 1, lines()
+def _spreadsheet_lines(path: Path):
+    rows = first_sheet(path)
+    return len(rows) or 1, enumerate(rows, start=1)
 
 
 def _csv_lines(path: Path):
@@ -153,7 +125,7 @@ def _csv_lines(path: Path):
 
 
 def cell_date(value) -> dt.date | None:
-    """A date cell as openpyxl gives it (datetime/date), else None."""
+    """A date cell as the spreadsheet reader gives it (datetime/date), else None."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):

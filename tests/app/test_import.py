@@ -228,7 +228,7 @@ def test_cancelling_the_write_leaves_nothing(profile, net, tmp_path):
     assert written(profile) == before
 
 
-def test_the_lean_xlsx_reader_reads_what_openpyxl_reads(tmp_path):
+def test_an_xlsx_list_is_read_with_its_title_row_dates_and_excel_row_numbers(tmp_path):
     from openpyxl import Workbook
 
     from app.screening import reader
@@ -243,9 +243,10 @@ def test_the_lean_xlsx_reader_reads_what_openpyxl_reads(tmp_path):
     ws["B4"].number_format = 'yyyy"年"m"月"d"日"'
     path = tmp_path / "y.xlsx"
     wb.save(path)
-    fast = reader.read_list(path)
-    slow_total, slow_lines = reader._openpyxl_lines(path)
-    slow = reader._sheet(path, slow_total, slow_lines, None, None)
-    assert (fast.headers, fast.header_line, fast.rows) == (slow.headers, slow.header_line, slow.rows)
-    assert fast.rows[0] == (4, ["张三", dt.datetime(1960, 5, 6), 13812345678, None, 1.5])
-    assert fast.rows[1][1][3:] == [True, "a & <b>"]
+    sheet = reader.read_list(path)
+    assert (sheet.headers, sheet.header_line) == (["姓名", "出生日期", "电话", "", "备注"], 3)
+    line, cells = sheet.rows[0]
+    assert (line, cells[0], reader.cell_date(cells[1]), cells[2:]) == (4, "张三", dt.date(1960, 5, 6),
+                                                                       [13812345678, None, 1.5])
+    assert sheet.rows[1][0] == 6 and reader.cell_date(sheet.rows[1][1][1]) == dt.date(1970, 1, 2)
+    assert sheet.rows[1][1][3:] == [True, "a & <b>"]

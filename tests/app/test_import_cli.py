@@ -67,7 +67,7 @@ def test_unreadable_files_and_missing_profiles_exit_2(profile_dir, tmp_path):
     old = tmp_path / "list.xls"
     old.write_bytes(b"\xd0\xcf\x11\xe0")
     done = run_main("--lang", "en", "import", "--profile", str(profile_dir), str(old))
-    assert done.returncode == 2 and "save it as .xlsx" in done.stderr
+    assert done.returncode == 2 and "list.xls: the file is damaged" in done.stderr
     done = run_main("--lang", "en", "import", "--profile", str(tmp_path / "none"), str(old))
     assert done.returncode == 2 and "There is no CaseDesk profile" in done.stderr
     done = run_main("--lang", "en", "import", "--profile", str(profile_dir), str(old), "--exclude-lines", "x")
