@@ -9,6 +9,8 @@ import datetime as dt
 import re
 import unicodedata
 
+from app.phone import NotAPhone
+from app.phone import normalise as normalise_phone
 from app.screening.reader import cell_date
 
 EARLIEST = dt.date(1880, 1, 1)
@@ -77,25 +79,15 @@ def date(value, today: dt.date) -> dt.date:
     return d
 
 
-_MOBILE = re.compile(r"^1[3-9]\d{9}$")
-_LANDLINE = re.compile(r"^(0\d{2,3})(\d{7,8})$")
-
-
 def phone(value) -> str:
-    """A mainland mobile (13812345678) or a landline with its area code (0574-87654321);
-    spaces, dashes, brackets and a +86 prefix are dropped. Returns the stored form."""
+    """A mainland mobile (13812345678) or a landline with its area code, stored as 010-12345678
+    or 0574-87654321 (3- and 4-digit area codes told apart by the numbering plan); spaces,
+    dashes, brackets and a +86 prefix are dropped."""
     raw = text(value)
-    digits = re.sub(r"[\s\-()（）]", "", raw)
-    if digits.startswith("+86"):
-        digits = digits[3:]
-    elif digits.startswith("0086"):
-        digits = digits[4:]
-    if _MOBILE.match(digits):
-        return digits
-    m = _LANDLINE.match(digits)
-    if m:
-        return f"{m.group(1)}-{m.group(2)}"
-    raise BadValue("bad_phone", value=raw)
+    try:
+        return normalise_phone(raw)
+    except NotAPhone:
+        raise BadValue("bad_phone", value=raw) from None
 
 
 def id_number(value) -> str:
