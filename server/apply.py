@@ -102,7 +102,12 @@ def apply(session: Session, batch: Batch, user, device_id: str, scope: Scope, m)
     actor = actor_of(user, device_id, scope)
     if m.op == "insert":
         if row is not None:
-            raise Rejected.of("sync.duplicate", "id")
+            if not _same_as_held(table, row, values):
+                raise Rejected.of("sync.duplicate", "id")
+            # The same row sent again (after a restore, by its desktop and by one that pulled it):
+            # already here, so nothing to do; the answer carries the row as it is.
+            check_scope(session, scope, table, row, {})
+            return _held(row, table), None
         check_scope(session, scope, table, None, values)
         _stamp_new(table, values, user, now)
         check_rules(table, None, _record(model, None, values), actor, batch.lookup)
@@ -134,6 +139,10 @@ def apply(session: Session, batch: Batch, user, device_id: str, scope: Scope, m)
         return _conflict(session, batch, user, device_id, m, row, decision), None
     if not values:
         return {"status": decision.status, "version": row.version}, None
+    if all(getattr(row, f) == v for f, v in values.items()):
+        # Nothing new (the same edit sent again after a restore, by a second desktop that held
+        # it): no new version for every desktop to pull; the answer carries the row as it is.
+        return _held(row, table), None
     before = _record(model, row, {})
     check_rules(table, before, {**before, **values}, actor, batch.lookup)
     for field, value in values.items():
@@ -152,6 +161,23 @@ def _stamp_new(table: str, values: dict, user, now) -> None:
     elif table == "letters":
         values["printed_at_desktop"] = values.get("printed_at")
         values["printed_at"], values["printed_by"] = now, user.id
+
+
+def _same_as_held(table: str, row, values: dict) -> bool:
+    """Whether an insert's values are the row's own (fields the server stamps left out)."""
+    stamped = set(STAMPED.get(table, ()))
+    return all(getattr(row, f) == v for f, v in values.items() if f not in stamped)
+
+
+def _held(row, table: str) -> dict:
+    answer: dict[str, Any] = {"status": merge.APPLIED, "version": row.version, "server_seq": row.server_seq,
+                              "updated_at": to_wire(row.updated_at)}
+    if row.deleted_at is not None:
+        answer["deleted_at"] = to_wire(row.deleted_at)
+    stamped = {f: to_wire(getattr(row, f)) for f in STAMPED.get(table, ())}
+    if stamped:
+        answer["stamped"] = stamped
+    return answer
 
 
 def _record(model, row, values: dict) -> dict:

@@ -25,6 +25,7 @@ from db.models import MODEL_BY_TABLE
 from db.models import SYNCED_MODELS
 from db.models import ChangeLog
 from db.models import SeqCounter
+from db.models import ServerMeta
 
 PULLED = tuple(m.__tablename__ for m in SYNCED_MODELS if m.__tablename__ not in PULL_EXCLUDED)
 # The checksum both sides compute in SQL: count, sum and a mixed sum of server_seq. Each
@@ -34,12 +35,21 @@ MIX_MUL, MIX_MOD = 2654435761, 4294967291
 SCOPE_TABLES = ("org_units", "users", "patients")
 SCOPE_FIELDS = frozenset({"community_id", "family_doctor_id"})
 SCOPE_SCAN_LIMIT = 20_000
+HISTORY_KEY = "history"
 
 
 def watermark(session: Session) -> int:
     """Everything at or below it has committed: sequence numbers are taken under the
     counter row's lock and released only by commit, so they become visible in order."""
     return session.scalar(select(SeqCounter.value).where(SeqCounter.id == 1)) or 0
+
+
+def history_id(session: Session) -> str | None:
+    """The id of the server's history (server/backup.py): a restore gives it a new one, so a
+    desktop comparing it with the one it last saw knows its cursor and rows are from a
+    history the server no longer holds."""
+    row = session.get(ServerMeta, HISTORY_KEY)
+    return (row.value or {}).get("id") if row is not None else None
 
 
 def pull(session: Session, scope: Scope, cursor: int, limit: int, since: int | None = None) -> dict:
@@ -112,9 +122,11 @@ def scope_check(session: Session, scope: Scope, tables: list[str], exclude: dict
     With `since` (the watermark of the desktop's last full check) and nothing after it
     that could move rows into or out of a scope, the answer is only `skipped`."""
     mark = watermark(session)
+    history = history_id(session)  # the desktop settles a rewound history before it purges anything
     if since is not None and since <= mark and not scope_may_have_changed(session, since):
-        return {"tables": {}, "watermark": mark, "skipped": True}
-    return {"tables": _digests(session, scope, tables, exclude), "watermark": mark, "skipped": False}
+        return {"tables": {}, "watermark": mark, "skipped": True, "history": history}
+    return {"tables": _digests(session, scope, tables, exclude), "watermark": mark, "skipped": False,
+            "history": history}
 
 
 def scope_may_have_changed(session: Session, since: int) -> bool:
@@ -194,4 +206,4 @@ def _fetch(session: Session, stmt) -> list[tuple]:
         result.close()
 
 
-__all__ = ["PULLED", "ids", "pull", "rows", "scope_check", "watermark"]
+__all__ = ["PULLED", "history_id", "ids", "pull", "rows", "scope_check", "watermark"]
