@@ -31,6 +31,7 @@ from db.models import User
 from server import admin_api
 from server import audit as audit_mod
 from server import auth
+from server import backup
 from server import erased
 from server import files
 from server import http
@@ -241,6 +242,7 @@ def create_app(engine: Engine) -> FastAPI:
 
     admin_api.register(app, sessions)  # /admin/: the workstation's administration (admin only)
     files.register(app, sessions)  # /files: rule, holiday and letter files published for every desktop
+    backup.register(app, sessions)  # /sync/history: the id a restore changes (server/backup.py)
     return app
 
 

@@ -33,6 +33,7 @@ KINDS = frozenset({"login_ok", "login_failed", "slowed", "token_reuse", "device_
                    "user_disabled", "user_enabled", "password_reset", "users_imported"})
 KINDS |= {"org_imported", "device_revoked"}  # organisation tree and devices (server/org_import.py, server/devices.py)
 KINDS |= {"device_erased"}  # a withdrawn desktop erased its profile (server/erased.py)
+KINDS |= {"server_backed_up", "server_restored"}  # `server backup` / `server restore` (server/backup.py)
 KINDS |= {"file_published", "file_withdrawn"}  # files for every desktop (server/files.py)
 KINDS |= {"admin_refused"}  # someone not an administrator asked for /admin/ (server/admin_api.py)
 

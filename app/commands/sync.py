@@ -124,6 +124,11 @@ def _t(what: str, **values) -> str:
 
 
 def _print_report(report, counts) -> None:
+    if getattr(report, "resent", None) is not None:  # the server was restored from a backup (app/sync/rewind.py)
+        from app.problems import Problem
+        from ui import problem_words
+
+        print(problem_words.words(Problem("restore.history_rewound", None, {"resent": report.resent})))
     sent = [_t("sent", count=n, push_status=status) for status, n in sorted(report.pushed.items())]
     print(_t("pushed", sent=", ".join(sent)) if sent else _t("pushed_nothing"))
     print(_t("pulled", rows=report.pulled))

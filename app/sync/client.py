@@ -29,6 +29,7 @@ from app.sync import errors
 from app.sync import files as published_files
 from app.sync import local
 from app.sync import pages
+from app.sync import rewind
 from app.sync.errors import SyncError
 from db import migrate
 from db.models import MODEL_BY_TABLE
@@ -55,6 +56,7 @@ class CycleReport:
     repaired: list[str] = field(default_factory=list)
     audit_sent: int = 0
     seconds: float = 0.0
+    resent: int | None = None  # rows sent again after the server was restored (app/sync/rewind.py)
 
 
 class SyncClient:
@@ -163,6 +165,7 @@ class SyncClient:
     def cycle(self, progress: Callable[[str, int, int], None] | None = None) -> CycleReport:
         started = time.perf_counter()
         report = CycleReport()
+        report.resent = rewind.settle(self)  # a restored server: before anything is pushed or purged
         report.pushed = self.push()
         since = self._check_since()
         report.pulled, scope_changed = self._pull(progress, since)
@@ -206,6 +209,8 @@ class SyncClient:
         with ThreadPoolExecutor(1, thread_name_prefix="sync-pull") as ahead, \
                 local.page_writer(self.profile.engine) as writer:
             page = self._pull_page(start, ask)
+            if page.watermark < start and rewind.settle(self) is not None:
+                return self._pull(progress, None)  # the restored history, from its start
             while True:
                 upcoming = ahead.submit(self._pull_page, page.cursor, ask) if page.more else None
                 try:
@@ -241,6 +246,8 @@ class SyncClient:
             held = local.edited_rows(s)
             at = local.cursor(s)
         answer = self._post("/sync/check", {"tables": [], "exclude": held})
+        if rewind.settle_answer(self, answer) is not None:
+            return 0, []  # rows the server lost are queued again, not purged; the next cycle sends them
         gone: dict[str, set[str]] = {}
         differ = []
         for table, theirs in answer["tables"].items():
