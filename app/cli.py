@@ -15,11 +15,13 @@ import importlib
 import os
 import sys
 
+from app import logsetup
 from app.errors import CaseDeskError
 from ui import problem_words
 
 # Modules under app/commands/, in the order `--help` lists them.
-COMMANDS = ("demo", "server", "sync", "password", "import_list", "export", "letters", "rules", "audit", "bench")
+COMMANDS = ("demo", "server", "sync", "password", "import_list", "export", "letters", "rules", "audit",
+            "diagnostics", "bench")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -48,6 +50,9 @@ def run(argv: list[str]) -> int:
     if args.command is None:
         return -1  # no subcommand: the caller opens the GUI
     problem_words.set_language(cli_language(args.lang, os.environ))
+    if args.command not in OWN_LOGS:
+        logsetup.configure(f"command {args.command}")
+        logsetup.install_hooks()
     try:
         return args.func(args)
     except CaseDeskError as exc:
@@ -58,6 +63,7 @@ def run(argv: list[str]) -> int:
         return 130
 
 
+OWN_LOGS = ("server", "bench")  # the server writes its own (server/logs.py); benchmarks measure
 # The CLI's own two words, beside the catalogues (they are not problems).
 _ERROR = {True: "error: ", False: "错误："}
 _INTERRUPTED = {True: "interrupted", False: "已中断"}

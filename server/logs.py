@@ -22,6 +22,8 @@ import re
 import time
 from pathlib import Path
 
+from app.logsetup import Scrubbing
+
 try:
     import fcntl
 except ImportError:  # Windows: no flock, and a file another worker holds open cannot be renamed there;
@@ -32,18 +34,8 @@ RETENTION_DAYS = 180  # 等保 L3: at least six months
 FORMAT = "%(asctime)s %(levelname)s %(name)s %(message)s"
 ACCESS_FORMAT = "%(asctime)s %(message)s"
 UNROUTED = re.compile(r"[^A-Za-z/._-]+")  # digits and anything non-ASCII: masked
-# An error's text may quote a row: PostgreSQL's "DETAIL:  Key (id_number)=(…)" line, or a
-# number in a message. SQLAlchemy's bound parameters are hidden at the engine (server/main.py).
-DETAIL_LINE = re.compile(r"^(\s*)DETAIL:.*$", re.MULTILINE)
-NUMBER_RUN = re.compile(r"(?<![\w-])\d{6,}[Xx]?(?![\w-])")  # ID numbers (18), phones (11), MRNs
-
-
-class Scrubbing(logging.Formatter):
-    """Every line as formatted, traceback included, with quoted rows and long numbers masked."""
-
-    def format(self, record: logging.LogRecord) -> str:
-        text = super().format(record)
-        return NUMBER_RUN.sub("<n>", DETAIL_LINE.sub(r"\1DETAIL: (withheld: may quote a row)", text))
+# Lines are scrubbed as the desktop's are (app/logsetup.py): quoted rows and long numbers
+# masked. SQLAlchemy's bound parameters are hidden at the engine (server/main.py).
 
 
 class SharedTimedRotatingFileHandler(logging.handlers.TimedRotatingFileHandler):

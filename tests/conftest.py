@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 import uuid
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The desktop's log (app/logsetup.py) goes to a folder of this run, not the platform's.
+os.environ.setdefault("CASEDESK_LOG_DIR", tempfile.mkdtemp(prefix="casedesk-test-logs-"))
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 PG_ADMIN_URL = os.environ.get("CASEDESK_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")

@@ -27,6 +27,7 @@ from app.errors import ProfileError
 from app.profile import Profile
 from app.profile import default_profile_dir
 from app.users import default_station_root
+from ui import crash
 from ui.fonts import install_bundled_font
 from ui.i18n import DEFAULT_LANGUAGE
 from ui.i18n import Translations
@@ -170,6 +171,7 @@ def run_gui(argv: list[str], *, report_error: ErrorReporter = show_error,
             fill_demo: Callable | None = None) -> int:
     args = parse_args(argv)
     app = create_application(argv)
+    crash.install(app)  # the log, and every unexpected error shown in words
     translations = Translations(app)
     translations.set_language(DEFAULT_LANGUAGE)  # the error box at start speaks Chinese too
     try:
@@ -187,6 +189,7 @@ def run_gui(argv: list[str], *, report_error: ErrorReporter = show_error,
             close_workstation(window)
     finally:
         translations.clear()
+        crash.uninstall()
 
 
 def _run_station(app: QApplication, root: Path, translations: Translations, report_error: ErrorReporter) -> int:

@@ -92,8 +92,10 @@ def run_in_background(fn: Callable[[], Any], on_done: Callable[[Any], None],
 
 
 def _report(exc: Exception) -> None:
-    import sys
-    print(getattr(exc, "traceback_text", repr(exc)), file=sys.stderr)
+    """Nobody asked for this failure: it goes to the log and to the person (ui/crash.py)."""
+    from ui import crash
+
+    crash.report(exc)
 
 
 def wait_for_lanes(msecs: int = 5000) -> None:
