@@ -115,26 +115,24 @@ def https_server_from_settings(tmp_path):
 def test_a_county_goes_from_an_empty_database_to_a_synced_desktop_over_https(
         county_database, https_server_from_settings, tmp_path, keyring_ready):
     db, db_as_superuser = county_database
-    # As the service would run them. (This PostgreSQL trusts 127.0.0.1, so no password is checked here;
-    # what is tested is that a password file and the environment are accepted and none is on a command line.)
-    as_service = {"CASEDESK_DB_PASSWORD": DB_PASSWORD}
+    # The role has a password, as on a county's database host; this PostgreSQL trusts local
+    # connections, so it is not checked here. The server reads it from the settings file's
+    # password_file (0600); no command line carries it.
 
     # The administrator sets the server up.
-    out = main("server", "init", "--db", db, CASEDESK_PASSWORD=ADMIN_PASSWORD, **as_service)
+    out = main("server", "init", "--db", db, CASEDESK_PASSWORD=ADMIN_PASSWORD)
     assert out.returncode == 0, out.stderr
-    out = main("server", "org", "import", "--db", db, str(EXAMPLES / "org_tree.csv"), **as_service)
+    out = main("server", "org", "import", "--db", db, str(EXAMPLES / "org_tree.csv"))
     assert out.returncode == 0 and "14 added" in out.stdout, out.stdout + out.stderr
     sheet = tmp_path / "first-passwords.csv"
-    out = main("server", "users", "import", "--db", db, str(EXAMPLES / "staff.csv"), "--passwords-out", str(sheet),
-               **as_service)
+    out = main("server", "users", "import", "--db", db, str(EXAMPLES / "staff.csv"), "--passwords-out", str(sheet))
     assert out.returncode == 0 and "5 added, 1 updated" in out.stdout, out.stdout + out.stderr
     with open(sheet, encoding="utf-8-sig", newline="") as fh:
         one_time = {row["用户名"]: row["初始密码"] for row in csv.DictReader(fh)}
     assert set(one_time) == {"zhang.min", "li.hong", "wang.fang", "chen.jie", "zhao.lei"}
     assert not any(p in out.stdout + out.stderr for p in one_time.values())  # only in the sheet
     # admin now belongs to the county's centre: the placeholder centre init made can go.
-    out = main("server", "org", "import", "--db", db, "--deactivate-missing", str(EXAMPLES / "org_tree.csv"),
-               **as_service)
+    out = main("server", "org", "import", "--db", db, "--deactivate-missing", str(EXAMPLES / "org_tree.csv"))
     assert out.returncode == 0 and "Marked inactive: ROOT" in out.stdout, out.stdout + out.stderr
     url, ca, logs = https_server_from_settings(db)
 
