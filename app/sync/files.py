@@ -70,6 +70,9 @@ def refresh(profile, client) -> FilesReport:
         mine = have.get(key)
         target = _target(root, entry["kind"], entry["name"])
         if mine and mine.get("sha256") == entry["sha256"] and target is not None and target.is_file():
+            if mine.get("id") != entry["id"]:  # the same bytes published again: who and when changed
+                have[key] = _record(entry)
+                report.updated.append(key)
             continue
         if target is None:
             report.refused.append(_problem("files.bad_name", entry, expected=checks.expected_names(entry["kind"])))
@@ -101,8 +104,7 @@ def refresh(profile, client) -> FilesReport:
             report.refused.extend(exc.problems[1:] or exc.problems)
             continue
         _write_atomically(_target(root, entry["kind"], entry["name"]), text)
-        have[key] = {k: entry.get(k) for k in ("id", "kind", "name", "version", "sha256", "published_at",
-                                                "published_by")}
+        have[key] = _record(entry)
         report.updated.append(key)
     for key in sorted(set(have) - set(manifest)):
         kind, name = key.split("/", 1)
@@ -118,6 +120,10 @@ def refresh(profile, client) -> FilesReport:
     if report.refused or profile.get_local(REFUSED_KEY) not in (None, "[]"):
         profile.set_local(REFUSED_KEY, json.dumps([p.to_json() for p in report.refused], ensure_ascii=False))
     return report
+
+
+def _record(entry: dict) -> dict:
+    return {k: entry.get(k) for k in ("id", "kind", "name", "version", "sha256", "published_at", "published_by")}
 
 
 def _problem(code: str, entry: dict, **params) -> Problem:
