@@ -158,7 +158,8 @@ def _iso(moment: dt.datetime | None) -> str | None:
 
 def _problems(exc: ProblemError) -> Refusal:
     first = exc.problems[0]
-    return Refusal(422, first.code, f"refused: {first}", {**first.params, "problems": [p.to_json() for p in exc.problems]})
+    return Refusal(422, first.code, f"refused: {first}",
+                   {**first.params, "problems": [p.to_json() for p in exc.problems]})
 
 
 def _device_json(d: devices.DeviceView) -> dict:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.profile import Profile
 from ui.about_dialog import AboutDialog
+from ui.admin.entry import AdminEntry
 from ui.events import EventBridge
 from ui.i18n import Translations
 from ui.pages import PAGES
@@ -31,6 +32,7 @@ from ui.pages import page_icon
 from ui.pages import page_title
 from ui.placeholder import PlaceholderPage
 from ui.settings.dialog import SettingsDialog
+from ui.settings.password import PasswordChange
 from ui.status_bar import SyncStatus
 
 
@@ -46,6 +48,7 @@ class MainWindow(QMainWindow):
         self.translations = translations
         self.events = EventBridge(profile.bus, self)
         self.settings_dialog: SettingsDialog | None = None
+        self.password_change = PasswordChange(self)  # Settings ▸ Sync ▸ Change password… (online)
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.setIconSize(QSize(28, 28))
@@ -136,6 +139,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.settings_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
+        self.admin_entry = AdminEntry(self, self.file_menu)  # File ▸ Administration… (an online administrator)
         self.view_menu = QMenu(self)
         self.view_menu.addActions(self.view_actions)
         self.sync_menu = QMenu(self)

@@ -139,8 +139,13 @@ class SyncClient:
             payload = {**payload, "client_time": clock.now().isoformat()}
         return self._post(path, payload)
 
-    def _send(self, path: str, payload: dict, auth: bool = True, retried: bool = False,
-              signing_in: bool = False) -> bytes:
+    def call(self, method: str, path: str, payload: dict | None = None) -> dict:
+        """A signed-in request to any other endpoint (the administrator's /admin/, /files): its
+        JSON answer, or a SyncError with the server's code."""
+        return _decode(self._send(path, payload, method=method))
+
+    def _send(self, path: str, payload: dict | None, auth: bool = True, retried: bool = False,
+              signing_in: bool = False, method: str = "POST") -> bytes:
         """The answer's body, undecoded: pulled pages are parsed by SQLite (app/sync/pages.py)."""
         headers = {"Content-Type": "application/json"}
         if auth:
@@ -148,14 +153,15 @@ class SyncClient:
                 self._refresh()
             headers["Authorization"] = f"Bearer {self.access_token}"
         try:
-            response = self.http.post(path, content=orjson.dumps(payload), headers=headers)
+            response = self.http.request(method, path, headers=headers,
+                                         content=None if payload is None else orjson.dumps(payload))
         except httpx.TimeoutException as exc:
             raise SyncError(errors.TIMEOUT, detail=type(exc).__name__) from exc
         except httpx.TransportError as exc:
             raise SyncError(errors.OFFLINE, detail=f"{type(exc).__name__}: {exc}") from exc
         if response.status_code == 401 and auth and not retried:
             self.access_token = None  # expired or ended: refresh once, then ask again
-            return self._send(path, payload, auth, retried=True)
+            return self._send(path, payload, auth, retried=True, method=method)
         if response.status_code >= 400:
             raise errors.from_answer(response.status_code, response.content, response.headers,
                                      signing_in=signing_in)

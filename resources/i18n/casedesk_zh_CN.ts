@@ -280,6 +280,16 @@
         <source>Leave the address empty to work offline. Your password is never stored here: you give it when you sign in.</source>
         <translation>地址留空即离线工作。密码不会保存在这里，登录时再输入。</translation>
     </message>
+    <message>
+        <location filename="../../ui/settings/pages.py"/>
+        <source>&amp;Change password…</source>
+        <translation>修改密码(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/pages.py"/>
+        <source>Your password was changed.</source>
+        <translation>您的密码已修改。</translation>
+    </message>
 </context>
 <context>
     <name>SyncStatus</name>
@@ -322,6 +332,87 @@
         <location filename="../../ui/status_bar.py" line="69"/>
         <source>Local changes not yet sent to the server</source>
         <translation>尚未发送到服务器的本地更改</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../ui/settings/password.py"/>
+        <source>&amp;Current password:</source>
+        <translation>当前密码(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/password.py"/>
+        <source>&amp;New password:</source>
+        <translation>新密码(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/password.py"/>
+        <source>Account:</source>
+        <translation>账号：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/password.py"/>
+        <source>At least 8 characters, with three of: lower-case letters, capital letters, digits, other signs; not containing your login name; not one of your last five passwords.</source>
+        <translation>至少 8 个字符，包含小写字母、大写字母、数字、其他符号中的三类；不得包含您的登录名；不得与最近五次用过的密码相同。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/password.py"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/password.py"/>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/password.py"/>
+        <source>Changing the password…</source>
+        <translation>正在修改密码…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/password.py"/>
+        <source>Enter your current password and the new one.</source>
+        <translation>请输入当前密码和新密码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/password.py"/>
+        <source>New password &amp;again:</source>
+        <translation>再次输入新密码(&amp;A)：</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordRuleWords</name>
+    <message>
+        <location filename="../../ui/settings/password.py"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/password.py"/>
+        <source>Also: {rules}.</source>
+        <translation>此外：{rules}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/password.py"/>
+        <source>contains the login name</source>
+        <translation>包含登录名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/password.py"/>
+        <source>too few kinds of characters</source>
+        <translation>字符种类不足</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/password.py"/>
+        <source>too short</source>
+        <translation>太短</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/password.py"/>
+        <source>used recently</source>
+        <translation>近期用过</translation>
     </message>
 </context>
 </TS>

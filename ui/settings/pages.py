@@ -118,6 +118,7 @@ class GeneralPage(SettingsPage):
 class SyncPage(SettingsPage):
     # (server address, user name) as typed; the sync UI opens the sign-in dialog for them.
     sign_in_requested = Signal(str, str)
+    change_password_requested = Signal()  # ui/settings/password.py opens the dialog
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -127,10 +128,15 @@ class SyncPage(SettingsPage):
         self.sign_in = QPushButton()
         self.sign_in.clicked.connect(self._sign_in)
         self.signed_in_as = ""
+        self.password_note = ""
         button_row = QWidget()
         row = QHBoxLayout(button_row)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.sign_in)
+        self.change_password = QPushButton()  # shown only when it can work (online, signed in)
+        self.change_password.clicked.connect(self.change_password_requested)
+        self.change_password.hide()
+        row.addWidget(self.change_password)
         row.addStretch(1)
         self.add_row("url", self.url)
         self.add_row("username", self.username)
@@ -152,6 +158,13 @@ class SyncPage(SettingsPage):
         """After a sign-in from this page: the fields show what is now in effect."""
         self.username.setText(username)
         self.signed_in_as = username
+        self.retranslate()
+
+    def set_can_change_password(self, can: bool) -> None:
+        self.change_password.setVisible(can)
+
+    def password_changed(self) -> None:
+        self.password_note = "changed"
         self.retranslate()
 
     def title(self) -> str:
@@ -193,8 +206,11 @@ class SyncPage(SettingsPage):
         self.labels["username"].setText(self.tr("&User name:"))
         self.labels["sign_in"].setText("")
         self.sign_in.setText(self.tr("Sign &in…"))
+        self.change_password.setText(self.tr("&Change password…"))
         self.account.setText(self.tr("Signed in as {name}.").format(name=self.signed_in_as)
                              if self.signed_in_as else self.tr("Not signed in on this desktop."))
+        if self.password_note:
+            self.account.setText(self.account.text() + " " + self.tr("Your password was changed."))
         self.note.setText(self.tr("Leave the address empty to work offline. Your password is "
                                   "never stored here: you give it when you sign in."))
         if self.errors["url"].isVisible() or self.errors["username"].isVisible():

@@ -1,0 +1,1 @@
+"""The administrator's dialog: people, organisation tree, desktops, security log, published files."""
