@@ -61,6 +61,16 @@ def run(argv: list[str]) -> int:
     except KeyboardInterrupt:
         print(_INTERRUPTED[english()], file=sys.stderr)
         return 130
+    except Exception as exc:
+        from app.edge import explain  # a damaged database or a full disk: words, exit 2
+
+        known = explain(exc, writing=getattr(args, "out", None))
+        if known is None:
+            raise
+        # the code and the error's type only: a driver's message may quote a row's values
+        logsetup.log.warning("command %s stopped: %s (%s)", args.command, known.problem.code, type(exc).__name__)
+        print(f"{_ERROR[english()]}{problem_words.say(known)}", file=sys.stderr)
+        return known.exit_code
 
 
 OWN_LOGS = ("server", "bench")  # the server writes its own (server/logs.py); benchmarks measure
