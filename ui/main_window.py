@@ -25,6 +25,8 @@ from PySide6.QtWidgets import QWidget
 from app.profile import Profile
 from ui.about_dialog import AboutDialog
 from ui.admin.entry import AdminEntry
+from ui.diagnostics import DiagnosticsEntry
+from ui.window_state import WindowState
 from ui.events import EventBridge
 from ui.i18n import Translations
 from ui.pages import PAGES
@@ -78,6 +80,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.nav.setCurrentRow(0)
         self.resize(1180, 760)
+        self.window_state = WindowState(self)  # as the person left it, inside the screen
         self.retranslate()
 
     # -- pages -------------------------------------------------------------------
@@ -146,6 +149,7 @@ class MainWindow(QMainWindow):
         self.sync_menu.addAction(self.sync_action)
         self.help_menu = QMenu(self)
         self.help_menu.addAction(self.about_action)
+        self.diagnostics_entry = DiagnosticsEntry(self, self.help_menu)  # Help ▸ Export diagnostics…
         for menu in (self.file_menu, self.view_menu, self.sync_menu, self.help_menu):
             bar.addMenu(menu)
 

@@ -56,6 +56,17 @@ def _english_locale_to_start():
 
 
 @pytest.fixture(autouse=True)
+def _window_state_of_this_test(tmp_path_factory):
+    """Each test's windows keep their geometry and columns (ui/window_state.py) in a folder of
+    its own: one test's saved column widths never shape another's window."""
+    from PySide6.QtCore import QSettings
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                      str(tmp_path_factory.mktemp("qsettings")))
+    yield
+
+
+@pytest.fixture(autouse=True)
 def _background_work_finishes():
     """Background jobs (counts, exports) must not outlive the test's profile."""
     yield
