@@ -31,6 +31,7 @@ from sqlalchemy import create_engine
 from sqlalchemy import select
 from sqlalchemy import text
 from sqlalchemy.dialects import postgresql
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.exc import SQLAlchemyError
@@ -52,28 +53,22 @@ history_id = pull_mod.history_id
 OUR_TABLES = ("alembic_version", "change_log", "seq_counter", "patients", "server_meta")
 KEEP_SCHEMA = "casedesk_restore_keep"  # the security log of the moment before a restore, kept aside
 TOOL_TIMEOUT_S = 6 * 3600
+IN_USE_GRACE_S = 3.0
 
 
 # -- the history id -------------------------------------------------------------------
-def ensure_history(session: Session) -> str:
-    """The history id, made on first use (server start, init). Safe against a second worker
-    doing the same at once: the first insert wins and both read it."""
+def ensure_history(session: Session) -> str | None:
+    """The history id, made on first use (server start, backup, the first /sync/history). Safe
+    against a second worker doing the same at once: the first insert wins and both read it."""
     found = history_id(session)
     if found:
         return found
-    session.execute(postgresql.insert(ServerMeta).values(
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    session.execute(dialect.insert(ServerMeta).values(
         key=HISTORY_KEY, value={"id": uuid.uuid4().hex, "since": clock.now().isoformat()}, updated_at=clock.now(),
-    ).on_conflict_do_nothing(index_elements=["key"]) if session.get_bind().dialect.name == "postgresql" else
-        _sqlite_insert(HISTORY_KEY))
+    ).on_conflict_do_nothing(index_elements=["key"]))
     session.commit()
     return history_id(session)
-
-
-def _sqlite_insert(key: str):
-    from sqlalchemy.dialects import sqlite
-
-    return sqlite.insert(ServerMeta).values(key=key, value={"id": uuid.uuid4().hex, "since": clock.now().isoformat()},
-                                            updated_at=clock.now()).on_conflict_do_nothing(index_elements=["key"])
 
 
 def new_history(session: Session, **about) -> tuple[str | None, str]:
@@ -251,7 +246,8 @@ def is_our_dump(tool: str, path: Path) -> bool:
 def restore(url: str | None, file: str | None) -> Restored:
     """pg_restore --clean --if-exists in one transaction; then a new history id, the security
     events written after the dump was made carried over (the log is kept ≥ 180 days, a restore
-    must not cut it short), and the restore itself in the security log."""
+    must not cut it short), desktops withdrawn since the dump withdrawn again, and the restore
+    itself in the security log. Refused while anything else uses the database."""
     where = target(url)
     path = Path(file or "").expanduser().absolute()
     if not file or not path.is_file():
@@ -263,17 +259,20 @@ def restore(url: str | None, file: str | None) -> Restored:
     started = time.monotonic()
     engine = create_engine(where.url, poolclass=NullPool)
     try:
+        _refuse_if_in_use(engine, where)
         kept = _keep_security_log(engine)
         try:
             _run(tool, ["--clean", "--if-exists", "--single-transaction", "--no-owner", "--no-password",
                         f"--dbname={where.env['PGDATABASE']}", str(path)], where)
             with Session(engine) as session:
                 carried = _carry_security_log(session) if kept else 0
+                withdrawn = _keep_withdrawn(session) if kept else 0
                 before, history = new_history(session, restored_from=path.name)
                 mark = pull_mod.watermark(session)
                 security_log.record(session, "server_restored", detail={
                     "file": path.name, "size": path.stat().st_size, "history_before": before,
-                    "history": history, "watermark": mark, "events_carried": carried})
+                    "history": history, "watermark": mark, "events_carried": carried,
+                    "withdrawn_again": withdrawn})
                 session.commit()
         finally:
             with engine.begin() as conn:
@@ -281,6 +280,22 @@ def restore(url: str | None, file: str | None) -> Restored:
     finally:
         engine.dispose()
     return Restored(time.monotonic() - started, before, history, mark, carried)
+
+
+def _refuse_if_in_use(engine, where: Target) -> None:
+    """A server still running would answer desktops from a half-restored database, and a push
+    landing between pg_restore's commit and the new history id would build on the old one."""
+    deadline = time.monotonic() + IN_USE_GRACE_S  # a server just stopped: its connections end in a moment
+    while True:
+        with engine.connect() as conn:
+            others = conn.execute(text(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                "AND pid <> pg_backend_pid() AND backend_type = 'client backend'")).scalar()
+        if not others or time.monotonic() > deadline:
+            break
+        time.sleep(0.2)
+    if others:
+        raise refuse("restore.database_in_use", "--db", url=where.shown, connections=others)
 
 
 def _keep_security_log(engine) -> bool:
@@ -292,6 +307,8 @@ def _keep_security_log(engine) -> bool:
             return False
         conn.execute(text(f"CREATE SCHEMA {KEEP_SCHEMA}"))
         conn.execute(text(f"CREATE TABLE {KEEP_SCHEMA}.security_events AS TABLE public.security_events"))
+        conn.execute(text(f"CREATE TABLE {KEEP_SCHEMA}.withdrawn AS "
+                          "SELECT id, revoked_at FROM public.devices WHERE revoked_at IS NOT NULL"))
     return True
 
 
@@ -303,6 +320,17 @@ def _carry_security_log(session: Session) -> int:
     session.execute(text("SELECT setval(pg_get_serial_sequence('security_events', 'id'), "
                          "greatest((SELECT max(id) FROM security_events), 1))"))
     return carried
+
+
+def _keep_withdrawn(session: Session) -> int:
+    """A desktop withdrawn after the backup (a lost laptop) stays withdrawn, its tokens ended."""
+    again = session.execute(text(
+        f"UPDATE devices d SET revoked_at = k.revoked_at FROM {KEEP_SCHEMA}.withdrawn k "
+        "WHERE d.id = k.id AND d.revoked_at IS NULL")).rowcount
+    session.execute(text(
+        f"UPDATE auth_tokens SET revoked_at = now() WHERE revoked_at IS NULL "
+        f"AND device_id IN (SELECT id FROM {KEEP_SCHEMA}.withdrawn)"))
+    return again
 
 
 def current_history(url: str) -> str | None:

@@ -44,6 +44,10 @@
       <translation>{tool} 执行失败（退出码 {code}）：{reason}。完整输出见服务器日志。未替换任何内容；请排除原因后重新运行此命令。</translation>
     </message>
     <message>
+      <source>{connections} other connection(s) use {url}: stop the CaseDesk server (and anything else using the database) before restoring. Nothing was changed.</source>
+      <translation>有 {connections} 个其他连接正在使用 {url}：恢复前请先停止 CaseDesk 服务器（以及其他使用该数据库的程序）。未做任何更改。</translation>
+    </message>
+    <message>
       <source>Backup written: {file} ({size}, {seconds} s).</source>
       <translation>备份已写入：{file}（{size}，用时 {seconds} 秒）。</translation>
     </message>

@@ -19,6 +19,8 @@ ENGLISH = {
                             "{package} and run the command again.",
     "restore.tool_failed": "{tool} failed (exit {code}): {reason}. The server's log has its whole output. "
                            "Nothing was replaced; fix the cause and run the command again.",
+    "restore.database_in_use": "{connections} other connection(s) use {url}: stop the CaseDesk server (and "
+                               "anything else using the database) before restoring. Nothing was changed.",
     "restore.backup_written": "Backup written: {file} ({size}, {seconds} s).",
     "restore.restored": "Restored from {file} in {seconds} s. The server's history has a new id ({history}…), "
                         "watermark {watermark}: desktops send again what the backup does not hold at their next "
