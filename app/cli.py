@@ -48,6 +48,9 @@ def run(argv: list[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
+        from app import secrets
+
+        secrets.allow_unlock_prompt()  # the window: a person is there to answer the system's unlock prompt
         return -1  # no subcommand: the caller opens the GUI
     problem_words.set_language(cli_language(args.lang, os.environ))
     if args.command not in OWN_LOGS:

@@ -17,6 +17,7 @@ from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import sessionmaker
 
 from app import profile_key
+from app.edge import explain
 from app.errors import ProfileError
 from app.events import EventBus
 from app.profile_lock import ProfileLock
@@ -69,6 +70,29 @@ def _profile_key(path: Path, db_path: Path) -> tuple[bytes, int]:
     return profile_key.new_key(path), profile_key.PAGE_SIZE
 
 
+def _copy_before_migrating(db_path: Path) -> None:
+    """The database as it was, kept beside it; a copy a full disk cut short is not kept."""
+    copy = db_path.with_name(f"{DB_NAME}.before-{migrate.head()}")
+    try:
+        shutil.copy2(db_path, copy)
+    except OSError as exc:
+        copy.unlink(missing_ok=True)
+        known = explain(exc, writing=str(copy))
+        if known is None:
+            raise
+        raise ProfileError(problems=known.problems) from exc
+
+
+def _cannot_open(db_path: Path, exc: BaseException) -> ProfileError:
+    """A full disk or a failing one as itself; anything else the database refuses (a damaged
+    file, a key that does not match) as the profile that cannot be opened."""
+    known = explain(exc)
+    if known is not None and known.problem.code != "edge.database_damaged":
+        return ProfileError(problems=known.problems)
+    return ProfileError.coded("profile.cannot_open", path=str(db_path),
+                              reason=str(exc.orig if hasattr(exc, "orig") else exc))
+
+
 class Profile:
     def __init__(self, path: Path, engine, sessions: sessionmaker, lock: ProfileLock | None = None):
         self.path = path
@@ -105,17 +129,22 @@ class Profile:
             rev = migrate.check_not_newer(engine)
             if rev != migrate.head():  # at head (every start but the first after an update): nothing to run
                 if rev is not None:
-                    shutil.copy2(db_path, db_path.with_name(f"{DB_NAME}.before-{migrate.head()}"))
+                    _copy_before_migrating(db_path)
                 migrate.upgrade(engine)
         except migrate.SchemaTooNew as exc:
             engine.dispose()
             raise ProfileError.coded("profile.schema_too_new", path=str(db_path), revision=exc.found) from exc
+        except ProfileError:  # the copy before migrating did not fit on the disk
+            engine.dispose()
+            raise
         except (DatabaseError, sqlite3.DatabaseError) as exc:
             engine.dispose()
-            raise ProfileError.coded("profile.cannot_open", path=str(db_path),
-                                     reason=str(exc.orig if hasattr(exc, "orig") else exc)) from exc
+            raise _cannot_open(db_path, exc) from exc
         try:
             return cls(path, engine, session_factory(engine), lock)
+        except (DatabaseError, sqlite3.DatabaseError) as exc:  # a damaged page under the profile's own state
+            engine.dispose()
+            raise _cannot_open(db_path, exc) from exc
         except BaseException:
             engine.dispose()
             raise

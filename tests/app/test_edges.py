@@ -246,3 +246,32 @@ def test_a_file_size_limit_stands_in_for_a_full_disk_where_no_tmpfs_can_be_mount
             or "The disk could not be read or written" in done.stderr), done.stderr
     assert "Traceback" not in done.stderr and time.monotonic() - t0 < 300
     assert patients(demo_profile) == before
+
+
+def test_a_damaged_page_under_the_profiles_own_state_is_a_profile_that_cannot_be_opened(demo_profile):
+    from app.errors import ProfileError
+
+    damage(demo_profile / "casedesk.db", root_pages(demo_profile, "local_state"))
+    with pytest.raises(ProfileError) as refused:
+        Profile.open(demo_profile)
+    assert refused.value.problem.code == "profile.cannot_open"
+    done = run_main("--lang", "en", "audit", "verify", "--profile", str(demo_profile))
+    assert done.returncode == 2 and "cannot be opened" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_copy_before_migrating_that_does_not_fit_is_told_and_not_left_half_written(profile_dir, tiny_disk):
+    from app.errors import ProfileError
+    from db import migrate
+
+    size = (profile_dir / "casedesk.db").stat().st_size
+    disk = tiny_disk(size * 3 // 2 // 1024)  # room for the database and its journal, not for a second copy
+    moved = disk / "profile"
+    shutil.copytree(profile_dir, moved)
+    profile = Profile.open(moved)  # as if a build from before the last migration had written it
+    with profile.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = ?", (sorted(migrate.known_revisions())[-2],))
+    profile.close()
+    with pytest.raises(ProfileError) as refused:
+        Profile.open(moved)
+    assert refused.value.problem.code == "edge.disk_full"
+    assert sorted(p.name for p in moved.iterdir() if p.name.startswith("casedesk.db")) == ["casedesk.db"]
