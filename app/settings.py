@@ -24,6 +24,8 @@ SETTINGS = {
     s.key: s
     for s in (
         Setting("ui.language", "zh_CN", str, ("zh_CN", "en")),
+        # 小 / 标准 / 大 / 特大 for older staff (ui/fonts.py scales the whole interface)
+        Setting("ui.font_size", "standard", str, ("small", "standard", "large", "xlarge")),
         Setting("user.id", "", str),
         Setting("sync.server_url", "", str),
         Setting("sync.username", "", str),

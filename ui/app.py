@@ -28,6 +28,7 @@ from app.profile import Profile
 from app.profile import default_profile_dir
 from app.users import default_station_root
 from ui import crash
+from ui.fonts import apply_font_size
 from ui.fonts import install_bundled_font
 from ui.i18n import DEFAULT_LANGUAGE
 from ui.i18n import Translations
@@ -138,6 +139,7 @@ def build_workstation(profile: Profile, translations: Translations, *,
                       demo: bool = True) -> MainWindow:
     """The main window on an open profile, in its language; `demo`: fill a first run."""
     translations.set_language(profile.settings.get("ui.language"))
+    apply_font_size(QApplication.instance(), profile.settings.get("ui.font_size"))
     if demo and needs_demo(profile):
         try:
             fill_demo_with_progress(profile, fill_demo)

@@ -27,3 +27,45 @@ def install_bundled_font(app: QApplication) -> list[str]:
     font.setFamilies(current + families)
     app.setFont(font)
     return families
+
+
+FONT_SCALES = {"small": 0.9, "standard": 1.0, "large": 1.2, "xlarge": 1.4}
+_BASE = "casedeskBasePointSize"  # the platform's own size, before any scaling
+_SCALE = "casedeskFontScale"
+
+
+def row_height(widget) -> int:
+    """A table row tall enough for one line of the widget's font (26 px at the standard size)."""
+    return max(26, widget.fontMetrics().height() + 10)
+
+
+def apply_font_size(app: QApplication, size: str) -> float:
+    """Scale the whole interface's text at once: the application font, every widget that set
+    a font of its own (a title 1.5× the text stays 1.5×), and table rows. Windows opened
+    later derive their fonts from the application font, so they follow by themselves."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QTableView
+
+    scale = FONT_SCALES.get(size, 1.0)
+    base = app.property(_BASE)
+    if base is None:
+        base = app.font().pointSizeF()
+        app.setProperty(_BASE, base)
+    old = app.property(_SCALE) or 1.0
+    if abs(scale - old) < 1e-6:
+        return scale
+    ratio = scale / old
+    own = [w for w in app.allWidgets() if w.testAttribute(Qt.WidgetAttribute.WA_SetFont)]
+    font = QFont(app.font())
+    font.setPointSizeF(base * scale)
+    app.setFont(font)
+    app.setProperty(_SCALE, scale)
+    for widget in own:
+        scaled = QFont(widget.font())
+        if scaled.pointSizeF() > 0:
+            scaled.setPointSizeF(scaled.pointSizeF() * ratio)
+            widget.setFont(scaled)
+    for table in (w for w in app.allWidgets() if isinstance(w, QTableView)):
+        header = table.verticalHeader()
+        header.setDefaultSectionSize(max(row_height(table), round(header.defaultSectionSize() * ratio)))
+    return scale

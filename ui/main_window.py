@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtGui import QActionGroup
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication
 from PySide6.QtWidgets import QHBoxLayout
 from PySide6.QtWidgets import QListWidget
 from PySide6.QtWidgets import QListWidgetItem
@@ -26,6 +27,7 @@ from app.profile import Profile
 from ui.about_dialog import AboutDialog
 from ui.admin.entry import AdminEntry
 from ui.diagnostics import DiagnosticsEntry
+from ui.fonts import apply_font_size
 from ui.window_state import WindowState
 from ui.events import EventBridge
 from ui.i18n import Translations
@@ -176,6 +178,7 @@ class MainWindow(QMainWindow):
         if self.translations is not None:
             # Swapping translators sends LanguageChange everywhere -> retranslate().
             self.translations.set_language(self.profile.settings.get("ui.language"))
+        apply_font_size(QApplication.instance(), self.profile.settings.get("ui.font_size"))
         self.retranslate()
 
     def show_about(self) -> AboutDialog:

@@ -32,6 +32,7 @@ from app.referrals.board import BoardQueries
 from app.referrals.board import my_units
 from app.referrals.states import ACTIONS
 from ui.events import EventBridge
+from ui.fonts import row_height
 from ui.referrals import labels
 from ui.referrals.detail import DetailPane
 from ui.referrals.model import COLUMNS
@@ -77,7 +78,7 @@ class ReferralBoard(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.verticalHeader().setDefaultSectionSize(row_height(self.table))  # grows with the font size
         self.table.horizontalHeader().setStretchLastSection(True)
         em = self.fontMetrics().horizontalAdvance("中")
         for i, key in enumerate(COLUMNS):

@@ -24,6 +24,7 @@ from app.sync import endpoint
 from ui import problem_words
 
 LANGUAGES = (("zh_CN", "中文（简体）"), ("en", "English"))  # each named in its own language
+FONT_SIZES = ("small", "standard", "large", "xlarge")  # app/settings.py ui.font_size; ui/fonts.py scales
 PAPER_SIZES = ("A4", "A5")
 LETTERHEAD_MAX = 200
 
@@ -98,6 +99,10 @@ class GeneralPage(SettingsPage):
         for code, name in LANGUAGES:
             self.language.addItem(name, code)
         self.add_row("language", self.language)
+        self.font_size = QComboBox()
+        for code in FONT_SIZES:
+            self.font_size.addItem("", code)
+        self.add_row("font_size", self.font_size)
         self.note = self.add_note()
         self.retranslate()
 
@@ -106,13 +111,20 @@ class GeneralPage(SettingsPage):
 
     def load(self, settings: Settings) -> None:
         self.language.setCurrentIndex(max(0, self.language.findData(settings.get("ui.language"))))
+        self.font_size.setCurrentIndex(max(0, self.font_size.findData(settings.get("ui.font_size"))))
 
     def save(self, settings: Settings) -> None:
         settings.set("ui.language", self.language.currentData())
+        settings.set("ui.font_size", self.font_size.currentData())
 
     def retranslate(self) -> None:
         self.labels["language"].setText(self.tr("&Language:"))
-        self.note.setText(self.tr("The interface switches as soon as you press Apply or OK."))
+        self.labels["font_size"].setText(self.tr("&Text size:"))
+        names = {"small": self.tr("Small"), "standard": self.tr("Standard"), "large": self.tr("Large"),
+                 "xlarge": self.tr("Extra large")}
+        for row in range(self.font_size.count()):
+            self.font_size.setItemText(row, names[self.font_size.itemData(row)])
+        self.note.setText(self.tr("Language and text size change as soon as you press Apply or OK."))
 
 
 class SyncPage(SettingsPage):

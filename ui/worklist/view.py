@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.worklist import COLUMNS
 from app.worklist import Worklist
+from ui.fonts import row_height
 from ui.tasks import run_in_background
 from ui.worklist.filter_bar import FilterBar
 from ui.worklist.model import PATIENT_ID_ROLE
@@ -64,7 +65,7 @@ class WorklistPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.verticalHeader().setDefaultSectionSize(row_height(self.table))  # grows with the font size
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         for i, key in enumerate(COLUMNS):  # wide enough for the usual content, in pixels of text
