@@ -127,7 +127,8 @@ def read_upload(path: Path | str, max_mib: int) -> bytes:
 def import_org(client, path: Path | str, deactivate_missing: bool = False) -> OrgImported:
     """The file checked and written by the server as `server org import` does: all lines or none."""
     data = read_upload(path, MAX_IMPORT_MIB)
-    answer = client.call("POST", "/admin/org/import", {"filename": Path(path).name,
+    name = Path(path).stem[:60] + Path(path).suffix[:10]  # the server takes a name of at most 80 characters
+    answer = client.call("POST", "/admin/org/import", {"filename": name,
                                                        "content": base64.b64encode(data).decode("ascii"),
                                                        "deactivate_missing": deactivate_missing})
     return OrgImported(answer["added"], answer["updated"], answer["unchanged"], answer["missing"],

@@ -43,6 +43,7 @@ from server.schemas import Text
 
 MAX_IMPORT_BYTES = 8 * 1024 * 1024  # an organisation tree is kilobytes; the edge caps bodies anyway
 LOG_LIMIT = 5000
+BASE64 = r"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"
 Username = Annotated[str, PathParam(min_length=1, max_length=64, pattern=r"^[^\x00/]+$")]
 DevicePath = Annotated[str, PathParam(min_length=1, max_length=64, pattern=r"^[^\x00/]+$")]
 
@@ -58,9 +59,9 @@ class AddUserRequest(Strict):
 
 
 class OrgImportRequest(Strict):
-    filename: Text(1, 200)  # its suffix says csv or xlsx
-    content: Annotated[str, Field(min_length=1, max_length=MAX_IMPORT_BYTES * 4 // 3 + 4,
-                                  pattern=r"^[A-Za-z0-9+/=\s]*$")]  # base64
+    # its suffix says csv or xlsx; a name, not a path (at most 80 characters: 240 bytes in UTF-8)
+    filename: Annotated[str, Field(min_length=1, max_length=80, pattern=r"^[^/\\\x00]+$")]
+    content: Annotated[str, Field(min_length=4, max_length=MAX_IMPORT_BYTES * 4 // 3 + 4, pattern=BASE64)]
     deactivate_missing: bool = False
 
 
@@ -277,13 +278,12 @@ def register(app, sessions) -> None:
 
     @app.post("/admin/org/import", responses=errors(401, 403, 413, 422, 503, ok=OrgImportAnswer), **signed)
     def org_import_file(body: OrgImportRequest, request: Request):
-        try:
-            data = base64.b64decode(body.content, validate=False)
-        except (binascii.Error, ValueError):
-            raise Refusal(422, "admin.import_not_base64", "the file content is not base64") from None
-        name = Path(body.filename.replace("\\", "/")).name or "import.csv"
-
         def work(session, me):
+            try:  # after the administrator check: nobody else learns anything of the body
+                data = base64.b64decode(body.content, validate=True)
+            except (binascii.Error, ValueError):
+                raise Refusal(422, "admin.import_not_base64", "the file content is not base64") from None
+            name = body.filename if body.filename.strip(". ") else "import"  # never "." or ".."
             # The CLI's reader takes a file: the same checks, from a private copy.
             with tempfile.TemporaryDirectory(prefix="casedesk-org-") as folder:
                 path = Path(folder) / name
@@ -319,9 +319,8 @@ def register(app, sessions) -> None:
                         since: Annotated[str | None, Query(max_length=40, pattern=r"^[^\x00]*$")] = None,
                         until: Annotated[str | None, Query(max_length=40, pattern=r"^[^\x00]*$")] = None,
                         limit: Annotated[int, Query(ge=1, le=LOG_LIMIT)] = 500):
-        start, end = _moment(since, "since"), _moment(until, "until")
-
         def work(session, _admin):
+            start, end = _moment(since, "since"), _moment(until, "until")
             found = security_log.events(session, start, (user or "").strip() or None, limit, until=end)
             return {"events": [{"at": _iso(e.at), "kind": e.kind, "code": e.code, "user": e.user,
                                 "device_id": e.device_id, "client_addr": e.client_addr, "detail": e.detail}

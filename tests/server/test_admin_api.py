@@ -101,6 +101,11 @@ def test_org_import_names_the_bad_line_and_writes_nothing(api, admin):
         ("org.unknown_parent", 4, "上级编码"), ("org.unknown_type", 5, "类型")]
     assert api.sql("SELECT count(*), max(server_seq) FROM org_units") == before
     assert events(api, "org_imported") == []
+    for name in ("../units.csv", "a\\units.csv", "."):  # a name, never a path
+        refused = api.client.post("/admin/org/import", headers=admin, json={**org_file(text), "filename": name})
+        assert refused.status_code == 422, name
+    not_a_sheet = api.client.post("/admin/org/import", headers=admin, json={**org_file(text), "filename": "..."})
+    assert not_a_sheet.status_code == 422 and not_a_sheet.json()["code"] == "org.file_type"
 
     good = text.replace("BLXX", "BL01").replace("诊所", "街道工作站")
     answer = api.client.post("/admin/org/import", headers=admin, json=org_file(good))
