@@ -23,9 +23,5 @@
       <source>{file} is larger than {max_mib} MiB: it cannot be an organisation tree.</source>
       <translation>{file} 超过 {max_mib} MiB，不可能是机构树文件。</translation>
     </message>
-    <message>
-      <source>The server cannot be reached now. Administration works only while this desktop is online.</source>
-      <translation>现在无法连接服务器。只有在本机联网时才能进行管理操作。</translation>
-    </message>
   </context>
 </TS>

@@ -86,13 +86,23 @@ def shoot(widget, name: str) -> None:
     widget.grab().save(str(SHOTS / f"admin_{name}.png"))
 
 
-def test_the_entry_is_for_an_online_administrator_only(desk, demo_db):  # noqa: F811
+def test_the_entry_is_for_an_online_administrator_only(desk, demo_db, demo_server, qtbot):  # noqa: F811
     cm = desk(users_by_role(demo_db)["clinic_cm"][0], "cm")
     assert not cm.admin_entry.refresh() and not cm.admin_entry.action.isVisible()
     assert cm.admin_entry.open() is None
     admin = desk("admin", "admin")
     assert admin.admin_entry.refresh() and admin.admin_entry.action.isVisible()
     assert admin.admin_entry.action.text() == "管理(&A)…"
+    assert admin.admin_entry.action in admin.file_menu.actions()
+    # offline: the entry goes (the server would not answer what it offers)
+    controller = admin.workspace.sync.controller
+    demo_server.stop()
+    try:
+        with qtbot.waitSignal(controller.cycle_failed, timeout=60_000):
+            controller.sync_now()
+        assert not admin.admin_entry.action.isVisible() and admin.admin_entry.open() is None
+    finally:
+        demo_server.start()
 
 
 def test_people_desktops_org_and_log_in_the_dialog(desk, demo_server, demo_db, qtbot, translations):  # noqa: F811
@@ -237,4 +247,17 @@ def test_people_desktops_org_and_log_in_the_dialog(desk, demo_server, demo_db, q
         dialog.tabs.setCurrentWidget(tab)
         qtbot.wait(20)
         shoot(dialog, f"{name}_en")
+    from ui.admin.one_time import OneTimePasswordDialog
+    shown = OneTimePasswordDialog("wang.li", "KpTzcgKzF77+", dialog)
+    shown.show()
+    qtbot.wait(20)
+    assert shown.copy.text() == "&Copy"
+    shoot(shown, "one_time_en")
+    shown.close()
+    add = users.open_add()
+    add.show()
+    qtbot.wait(20)
+    assert add.role.itemText(0) == "Clinic case manager"
+    shoot(add, "add_en")
+    add.reject()
     dialog.close()

@@ -109,3 +109,21 @@ def test_change_password_in_settings(window, qtbot, demo_server, demo_db):  # no
     guard = UnlockGuard(window.profile)
     guard.unlock(GOOD)  # the offline unlock checks the new password (raises if not)
     settings.reject()
+
+
+def test_the_dialog_reads_in_english(window, qtbot, translations):
+    from ui.settings.password import ChangePasswordDialog
+
+    translations.set_language("en")
+    dialog = ChangePasswordDialog(None, "cm17", window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.old.setText("x")
+    dialog.new.setText("Qiang-Mima2026")
+    dialog.again.setText("Qiang-Mima2027")
+    dialog.submit()  # caught here, before any request
+    assert dialog.message.text() == "The two passwords are not the same. Nothing was changed."
+    assert dialog.buttons.buttons()[0].text() in ("Change password", "Cancel")
+    qtbot.wait(50)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    dialog.grab().save(str(SHOTS / "admin_password_en.png"))

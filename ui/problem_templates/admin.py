@@ -7,5 +7,4 @@ ENGLISH = {
     "admin.import_not_base64": "The file did not arrive whole. Choose it again.",
     "admin.file_unreadable": "{file} cannot be read: {reason}",
     "admin.file_too_large": "{file} is larger than {max_mib} MiB: it cannot be an organisation tree.",
-    "admin.offline": "The server cannot be reached now. Administration works only while this desktop is online.",
 }
