@@ -36,6 +36,7 @@ from app import clock
 from app.serial import row_fields
 from app.sync import audit_push
 from app.sync import local
+from app.sync.errors import SyncError
 from app.sync.scope import PULL_EXCLUDED
 from app.sync.wire import ADMIN_ONLY
 from app.sync.wire import SERVER_FIELDS
@@ -67,7 +68,13 @@ def resent_tables() -> list[str]:
 def settle(client) -> int | None:
     """Ask the server's history (POST /sync/history) and settle a rewind: the number of rows
     queued again, or None when the server's history is the one this desktop knows."""
-    return settle_answer(client, client._post("/sync/history", {}))
+    try:
+        answer = client._post("/sync/history", {})
+    except SyncError as exc:
+        if exc.status == 404:  # a server from before backups (it accepts this schema for a while)
+            return None
+        raise
+    return settle_answer(client, answer)
 
 
 def settle_answer(client, answer: dict) -> int | None:
