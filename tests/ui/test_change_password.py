@@ -62,7 +62,7 @@ def test_change_password_in_settings(window, qtbot, demo_server, demo_db):  # no
     user = users_by_role(demo_db)["community_cm"][0]
     settings = window.open_settings()
     page = settings.pages["sync"]
-    assert page.change_password.isHidden()  # not signed in yet: nothing to change
+    assert page.change_password.isHidden()  # no user name on this desktop yet: whose password?
     assert window.password_change.open() is None
     settings.reject()
 
@@ -108,6 +108,31 @@ def test_change_password_in_settings(window, qtbot, demo_server, demo_db):  # no
                             "AND username = :u", u=user) == [("127.0.0.1",)]
     guard = UnlockGuard(window.profile)
     guard.unlock(GOOD)  # the offline unlock checks the new password (raises if not)
+    settings.reject()
+
+
+def test_a_one_time_password_is_changed_here_and_signs_the_desktop_in(window, qtbot, demo_server, demo_db):  # noqa: F811
+    user = users_by_role(demo_db)["family_doctor"][0]
+    admin = httpx.post(f"{demo_server.url}/auth/login", json={"username": "admin", "password": "admin-demo",
+                                                                "device_id": "d-admin"}).json()
+    one_time = httpx.post(f"{demo_server.url}/admin/users/{user}/reset-password",
+                          headers={"Authorization": f"Bearer {admin['access_token']}"}).json()["one_time_password"]
+    assert login(demo_server, user, one_time) == 403  # a one-time password may not sign in
+    window.profile.settings.set("sync.username", user)
+    window.profile.settings.save()
+    settings = window.open_settings()
+    page = settings.pages["sync"]
+    assert not page.change_password.isHidden()  # not signed in: this is how the one-time password goes
+    page.change_password.click()
+    dialog = window.password_change.dialog
+    dialog.old.setText(one_time)
+    dialog.new.setText(GOOD)
+    dialog.again.setText(GOOD)
+    controller = window.workspace.sync.controller
+    with qtbot.waitSignal(controller.cycle_finished, timeout=90_000):
+        dialog.submit()
+    assert window.profile.settings.get("user.id") and "已登录" in page.account.text()
+    assert login(demo_server, user, GOOD) == 200
     settings.reject()
 
 

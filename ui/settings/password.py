@@ -1,5 +1,7 @@
 """Settings ▸ Sync ▸ Change password…: the person's own password on the server, offered when
-this desktop has a server, a sign-in and the server answered the last contact.
+this desktop has a server and a user name, and — once signed in — the server answered the last
+contact. Before the first sign-in it is how a one-time password (which may not sign in) is
+changed: the change signs the desktop in, as a sign-in would, and the first sync follows.
 
 The old password, the new one twice; the server checks the old one as a sign-in and the new
 one against the policy (server/passwords.py), and a refusal says which rule failed. The
@@ -52,7 +54,7 @@ class PasswordRuleWords(QObject):
 
 
 class ChangePasswordDialog(QDialog):
-    changed = Signal()
+    changed = Signal(object)  # the user (dict) the server signed in
 
     def __init__(self, controller, username: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -105,17 +107,18 @@ class ChangePasswordDialog(QDialog):
         profile, username = self.controller.profile, self.username
 
         def work(client):
-            client.change_password(username, old, new)
+            user = client.change_password(username, old, new)
             UnlockGuard(profile).set_password(new)  # the offline unlock follows the server
+            return user
 
         self.controller.run_network(work, self._done, self._failed)
 
-    def _done(self, _answer) -> None:
+    def _done(self, user) -> None:
         if self._gone or not shiboken6.isValid(self):
             return
         self._busy(False)
         self._clear()
-        self.changed.emit()
+        self.changed.emit(user)
         self.accept()
 
     def _failed(self, exc: Exception) -> None:
@@ -188,8 +191,13 @@ class PasswordChange(QObject):
 
     def available(self) -> bool:
         controller = self.controller()
-        return bool(controller is not None and controller.state.configured and controller.state.signed_in
-                    and controller.state.online)
+        if controller is None or not controller.state.configured or not self.username():
+            return False
+        state = controller.state
+        return state.online if state.signed_in else True  # not signed in: a one-time password, maybe
+
+    def username(self) -> str:
+        return (self.window.profile.settings.get("sync.username") or "").strip()
 
     def hook(self, settings_dialog) -> None:
         page = settings_dialog.pages["sync"]
@@ -206,15 +214,21 @@ class PasswordChange(QObject):
     def open(self, parent=None) -> ChangePasswordDialog | None:
         if not self.available():
             return None
-        username = self.window.profile.settings.get("sync.username") or ""
-        dialog = ChangePasswordDialog(self.controller(), username, parent or self.window)
+        dialog = ChangePasswordDialog(self.controller(), self.username(), parent or self.window)
         dialog.finished.connect(dialog.deleteLater)
         dialog.changed.connect(self._changed)
         self.dialog = dialog
         dialog.open()
         return dialog
 
-    def _changed(self) -> None:
+    def _changed(self, user) -> None:
+        sync = self.window.workspace.sync
+        sync.signed_in.emit(user)  # as after a sign-in: who works here, the station's list of names
+        self.window.retranslate()
         sd = self.window.settings_dialog
         if sd is not None:
+            sd.pages["sync"].show_signed_in(self.username())
             sd.pages["sync"].password_changed()
+        controller = self.controller()
+        controller.apply_settings()  # a first sign-in arms the sync timer
+        controller.sync_now()
