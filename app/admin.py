@@ -180,17 +180,22 @@ class Event:
 
 def security_log(client, user: str = "", since: dt.date | None = None, until: dt.date | None = None,
                  limit: int = 1000) -> list[Event]:
-    """Newest first; `since` and `until` are days, both included (the server's days are UTC)."""
+    """Newest first; `since` and `until` are days of this computer's calendar, both included."""
     query = {"limit": limit}
     if user.strip():
         query["user"] = user.strip()
     if since is not None:
-        query["since"] = since.isoformat()
+        query["since"] = _midnight(since).isoformat()
     if until is not None:
-        query["until"] = (until + dt.timedelta(days=1)).isoformat()
+        query["until"] = _midnight(until + dt.timedelta(days=1)).isoformat()
     answer = client.call("GET", "/admin/security-log?" + urlencode(query))
     return [Event(_when(e["at"]), e["kind"], e["code"], e["user"] or "", e["device_id"] or "",
                   e["client_addr"] or "", e["detail"] or {}) for e in answer["events"]]
+
+
+def _midnight(day: dt.date) -> dt.datetime:
+    """The day's start in local time, with its offset (a day in Beijing begins at 16:00 UTC)."""
+    return dt.datetime.combine(day, dt.time()).astimezone()
 
 
 # -- published files (server/files.py) --------------------------------------------------------
