@@ -68,6 +68,7 @@ class Outcome:
     unchanged: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)  # on the server, not in the file, still active
     deactivated: list[str] = field(default_factory=list)
+    replaced_root: str | None = None  # the code of the centre that took the placeholder's place
 
 
 def read_table(path: Path | str, area: str = "org") -> tuple[list[str], list[tuple[int, list[str]]]]:
@@ -258,7 +259,9 @@ def import_tree(session: Session, path: Path | str, deactivate_missing: bool = F
     lines = parse(headers, body, problems, bad_codes)
     existing = check(session, lines, problems, bad_codes)
     in_file = {ln.code for ln in lines}
-    missing = [u for code, u in sorted(existing.items()) if code not in in_file and u.active]
+    placeholder, centre = _placeholder_and_centre(existing, lines)
+    missing = [u for code, u in sorted(existing.items())
+               if code not in in_file and u.active and u is not placeholder]
     if deactivate_missing and missing:
         busy = dict(session.execute(
             select(User.org_unit_id, func.count()).where(User.org_unit_id.in_([u.id for u in missing]),
@@ -273,9 +276,12 @@ def import_tree(session: Session, path: Path | str, deactivate_missing: bool = F
         raise ProblemError(problems)
     outcome = _write(session, lines, existing, missing if deactivate_missing else [])
     outcome.missing = [u.code for u in missing] if not deactivate_missing else []
+    if placeholder is not None:
+        _replace_placeholder(session, placeholder, outcome, centre)
     security_log.record(session, "org_imported", client_addr=client_addr, username=by, detail={
         "by": by, "file": Path(path).name, "added": len(outcome.added), "updated": len(outcome.updated),
-        "unchanged": len(outcome.unchanged), "missing": outcome.missing, "deactivated": outcome.deactivated})
+        "unchanged": len(outcome.unchanged), "missing": outcome.missing, "deactivated": outcome.deactivated,
+        "replaced_root": outcome.replaced_root})
     return outcome
 
 
@@ -322,6 +328,44 @@ def _write(session: Session, lines: list[Line], existing: dict[str, OrgUnit], de
     sequence.stamp(session, changed, None, None)
     session.flush()
     return outcome
+
+
+def _placeholder_and_centre(existing: dict[str, OrgUnit], lines: list[Line]) -> tuple[OrgUnit | None, str | None]:
+    """The root centre `server init` made (ROOT, "county centre") is a placeholder for the real
+    tree: replaced by the file's own centre when the file has exactly one top-level centre and
+    the placeholder has no units under it."""
+    from server.accounts import ROOT_CODE
+
+    root = existing.get(ROOT_CODE)
+    if root is None or not root.active or any(ln.code == ROOT_CODE or ln.parent == ROOT_CODE for ln in lines):
+        return None, None
+    if any(u.parent_id == root.id for u in existing.values()):
+        return None, None
+    tops = [ln.code for ln in lines if ln.parent is None and ln.kind == OrgKind.CENTRE.value]
+    return (root, tops[0]) if len(tops) == 1 else (None, None)
+
+
+def _replace_placeholder(session: Session, root: OrgUnit, outcome: Outcome, centre_code: str) -> None:
+    """Its people (the first administrator) move to the real centre; it is marked inactive.
+    Both are synced changes, so desktops see them with their next pull."""
+    now = clock.now()
+    centre = session.scalar(select(OrgUnit).where(OrgUnit.code == centre_code))
+    changed = []
+    for user in session.scalars(select(User).where(User.org_unit_id == root.id)):
+        user.org_unit_id = centre.id
+        user.version += 1
+        user.updated_at = now
+        user.updated_by = user.device_id = None  # the server's own change, not a desktop's
+        changed.append((user, "users", ["org_unit_id"], user.version))
+    root.active = False
+    root.version += 1
+    root.updated_at = now
+    root.updated_by = root.device_id = None
+    changed.append((root, "org_units", ["active"], root.version))
+    session.flush()
+    sequence.stamp(session, changed, None, None)
+    session.flush()
+    outcome.replaced_root = centre_code
 
 
 def _depth(code: str, parents: dict[str, str | None]) -> int:

@@ -31,7 +31,8 @@ def _verify(args) -> int:
         from sqlalchemy.orm import Session
 
         from db.engine import url_engine
-        engine, profile = url_engine(args.db), None
+        from server.config import with_env_password
+        engine, profile = url_engine(with_env_password(args.db)), None
         sessions = lambda: Session(engine)  # noqa: E731
     else:
         profile = open_profile(args)

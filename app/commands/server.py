@@ -143,11 +143,12 @@ def _security_log(args) -> int:
 
     from app.errors import CaseDeskError
     from db.engine import url_engine
+    from server.config import with_env_password
     from server import security_log
 
     if not args.db:
         raise CaseDeskError("security-log needs --db URL (the server's database)")
-    engine = url_engine(args.db)
+    engine = url_engine(with_env_password(args.db))  # CASEDESK_DB_PASSWORD, not on the command line
     try:
         with Session(engine) as session:
             events = security_log.events(session, since=args.since, username=args.user)

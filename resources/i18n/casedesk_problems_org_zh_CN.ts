@@ -83,5 +83,9 @@
       <source>Marked inactive: {codes}.</source>
       <translation>已停用：{codes}。</translation>
     </message>
+    <message>
+      <source>Centre {code} took the place of the placeholder centre that `server init` made (ROOT): its people moved to {code}, and ROOT is inactive.</source>
+      <translation>防治中心 {code} 取代了 `server init` 建立的占位中心（ROOT）：其下人员已移到 {code}，ROOT 已停用。</translation>
+    </message>
   </context>
 </TS>

@@ -216,3 +216,25 @@ def test_imported_units_reach_a_desktop_through_pull(api, tmp_path, capsys):
     names = {dict(zip(table["columns"], r))["name"] for r in table["rows"]}
     assert {"大碶街道工作站", "新碶街道工作站", "小港街道工作站", "璎珞社区防治点"} <= names
     assert page["cursor"] == cursor + 12
+
+
+def test_the_first_import_replaces_the_placeholder_centre_of_server_init(db, capsys, monkeypatch):
+    monkeypatch.setenv("CASEDESK_PASSWORD", "Beilun-2026-Ningbo")
+    assert run(["--lang", "en", "server", "init", "--db", db]) == 0
+    assert units(db)["ROOT"][2] is True
+    capsys.readouterr()
+    assert org_import(db, EXAMPLE) == 0
+    out = capsys.readouterr().out
+    assert "took the place of the placeholder centre" in out and "ROOT" not in out.split("took")[0]
+    found = units(db)
+    assert found["ROOT"][2] is False  # kept (records point at it), inactive
+    centre = next(code for code, u in found.items() if u[1] == "centre" and code != "ROOT")
+    assert sql(db, "SELECT o.code FROM users u JOIN org_units o ON o.id = u.org_unit_id "
+                   "WHERE u.username = 'admin'") == [(centre,)]
+    # The move is a synced change: desktops pull the administrator's new unit.
+    assert sql(db, "SELECT count(*) FROM change_log c JOIN users u ON u.id = c.row_id WHERE u.username = 'admin' "
+                   "AND c.fields::text LIKE '%org_unit_id%'") == [(1,)]
+    capsys.readouterr()
+    assert org_import(db, EXAMPLE) == 0  # again: nothing left to replace, nothing reported missing
+    again = capsys.readouterr().out
+    assert "placeholder" not in again and "not in the file" not in again

@@ -28,4 +28,6 @@ ENGLISH = {
     "org.missing_kept": "On the server but not in the file (kept; --deactivate-missing marks them inactive): "
                         "{codes}.",
     "org.deactivated": "Marked inactive: {codes}.",
+    "org.placeholder_replaced": "Centre {code} took the place of the placeholder centre that `server init` made "
+                                "(ROOT): its people moved to {code}, and ROOT is inactive.",
 }

@@ -33,10 +33,11 @@ def _session(args):
 
     from app.errors import CaseDeskError
     from db.engine import url_engine
+    from server.config import with_env_password
 
     if not args.db:
         raise CaseDeskError("devices needs --db URL (the server's database)")
-    engine = url_engine(args.db)
+    engine = url_engine(with_env_password(args.db))  # CASEDESK_DB_PASSWORD, not on the command line
     return engine, Session(engine)
 
 

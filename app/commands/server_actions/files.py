@@ -37,10 +37,11 @@ def _engine(args):
     from app.errors import CaseDeskError
     from db import migrate
     from db.engine import url_engine
+    from server.config import with_env_password
 
     if not getattr(args, "db", None):
         raise CaseDeskError("files needs --db URL (the server's database)")
-    engine = url_engine(args.db)
+    engine = url_engine(with_env_password(args.db))  # CASEDESK_DB_PASSWORD, not on the command line
     try:
         migrate.upgrade(engine)
     except migrate.SchemaTooNew as exc:

@@ -27,10 +27,11 @@ def database(args):
     """The engine for --db, or the refusal that says it is needed."""
     from app.problems import refuse
     from db.engine import url_engine
+    from server.config import with_env_password
 
     if not getattr(args, "db", None):
         raise refuse("account.db_required", None, action=args.server_action)
-    return url_engine(args.db)
+    return url_engine(with_env_password(args.db))  # CASEDESK_DB_PASSWORD, not on the command line
 
 
 def unreachable(url: str, exc: Exception):

@@ -28,12 +28,13 @@ def _import(args) -> int:
     from app.problems import ProblemError
     from db import migrate
     from db.engine import url_engine
+    from server.config import with_env_password
     from server import org_import
     from ui.problem_words import words
 
     if not args.db:
         raise CaseDeskError("org import needs --db URL (the server's database)")
-    engine = url_engine(args.db)
+    engine = url_engine(with_env_password(args.db))  # CASEDESK_DB_PASSWORD, not on the command line
     try:
         migrate.upgrade(engine)
         with Session(engine) as session:
@@ -58,4 +59,6 @@ def _import(args) -> int:
         print(words(Problem("org.missing_kept", None, {"codes": ", ".join(outcome.missing)})))
     if outcome.deactivated:
         print(words(Problem("org.deactivated", None, {"codes": ", ".join(outcome.deactivated)})))
+    if outcome.replaced_root:
+        print(words(Problem("org.placeholder_replaced", None, {"code": outcome.replaced_root})))
     return 0
