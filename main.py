@@ -5,15 +5,10 @@ import sys
 
 
 def main(argv: list[str]) -> int:
-    from app.cli import run
+    # The same dispatch as the installed `casedesk` (app/launch.py): Qt only for the window.
+    from app.launch import run
 
-    code = run(argv)
-    if code != -1:
-        return code
-    # No subcommand: the workstation. Imported late so headless commands never load Qt.
-    from ui.app import run_gui
-
-    return run_gui(argv)
+    return run(argv)
 
 
 if __name__ == "__main__":

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from app.resources import resource_root
+
 
 def resources_dir() -> Path:
-    """The repo's resources/ directory, beside ui/ (the app runs from a checkout, not a wheel)."""
-    return Path(__file__).resolve().parent.parent / "resources"
+    """The resources package's folder (app/resources.py: a checkout, a wheel or a frozen build)."""
+    return resource_root()

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import threading
 from functools import lru_cache
-from pathlib import Path
 
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+from app.resources import resource_root
+
+RESOURCES = resource_root()  # the resources package (app/resources.py)
 FONT_FILE = RESOURCES / "fonts" / "wqy-microhei.ttc"
 FONT_NAME = "WQYMicroHei"
 FONT_FAMILY = "WenQuanYi Micro Hei"  # the family name Qt knows the same file by

@@ -18,10 +18,11 @@ from app.pathway.intervals import Interval
 from app.pathway.intervals import IntervalError
 from app.pathway.textfile import RuleFileError
 from app.pathway.textfile import RuleText
+from app.resources import resource_root
 from db.models.enums import CancerType
 from db.models.enums import Stage
 
-BUNDLED_DIR = Path(__file__).resolve().parents[2] / "resources" / "rules"
+BUNDLED_DIR = resource_root() / "rules"
 STAGES = tuple(s.value for s in Stage)
 CANCERS = tuple(c.value for c in CancerType)
 RULE_FILES = ("pathway.toml", "followup.toml", "screening.toml", "nodules.toml", "outcomes.toml")

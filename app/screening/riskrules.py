@@ -14,8 +14,9 @@ from app.pathway.rules import CANCERS
 from app.pathway.rules import Loader
 from app.pathway.rules import Source
 from app.pathway.textfile import RuleFileError
+from app.resources import resource_root
 
-BUNDLED_DIR = Path(__file__).resolve().parents[2] / "resources" / "risk"
+BUNDLED_DIR = resource_root() / "risk"
 TYPES = ("int", "number", "bool", "choice")
 LEVELS = ("low", "medium", "high")
 _COND = re.compile(r"^\s*([a-z_][a-z0-9_]*)\s*(?:(>=|<=|==|!=|>|<)\s*(.+?))?\s*$")

@@ -1,0 +1,29 @@
+"""The installed entry points (pyproject.toml [project.scripts] / [project.gui-scripts]) and
+main.py's: `casedesk [ARGS]` is `python main.py [ARGS]`, `casedesk-server ARGS` is
+`python main.py server ARGS`. Qt is imported only when the workstation opens, so headless
+commands never load it."""
+from __future__ import annotations
+
+import sys
+
+
+def run(argv: list[str]) -> int:
+    """A subcommand headless, or with none the workstation; returns the exit code."""
+    from app.cli import run as run_command
+
+    code = run_command(argv)
+    if code != -1:
+        return code
+    from ui.app import run_gui
+
+    return run_gui(argv)
+
+
+def main() -> int:
+    """`casedesk`: the workstation (GUI script), subcommands as in `python main.py --help`."""
+    return run(sys.argv[1:])
+
+
+def server_main() -> int:
+    """`casedesk-server`: the central server and its actions (`python main.py server --help`)."""
+    return run(["server", *sys.argv[1:]])
