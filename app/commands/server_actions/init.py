@@ -47,6 +47,7 @@ def _init(args) -> int:
     from app.problems import refuse
     from db import migrate
     from server import accounts
+    from server import backup
     from server import passwords
 
     engine = database(args)
@@ -69,6 +70,7 @@ def _init(args) -> int:
             raise unreachable(args.db, exc) from exc
         with Session(engine) as session:
             user = accounts.init(session, password)
+            backup.ensure_history(session)  # the id a restore renews (desktops compare it)
     finally:
         engine.dispose()
     print(_t("already_initialised" if user is None else "initialised"))
