@@ -117,6 +117,24 @@ def test_org_import_names_the_bad_line_and_writes_nothing(api, admin):
     assert tree["BL0101"]["parent"] == "BL01" and tree["BL01"]["aliases"] == ["大碶街道"]
 
 
+def test_org_import_from_xlsx_names_the_bad_line(api, admin, tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in (("编码", "名称", "类型", "上级编码"), ("BL", "北仑区防治分中心", "分中心", None),
+                ("BL01", "大碶街道工作站", "街道工作站", "BL"), ("BL0101", "横杨社区防治点", "社区防治点", "BL")):
+        sheet.append(row)
+    book.save(tmp_path / "units.xlsx")
+    before = api.sql("SELECT count(*) FROM org_units")
+    content = base64.b64encode((tmp_path / "units.xlsx").read_bytes()).decode()
+    answer = api.client.post("/admin/org/import", headers=admin, json={"filename": "units.xlsx", "content": content})
+    assert answer.status_code == 422, answer.text
+    assert [(p["code"], p["params"]["line"]) for p in answer.json()["params"]["problems"]] == [
+        ("org.point_not_under_station", 4)]
+    assert api.sql("SELECT count(*) FROM org_units") == before
+
+
 def test_devices_list_and_revoke_logged_with_the_address(api, admin):
     api.login("clinic_cm", device="dev-lost-laptop")
     found = {d["id"]: d for d in api.client.get("/admin/devices", headers=admin).json()["devices"]}
