@@ -55,7 +55,9 @@ class UnlockGuard:
         `server(password)` asks the server when one is set up: True (it accepted the
         password: the verifier follows it, so a password changed on the server works here
         at once and the old one no longer does), False (it refused), or None (it could
-        not be reached: the cached verifier decides, so the desktop unlocks offline)."""
+        not be reached: the cached verifier decides, so the desktop unlocks offline). What
+        `server` raises goes to the caller: a withdrawn desktop's SyncError (device revoked)
+        is the lock screen's cue to erase the profile (ui/lock/guard.py)."""
         until = self.locked_until()
         if until is not None:
             minutes = math.ceil((until - clock.now()).total_seconds() / 60)

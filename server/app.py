@@ -32,6 +32,7 @@ from server import admin_api
 from server import audit as audit_mod
 from server import auth
 from server import backup
+from server import demo_mark
 from server import erased
 from server import files
 from server import http
@@ -133,8 +134,8 @@ def create_app(engine: Engine) -> FastAPI:
     @app.get("/health", responses=errors(503, ok=schemas.HealthAnswer))
     def health():
         with sessions() as session:
-            session.execute(text("SELECT 1"))
-        return {"status": "ok", "version": __version__, "schema": sorted(accepted)}
+            demo = demo_mark.is_demo(session)  # also the database's answer: it is up
+        return {"status": "ok", "version": __version__, "schema": sorted(accepted), "demo": demo}
 
     @app.post("/auth/login", responses=errors(401, 403, 413, 422, 429, 503, ok=schemas.LoginAnswer))
     def login(body: LoginRequest, request: Request):

@@ -28,6 +28,7 @@ from db.models import AuthToken
 from db.models import Credential
 from db.models import Device
 from db.models import User
+from server import demo_mark
 from server import passwords
 from server import security_log
 from server import throttle
@@ -160,7 +161,7 @@ def _signed_in(session: Session, user: User, credential: Credential, password: s
                         client_addr=client_addr)
     warning = passwords.expiry_warning(credential, now)
     session.commit()
-    answer = {**tokens, "user": _user_json(user), "device_code": device.code}
+    answer = {**tokens, "user": _user_json(user), "device_code": device.code, "demo": demo_mark.is_demo(session)}
     if warning is not None:
         answer["password_expires_in_days"] = warning
     return answer
@@ -244,7 +245,7 @@ def refresh(session: Session, token: str, device_id: str, client_addr: str | Non
     row.used_at = row.used_at or now
     tokens = _issue(session, row.user_id, device_id, row.family_id)
     session.commit()
-    return {**tokens, "user": _user_json(user), "device_code": device.code}
+    return {**tokens, "user": _user_json(user), "device_code": device.code, "demo": demo_mark.is_demo(session)}
 
 
 def _retried(session: Session, row: AuthToken, now) -> bool:

@@ -20,6 +20,7 @@ from db import migrate
 from db.models import SYNCED_MODELS
 from db.models import Credential
 from db.models import User
+from server import demo_mark
 from server.auth import hash_password
 
 EVENTS = (5, 50)
@@ -40,6 +41,9 @@ def init_demo(engine: Engine, patients: int, seed: int, progress=None,
         stats = generate(engine, patients, seed, events, progress=progress)
         rows, seconds = stamp_all(engine), stats.seconds
     add_demo_credentials(engine)
+    with Session(engine) as session:  # desktops ask (/health, sign-in): demo profiles may join only here
+        demo_mark.mark(session)
+        session.commit()
     return {"patients": patients, "rows": rows, "generated_in_s": seconds}
 
 

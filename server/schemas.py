@@ -202,6 +202,7 @@ class HealthAnswer(BaseModel):
     status: str
     version: str
     schema_: list[str] = Field(alias="schema")
+    demo: bool = False  # the server holds demo data (`server --init-demo`); a real network's never does
 
 
 class UserAnswer(BaseModel):
@@ -222,6 +223,9 @@ class LoginAnswer(BaseModel):
     device_code: str | None
     # Present only within the warning days before the password expires (server/passwords.py).
     password_expires_in_days: int | None = None
+    # The server holds demo data: a desktop keeps it for its title (DEMO) and a demo profile signs
+    # in only where it is true.
+    demo: bool = False
 
 
 class AuditAnswer(BaseModel):

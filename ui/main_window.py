@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QStackedWidget
 from PySide6.QtWidgets import QWidget
 
 from app.profile import Profile
+from app.sync.demo_guard import shows_demo_data
 from ui.about_dialog import AboutDialog
 from ui.admin.entry import AdminEntry
 from ui.diagnostics import DiagnosticsEntry
@@ -191,7 +192,7 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         title = self.tr("CaseDesk Case Management Workstation")
-        if self.profile.is_demo:
+        if shows_demo_data(self.profile):  # a demo profile, or synced with a demo server; never a real network
             title = self.tr("{title} — demo data (DEMO)").format(title=title)
         self.setWindowTitle(title)
         self.file_menu.setTitle(self.tr("&File"))

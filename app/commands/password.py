@@ -31,6 +31,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _change(args) -> int:
     from app.errors import CaseDeskError
     from app.secrets import KeyringUnavailable
+    from app.sync import demo_guard
     from app.sync import service
     from app.sync.client import SyncError
     from app.unlock import UnlockGuard
@@ -46,17 +47,24 @@ def _change(args) -> int:
     profile = open_profile(args, must_exist=False, exclusive=True)  # as `sync --login`: a new desktop too
     client = None
     try:
-        if args.server is not None:
+        if args.server is not None and not profile.is_demo:  # a demo profile keeps it only once allowed
             profile.settings.set("sync.server_url", args.server.strip())
             profile.settings.save()
         try:
-            client = service.make_client(profile)
+            client = service.make_client(profile, args.server)
+            demo_guard.check_before_sign_in(profile, client)  # a demo profile's password stays here
             client.change_password(args.login, old, new)
             profile.settings.set("sync.server_url", client.base_url)
             profile.settings.save()
             # The offline unlock checks the server's password: from now on the new one.
             UnlockGuard(profile).set_password(new)
         except (SyncError, KeyringUnavailable) as exc:
+            if service.withdrawn(exc):
+                profile.settings.set("sync.server_url", client.base_url)  # told of the erasure (unsaved: it goes)  # as `sync` does: the withdrawn desktop's profile goes
+                client.close()
+                client = None
+                erased, profile = service.erase_withdrawn(profile), None  # closed and gone
+                raise CaseDeskError(problem_words.words(erased, lang)) from exc
             if isinstance(exc, SyncError) and (exc.offline or exc.kind == service.SLOWED_DOWN):
                 print(f"{say.failure(exc, lang)} [{exc.kind}]", file=sys.stderr)
                 return OFFLINE_EXIT
@@ -66,7 +74,8 @@ def _change(args) -> int:
     finally:
         if client is not None:
             client.close()
-        profile.close()
+        if profile is not None:
+            profile.close()
 
 
 def _t(code: str, **params) -> str:

@@ -47,11 +47,11 @@ def _sync(args) -> int:
     profile = open_profile(args, must_exist=not args.login, exclusive=True)
     client = None
     try:
-        if args.server is not None:
+        if args.server is not None and not profile.is_demo:  # a demo profile's sign-in keeps it once allowed
             profile.settings.set("sync.server_url", args.server.strip())
             profile.settings.save()
         try:
-            client = service.make_client(profile)
+            client = service.make_client(profile, args.server)
             if args.login:
                 user = service.sign_in(profile, client, args.login, _password(args.login))
                 print(_t("signed_in", name=user.get("display_name") or args.login, role=user.get("role")))
@@ -63,6 +63,7 @@ def _sync(args) -> int:
             report = client.cycle(_progress(first))
         except (SyncError, KeyringUnavailable) as exc:
             if service.withdrawn(exc):
+                profile.settings.set("sync.server_url", client.base_url)  # told of the erasure (unsaved: it goes)
                 client.close()
                 client = None
                 erased, profile = service.erase_withdrawn(profile), None  # closed and gone

@@ -24,6 +24,7 @@ from app import clock
 from app import secrets
 from app.events import DataChanged
 from app.sync import audit_push
+from app.sync import demo_guard
 from app.sync import endpoint
 from app.sync import errors
 from app.sync import files as published_files
@@ -112,6 +113,8 @@ class SyncClient:
         return user
 
     def _keep_tokens(self, body: dict) -> None:
+        if isinstance(body.get("demo"), bool):  # whether the server holds demo data (the title's DEMO);
+            demo_guard.heard(self.profile, body["demo"], self.base_url)  # a demo profile stops here on a real one
         self.access_token = body["access_token"]
         if "user" in body and body.get("password_expires_in_days") is not None:
             self.password_expires_in_days = int(body["password_expires_in_days"])

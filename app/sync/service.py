@@ -14,6 +14,7 @@ from sqlalchemy import select
 from app import profile_erase
 from app.problems import Problem
 from app.secrets import KeyringUnavailable
+from app.sync import demo_guard
 from app.sync import local
 from app.sync.client import SyncClient
 from app.sync.client import confirm_erased
@@ -191,7 +192,9 @@ def make_client(profile, url: str | None = None, transport=None) -> SyncClient:
 
 
 def sign_in(profile, client: SyncClient, username: str, password: str) -> dict:
-    """Sign in and remember the server; a failure is a SyncError (or KeyringUnavailable)."""
+    """Sign in and remember the server; a failure is a SyncError (or KeyringUnavailable).
+    A demo profile is refused before the password leaves when the server is a real one."""
+    demo_guard.check_before_sign_in(profile, client)
     user = client.login(username, password)
     profile.settings.set("sync.server_url", client.base_url)
     profile.settings.save()
@@ -203,7 +206,8 @@ def sign_in(profile, client: SyncClient, username: str, password: str) -> dict:
 
 def password_check(profile, transport=None) -> Callable[[str], bool | None] | None:
     """For the lock screen: the server's word on a password (app/unlock.py), when this
-    desktop has a server and a sign-in; None when it has neither (the verifier decides)."""
+    desktop has a server and a sign-in; None when it has neither (the verifier decides).
+    A withdrawn desktop's check raises the SyncError (device revoked): the profile must go."""
     url, username = server_url(profile), profile.settings.get("sync.username")
     if not url or not username:
         return None
@@ -211,9 +215,13 @@ def password_check(profile, transport=None) -> Callable[[str], bool | None] | No
     def check(password: str) -> bool | None:
         client = SyncClient(profile, url, transport=transport, timeout=UNLOCK_TIMEOUT)
         try:
+            if profile.is_demo:  # its password goes only to a demo server (app/sync/demo_guard.py)
+                demo_guard.check_before_sign_in(profile, client)
             client.login(username, password)  # also a fresh sign-in for the next sync
             return True
         except SyncError as exc:
+            if withdrawn(exc):
+                raise  # the caller erases this desktop's profile (erase_withdrawn), as a sync does
             if exc.offline:
                 return None
             # Wrong password, or an account the server disabled. A slow-down, a device bound

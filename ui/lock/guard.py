@@ -30,6 +30,7 @@ class WindowLock(QObject):
         self.stack.addWidget(self.screen)
         window.setCentralWidget(self.stack)
         self.screen.unlocked.connect(self.unlock)
+        self.screen.withdrawn.connect(self._withdrawn)
         minutes = window.profile.settings.get("security.idle_lock_minutes")
         self.idle = IdleWatcher(minutes * 60_000, self)
         self.idle.idle.connect(self.lock)
@@ -67,6 +68,17 @@ class WindowLock(QObject):
             w.show()
         self._hidden = []
         self.idle.set_timeout(self.window.profile.settings.get("security.idle_lock_minutes") * 60_000)
+
+    def _withdrawn(self, exc) -> None:
+        """The server's password check said this desktop was withdrawn: the same erasure as when
+        a sync hears it (ui/sync/wiring.py SyncUi._withdrawn, through the sync lane's signal),
+        so the window closes, the profile goes and the person is told why, once."""
+        sync = getattr(getattr(self.window, "workspace", None), "sync", None)
+        if sync is None:
+            return  # no sync lane (a window built without its workspace): nothing to erase with
+        controller = sync.controller
+        controller.shutdown()  # no cycle may start on a profile about to go
+        controller.withdrawn.emit(exc)
 
     def retranslate(self) -> None:
         self.action.setText(self.tr("&Lock now"))

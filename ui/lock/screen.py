@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QPushButton
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
+from app.sync.errors import DEVICE_REVOKED
+from app.sync.errors import SyncError
 from app.unlock import UnlockGuard
 from app.unlock import UnlockRefused
 from ui.problem_words import say
@@ -21,6 +23,9 @@ ERROR_STYLE = "color: #c62828;"
 class LockScreen(QWidget):
     unlocked = Signal()
     switch_requested = Signal()  # someone else sits down (a shared desktop, ui/users/)
+    # The server's check said an administrator withdrew this desktop: its profile is erased as a
+    # sync would (ui/lock/guard.py hands it to the sync lane's erasure).
+    withdrawn = Signal(object)
 
     def __init__(self, guard: UnlockGuard, user_name: str, parent=None, server_check=None):
         super().__init__(parent)
@@ -102,6 +107,9 @@ class LockScreen(QWidget):
             self.unlocked.emit()
             return
         self.password.clear()
+        if isinstance(error, SyncError) and error.kind == DEVICE_REVOKED:
+            self.withdrawn.emit(error)
+            return
         self.error.setText(say(error))  # UnlockRefused, or what stopped the check, in words
 
     def _busy(self, busy: bool) -> None:

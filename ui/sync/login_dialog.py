@@ -3,29 +3,64 @@
 The password lives only in the field and the one request; it is cleared after every
 attempt and never stored (the sign-in keeps a refresh token in the OS keyring). A failure
 is said in the dialog, under the fields: wrong password, locked account, no server.
+
+A demo profile is refused by a real network's server before the password leaves
+(app/sync/demo_guard.py); the dialog then offers a new, empty profile for that server and
+starts CaseDesk again on it. The demo profile is left as it is.
 """
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
 from PySide6.QtCore import QEvent
+from PySide6.QtCore import QProcess
+from PySide6.QtCore import QTimer
 from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QApplication
 from PySide6.QtWidgets import QDialog
 from PySide6.QtWidgets import QDialogButtonBox
 from PySide6.QtWidgets import QFormLayout
 from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QPushButton
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
+from app.errors import CaseDeskError
+from app.problems import Problem
+from app.sync import demo_guard
+from app.sync.errors import SyncError
+from ui import problem_words
 from ui.sync.words import failure_text
+
+MAIN = Path(__file__).resolve().parents[2] / "main.py"
+RESTART_DELAY_MS = 2500  # the person reads where the new profile is while CaseDesk starts on it
+
+
+def restart_on(path: Path) -> bool:
+    """Start CaseDesk on the profile at `path` and close this one (its windows close as at quit,
+    so its profile closes cleanly). False when the new process could not start."""
+    frozen = getattr(sys, "frozen", False)  # a packaged build is its own executable
+    args = [*([] if frozen else [str(MAIN)]), "--profile", str(path)]
+    started = QProcess.startDetached(sys.executable, args)
+    if not (started[0] if isinstance(started, tuple) else started):
+        return False
+    QTimer.singleShot(RESTART_DELAY_MS, QApplication.closeAllWindows)
+    return True
 
 
 class LoginDialog(QDialog):
     signed_in = Signal(object)  # the user (dict) the server returned
+    new_profile_made = Signal(object)  # the Path of an empty profile made for a real network
 
-    def __init__(self, controller, url: str, username: str = "", parent: QWidget | None = None):
+    def __init__(self, controller, url: str, username: str = "", parent: QWidget | None = None,
+                 switch_to: Callable[[Path], bool] = restart_on):
         super().__init__(parent)
         self.controller = controller
         self.url = url
+        self.switch_to = switch_to
         self._gone = False  # closed while a sign-in was on its way: its answer finds no dialog
         self.server = QLabel(url)
         self.server.setStyleSheet("color: #555;")
@@ -36,6 +71,10 @@ class LoginDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.setObjectName("login_message")
         self.message.hide()
+        self.new_profile = QPushButton()  # offered when a demo profile meets a real server
+        self.new_profile.setObjectName("login_new_profile")
+        self.new_profile.clicked.connect(self.make_new_profile)
+        self.new_profile.hide()
         self.form = QFormLayout()
         self.server_label, self.user_label, self.password_label = QLabel(), QLabel(), QLabel()
         self.user_label.setBuddy(self.username)
@@ -49,6 +88,7 @@ class LoginDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.message)
+        layout.addWidget(self.new_profile)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
         (self.password if username else self.username).setFocus()
@@ -82,8 +122,28 @@ class LoginDialog(QDialog):
             return
         self.password.clear()
         self._busy(False)
-        self._say(failure_text(exc), error=True)
+        demo_on_real = isinstance(exc, SyncError) and exc.code == demo_guard.REAL_SERVER
+        self._say(problem_words.words(Problem("demo.real_server_offer", None, exc.params)) if demo_on_real
+                  else failure_text(exc), error=True)
+        self.new_profile.setVisible(demo_on_real)
         self.password.setFocus()
+
+    def make_new_profile(self) -> Path | None:
+        """An empty profile beside the demo one, set up for this server, and CaseDesk on it."""
+        try:
+            path = demo_guard.new_profile_for(self.controller.profile, self.url, self.username.text())
+        except CaseDeskError as exc:  # no keyring, an unwritable directory: said, nothing switched
+            self._say(problem_words.say(exc), error=True)
+            return None
+        self.new_profile.hide()
+        self.new_profile_made.emit(path)
+        values = {"server": self.url, "path": str(path)}
+        switched = self.switch_to(path)
+        code = "demo.new_profile_ready" if switched else "demo.new_profile_start_by_hand"
+        self._say(problem_words.words(Problem(code, None, values)), error=not switched)
+        for widget in (self.username, self.password, self.buttons.button(QDialogButtonBox.StandardButton.Ok)):
+            widget.setEnabled(False)  # this demo profile does not sign in here
+        return path
 
     def _busy(self, busy: bool) -> None:
         for widget in (self.username, self.password, self.buttons.button(QDialogButtonBox.StandardButton.Ok)):
@@ -93,6 +153,11 @@ class LoginDialog(QDialog):
         self.message.setText(text)
         self.message.setStyleSheet("color: #c0392b;" if error else "color: #555;")
         self.message.show()
+        # A long message wraps onto more lines at the dialog's width: reserve them, then grow
+        # the dialog downwards to show them all (a wrapped label's own size hint is too short).
+        margins = self.layout().contentsMargins()
+        self.message.setMinimumHeight(self.message.heightForWidth(self.width() - margins.left() - margins.right()))
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Sign in to the server"))
@@ -100,6 +165,7 @@ class LoginDialog(QDialog):
         self.user_label.setText(self.tr("&User name:"))
         self.password_label.setText(self.tr("&Password:"))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))
+        self.new_profile.setText(self.tr("Start a new, empty profile for this server"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -1,0 +1,112 @@
+"""Demo stays demo: a demo profile never signs in to a real network, and the window says DEMO
+only over demo data.
+
+Before a sign-in sends the password the desktop asks the server's /health whether it holds
+demo data (`server --init-demo`; server/demo_mark.py). A demo profile (synthetic patients made
+on this desktop) meeting a real server is refused here, before the password or any change
+leaves: its 2,000 invented patients would otherwise go out as a real case manager's work. What
+the server said is kept in the profile, so the title shows DEMO for a profile synced with a
+demo server (its data is demo data) and never for one on a real network.
+
+For the person who wanted the real network, `new_profile_for` makes an empty profile beside the
+demo one, set up for that server; the demo profile stays as it is.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import httpx
+import orjson
+
+from app.profile import Profile
+from app.sync import errors
+from app.sync.errors import SyncError
+
+SERVER_DEMO_KEY = "sync.server_demo"  # LocalState: "1" the server holds demo data, "0" a real network
+REAL_SERVER = "demo.real_server"  # ui/problem_templates/demo.py
+
+
+def server_is_demo(client) -> bool:
+    """The server's word (GET /health, unsigned); a server that does not say is not a demo."""
+    try:
+        answer = client.http.get("/health")
+    except httpx.TimeoutException as exc:
+        raise SyncError(errors.TIMEOUT, detail=type(exc).__name__) from exc
+    except httpx.TransportError as exc:
+        raise SyncError(errors.OFFLINE, detail=f"{type(exc).__name__}: {exc}") from exc
+    if answer.status_code >= 400:
+        raise errors.from_answer(answer.status_code, answer.content, answer.headers)
+    try:
+        body = orjson.loads(answer.content)
+    except orjson.JSONDecodeError as exc:
+        raise SyncError(errors.UNREADABLE, detail="the health answer is not JSON") from exc
+    return isinstance(body, dict) and body.get("demo") is True
+
+
+def check_before_sign_in(profile, client) -> None:
+    """A demo profile asks the server first and is refused (SyncError, code demo.real_server)
+    by a real one before anything else is sent. Other profiles ask nothing extra: the sign-in's
+    answer says whether the server holds demo data (SyncClient hands it to `heard`)."""
+    if profile.is_demo and not server_is_demo(client):
+        raise refused(client.base_url)
+
+
+def heard(profile, demo: bool, url: str) -> None:
+    """A sign-in's or token refresh's answer said whether the server holds demo data. A demo
+    profile that signed in to a real network before this check existed stops at its next token,
+    before its cycle pushes anything."""
+    if profile.is_demo and not demo:
+        raise refused(url)
+    remember(profile, demo)
+
+
+def refused(url: str) -> SyncError:
+    return SyncError(errors.REFUSED, code=REAL_SERVER, params={"server": url},
+                     detail=f"a demo profile does not sign in to the real server {url}")
+
+
+def remember(profile, demo: bool) -> None:
+    """What the server said at a sign-in or token refresh (written only when it changed)."""
+    value = "1" if demo else "0"
+    if profile.get_local(SERVER_DEMO_KEY) != value:
+        profile.set_local(SERVER_DEMO_KEY, value)
+
+
+def shows_demo_data(profile) -> bool:
+    """DEMO in the title: a profile synced with a demo server, or a demo profile not (yet) on a
+    server; never a profile the server said is on a real network."""
+    said = profile.get_local(SERVER_DEMO_KEY)
+    if said:
+        return said == "1"
+    return profile.is_demo
+
+
+def new_profile_for(demo_profile, url: str, username: str = "") -> Path:
+    """An empty profile beside the demo one (`<dir>-<server host>`, numbered if taken), set up
+    for the server at `url` in the demo profile's language. Nothing of the demo profile is read
+    but its language, nothing of it changes. Returns the new profile's directory."""
+    path = _free_dir(demo_profile.path, url)
+    profile = Profile.open(path, exclusive=True)
+    try:
+        settings = profile.settings
+        settings.set("sync.server_url", url.strip().rstrip("/"))
+        if username.strip():
+            settings.set("sync.username", username.strip())
+        settings.set("ui.language", demo_profile.settings.get("ui.language"))
+        settings.save()
+        profile.set_local(SERVER_DEMO_KEY, "0")  # made for a real network: never DEMO
+    finally:
+        profile.close()
+    return path
+
+
+def _free_dir(demo_dir: Path, url: str) -> Path:
+    host = urlsplit(url.strip()).hostname or "server"
+    name = f"{demo_dir.name}-{re.sub(r'[^A-Za-z0-9.-]+', '-', host).strip('.-') or 'server'}"
+    candidate, number = demo_dir.parent / name, 1
+    while candidate.exists() and any(candidate.iterdir()):
+        number += 1
+        candidate = demo_dir.parent / f"{name}-{number}"
+    return candidate
