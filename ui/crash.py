@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 from PySide6.QtWidgets import QMessageBox
 
 from app import logsetup
+from app.edge import explain
 from app.errors import CaseDeskError
 from app.problems import ProblemError
 
@@ -29,10 +30,13 @@ _reporter: CrashReporter | None = None
 
 def describe(exc: BaseException) -> str:
     """What happened, in the window's language; CaseDesk's own errors say it in their words."""
-    if isinstance(exc, (CaseDeskError, ProblemError)):
-        from ui.problem_words import say
+    from ui.problem_words import say
 
+    if isinstance(exc, (CaseDeskError, ProblemError)):
         return say(exc)
+    edge = explain(exc)  # a full disk or a damaged database, told by its code (app/edge.py)
+    if edge is not None:
+        return say(edge)
     if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return QCoreApplication.translate("Crash", "The disk is full: CaseDesk could not save. Free some space (or ask IT to), then try again.")
     text = str(exc).lower()

@@ -326,13 +326,13 @@
     </message>
     <message>
         <location filename="../../ui/screening/import_dialog.py" line="118" />
-        <source>No file chosen. Lists are .xlsx or .csv (UTF-8 or GBK).</source>
-        <translation>尚未选择文件。名单应为 .xlsx 或 .csv（UTF-8 或 GBK 编码）。</translation>
+        <source>No file chosen. Lists are .xlsx, .xls, .ods or .csv (UTF-8 or GBK).</source>
+        <translation>尚未选择文件。名单应为 .xlsx、.xls、.ods 或 .csv（UTF-8 或 GBK 编码）。</translation>
     </message>
     <message>
         <location filename="../../ui/screening/import_dialog.py" line="123" />
-        <source>Lists (*.xlsx *.csv)</source>
-        <translation>名单 (*.xlsx *.csv)</translation>
+        <source>Lists (*.xlsx *.xls *.ods *.csv)</source>
+        <translation>名单 (*.xlsx *.xls *.ods *.csv)</translation>
     </message>
     <message>
         <location filename="../../ui/screening/import_dialog.py" line="138" />

@@ -4,8 +4,8 @@
   <context>
     <name>Problems</name>
     <message>
-      <source>{file}: import an .xlsx or .csv file.</source>
-      <translation>{file}：请导入 .xlsx 或 .csv 文件。</translation>
+      <source>{file}: import an .xlsx, .xls, .ods or .csv file.</source>
+      <translation>{file}：请导入 .xlsx、.xls、.ods 或 .csv 文件。</translation>
     </message>
     <message>
       <source>{file} cannot be read ({reason}).</source>

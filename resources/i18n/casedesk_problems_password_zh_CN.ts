@@ -80,8 +80,8 @@
       <translation>未提供密码：请设置 {env}，或在终端中运行该命令以输入密码。</translation>
     </message>
     <message>
-      <source>{path} is neither a .csv nor an .xlsx file.</source>
-      <translation>{path} 既不是 .csv 文件也不是 .xlsx 文件。</translation>
+      <source>{path} is not a .csv, .xlsx, .xls or .ods file.</source>
+      <translation>{path} 不是 .csv、.xlsx、.xls 或 .ods 文件。</translation>
     </message>
     <message>
       <source>{path} cannot be read: {reason}</source>

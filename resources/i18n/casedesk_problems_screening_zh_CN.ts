@@ -4,12 +4,8 @@
   <context>
     <name>Problems</name>
     <message>
-      <source>{file}: the old .xls format is not supported; save it as .xlsx in Excel or WPS.</source>
-      <translation>{file}：不支持旧版 .xls 格式，请在 Excel 或 WPS 中另存为 .xlsx。</translation>
-    </message>
-    <message>
-      <source>{file}: import an .xlsx or .csv file.</source>
-      <translation>{file}：请导入 .xlsx 或 .csv 文件。</translation>
+      <source>{file}: import an .xlsx, .xls, .ods or .csv file.</source>
+      <translation>{file}：请导入 .xlsx、.xls、.ods 或 .csv 文件。</translation>
     </message>
     <message>
       <source>{file}: the file is damaged ({detail}).</source>
@@ -22,10 +18,6 @@
     <message>
       <source>{file}: the file is empty.</source>
       <translation>{file}：文件是空的。</translation>
-    </message>
-    <message>
-      <source>{file} is not a valid xlsx file ({detail}).</source>
-      <translation>{file} 不是有效的 xlsx 文件（{detail}）。</translation>
     </message>
     <message>
       <source>{file}: unknown text encoding; save it as UTF-8 or GBK.</source>

@@ -296,7 +296,7 @@ def test_a_staff_list_with_bad_lines_is_refused_whole_and_every_line_named(count
     other = tmp_path / "staff.txt"
     other.write_text("x")
     out = county.users("import", str(other), "--passwords-out", str(tmp_path / "pw.csv"))
-    assert out.returncode == 2 and "neither a .csv nor an .xlsx" in out.stderr
+    assert out.returncode == 2 and "is not a .csv, .xlsx, .xls or .ods file" in out.stderr
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(b"not a zip")
     out = county.users("import", str(broken), "--passwords-out", str(tmp_path / "pw.csv"))

@@ -187,7 +187,7 @@ def test_a_file_that_is_not_a_tree_is_refused_in_words(db, tmp_path, capsys):
     doc = tmp_path / "tree.docx"
     doc.write_bytes(b"PK\x03\x04")
     assert org_import(db, doc) == 2
-    assert "import an .xlsx or .csv file" in capsys.readouterr().err
+    assert "import an .xlsx, .xls, .ods or .csv file" in capsys.readouterr().err
     broken = tmp_path / "tree.xlsx"
     broken.write_bytes(b"not a zip")
     assert org_import(db, broken) == 2

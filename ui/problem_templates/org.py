@@ -5,7 +5,7 @@ from __future__ import annotations
 _L = "Line {line}, column {column}: "
 
 ENGLISH = {
-    "org.file_type": "{file}: import an .xlsx or .csv file.",
+    "org.file_type": "{file}: import an .xlsx, .xls, .ods or .csv file.",
     "org.file_unreadable": "{file} cannot be read ({reason}).",
     "org.file_empty": "{file}: the file is empty.",
     "org.file_encoding": "{file}: unknown text encoding; save it as UTF-8 or GBK.",

@@ -34,7 +34,7 @@ ENGLISH = {
     "account.db_unusable": "The database {url} cannot be used: {reason}",
     "account.password_needed": "No password given: set {env} or run the command in a terminal to type it.",
     # the staff list
-    "account.import.format": "{path} is neither a .csv nor an .xlsx file.",
+    "account.import.format": "{path} is not a .csv, .xlsx, .xls or .ods file.",
     "account.import.unreadable": "{path} cannot be read: {reason}",
     "account.import.empty": "The staff list has no lines under its header row.",
     "account.import.missing_columns": "The staff list lacks the column(s) {columns} (the first row names the "

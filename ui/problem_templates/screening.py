@@ -4,12 +4,10 @@ from __future__ import annotations
 _L = "Line {line}: "
 
 ENGLISH = {
-    "screening.file_xls": "{file}: the old .xls format is not supported; save it as .xlsx in Excel or WPS.",
-    "screening.file_type": "{file}: import an .xlsx or .csv file.",
+    "screening.file_type": "{file}: import an .xlsx, .xls, .ods or .csv file.",
     "screening.file_damaged": "{file}: the file is damaged ({detail}).",
     "screening.file_unreadable": "{file} cannot be read ({reason}).",
     "screening.file_empty": "{file}: the file is empty.",
-    "screening.file_not_xlsx": "{file} is not a valid xlsx file ({detail}).",
     "screening.file_encoding": "{file}: unknown text encoding; save it as UTF-8 or GBK.",
     "screening.cancelled": "Cancelled.",
     "screening.cancelled_nothing_imported": "Cancelled: nothing was imported.",

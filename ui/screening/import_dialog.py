@@ -121,12 +121,12 @@ class ImportDialog(QDialog):
         self.mapping.setHorizontalHeaderLabels([self.tr("Column in the file"), self.tr("First row"),
                                                 self.tr("Imports as")])
         if self.job is None:
-            self.file_label.setText(self.tr("No file chosen. Lists are .xlsx or .csv (UTF-8 or GBK)."))
+            self.file_label.setText(self.tr("No file chosen. Lists are .xlsx, .xls, .ods or .csv (UTF-8 or GBK)."))
 
     # -- steps ---------------------------------------------------------------------
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import screening list"), "",
-                                              self.tr("Lists (*.xlsx *.csv)"))
+                                              self.tr("Lists (*.xlsx *.xls *.ods *.csv)"))
         if path:
             self.open_file(path)
 
