@@ -234,3 +234,25 @@ def test_a_slow_down_says_how_long_in_the_status_area(lane, qtbot, translations)
     ui.controller.publish()
     assert window.sync_status.state_label.text() == ("Sync failed · Too many sign-in attempts. Wait 120 seconds, "
                                                      "then try again.")
+
+
+def test_a_restored_server_is_one_notice_that_says_what_was_sent_again(make_window, synced_profile, qtbot):
+    class Restored(FakeCycle):
+        def __call__(self, progress) -> CycleReport:
+            report = super().__call__(progress)
+            report.resent = 7 if self.calls == 1 else None  # the next cycle finds nothing rewound
+            return report
+
+    window = make_window(synced_profile)
+    ui = SyncUi(window, cycle=Restored(synced_profile), debounce_ms=20)
+    ui.controller.debounce.stop()
+    with qtbot.waitSignal(ui.controller.cycle_finished, timeout=5000):
+        ui.controller.sync_now()
+    notice = ui.rewind_notice
+    assert notice is not None and notice.isVisible()
+    assert "服务器已从备份恢复" in notice.text() and "7" in notice.text(), notice.text()
+    wait_idle(qtbot, ui)
+    with qtbot.waitSignal(ui.controller.cycle_finished, timeout=5000):
+        ui.controller.sync_now()
+    assert ui.rewind_notice is notice  # not a second dialog
+    notice.close()

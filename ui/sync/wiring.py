@@ -61,7 +61,9 @@ class SyncUi(QObject):
         c.state_changed.connect(self.show_state)
         c.cycle_started.connect(self._cycle_started)
         c.withdrawn.connect(self._withdrawn)
+        c.cycle_finished.connect(self._cycle_finished)
         self.erased_notice: QMessageBox | None = None  # what the person is told after an erasure
+        self.rewind_notice: QMessageBox | None = None  # the server was restored from a backup
         window.installEventFilter(self)  # LanguageChange and Close reach us through the window
         self.retranslate()
         c.publish()
@@ -87,6 +89,24 @@ class SyncUi(QObject):
                                                   {"days": state.password_expires_in_days}))
             status.state_label.setText(f"{status.state_label.text()} · {warning}")
             status.state_label.setToolTip(warning)
+
+    def _cycle_finished(self, report) -> None:
+        """The one notice after a restored server: what this desktop sent again (app/sync/rewind.py).
+        Non-modal: work goes on, and nothing was lost."""
+        resent = getattr(report, "resent", None)
+        if resent is None:
+            return
+        text = problem_words.words(Problem("restore.history_rewound", None, {"resent": resent}))
+        if self.rewind_notice is not None:
+            self.rewind_notice.setText(text)
+            return
+        box = QMessageBox(QMessageBox.Icon.Information, "CaseDesk", text, QMessageBox.StandardButton.Ok,
+                          self.window)
+        box.setObjectName("rewindNotice")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(lambda _r: setattr(self, "rewind_notice", None))
+        self.rewind_notice = box
+        box.open()
 
     # -- a withdrawn desktop ----------------------------------------------------------------
 
