@@ -13,6 +13,9 @@ from sqlalchemy.pool import QueuePool
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur = dbapi_conn.cursor()
+    # SQLCipher logs a damaged page or a wrong key to stderr itself; CaseDesk says it in words
+    # (app/edge.py). Plain SQLite ignores an unknown pragma.
+    cur.execute("PRAGMA cipher_log_level = NONE")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL is durable across app crashes

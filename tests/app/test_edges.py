@@ -153,6 +153,7 @@ def test_a_damaged_database_page_is_a_message_and_exit_2_with_no_part_file(demo_
     done = run_main("--lang", "en", "export", "csv", "--profile", str(demo_profile), "--out", str(out_dir / "w.csv"))
     assert done.returncode == 2, done.stderr
     assert DAMAGED_WORDS in done.stderr and "Traceback" not in done.stderr
+    assert "ERROR CORE" not in done.stderr  # SQLCipher's own log stays quiet: the words say it
     assert list(out_dir.iterdir()) == []  # neither the sheet nor its .part
     done = run_main("audit", "verify", "--profile", str(demo_profile), env={"LANG": "C.UTF-8", "LC_ALL": ""})
     assert done.returncode == 2 and "本档案的数据库已损坏" in done.stderr and "Traceback" not in done.stderr
