@@ -15,7 +15,6 @@ from db.models.enums import Role
 class AdminEntry(QObject):
     def __init__(self, window, menu):
         super().__init__(window)
-        self.window = window
         self.dialog = None
         self.hooked = None  # the controller whose state is followed
         self.action = QAction(window)
@@ -27,6 +26,12 @@ class AdminEntry(QObject):
         window.installEventFilter(self)
         self.retranslate()
         QTimer.singleShot(0, self.refresh)  # the workspace (and its sync lane) is built after the window
+
+    @property
+    def window(self):
+        """The main window, through Qt's parent: an attribute would make a reference cycle that keeps
+        a deleted window's Python wrapper alive until the garbage collector runs."""
+        return self.parent()
 
     def controller(self):
         workspace = getattr(self.window, "workspace", None)

@@ -182,9 +182,14 @@ class PasswordChange(QObject):
 
     def __init__(self, window):
         super().__init__(window)
-        self.window = window
         self.dialog: ChangePasswordDialog | None = None
         window.settings_opened.connect(self.hook)
+
+    @property
+    def window(self):
+        """The main window, through Qt's parent: an attribute would make a reference cycle that keeps
+        a deleted window's Python wrapper alive until the garbage collector runs."""
+        return self.parent()
 
     def controller(self):
         return getattr(getattr(getattr(self.window, "workspace", None), "sync", None), "controller", None)
