@@ -6,12 +6,26 @@ from __future__ import annotations
 
 import sys
 
+# Installed with the extras "server" and "bench" (pyproject.toml), never with the desktop alone.
+EXTRAS = {"fastapi": "server", "starlette": "server", "uvicorn": "server", "psycopg": "server",
+          "pydantic": "server", "psutil": "bench"}
+
 
 def run(argv: list[str]) -> int:
     """A subcommand headless, or with none the workstation; returns the exit code."""
     from app.cli import run as run_command
 
-    code = run_command(argv)
+    try:
+        code = run_command(argv)
+    except ModuleNotFoundError as exc:
+        extra = EXTRAS.get((exc.name or "").split(".")[0])
+        if extra is None:
+            raise
+        # Not a desktop's command: say what to install instead of a traceback.
+        print(f"error: this command needs CaseDesk's '{extra}' part, which this installation does not have "
+              f"(pip install 'casedesk[{extra}]'; the frozen desktop never has it). Missing: {exc.name}",
+              file=sys.stderr)
+        return 2
     if code != -1:
         return code
     from ui.app import run_gui
