@@ -80,7 +80,9 @@ def events(session: Session, since: dt.datetime | None = None, username: str | N
         query = query.where(SecurityEvent.at < until)
     if username:
         query = query.where(or_(User.username == username, SecurityEvent.username == username))
-    rows = session.execute(query).all()
-    if limit is not None:
-        rows = rows[-limit:]
+    if limit is not None:  # the newest `limit`, read newest first from the index, then in log order
+        query = query.order_by(None).order_by(SecurityEvent.at.desc(), SecurityEvent.id.desc()).limit(limit)
+        rows = session.execute(query).all()[::-1]
+    else:
+        rows = session.execute(query).all()
     return [Event(e.at, e.kind, e.code, name or e.username, e.device_id, e.client_addr, e.detail) for e, name in rows]
