@@ -71,15 +71,17 @@ class Event:
 def events(session: Session, since: dt.datetime | None = None, username: str | None = None,
            limit: int | None = None, until: dt.datetime | None = None) -> list[Event]:
     """Events oldest first (newest last, as a log reads), optionally since a time or of one person
-    (their account's events and failed sign-ins typed with their name)."""
+    (their account's events, failed sign-ins typed with their name, and what they did as an
+    administrator: the events whose detail names them as "by")."""
     query = (select(SecurityEvent, User.username).outerjoin(User, User.id == SecurityEvent.user_id)
              .order_by(SecurityEvent.at, SecurityEvent.id))
     if since is not None:
         query = query.where(SecurityEvent.at >= since)
     if until is not None:
         query = query.where(SecurityEvent.at < until)
-    if username:
-        query = query.where(or_(User.username == username, SecurityEvent.username == username))
+    if username:  # what happened to the account, and what its holder did as an administrator ("by")
+        query = query.where(or_(User.username == username, SecurityEvent.username == username,
+                                SecurityEvent.detail["by"].as_string() == username))
     if limit is not None:  # the newest `limit`, read newest first from the index, then in log order
         query = query.order_by(None).order_by(SecurityEvent.at.desc(), SecurityEvent.id.desc()).limit(limit)
         rows = session.execute(query).all()[::-1]

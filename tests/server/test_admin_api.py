@@ -158,6 +158,9 @@ def test_security_log_newest_first_filtered_by_person_and_date(api, admin):
     api.login("clinic_cm")
     mine = api.client.get("/admin/security-log", headers=admin, params={"user": cm}).json()["events"]
     assert mine and {e["user"] for e in mine} == {cm}
+    api.client.post(f"/admin/users/{cm}/reset-password", headers=admin)
+    by_admin = api.client.get("/admin/security-log", headers=admin, params={"user": "admin"}).json()["events"]
+    assert by_admin[0]["kind"] == "password_reset" and by_admin[0]["user"] == cm  # what the administrator did
     future = api.client.get("/admin/security-log", headers=admin, params={"since": "2999-01-01"}).json()
     assert future["events"] == []
     past = api.client.get("/admin/security-log", headers=admin, params={"until": "2000-01-01"}).json()
