@@ -34,6 +34,7 @@ from db.models import OrgUnit
 from db.models import User
 from db.models.enums import Role
 from server import accounts
+from server import auth
 from server import devices
 from server import org_import
 from server import security_log
@@ -186,6 +187,7 @@ def _moment(value: str | None, name: str) -> dt.datetime | None:
 
 
 def register(app, sessions) -> None:
+    # local: server/app.py imports this module to call register(), so these come from it here
     from server.app import bearer
     from server.app import client_addr
     from server.app import errors
@@ -196,7 +198,6 @@ def register(app, sessions) -> None:
         """The signed-in administrator (the edge checked the token before the body was read)."""
         identity = getattr(request.state, "identity", None)
         if identity is None:  # an app without the edge (never in service): check it here
-            from server import auth
             scheme, _, token = (request.headers.get("authorization") or "").partition(" ")
             user, _device = auth.authenticate(session, token.strip() if scheme.lower() == "bearer" else None)
         else:
