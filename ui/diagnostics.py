@@ -18,12 +18,17 @@ from ui.tasks import run_in_background
 class DiagnosticsEntry(QObject):
     def __init__(self, window, menu):
         super().__init__(window)
-        self.window = window
         self.action = QAction(window)
         self.action.triggered.connect(self.ask)
         menu.insertAction(menu.actions()[0] if menu.actions() else None, self.action)
         window.installEventFilter(self)
         self.retranslate()
+
+    @property
+    def window(self):
+        """The window is this object's Qt parent; no Python reference of ours keeps it alive
+        after Qt deleted it (a cycle would)."""
+        return self.parent()
 
     def suggested_path(self) -> Path:
         folder = (QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DesktopLocation)
@@ -40,8 +45,8 @@ class DiagnosticsEntry(QObject):
         """Written on the database lane (it counts rows); the answer comes back as a message."""
         if target.suffix.lower() != ".zip":
             target = target.with_name(target.name + ".zip")
-        extra = {"qt": _qt_version()}
-        run_in_background(lambda: diagnostics.write(target, self.window.profile, extra),
+        extra, profile = {"qt": _qt_version()}, self.window.profile
+        run_in_background(lambda: diagnostics.write(target, profile, extra),
                           on_done=self._written, on_error=self._failed, owner=self.window)
 
     def _written(self, target: Path) -> None:

@@ -71,7 +71,6 @@ class WindowState(QObject):
 
     def __init__(self, window: QWidget, store: QSettings | None = None):
         super().__init__(window)
-        self.window = window
         self.store = store or settings()
         self.restored: set[int] = set()
         geometry = self.store.value(f"{GROUP}/geometry")
@@ -82,6 +81,12 @@ class WindowState(QObject):
         stack = getattr(window, "stack", None)  # the main window's pages: a page's views show when it does
         if stack is not None:
             stack.currentChanged.connect(lambda _index: QTimer.singleShot(0, self.restore_views))
+
+    @property
+    def window(self):
+        """The window is this object's Qt parent; no Python reference of ours keeps it alive
+        after Qt deleted it (a cycle would)."""
+        return self.parent()
 
     def views(self) -> list[QWidget]:
         return [*self.window.findChildren(QSplitter), *self.window.findChildren(QHeaderView)]
