@@ -41,3 +41,7 @@ def main() -> int:
 def server_main() -> int:
     """`casedesk-server`: the central server and its actions (`python main.py server --help`)."""
     return run(["server", *sys.argv[1:]])
+
+
+if __name__ == "__main__":  # `python -m app.launch`: how the window restarts itself on another profile
+    sys.exit(main())

@@ -35,7 +35,6 @@ from app.sync.errors import SyncError
 from ui import problem_words
 from ui.sync.words import failure_text
 
-MAIN = Path(__file__).resolve().parents[2] / "main.py"
 RESTART_DELAY_MS = 2500  # the person reads where the new profile is while CaseDesk starts on it
 
 
@@ -43,7 +42,7 @@ def restart_on(path: Path) -> bool:
     """Start CaseDesk on the profile at `path` and close this one (its windows close as at quit,
     so its profile closes cleanly). False when the new process could not start."""
     frozen = getattr(sys, "frozen", False)  # a packaged build is its own executable
-    args = [*([] if frozen else [str(MAIN)]), "--profile", str(path)]
+    args = [*([] if frozen else ["-m", "app.launch"]), "--profile", str(path)]  # a checkout or an installed wheel
     started = QProcess.startDetached(sys.executable, args)
     if not (started[0] if isinstance(started, tuple) else started):
         return False
