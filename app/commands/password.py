@@ -59,8 +59,8 @@ def _change(args) -> int:
             # The offline unlock checks the server's password: from now on the new one.
             UnlockGuard(profile).set_password(new)
         except (SyncError, KeyringUnavailable) as exc:
-            if service.withdrawn(exc):
-                profile.settings.set("sync.server_url", client.base_url)  # told of the erasure (unsaved: it goes)  # as `sync` does: the withdrawn desktop's profile goes
+            if service.withdrawn(exc):  # as `sync` does: the withdrawn desktop's profile goes
+                profile.settings.set("sync.server_url", client.base_url)  # told of the erasure (unsaved: it goes)
                 client.close()
                 client = None
                 erased, profile = service.erase_withdrawn(profile), None  # closed and gone

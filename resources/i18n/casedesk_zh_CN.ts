@@ -449,12 +449,4 @@
         <translation>尚未发送到服务器的本地更改</translation>
     </message>
 </context>
-<context>
-    <name>LoginDialog</name>
-    <message>
-        <location filename="../../ui/sync/login_dialog.py" line="168"/>
-        <source>Start a new, empty profile for this server</source>
-        <translation>为此服务器新建一个空配置</translation>
-    </message>
-</context>
 </TS>
