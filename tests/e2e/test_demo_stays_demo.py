@@ -216,6 +216,7 @@ def test_the_title_says_demo_only_over_a_demo_servers_data(tmp_path, qtbot, real
         assert "DEMO" in windows[0].windowTitle()
         assert "DEMO" not in windows[1].windowTitle()
     finally:
+        qtbot.wait(20)  # what the windows queued at their start runs while they exist
         for window in windows:  # gone before their profiles close: a later language switch reaches no window
             shiboken6.delete(window)
         on_demo.close()
