@@ -21,6 +21,8 @@ import httpx
 import orjson
 
 from app.profile import Profile
+from app.profile import profile_exists
+from app.settings import Settings
 from app.sync import errors
 from app.sync.errors import SyncError
 
@@ -86,12 +88,19 @@ def shows_demo_data(profile) -> bool:
 def new_profile_for(demo_profile, url: str, username: str = "") -> Path:
     """An empty profile beside the demo one (`<dir>-<server host>`, numbered if taken), set up
     for the server at `url` in the demo profile's language. Nothing of the demo profile is read
-    but its language, nothing of it changes. Returns the new profile's directory."""
+    but its language, nothing of it changes. Returns the new profile's directory.
+
+    Asked again (CaseDesk opened on the demo profile once more, the same server), the profile
+    made the first time is the answer: a person gets one profile per network, not one a day."""
+    url = url.strip().rstrip("/")
+    made = _made_before(demo_profile.path, url)
+    if made is not None:
+        return made
     path = _free_dir(demo_profile.path, url)
     profile = Profile.open(path, exclusive=True)
     try:
         settings = profile.settings
-        settings.set("sync.server_url", url.strip().rstrip("/"))
+        settings.set("sync.server_url", url)
         if username.strip():
             settings.set("sync.username", username.strip())
         settings.set("ui.language", demo_profile.settings.get("ui.language"))
@@ -102,11 +111,25 @@ def new_profile_for(demo_profile, url: str, username: str = "") -> Path:
     return path
 
 
-def _free_dir(demo_dir: Path, url: str) -> Path:
-    host = urlsplit(url.strip()).hostname or "server"
+def _candidates(demo_dir: Path, url: str):
+    host = urlsplit(url).hostname or "server"
     name = f"{demo_dir.name}-{re.sub(r'[^A-Za-z0-9.-]+', '-', host).strip('.-') or 'server'}"
-    candidate, number = demo_dir.parent / name, 1
-    while candidate.exists() and any(candidate.iterdir()):
+    yield demo_dir.parent / name
+    number = 1
+    while True:
         number += 1
-        candidate = demo_dir.parent / f"{name}-{number}"
-    return candidate
+        yield demo_dir.parent / f"{name}-{number}"
+
+
+def _free_dir(demo_dir: Path, url: str) -> Path:
+    return next(c for c in _candidates(demo_dir, url) if not c.exists() or not any(c.iterdir()))
+
+
+def _made_before(demo_dir: Path, url: str) -> Path | None:
+    """A profile an earlier offer made for this server (its settings name it), if any."""
+    for candidate in _candidates(demo_dir, url):
+        if not candidate.exists() or not any(candidate.iterdir()):
+            return None  # the numbering has no gaps: past the first free name there are none
+        if profile_exists(candidate) and Settings(candidate / "settings.json").get("sync.server_url") == url:
+            return candidate
+    return None

@@ -277,6 +277,9 @@ def test_the_sign_in_window_refuses_and_offers_a_new_empty_profile_for_the_real_
         assert fresh.device_id != demo.device_id
     finally:
         fresh.close()
+    # asked again another day (CaseDesk opened on the demo profile once more): the same profile
+    assert demo_guard.new_profile_for(demo, real.url + "/", ADMIN) == path
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["profile", "profile-127.0.0.1"]
     assert counts(demo) == before_local and demo.is_demo  # the demo profile untouched
     assert real.footprint() == before  # nothing reached the real server
     controller.shutdown()
