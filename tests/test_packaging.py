@@ -113,7 +113,7 @@ import contextlib, importlib.abc, io, runpy, sys
 class Absent(importlib.abc.MetaPathFinder):
     def find_spec(self, name, path, target=None):
         if name.split('.')[0] in {blocked!r}:
-            raise ModuleNotFoundError(f"No module named {{name!r}} (not installed on a desktop)")
+            raise ModuleNotFoundError(f"No module named {{name!r}} (not installed on a desktop)", name=name)
 sys.meta_path.insert(0, Absent())
 import ui.main_window, ui.app  # the workstation's own modules
 for argv in ([], *([c] for c in {commands!r})):
@@ -134,6 +134,17 @@ def test_desktop_commands_start_without_server_and_bench_packages():
     done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == f"all {len(COMMANDS) + 1}"
+
+
+def test_a_server_command_on_a_desktop_says_what_to_install(tmp_path):
+    """`casedesk-server` where only the desktop is installed: a sentence and exit 2, no traceback."""
+    script = (BLOCKER.split("import ui.main_window")[0].format(blocked=set(SERVER_AND_BENCH))
+              + "import sys\nfrom app.launch import run\n"
+              + f"sys.exit(run(['server', '--db', 'sqlite:///{tmp_path / 'server.db'}']))\n")
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2, done.stderr
+    assert "casedesk[server]" in done.stderr and "Traceback" not in done.stderr
+    assert not (tmp_path / "server.db").exists()
 
 
 def test_a_translation_that_cannot_load_is_logged_and_shown(qtbot, tmp_path, monkeypatch, caplog):
