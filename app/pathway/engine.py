@@ -18,6 +18,7 @@ from app.pathway.intervals import add_months
 from app.pathway.rules import STAGES
 from app.pathway.rules import Rule
 from app.pathway.rules import RuleSet
+from app.pathway.schedules import DEFAULT_INVITE_WITHIN
 from app.problems import Problem
 from app.problems import refuse
 
@@ -126,6 +127,21 @@ class Pathway:
     def screening_due(self, rule: Rule, last: dt.date) -> Due:
         first = _step("screening", programme=rule.data["programme"], every=str(rule.data["every"]))
         return self.after(last, rule.data["every"], rule, [first])
+
+    def first_invitation(self, cancer: str, on: dt.date) -> Due:
+        """A resident's first screening invitation, listed or registered `on`: within the
+        programme's invitation window (the last working day inside it), not a repeat interval
+        away: someone newly listed is due now, not in three years."""
+        rule = self.schedule_for(cancer, "screen")
+        rule = rule if rule is not None and rule.kind == "screening" else None
+        within = rule.data["invite_within"] if rule else Interval.parse(DEFAULT_INVITE_WITHIN)
+        latest, _clamped = within.add_to(on)
+        day = latest
+        while day > on + dt.timedelta(days=1) and not self.calendar.info(day).working:
+            day -= dt.timedelta(days=1)
+        first = _step("first_invitation", programme=rule.data["programme"] if rule else "", interval=str(within),
+                      latest=latest.isoformat())
+        return self.shift(day, [first], rule)
 
     def nodule_due(self, size_mm: float, nodule: str, last: dt.date) -> Due:
         for rule in self.rules.of_kind("nodule"):

@@ -9,6 +9,7 @@ from app.pathway.rules import Rule
 NEXT_KINDS = ("schedule", "none")
 ACTIONS = ("referral", "close_case", "flag")
 METHODS = ("phone", "clinic", "home")
+DEFAULT_INVITE_WITHIN = "14d"
 
 
 def _graph(ld: Loader, table: str, name: str, data: dict) -> dict[str, tuple[str, ...]]:
@@ -121,12 +122,17 @@ def parse_followup(ld: Loader) -> list[Rule]:
 
 def parse_screening(ld: Loader) -> list[Rule]:
     rules = []
+    # How soon a newly listed or registered resident is first invited: the file's window, or a
+    # programme's own. A repeat interval ("3y") is for the invitations after the first.
+    window = ld.interval(ld.rt.data.get("invite_within", DEFAULT_INVITE_WITHIN), "invite_within")
     for i, item in enumerate(ld.rt.data.get("programme", [])):
         where = ("programme", i)
         if not isinstance(item.get("programme"), str):
             raise ld.rt.error("missing_programme", *where)
         data = {"programme": item["programme"], "cancers": ld.cancers(item.get("cancers"), *where, "cancers"),
-                "every": ld.interval(item.get("every"), *where, "every")}
+                "every": ld.interval(item.get("every"), *where, "every"),
+                "invite_within": (ld.interval(item["invite_within"], *where, "invite_within")
+                                  if "invite_within" in item else window)}
         rules.append(ld.rule(ld.rule_id(item, *where), "screening", ld.text(item, *where), where, data,
                              item.get("source")))
     return rules

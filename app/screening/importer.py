@@ -139,8 +139,9 @@ class ListImport:
                 for cancer in p.programmes:
                     case_id = open_cases.get((pid, cancer))
                     if case_id is None:
-                        if cancer not in actions:
-                            actions[cancer] = pathway.next_action(cancer, Stage.SCREEN.value, today, today)
+                        if cancer not in actions:  # newly listed: invited within the window, not a repeat interval on
+                            actions[cancer] = (pathway.rules.get(f"action-{Stage.SCREEN.value}").text,
+                                               pathway.first_invitation(cancer, today))
                         text, due = actions[cancer]
                         case_id = bulk.add("cases", {
                             "patient_id": pid, "cancer_type": cancer, "stage": Stage.SCREEN.value,

@@ -92,6 +92,10 @@
       <translation>筛查项目 {programme}：每{every}邀请一次</translation>
     </message>
     <message>
+      <source>Newly in screening programme {programme}: the first invitation within {interval} (by {latest}), on the last working day inside it</source>
+      <translation>新纳入筛查项目 {programme}：首次邀请在{interval}内（{latest}前），取其中最后一个工作日</translation>
+    </message>
+    <message>
       <source>A {nodule} nodule of {size_mm} mm: the ≥{min_mm} mm category</source>
       <translation>{nodule}结节 {size_mm} mm，属于 ≥{min_mm} mm 一档</translation>
     </message>

@@ -31,6 +31,8 @@ ENGLISH = {
     "due.since_option": " (--anchor)",
     "due.since_text": " ({text})",
     "due.screening": "Screening programme {programme}: an invitation every {every}",
+    "due.first_invitation": "Newly in screening programme {programme}: the first invitation within {interval} "
+                            "(by {latest}), on the last working day inside it",
     "due.nodule_at_least": "A {nodule} nodule of {size_mm} mm: the ≥{min_mm} mm category",
     "due.nodule_between": "A {nodule} nodule of {size_mm} mm: the {min_mm}–<{below_mm} mm category",
     "due.no_schedule": "No follow-up schedule fits {cancer} in the {stage} stage: one month later by default",
