@@ -13,12 +13,14 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from app import clock
+from app.problems import Problem
 from app.problems import refuse
 from app.pathway import for_profile
 from app.pathway.actions import close_case
 from app.pathway.actions import draft_referral
 from app.pathway.actions import flag_case
 from app.pathway.engine import Due
+from app.pathway.holidays import DayInfo
 from app.pathway.holidays import Shift
 from app.pathway.queries import CANCELLED
 from app.pathway.queries import DONE
@@ -54,6 +56,64 @@ class Completion:
 
 
 @dataclass(frozen=True)
+class Placement:
+    """Where a follow-up wanted on `asked` lands. A clinic visit (门诊) needs the clinic open,
+    so it goes to the next working day (the holiday calendar knows 调休); a call or a home
+    visit stays where the person put it. `problem` says what moved, for the person to read."""
+
+    method: str
+    asked: dt.date
+    date: dt.date
+    skipped: tuple[DayInfo, ...] = ()
+    warnings: tuple[Problem, ...] = ()  # due.holidays_uncovered: a year nobody knows
+
+    @property
+    def moved(self) -> bool:
+        return self.date != self.asked
+
+    @property
+    def problem(self) -> Problem | None:
+        """schedule.clinic_moved(_holiday): "周日 → 周一（门诊只在工作日）"; None if it stays."""
+        if not self.moved:
+            return None
+        first = self.skipped[0] if self.skipped else None
+        holiday = first.name if first is not None and first.kind == "holiday" else ""
+        return Problem("schedule.clinic_moved_holiday" if holiday else "schedule.clinic_moved", "due_date",
+                       {"asked": self.asked.isoformat(), "asked_weekday": self.asked.weekday(),
+                        "to": self.date.isoformat(), "to_weekday": self.date.weekday(), "holiday": holiday})
+
+    def event_args(self) -> dict:
+        """What a timeline title of a moved clinic visit says (schedule.timeline_*)."""
+        return {"asked": self.asked.isoformat(), "asked_weekday": self.asked.weekday()} if self.moved else {}
+
+
+@dataclass(frozen=True)
+class Scheduled:
+    id: str
+    placement: Placement
+
+
+def place(calendar, method: str, day: dt.date) -> Placement:
+    """A clinic visit on the next working day; anything else where it was asked for."""
+    if method != "clinic":
+        return Placement(method, day, day)
+    shift = calendar.next_working_day(day)
+    return Placement(method, day, shift.date, shift.skipped, shift.warnings)
+
+
+def move_followup(tx, f: Followup, day: dt.date, title_code: str, reason: str, **args) -> None:
+    """Move a planned follow-up to `day` with its timeline event (and the case's due date if it
+    was this follow-up's). Letters use it too: a printed date and the calendar never disagree."""
+    old = f.due_date
+    tx.update(f, due_date=day, status=PLANNED, note=reason or None)
+    moved = {"old": old.isoformat(), "new": day.isoformat()}
+    tx.add(_event(f, title_code, {**moved, **args}, reason, **moved))
+    case = tx.session.get(Case, f.case_id) if f.case_id else None
+    if case is not None and case.due_date == old:
+        tx.update(case, due_date=day)
+
+
+@dataclass(frozen=True)
 class CompletionResult:
     status: str
     attempts: int
@@ -62,6 +122,7 @@ class CompletionResult:
     proposal: Due | None = None
     referral_id: str | None = None
     case_closed: bool = False
+    next_placement: Placement | None = None  # how the next date was placed (a clinic visit moved …)
 
 
 def check_due_date(session, patient_id: str, day, field_name: str = "due_date") -> dt.date:
@@ -75,6 +136,13 @@ def check_due_date(session, patient_id: str, day, field_name: str = "due_date") 
     limit = today.replace(year=today.year + MAX_YEARS_AHEAD, day=28 if (today.month, today.day) == (2, 29) else today.day)
     if day > limit:
         raise refuse("followup.too_far_ahead", field_name, years=MAX_YEARS_AHEAD)
+    return day
+
+
+def check_due_date_type(day, field_name: str = "due_date") -> dt.date:
+    """A date at all (placing it on a working day needs one), before anything else is checked."""
+    if not isinstance(day, dt.date):
+        raise refuse("field.required", field_name)
     return day
 
 
@@ -129,6 +197,21 @@ class FollowupService(FollowupQueries):
             anchor, label = stage_entered_on(s, case)
             return pathway.followup_due(case.cancer_type, case.stage, on, anchor, label)
 
+    def suggest(self, case_id: str | None, on: dt.date | None = None) -> Due:
+        """The date the rules give a new follow-up of this case, counted from `on` (today):
+        the case's schedule by cancer and stage, or three months when there is no case."""
+        pathway, on = self.pathway, on or clock.today()
+        with self.sessions() as s:
+            case = s.get(Case, case_id) if case_id else None
+            if case is None or case.deleted_at is not None:
+                return pathway.default_due(on, "3m")
+            anchor, label = stage_entered_on(s, case)
+            return pathway.followup_due(case.cancer_type, case.stage, on, anchor, label)
+
+    def place(self, method: str, day: dt.date) -> Placement:
+        """Where a follow-up of `method` wanted on `day` would land (the dialog asks first)."""
+        return place(self.pathway.calendar, method, day)
+
     def date_reasons(self, fid: str) -> tuple:
         """Why this follow-up is on its day (the rule that planned it and the calendar), as
         Problems of area "due", worded where shown (ui/due_words.lines)."""
@@ -148,12 +231,41 @@ class FollowupService(FollowupQueries):
                rule_id: str | None = None, assignee_id: str | None = None) -> str:
         if method not in METHODS:
             raise refuse("field.not_allowed", "method", value=str(method))
+        due_date = self.place(method, check_due_date_type(due_date)).date
         with self.store.write() as tx:
             check_due_date(tx.session, patient_id, due_date)
             f = tx.add(Followup(patient_id=patient_id, case_id=case_id, due_date=due_date, method=method,
                                 status=PLANNED, attempts=0, rule_id=rule_id,
                                 assignee_id=assignee_id or self.store.user_id))
         return f.id
+
+    def schedule(self, patient_id: str, case_id: str | None, day: dt.date, method: str,
+                 rule_id: str | None = None, notes: str = "") -> Scheduled:
+        """A follow-up a person plans from the patient window: `rule_id` when they took the
+        rule's date, None for a date of their own. A clinic visit asked for on a day off goes
+        to the next working day; the result says so (Placement.problem), and so does the
+        timeline. The case shows it as its next step when nothing sooner is due."""
+        if method not in METHODS:
+            raise refuse("field.not_allowed", "method", value=str(method))
+        notes = (notes or "").strip()
+        if len(notes) > NOTES_MAX:
+            raise refuse("field.too_long", "notes", max=NOTES_MAX)
+        placement = self.place(method, check_due_date_type(day))
+        with self.store.write() as tx:
+            check_due_date(tx.session, patient_id, placement.date)
+            case = tx.session.get(Case, case_id) if case_id else None
+            if case_id and (case is None or case.deleted_at is not None or case.patient_id != patient_id):
+                raise refuse("record.not_found", "case", table="cases")
+            f = tx.add(Followup(patient_id=patient_id, case_id=case_id, due_date=placement.date, method=method,
+                                status=PLANNED, attempts=0, rule_id=rule_id, notes=notes or None,
+                                assignee_id=self.store.user_id or (responsible_cm(case) if case else None)))
+            code = "schedule.timeline_planned_moved" if placement.moved else "schedule.timeline_planned"
+            tx.add(_event(f, code, {"method": method, "date": placement.date.isoformat(),
+                                    **placement.event_args()}, notes, due_date=placement.date.isoformat()))
+            if case is not None and case.closed_at is None and (
+                    case.due_date is None or placement.date < case.due_date):
+                tx.update(case, next_action=f"{METHOD_LABELS[method]}随访", due_date=placement.date)
+        return Scheduled(f.id, placement)
 
     def complete(self, fid: str, c: Completion) -> CompletionResult:
         if c.method not in METHODS:
@@ -202,8 +314,10 @@ class FollowupService(FollowupQueries):
                 elif action == "flag":
                     flag_case(tx, case, f"{outcome_rule.text}：请复核并记录原因")
             if proposal is not None and not result.get("case_closed"):
-                day = check_due_date(tx.session, f.patient_id, c.next_date or proposal.date, "next_date")
                 method = c.next_method or outcome_rule.data["method"] or c.method
+                placement = self.place(method, check_due_date_type(c.next_date or proposal.date, "next_date"))
+                day = check_due_date(tx.session, f.patient_id, placement.date, "next_date")
+                result["next_placement"] = placement
                 changed = "" if day == proposal.date else f"（建议 {proposal.date}，由本人改为 {day}）"
                 new = tx.add(Followup(patient_id=f.patient_id, case_id=f.case_id, due_date=day, method=method,
                                       status=PLANNED, attempts=0, rule_id=proposal.rule_id or outcome_rule.id,
@@ -214,16 +328,23 @@ class FollowupService(FollowupQueries):
                     tx.update(case, next_action=f"{METHOD_LABELS[method]}随访", due_date=day)
         return CompletionResult(**result)
 
-    def reschedule(self, fid: str, day: dt.date, reason: str = "") -> None:
+    def reschedule(self, fid: str, day: dt.date, reason: str = "") -> Placement:
+        """Move one follow-up; a clinic visit asked for on a day off lands on the next working
+        day, and the returned Placement (and the timeline) says so."""
         with self.store.write() as tx:
             f = self._get(tx.session, fid)
             if f.status not in (PLANNED, MISSED):
                 raise refuse("followup.not_open", "due_date")
-            check_due_date(tx.session, f.patient_id, day)
-            old = f.due_date
-            if old == day and f.status == PLANNED:
-                return
-            self._move(tx, f, day, "timeline.followup.moved", reason)
+            placement = self.place(f.method, check_due_date_type(day))
+            check_due_date(tx.session, f.patient_id, placement.date)
+            if f.due_date == placement.date and f.status == PLANNED:
+                return placement
+            if placement.moved:
+                move_followup(tx, f, placement.date, "schedule.timeline_moved_clinic", reason,
+                              **placement.event_args())
+            else:
+                move_followup(tx, f, placement.date, "timeline.followup.moved", reason)
+        return placement
 
     def close_day(self, station_id: str, day: dt.date, reason: str) -> tuple[int, Shift]:
         """A clinic closes for a day: its planned follow-ups move to the next working day."""
@@ -237,14 +358,5 @@ class FollowupService(FollowupQueries):
                         Followup.deleted_at.is_(None)))
             moved = list(tx.session.scalars(q))
             for f in moved:
-                self._move(tx, f, shift.date, "timeline.followup.closure_moved", reason)
+                move_followup(tx, f, shift.date, "timeline.followup.closure_moved", reason)
         return len(moved), shift
-
-    def _move(self, tx, f: Followup, day: dt.date, title_code: str, reason: str) -> None:
-        old = f.due_date
-        tx.update(f, due_date=day, status=PLANNED, note=reason or None)
-        moved = {"old": old.isoformat(), "new": day.isoformat()}
-        tx.add(_event(f, title_code, moved, reason, **moved))
-        case = tx.session.get(Case, f.case_id) if f.case_id else None
-        if case is not None and case.due_date == old:
-            tx.update(case, due_date=day)

@@ -25,6 +25,8 @@ from app.letters.prepare import Prepared
 from app.letters.prepare import Ready
 from app.letters.prepare import Skipped
 from app.letters.prepare import prepare
+from app.letters.working_days import Moved
+from app.letters.working_days import move_records
 from db.models import Letter
 from db.models import TimelineEvent
 from db.models.enums import EventKind
@@ -42,6 +44,7 @@ class BatchResult:
     skipped: list[Skipped] = field(default_factory=list)
     pages: int = 0
     cancelled: bool = False
+    moved: list[Moved] = field(default_factory=list)  # clinic visits printed on the next working day
     seconds: dict[str, float] = field(default_factory=dict)
 
     @property
@@ -78,7 +81,7 @@ def print_batch(profile, kind: LetterKind, out: Path, date_from: dt.date | None 
     if prepared is None:
         prepared = prepare(profile, kind, date_from, date_to, scope, reprint_reason, patient_ids)
     paper = paper_of(profile, paper)
-    result = BatchResult(kind, None, paper, skipped=list(prepared.skipped))
+    result = BatchResult(kind, None, paper, skipped=list(prepared.skipped), moved=list(prepared.moved))
     t1 = time.perf_counter()
     if not prepared.ready:
         return result
@@ -114,6 +117,7 @@ def record(profile, prepared: Prepared, printed: list[Ready], destination: str, 
     store, kind, now = profile.store, prepared.kind, clock.now()
     reason = prepared.reprint_reason
     with store.write() as tx:
+        move_records(tx, printed)
         for r in printed:
             fields = {k: v for k, v in r.data.fields.items() if v is not None}
             fields.update(ref_table=r.data.ref_table, ref_id=r.data.ref_id, paper=paper)

@@ -57,6 +57,8 @@ class LetterData:
     ref_id: str
     on: dt.date  # the date the range selected on
     fields: dict[str, str | None]
+    method: str | None = None  # a follow-up's phone / clinic / home: a clinic visit needs a working day
+    moved_from: dt.date | None = None  # the record's date when the letter prints another (working_days.py)
 
 
 def gather(session: Session, kind: LetterKind, date_from: dt.date | None, date_to: dt.date | None,
@@ -233,7 +235,8 @@ def _letter(kind: LetterKind, ref: _Reference, letterhead: str, patient: Patient
     f.setdefault("case_manager", "个案管理师")
     f.setdefault("contact_phone", f["station_phone"])
     return LetterData(kind, patient.id, patient.name, getattr(row, "case_id", None) if kind.source != "cases"
-                      else row.id, kind.source, row.id, on, f)
+                      else row.id, kind.source, row.id, on, f,
+                      method=row.method if kind.source == "followups" else None)
 
 
 def _place(unit: OrgUnit | None) -> str | None:

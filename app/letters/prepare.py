@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from dataclasses import field
 from pathlib import Path
 
 from sqlalchemy import select
@@ -23,6 +24,9 @@ from app.letters.layout import Filled
 from app.letters.templates import Piece
 from app.letters.templates import Template
 from app.letters.templates import load_template
+from app.letters.working_days import Moved
+from app.letters.working_days import to_working_days
+from app.pathway import for_profile
 from app.problems import Problem
 from db.ids import uuid7
 from db.models import Letter
@@ -67,6 +71,7 @@ class Prepared:
     ready: list[Ready]
     skipped: list[Skipped]
     reprint_reason: str | None
+    moved: list[Moved] = field(default_factory=list)  # clinic visits printed on the next working day
 
 
 def prepare(profile, kind: LetterKind, date_from: dt.date | None, date_to: dt.date | None,
@@ -81,6 +86,7 @@ def prepare(profile, kind: LetterKind, date_from: dt.date | None, date_to: dt.da
         if patient_ids is not None:
             letters = [x for x in letters if x.patient_id in patient_ids]
         printed_before = _printed_before(session, kind, letters)
+    moved = to_working_days(letters, for_profile(profile).calendar)
     reason = (reprint_reason or "").strip() or None
     ready, skipped = [], []
     for data in letters:
@@ -95,7 +101,8 @@ def prepare(profile, kind: LetterKind, date_from: dt.date | None, date_to: dt.da
             skipped.append(Skipped(data.patient_id, data.patient_name, *problem, on=data.on))
             continue
         ready.append(Ready(data, fill(template, data), letter_id, number, earlier is not None))
-    return Prepared(kind, template, ready, skipped, reason)
+    printing = {r.data.ref_id for r in ready}
+    return Prepared(kind, template, ready, skipped, reason, [m for m in moved if m.ref_id in printing])
 
 
 def _check(template: Template, data: LetterData) -> tuple[str, str] | None:
