@@ -216,7 +216,7 @@ def build_case(ctx: Context, p: PatientInfo, case_id: str, cancer_key: str, fina
                   else ctx.randint(1, 30) if r < 0.80 else ctx.randint(31, 120))
         due = ctx.today_ordinal + offset
         if rnd() < PLANNED_FOLLOWUP_RATE[final]:
-            records.planned_followup(ctx, p, case_id, due, ward if final == "treat" else cm)
+            due = records.planned_followup(ctx, p, case_id, due, ward if final == "treat" else cm)
     return (case_id, pid, cancer_key, final, risk, station.id, clinic.id,
             ward.id if PATHWAY.index(final) >= 2 else None, cm.id, next_action,
             fmt.date(due) if due is not None else None,

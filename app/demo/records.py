@@ -3,6 +3,9 @@ letters. Each function appends its row and returns the timeline title as a code 
 arguments (ui/problem_templates/timeline.py words them), as the services write them."""
 from __future__ import annotations
 
+import datetime as dt
+from functools import lru_cache
+
 from app.demo import vocab
 from app.demo.context import Context
 from app.demo.context import PatientInfo
@@ -114,11 +117,31 @@ def mdt(ctx: Context, p: PatientInfo, case_id: str, cancer: vocab.Cancer, at: in
     return mid, codes[state], {"specialties": specialties} if state == "requested" else {}
 
 
+@lru_cache(maxsize=None)
+def _working(ordinal: int) -> bool:
+    from app import pathway  # local: the rule files are read only when a demo is made
+    return pathway.load().calendar.info(dt.date.fromordinal(ordinal)).working
+
+
+def clinic_day(ordinal: int, step: int = 1) -> int:
+    """A clinic visit's day: `ordinal` if the clinic is open then, else the next working day
+    (step -1: the one before, for a visit already held). The same calendar as the workstation
+    (app/followups.place), so the demo never invites anyone to a closed clinic."""
+    for _ in range(40):
+        if _working(ordinal):
+            return ordinal
+        ordinal += step
+    return ordinal
+
+
 def followup(ctx: Context, p: PatientInfo, case_id: str, at: int, assignee: Staff) -> tuple[str, str, dict]:
     r = ctx.random()
     status = "done" if r < 0.80 else "missed" if r < 0.94 else "cancelled"
     method = ctx.choice(vocab.FOLLOWUP_METHODS)
-    due = ctx.fmt.date(at // DAY + _EPOCH - ctx.randint(0, 3))
+    due_ordinal = at // DAY + _EPOCH - ctx.randint(0, 3)
+    if method == "clinic":  # held (or due) on or before the event: the working day before
+        due_ordinal = clinic_day(due_ordinal, -1)
+    due = ctx.fmt.date(due_ordinal)
     rule = ctx.choice(vocab.FOLLOWUP_RULES)
     fid = ctx.ids()
     if status == "done":
@@ -139,13 +162,18 @@ def followup(ctx: Context, p: PatientInfo, case_id: str, at: int, assignee: Staf
 
 
 def planned_followup(ctx: Context, p: PatientInfo, case_id: str, due_ordinal: int,
-                     assignee: Staff) -> None:
+                     assignee: Staff) -> int:
+    """Returns the follow-up's day (a clinic visit moves to a working day; the case follows it)."""
     overdue = due_ordinal < ctx.today_ordinal
     attempts = ctx.randint(0, 2) if overdue else 0
+    method = ctx.choice(vocab.FOLLOWUP_METHODS)
+    if method == "clinic":
+        due_ordinal = clinic_day(due_ordinal)
     ctx.rows["followups"].append((
-        ctx.ids(), p.id, case_id, ctx.fmt.date(due_ordinal), ctx.choice(vocab.FOLLOWUP_METHODS),
+        ctx.ids(), p.id, case_id, ctx.fmt.date(due_ordinal), method,
         "planned", assignee.id, attempts, None, None, None,
         "已拨打未接通" if attempts else None, ctx.choice(vocab.FOLLOWUP_RULES)))
+    return due_ordinal
 
 
 def letter(ctx: Context, p: PatientInfo, phase: str, at: int, author: Staff) -> tuple[str, str, dict]:

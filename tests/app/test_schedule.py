@@ -166,3 +166,26 @@ def test_a_reminder_batch_prints_a_sunday_clinic_visit_on_monday_and_moves_the_f
         assert titles == ["提醒按下一个工作日打印：门诊随访 2026-11-22 → 2026-11-23"]
     finally:
         clock.pin(None)
+
+
+def test_the_demo_profile_has_no_clinic_follow_up_on_a_day_off(tmp_path):
+    from app.demo import generate
+    from app.pathway import load
+    from app.profile import Profile
+
+    profile = Profile.open(tmp_path / "demo")
+    try:
+        generate(profile, 300, 5, (5, 40), today=dt.date(2026, 11, 18), parallel=False)
+        calendar = load().calendar
+        with profile.sessions() as s:
+            rows = s.execute(select(Followup.due_date, Followup.method, Followup.status)).all()
+            cases = s.execute(select(Case.due_date, Followup.due_date).join(
+                Followup, Followup.case_id == Case.id).where(Followup.status == "planned")).all()
+    finally:
+        profile.close()
+    clinic = [(day, status) for day, method, status in rows if method == "clinic"]
+    assert len(clinic) > 50 and {s for _, s in clinic} >= {"planned", "done"}
+    assert [c for c in clinic if not calendar.info(c[0]).working] == []
+    # and calls and home visits still fall on any day, as the stations work them
+    assert any(not calendar.info(day).working for day, method, _ in rows if method != "clinic")
+    assert all(case_due == due for case_due, due in cases)  # a planned visit is its case's next step
