@@ -1,6 +1,7 @@
 """The worklist page: search, quick filters, the table, saved views, columns and export."""
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import QEvent
 from PySide6.QtCore import QModelIndex
 from PySide6.QtCore import Qt
@@ -55,6 +56,7 @@ class WorklistPage(QWidget):
         self.columns_button = QToolButton(self)
         self.columns_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.export_button = QToolButton(self)
+        self.register_button = QToolButton(self)  # 登记患者: a walk-in becomes a patient here
         self.table = QTableView(self)
         self.table.setModel(self.model)
         # Indicator first, then sorting on: enabling sorting asks the model to sort by the
@@ -82,6 +84,7 @@ class WorklistPage(QWidget):
         top.addWidget(self.views.button)
         top.addWidget(self.columns_button)
         top.addWidget(self.export_button)
+        top.addWidget(self.register_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.filter_bar)
@@ -100,6 +103,7 @@ class WorklistPage(QWidget):
         self.columns_button.clicked.connect(lambda: self._columns_menu().exec(
             self.columns_button.mapToGlobal(self.columns_button.rect().bottomLeft())))
         self.export_button.clicked.connect(self._export)
+        self.register_button.clicked.connect(self.register_patient)
         self.retranslate()
         self.apply()
 
@@ -210,6 +214,18 @@ class WorklistPage(QWidget):
         from ui.worklist.export_dialog import export_visible_list
         export_visible_list(self)
 
+    def register_patient(self):
+        """The registration dialog; the saved patient (or a duplicate chosen instead) opens."""
+        from app.registration import Registration
+        from ui.patient.register_dialog import RegisterDialog  # on first use
+
+        dialog = RegisterDialog(Registration.for_profile(self.profile), parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open_patient.connect(self.patient_requested)
+        dialog.accepted.connect(lambda: self.patient_requested.emit(dialog.saved_id))
+        dialog.open()
+        return dialog
+
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.empty_label.resize(self.table.viewport().size())
@@ -223,6 +239,8 @@ class WorklistPage(QWidget):
         self.search.setPlaceholderText(self.tr("Search name, pinyin initials, phone or ID ending  (Ctrl+F)"))
         self.columns_button.setText(self.tr("Columns"))
         self.export_button.setText(self.tr("Export…"))
+        # Context RegisterDialog: the words live in that feature's catalogue (casedesk_register_zh_CN.ts).
+        self.register_button.setText(QCoreApplication.translate("RegisterDialog", "Register patient…"))
         self.empty_label.setText(self.tr("No cases match. Clear the search or the filters to see more."))
         self.filter_bar.retranslate()
         self.views.retranslate()
