@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import QEvent
 from PySide6.QtCore import QSize
 from PySide6.QtCore import Qt
@@ -44,6 +45,8 @@ class PatientView(QWidget):
         self.action_add_note.triggered.connect(lambda: self.start_note("note"))
         self.action_add_call = self._action("call", QKeySequence("Ctrl+L"))
         self.action_add_call.triggered.connect(lambda: self.start_note("call"))
+        self.action_edit_details = self._action("note")
+        self.action_edit_details.triggered.connect(self.edit_details)
         self.action_change_stage = self._action("stage", enabled=False)
         self.action_schedule_followup = self._action("followup", enabled=False)
         self.action_new_referral = self._action("referral", enabled=False)
@@ -52,7 +55,7 @@ class PatientView(QWidget):
         self.toolbar = QToolBar()
         self.toolbar.setIconSize(QSize(18, 18))
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.toolbar.addActions([self.action_add_note, self.action_add_call])
+        self.toolbar.addActions([self.action_add_note, self.action_add_call, self.action_edit_details])
         self.toolbar.addSeparator()
         self.toolbar.addActions(self.later_actions())
 
@@ -102,6 +105,17 @@ class PatientView(QWidget):
         self.timeline.refresh()
         self.timeline.select(event_id)
 
+    def edit_details(self):
+        """Phone, address, community, family doctor: the registration checks (app/registration.py)."""
+        from app.registration import Registration
+        from ui.patient.register_dialog import RegisterDialog  # on first use
+
+        dialog = RegisterDialog(Registration(self.service.store), self.patient_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self.refresh)
+        dialog.open()
+        return dialog
+
     # -- refresh ---------------------------------------------------------------------
 
     def refresh(self) -> None:
@@ -131,6 +145,10 @@ class PatientView(QWidget):
         self.action_add_note.setToolTip(self.tr("Add a note to the timeline (Ctrl+N)"))
         self.action_add_call.setText(self.tr("Phone call"))
         self.action_add_call.setToolTip(self.tr("Record a phone call (Ctrl+L)"))
+        # Context RegisterDialog: the words live in that feature's catalogue (casedesk_register_zh_CN.ts).
+        self.action_edit_details.setText(QCoreApplication.translate("RegisterDialog", "Edit details…"))
+        self.action_edit_details.setToolTip(QCoreApplication.translate(
+            "RegisterDialog", "Change the phone, address, community or family doctor"))
         later = self.tr("Comes with a later update.")
         for action, text in ((self.action_change_stage, self.tr("Change stage")),
                              (self.action_schedule_followup, self.tr("Schedule follow-up")),
