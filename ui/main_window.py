@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QMenu
 from PySide6.QtWidgets import QStackedWidget
 from PySide6.QtWidgets import QWidget
 
+from app import identity
 from app.profile import Profile
 from app.sync.demo_guard import shows_demo_data
 from ui.about_dialog import AboutDialog
@@ -38,6 +39,7 @@ from ui.pages import page_title
 from ui.placeholder import PlaceholderPage
 from ui.settings.dialog import SettingsDialog
 from ui.settings.password import PasswordChange
+from ui.status_bar import IdentityStatus
 from ui.status_bar import SyncStatus
 
 
@@ -45,13 +47,15 @@ class MainWindow(QMainWindow):
     PAGES = PAGES
     sync_requested = Signal()  # F5 / Sync now; the sync lane (ui/sync/wiring.py) connects here
     settings_opened = Signal(object)  # a new SettingsDialog, for features to hook their pages
+    settings_applied = Signal()  # saved settings applied; features re-read theirs (the idle lock)
 
     def __init__(self, profile: Profile, translations: Translations | None = None,
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.profile = profile
         self.translations = translations
-        self.events = EventBridge(profile.bus, self)
+        self.events = EventBridge(profile.bus, self)  # the window's one bridge: pages subscribe here
+        self.identity = identity.watch(profile)  # publishes IdentityChanged (sign-in, first pull)
         self.settings_dialog: SettingsDialog | None = None
         self.password_change = PasswordChange(self)  # Settings ▸ Sync ▸ Change password… (online)
         self.nav = QListWidget()
@@ -78,6 +82,9 @@ class MainWindow(QMainWindow):
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.sync_status = SyncStatus(profile.is_demo)
+        self.identity_status = IdentityStatus(self.identity.current)  # who is signed in, and where
+        self.events.identity_changed.connect(self.identity_status.show_identity)
+        self.statusBar().addPermanentWidget(self.identity_status)
         self.statusBar().addPermanentWidget(self.sync_status)
         self._build_actions()
         self._build_menus()
@@ -181,6 +188,7 @@ class MainWindow(QMainWindow):
             self.translations.set_language(self.profile.settings.get("ui.language"))
         apply_font_size(QApplication.instance(), self.profile.settings.get("ui.font_size"))
         self.retranslate()
+        self.settings_applied.emit()
 
     def show_about(self) -> AboutDialog:
         dialog = AboutDialog(self)
