@@ -18,6 +18,19 @@ class DataChanged:
     row_ids: frozenset[str] = field(default_factory=frozenset)
 
 
+@dataclass(frozen=True)
+class IdentityChanged:
+    """Who works at this desktop changed: a sign-in, the signed-in person's row arriving with the
+    first pull, or their unit moved by an administrator. Pages that show "mine" or "my station"
+    re-read from it; the status bar shows the name and station."""
+
+    user_id: str | None
+    station_id: str | None
+    org_unit_id: str | None = None
+    display_name: str = ""
+    station_name: str = ""
+
+
 Listener = Callable[[object], None]
 
 

@@ -4,6 +4,9 @@ app/ publishes plain events on whatever thread made the change (a sync worker, a
 import). Listeners here only record what changed and poke a timer; the timer fires on
 the GUI thread and emits once for everything gathered since, so a pull of 5,000 rows
 refreshes a view once, not 5,000 times.
+
+A window has ONE bridge (MainWindow.events); its pages subscribe to it rather than making
+their own, so a change costs one hop to the GUI thread, not one per page.
 """
 from __future__ import annotations
 
@@ -15,12 +18,14 @@ from PySide6.QtCore import Signal
 
 from app.events import DataChanged
 from app.events import EventBus
+from app.events import IdentityChanged
 
 COLLAPSE_MS = 100
 
 
 class EventBridge(QObject):
     data_changed = Signal(object)  # one merged app.events.DataChanged per timer tick
+    identity_changed = Signal(object)  # the latest app.events.IdentityChanged of the tick
     other_event = Signal(object)  # any other app event, in order, also batched per tick
     _poke = Signal()  # emitted on any thread, delivered on ours (queued across threads)
 
@@ -30,6 +35,7 @@ class EventBridge(QObject):
         self._tables: set[str] = set()
         self._row_ids: set[str] = set()
         self._others: list[object] = []
+        self._identity: IdentityChanged | None = None
         self._pending = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -49,6 +55,8 @@ class EventBridge(QObject):
             if isinstance(event, DataChanged):
                 self._tables |= event.tables
                 self._row_ids |= event.row_ids
+            elif isinstance(event, IdentityChanged):
+                self._identity = event  # only who it is now matters
             else:
                 self._others.append(event)
             first = not self._pending
@@ -58,9 +66,11 @@ class EventBridge(QObject):
 
     def _flush(self) -> None:
         with self._lock:
-            tables, row_ids, others = self._tables, self._row_ids, self._others
-            self._tables, self._row_ids, self._others = set(), set(), []
+            tables, row_ids, others, identity = self._tables, self._row_ids, self._others, self._identity
+            self._tables, self._row_ids, self._others, self._identity = set(), set(), [], None
             self._pending = False
+        if identity is not None:  # first: pages refreshing for the data below already ask as the new person
+            self.identity_changed.emit(identity)
         if tables:
             self.data_changed.emit(DataChanged(frozenset(tables), frozenset(row_ids)))
         for event in others:

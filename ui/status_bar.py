@@ -120,3 +120,37 @@ class SyncStatus(QWidget):
 
 def _when(moment: datetime) -> str:
     return moment.strftime("%H:%M") if moment.date() == date.today() else moment.strftime("%Y-%m-%d %H:%M")
+
+
+class IdentityStatus(QLabel):
+    """Who is signed in at this desktop and at which station, beside the sync state.
+    Follows the window's identity_changed (a sign-in, the first pull, a move between units)."""
+
+    def __init__(self, identity=None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.display_name = ""
+        self.station_name = ""
+        self.setContentsMargins(6, 0, 6, 0)
+        if identity is not None:
+            self.show_identity(identity)
+        else:
+            self.retranslate()
+
+    def show_identity(self, identity) -> None:
+        """`identity`: an app.identity.Identity or an app.events.IdentityChanged."""
+        self.display_name = identity.display_name if identity.user_id else ""
+        self.station_name = identity.station_name if identity.user_id else ""
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        if not self.display_name:
+            self.setText(self.tr("Not signed in"))
+        elif self.station_name:
+            self.setText(self.tr("User: {name} · {station}").format(name=self.display_name, station=self.station_name))
+        else:  # signed in; the station is known once the first sync brings the person's unit
+            self.setText(self.tr("User: {name}").format(name=self.display_name))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

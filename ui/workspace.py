@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QMenu
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
-from app.identity import current_identity
 from app.pathway.service import PathwayService
 from app.patients import PatientService
 from app.worklist import Worklist
@@ -46,7 +45,7 @@ class Workspace:
     def __init__(self, window):
         self.window = window
         profile = window.profile
-        me = current_identity(profile)
+        me = window.identity.current
         if me.user_id and profile.store.user_id is None:
             profile.store.user_id = me.user_id
         self.patients = PatientService(profile.store)
@@ -67,18 +66,15 @@ class Workspace:
             self.lock.lock()  # sign-in at start: the same screen, the same verifier and lockout
         self.sync = SyncUi(window)
         self.import_action = ImportAction(window)  # File ▸ Import screening list…
-        self.sync.signed_in.connect(lambda _user: self._identity_changed())
+        window.events.identity_changed.connect(self._identity_changed)
 
-    def _identity_changed(self) -> None:
-        """After a sign-in: "mine" and "my station" now mean the signed-in person."""
-        profile = self.window.profile
-        me = current_identity(profile)
-        profile.store.user_id = me.user_id
-        self.worklist_page.worklist.user_id = me.user_id
-        self.worklist_page.worklist.station_id = me.station_id
-        self.lock.screen.user_name = me.display_name
-        self.lock.screen.retranslate()
-        self.worklist_page.refresh()
+    def _identity_changed(self, me) -> None:
+        """A sign-in (or the first pull, or a move): "mine" and "my station" now mean this person.
+        The other pages follow the same event themselves."""
+        self.worklist_page.follow_identity(me.user_id, me.station_id)
+        if me.display_name:
+            self.lock.screen.user_name = me.display_name
+            self.lock.screen.retranslate()
 
     def page(self, key: str):
         """The real page for an area, built now if it has not been shown yet."""
@@ -94,7 +90,7 @@ class Workspace:
     def _build_dashboard(self):
         from ui.dashboard.page import DashboardPage  # on first use
 
-        page = DashboardPage(self.window.profile)
+        page = DashboardPage(self.window.profile, events=self.window.events)
         page.patient_requested.connect(self.open_patient)
         return page
 
@@ -106,14 +102,14 @@ class Workspace:
     def _build_calendar(self):
         from ui.calendar.page import CalendarPage  # on first use
 
-        page = CalendarPage(self.window.profile)
+        page = CalendarPage(self.window.profile, events=self.window.events)
         page.patient_requested.connect(self.open_patient)
         return page
 
     def _build_referrals(self):
         from ui.referrals.board import ReferralBoard  # on first use
 
-        board = ReferralBoard(self.window.profile)
+        board = ReferralBoard(self.window.profile, events=self.window.events)
         board.patient_requested.connect(self.open_patient)
         board.edit_requested.connect(self._edit_referral)
         return board
@@ -129,6 +125,7 @@ class Workspace:
         w.view.connect_action(w.view.action_change_stage, lambda: self._change_stage(w, patient_id))
         w.view.connect_action(w.view.action_new_referral, lambda: self._new_referral(w, patient_id))
         w.view.connect_action(w.view.action_request_mdt, lambda: self._request_mdt(w, patient_id))
+        w.view.connect_action(w.view.action_schedule_followup, lambda: self._schedule_followup(w, patient_id))
         w.destroyed.connect(lambda _=None, pid=patient_id: self.open_patients.pop(pid, None))
         self.open_patients[patient_id] = w
         w.show()
@@ -171,6 +168,13 @@ class Workspace:
         from ui.patient.mdt_dialog import MdtDialog  # on first use
 
         dialog = MdtDialog(self.window.profile, patient_id, w)
+        dialog.open()
+        return dialog
+
+    def _schedule_followup(self, w: PatientWindow, patient_id: str):
+        from ui.patient.schedule_dialog import ScheduleDialog  # on first use
+
+        dialog = ScheduleDialog(self.window.profile, patient_id, w)
         dialog.open()
         return dialog
 

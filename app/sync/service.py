@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import func
 from sqlalchemy import select
 
+from app import identity
 from app import profile_erase
 from app.problems import Problem
 from app.secrets import KeyringUnavailable
@@ -201,6 +202,7 @@ def sign_in(profile, client: SyncClient, username: str, password: str) -> dict:
     # The server accepted this password: keep its verifier (never the password) so the
     # person can unlock this desktop offline after an idle lock or at the next start.
     UnlockGuard(profile).set_password(password)
+    identity.announce(profile)  # "mine" and "my station" now mean this person, on every page
     return user
 
 

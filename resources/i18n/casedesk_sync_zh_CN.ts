@@ -157,6 +157,24 @@
     </message>
 </context>
 <context>
+    <name>IdentityStatus</name>
+    <message>
+        <location filename="../../ui/status_bar.py" line="147" />
+        <source>Not signed in</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="149" />
+        <source>User: {name} · {station}</source>
+        <translation>当前用户：{name} · {station}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="151" />
+        <source>User: {name}</source>
+        <translation>当前用户：{name}</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../ui/sync/login_dialog.py" line="62" />

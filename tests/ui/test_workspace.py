@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app import clock
+from app.identity import announce
 from app.worklist import COLUMNS
 from tests.app import worklist_data as data
 from ui.worklist.view import WorklistPage
@@ -89,7 +90,8 @@ def test_after_signing_in_mine_means_the_signed_in_person(qtbot, workspace):
     page = ws.worklist_page
     page.filter_bar.scope_buttons["mine"].click()
     assert page.model.rowCount() == 3
-    ws.window.profile.settings.set("user.id", ids["other"])  # what a sign-in records
-    ws.sync.signed_in.emit({"id": ids["other"]})
+    ws.window.profile.settings.set("user.id", ids["other"])  # what a sign-in records ...
+    announce(ws.window.profile)  # ... and announces (app/sync/service.py sign_in)
     assert ws.window.profile.store.user_id == ids["other"]
-    assert page.model.rowCount() == 5  # the other one is the clinic case manager of every case
+    # the other one is the clinic case manager of every case
+    qtbot.waitUntil(lambda: page.model.rowCount() == 5, timeout=3000)

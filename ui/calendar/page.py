@@ -45,7 +45,8 @@ WATCHED = {"followups", "cases", "patients"}
 class CalendarPage(QWidget):
     patient_requested = Signal(str)
 
-    def __init__(self, profile, parent=None):
+    def __init__(self, profile, parent=None, events: EventBridge | None = None):
+        """`events`: the window's bridge; a page shown on its own makes its own."""
         super().__init__(parent)
         self.profile = profile
         self.service = FollowupService(profile)
@@ -85,8 +86,9 @@ class CalendarPage(QWidget):
         self._build_layout()
         self._connect()
         self._fill_scopes()
-        self.events = EventBridge(profile.bus, self)
-        self.events.data_changed.connect(lambda e: self.reload() if e.tables & WATCHED else None)
+        self.events = events if events is not None else EventBridge(profile.bus, self)
+        self.events.data_changed.connect(self._data_changed)
+        self.events.identity_changed.connect(self._identity_changed)
         self.retranslate()
         self.reload()
 
@@ -142,6 +144,20 @@ class CalendarPage(QWidget):
             if sid == station:
                 self.scope.setCurrentIndex(self.scope.count() - 1)
         self.scope.blockSignals(False)
+
+    def _data_changed(self, event) -> None:
+        if event.tables & WATCHED:
+            self.reload()
+
+    def _identity_changed(self, _me) -> None:
+        """Another person signed in (or their station arrived with the first pull): "my
+        follow-ups" are theirs and the calendar opens on their station again."""
+        self.scope.blockSignals(True)
+        self.scope.clear()
+        self.scope.blockSignals(False)
+        self._fill_scopes()
+        self.retranslate()
+        self.reload()
 
     def retranslate(self) -> None:
         self.prev_button.setText("◀")

@@ -86,7 +86,8 @@ class DashboardPage(QWidget):
     computed = Signal(object)  # app.dashboard.Dashboard, once drawn
     drilled = Signal(object)  # the DrillDialog opened by a click
 
-    def __init__(self, profile, parent=None):
+    def __init__(self, profile, parent=None, events=None):
+        """`events`: the window's bridge (ui/events.py); the dashboard follows who signs in."""
         super().__init__(parent)
         self.profile = profile
         self.board = None
@@ -115,6 +116,14 @@ class DashboardPage(QWidget):
         self.stations_chart.bar_clicked.connect(lambda sid, key: self.drill(key, "station", sid))
         self.station_table.cellClicked.connect(lambda r, c: self._cell(self.station_table, "station", r, c))
         self.cm_table.cellClicked.connect(lambda r, c: self._cell(self.cm_table, "cm", r, c))
+        if events is not None:
+            events.identity_changed.connect(self._identity_changed)
+
+    def _identity_changed(self, _me) -> None:
+        """A sign-in on a fresh station profile: its stations arrive with the first pull."""
+        self._stations = station_choices(self.profile.sessions)
+        self.retranslate()
+        self.mark_stale()
 
     @staticmethod
     def _table() -> QTableWidget:

@@ -18,6 +18,8 @@ def _password_check(profile):
 
 
 class WindowLock(QObject):
+    minute_ms = 60_000  # the idle setting's unit (tests shorten it to see a lock happen)
+
     def __init__(self, window, user_name: str, patient_windows):
         super().__init__(window)
         self.window = window
@@ -31,9 +33,9 @@ class WindowLock(QObject):
         window.setCentralWidget(self.stack)
         self.screen.unlocked.connect(self.unlock)
         self.screen.withdrawn.connect(self._withdrawn)
-        minutes = window.profile.settings.get("security.idle_lock_minutes")
-        self.idle = IdleWatcher(minutes * 60_000, self)
+        self.idle = IdleWatcher(self.idle_ms(), self)
         self.idle.idle.connect(self.lock)
+        window.settings_applied.connect(self._settings_applied)  # a new idle time counts at once
         self.action = QAction(window)
         self.action.setShortcut(QKeySequence("Ctrl+Alt+L"))
         self.action.triggered.connect(self.lock)
@@ -67,7 +69,14 @@ class WindowLock(QObject):
         for w in self._hidden:
             w.show()
         self._hidden = []
-        self.idle.set_timeout(self.window.profile.settings.get("security.idle_lock_minutes") * 60_000)
+        self.idle.set_timeout(self.idle_ms())
+
+    def idle_ms(self) -> int:
+        return self.window.profile.settings.get("security.idle_lock_minutes") * self.minute_ms
+
+    def _settings_applied(self) -> None:
+        if not self.locked:  # while locked the time starts again at unlock
+            self.idle.set_timeout(self.idle_ms())
 
     def _withdrawn(self, exc) -> None:
         """The server's password check said this desktop was withdrawn: the same erasure as when

@@ -54,14 +54,13 @@ class ReferralBoard(QWidget):
     edit_requested = Signal(str)  # a draft's referral id
     loaded = Signal()
 
-    def __init__(self, profile, parent=None):
+    def __init__(self, profile, parent=None, events: EventBridge | None = None):
+        """`events`: the window's bridge; a board shown on its own makes its own."""
         super().__init__(parent)
         self.profile = profile
         self.service = ReferralService(profile)
-        with profile.sessions() as s:
-            units = my_units(s, current_identity(profile).org_unit_id)
-        self.units = units
-        self.queries = BoardQueries(profile.sessions, units)
+        self.queries = BoardQueries(profile.sessions)
+        self._find_units(current_identity(profile).org_unit_id)
         self.model = BoardModel(self.queries, self)
         self.counts: dict[str, int] = {}
         self.tabs = QTabBar(self)
@@ -96,10 +95,25 @@ class ReferralBoard(QWidget):
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self.tick)
         self.timer.start()
-        self.events = EventBridge(profile.bus, self)
-        self.events.data_changed.connect(lambda e: self.reload() if "referrals" in e.tables else None)
+        self.events = events if events is not None else EventBridge(profile.bus, self)
+        self.events.data_changed.connect(self._data_changed)
+        self.events.identity_changed.connect(self._identity_changed)
         self.retranslate()
         self._selected()
+        self.reload()
+
+    def _find_units(self, org_unit_id: str | None) -> None:
+        with self.profile.sessions() as s:
+            self.units = my_units(s, org_unit_id)
+        self.queries.units = self.units
+
+    def _data_changed(self, event) -> None:
+        if "referrals" in event.tables:
+            self.reload()
+
+    def _identity_changed(self, me) -> None:
+        """Another person signed in, or their unit arrived with the first pull: their units' referrals."""
+        self._find_units(me.org_unit_id)
         self.reload()
 
     def _build(self) -> None:

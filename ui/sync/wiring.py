@@ -185,7 +185,10 @@ class SyncUi(QObject):
         return dialog
 
     def _signed_in(self, user) -> None:
-        self.signed_in.emit(user)  # the workspace re-reads who works here (mine / my station)
+        # Pages follow who works here through the window's identity_changed (published by the
+        # sign-in itself, app/identity.py); this signal carries the server's answer to listeners
+        # that want it (the station desktop remembers the person's name).
+        self.signed_in.emit(user)
         self.window.retranslate()  # "Sync now" is enabled once a server is known
         settings_dialog = self.window.settings_dialog
         if settings_dialog is not None:

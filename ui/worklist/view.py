@@ -127,6 +127,13 @@ class WorklistPage(QWidget):
         self.table.verticalScrollBar().setValue(scroll)
         self._request_counts()
 
+    def follow_identity(self, user_id: str | None, station_id: str | None) -> None:
+        """Someone signed in, or their station became known with the first pull: 我的/本站,
+        their counts and their saved views are theirs from now on."""
+        self.worklist.user_id, self.worklist.station_id = user_id, station_id
+        self.views.set_user(user_id)
+        self.refresh()
+
     def _after_load(self) -> None:
         empty = self.model.rowCount() == 0
         self.empty_label.setVisible(empty)

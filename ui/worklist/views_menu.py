@@ -26,6 +26,10 @@ class ViewsMenu(QObject):
         self.menu.aboutToShow.connect(self._rebuild)
         self.button.setMenu(self.menu)
 
+    def set_user(self, user_id: str | None) -> None:
+        """Saved views are per person: after a sign-in the menu lists the new person's."""
+        self.store = SavedViews(self.page.profile, user_id)
+
     def retranslate(self) -> None:
         self.button.setText(self.tr("Views"))
 
