@@ -234,9 +234,14 @@ def upgrade() -> None:
         batch.add_column(sa.Column("name", sa.String(64), nullable=True))
         batch.add_column(sa.Column("app_version", sa.String(32), nullable=True))
         batch.add_column(sa.Column("last_addr", sa.String(64), nullable=True))
+    # SQLite: a literal default lets the column be added in place. With an expression (sa.true())
+    # alembic rebuilds org_units, and dropping the old table under the desktop's foreign_keys=ON
+    # failed on every profile with data (patients, cases and users refer to it): upgrades from
+    # 0001–0006 stopped here (tests/db/test_upgrade_profiles.py).
+    active_default = sa.true() if op.get_bind().dialect.name == "postgresql" else "1"
     with op.batch_alter_table("org_units") as batch:
         batch.add_column(sa.Column("aliases", JSONDoc, nullable=True))
-        batch.add_column(sa.Column("active", sa.Boolean(), nullable=False, server_default=sa.true()))
+        batch.add_column(sa.Column("active", sa.Boolean(), nullable=False, server_default=active_default))
     with op.batch_alter_table("audit_entries") as batch:
         batch.add_column(sa.Column("received_at", UTCDateTime(), nullable=True))
         batch.add_column(sa.Column("clock_skew_s", sa.Integer(), nullable=True))
