@@ -16,6 +16,7 @@ import datetime as dt
 from dataclasses import dataclass
 from dataclasses import field
 
+from sqlalchemy import func
 from sqlalchemy import or_
 from sqlalchemy import select
 
@@ -182,7 +183,10 @@ class Registration:
         if form.sex and form.sex != sex:
             out.problems.append(Problem("register.sex_mismatch", "sex", {"given_sex": form.sex, "id_sex": sex}))
 
-    def _contact(self, form: PersonForm, out: Checked) -> None:
+    def _contact(self, form: PersonForm, out: Checked, current: PersonForm | None = None) -> None:
+        """Phone, address, community, doctor. `current`: an edit's patient as it is; a community
+        or doctor it keeps is not checked again (a family doctor's own patient may live in
+        a community outside his scope, and its phone is still his to correct)."""
         raw = (form.phone or "").strip()
         if raw:
             try:
@@ -203,11 +207,13 @@ class Registration:
                 out.problems.append(Problem("register.community_required", "community_id"))
             elif unit is None or unit.kind != OrgKind.COMMUNITY_POINT.value:
                 out.problems.append(Problem("register.community_unknown", "community_id"))
-            elif scope.units is not None and community not in scope.units:
+            elif scope.units is not None and community not in scope.units and not (
+                    current is not None and community == current.community_id):
                 out.problems.append(Problem("register.community_outside", "community_id"))
             out.values["community_id"] = community or None
             doctor = form.family_doctor_id or None
-            if doctor is not None and unit is not None:
+            if doctor is not None and unit is not None and not (
+                    current is not None and (doctor, community) == (current.family_doctor_id, current.community_id)):
                 person = lookup.user(doctor)
                 if person is None or person.role != Role.FAMILY_DOCTOR.value or not person.active:
                     out.problems.append(Problem("register.not_a_family_doctor", "family_doctor_id"))
@@ -223,8 +229,8 @@ class Registration:
             conds.append(Patient.id_number == values["id_number"])
         if values.get("name") and values.get("birth_date"):
             conds.append((Patient.name == values["name"]) & (Patient.birth_date == values["birth_date"]))
-        if values.get("phone"):
-            conds.append(Patient.phone == values["phone"])
+        if values.get("phone"):  # by the phone-tail index, as the search box looks a phone up
+            conds.append((func.substr(Patient.phone, -4) == values["phone"][-4:]) & (Patient.phone == values["phone"]))
         if not conds:
             return []
         with self.store.sessions() as s:
@@ -314,7 +320,7 @@ class Registration:
         stay). Returns {field: [old, new]} of what changed; the same checks as registering."""
         current = self.current(patient_id)
         checked = Checked()
-        self._contact(form, checked)
+        self._contact(form, checked, current)
         if checked.problems:
             raise ProblemError(checked.problems)
         values = {k: checked.values[k] for k in EDITABLE}

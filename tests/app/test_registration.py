@@ -209,3 +209,14 @@ def test_an_imported_list_is_due_for_its_first_screening_within_14_days(profile,
         assert all(d == dt.date(2026, 12, 17) for d in dues.values()), dues
     finally:
         clock.pin(None)
+
+
+def test_a_family_doctor_corrects_the_phone_of_his_patient_in_another_community(desk):
+    profile, net, reg = desk
+    pid = reg.register(form(net, community_id=net.point_a2))  # signed with 何医生 of 金苑 (a1)
+    profile.store.user_id = net.doctor_a  # his scope: his community point and his own patients
+    assert [c.id for c in reg.communities()] == [net.point_a1]
+    assert reg.edit(pid, form(net, community_id=net.point_a2, phone="13900002222"))["phone"][1] == "13900002222"
+    with pytest.raises(ProblemError) as err:  # moving the patient still follows the rules
+        reg.edit(pid, form(net, community_id=net.point_b1, family_doctor_id=None))
+    assert codes(err) == [("register.community_outside", "community_id")]
