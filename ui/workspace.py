@@ -126,7 +126,6 @@ class Workspace:
         w.view.connect_action(w.view.action_new_referral, lambda: self._new_referral(w, patient_id))
         w.view.connect_action(w.view.action_request_mdt, lambda: self._request_mdt(w, patient_id))
         w.view.connect_action(w.view.action_schedule_followup, lambda: self._schedule_followup(w, patient_id))
-        w.view.connect_action(w.view.action_schedule_followup, lambda: self._schedule_followup(w, patient_id))
         w.destroyed.connect(lambda _=None, pid=patient_id: self.open_patients.pop(pid, None))
         self.open_patients[patient_id] = w
         w.show()
@@ -169,13 +168,6 @@ class Workspace:
         from ui.patient.mdt_dialog import MdtDialog  # on first use
 
         dialog = MdtDialog(self.window.profile, patient_id, w)
-        dialog.open()
-        return dialog
-
-    def _schedule_followup(self, w: PatientWindow, patient_id: str):
-        from ui.patient.schedule_dialog import ScheduleDialog  # on first use
-
-        dialog = ScheduleDialog(self.window.profile, patient_id, w)
         dialog.open()
         return dialog
 
