@@ -114,6 +114,7 @@ class OrgImportAnswer(BaseModel):
     unchanged: list[str]
     missing: list[str]
     deactivated: list[str]
+    replaced_root: str | None = None  # the centre that took the place of server init's placeholder
 
 
 class DeviceRow(BaseModel):
@@ -293,7 +294,8 @@ def register(app, sessions) -> None:
                                                  client_addr=client_addr(request), by=me.username)
                 session.commit()
             return {"added": outcome.added, "updated": outcome.updated, "unchanged": outcome.unchanged,
-                    "missing": outcome.missing, "deactivated": outcome.deactivated}
+                    "missing": outcome.missing, "deactivated": outcome.deactivated,
+                    "replaced_root": outcome.replaced_root}
         return run(request, work)
 
     # -- desktops ---------------------------------------------------------------------------

@@ -19,9 +19,10 @@ from db.models.server import ServerMeta
 KEY = "demo"
 
 
-def mark(session: Session) -> None:
-    """This database holds the demo network (called by `server --init-demo`)."""
-    session.merge(ServerMeta(key=KEY, value={"demo": True}, updated_at=clock.now()))
+def mark(session: Session, demo: bool = True) -> None:
+    """Whether this database holds the demo network: `server --init-demo` says yes, `server
+    init` says no (then is_demo reads one row, never the fallback query)."""
+    session.merge(ServerMeta(key=KEY, value={"demo": demo}, updated_at=clock.now()))
 
 
 def is_demo(session: Session) -> bool:

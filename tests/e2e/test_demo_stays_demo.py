@@ -362,4 +362,5 @@ def test_the_server_marks_only_init_demo_databases(real, demo_db):
         with engine.connect() as conn:
             rows = conn.execute(text("SELECT value FROM server_meta WHERE key = 'demo'")).all()
         engine.dispose()
-        assert [json.loads(r[0]) if isinstance(r[0], str) else r[0] for r in rows] == ([{"demo": True}] if demo else [])
+        # Both say it: `server init` marks a real network, `--init-demo` the demo one.
+        assert [json.loads(r[0]) if isinstance(r[0], str) else r[0] for r in rows] == [{"demo": demo}]

@@ -25,7 +25,7 @@ class AdminEntry(QObject):
         menu.aboutToShow.connect(self.refresh)
         window.installEventFilter(self)
         self.retranslate()
-        QTimer.singleShot(0, self.refresh)  # the workspace (and its sync lane) is built after the window
+        QTimer.singleShot(0, self, self.refresh)  # bound to the entry: dropped if it is gone; the workspace (and its sync lane) is built after the window
 
     @property
     def window(self):

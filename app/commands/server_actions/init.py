@@ -48,6 +48,7 @@ def _init(args) -> int:
     from db import migrate
     from server import accounts
     from server import backup
+    from server import demo_mark
     from server import passwords
 
     engine = database(args)
@@ -71,6 +72,9 @@ def _init(args) -> int:
         with Session(engine) as session:
             user = accounts.init(session, password)
             backup.ensure_history(session)  # the id a restore renews (desktops compare it)
+            if user is not None:
+                demo_mark.mark(session, demo=False)  # a real network, said once
+                session.commit()
     finally:
         engine.dispose()
     print(_t("already_initialised" if user is None else "initialised"))
