@@ -187,7 +187,10 @@ def test_the_dialog_reads_in_one_language(qtbot, desk, translations, lang):
     reg.register(PersonForm(id_number=ID_A, name="陈秀英", community_id=net.point_a1))
     d = dialog_for(qtbot, reg)
     fill(d, net, id_number=idcard.make_id("330206", BIRTH, 43, "F"), phone="8765")
-    save(d)  # a phone problem beside its field
+    save(d)  # a phone problem beside its field, wrapped onto a second line and not cut off
+    qtbot.wait(20)
+    assert d.errors["phone"].isVisible()
+    assert d.errors["phone"].height() >= d.errors["phone"].heightForWidth(d.errors["phone"].width())
     d.phone.setText("")
     save(d)  # then the namesake panel
     d.case_box.setChecked(True)

@@ -257,6 +257,12 @@ class RegisterDialog(QDialog):
             found = by_field.get(f, [])
             self.errors[f].setText("\n".join(words(p) for p in found))
             self.errors[f].setVisible(bool(found))
+        self._fit()
+
+    def _fit(self) -> None:
+        """Grow to the wrapped reasons: a layout learns a wrapped label's height only when asked."""
+        self.layout().activate()
+        self.resize(self.width(), max(self.height(), self.layout().totalHeightForWidth(self.width())))
 
     def _show_duplicates(self, exc: DuplicateFound) -> None:
         self._duplicates = exc.duplicates
@@ -269,7 +275,7 @@ class RegisterDialog(QDialog):
         self.confirm.setVisible(not certain)
         self.confirm.setChecked(False)
         self.duplicate_panel.show()
-        self.adjustSize()
+        self._fit()
 
     def _open_existing(self) -> None:
         if self._duplicates:

@@ -45,7 +45,7 @@ class PatientView(QWidget):
         self.action_add_note.triggered.connect(lambda: self.start_note("note"))
         self.action_add_call = self._action("call", QKeySequence("Ctrl+L"))
         self.action_add_call.triggered.connect(lambda: self.start_note("call"))
-        self.action_edit_details = self._action("note")
+        self.action_edit_details = QAction(self)  # text only: the tiles stand for timeline event types
         self.action_edit_details.triggered.connect(self.edit_details)
         self.action_change_stage = self._action("stage", enabled=False)
         self.action_schedule_followup = self._action("followup", enabled=False)
