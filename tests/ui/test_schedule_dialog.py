@@ -134,3 +134,20 @@ def test_the_dialog_reads_in_one_language(qtbot, world, translations, language):
         leftovers = [t for t in texts if LATIN_WORD.search(t.replace("CT", ""))]
         assert leftovers == [] and CJK.search(story), leftovers
         assert "门诊只在工作日" in dialog.day_note.text()
+
+
+def test_the_patient_window_action_opens_the_dialog(qtbot, make_window, profile):
+    from ui.workspace import Workspace
+
+    ids = seed(profile)
+    try:
+        ws = Workspace(make_window(profile))
+        w = ws.open_patient(ids["李四"][0])
+        action = w.view.action_schedule_followup
+        assert action.isEnabled() and action.text() == "安排随访"
+        dialog = ws._schedule_followup(w, ids["李四"][0])
+        assert isinstance(dialog, ScheduleDialog) and dialog.windowTitle() == "为李四安排随访"
+        dialog.close()
+        w.close()
+    finally:
+        clock.pin(None)
