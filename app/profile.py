@@ -33,8 +33,25 @@ DB_NAME = "casedesk.db"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
-def default_profile_dir() -> Path:
+def base_profile_dir() -> Path:
+    """Where the first start makes its (demo) profile."""
     return Path(platformdirs.user_data_dir("CaseDesk", appauthor=False)) / "profile"
+
+
+def profile_pointer() -> Path:
+    """A one-line file naming the profile to open when none is given: written when a person
+    moves from the demo profile to one made for a real network (app/sync/demo_guard.py)."""
+    return base_profile_dir().parent / "current-profile.txt"
+
+
+def default_profile_dir() -> Path:
+    """The profile the window and commands open without --profile: the one the pointer names
+    (if it is still there), else the first start's."""
+    try:
+        named = Path(profile_pointer().read_text(encoding="utf-8").strip())
+    except (OSError, ValueError):
+        return base_profile_dir()
+    return named if named.is_absolute() and named.is_dir() else base_profile_dir()
 
 
 def _ensure_writable(path: Path) -> None:

@@ -95,6 +95,7 @@ def new_profile_for(demo_profile, url: str, username: str = "") -> Path:
     url = url.strip().rstrip("/")
     made = _made_before(demo_profile.path, url)
     if made is not None:
+        point_default_to(demo_profile.path, made)
         return made
     path = _free_dir(demo_profile.path, url)
     profile = Profile.open(path, exclusive=True)
@@ -108,7 +109,22 @@ def new_profile_for(demo_profile, url: str, username: str = "") -> Path:
         profile.set_local(SERVER_DEMO_KEY, "0")  # made for a real network: never DEMO
     finally:
         profile.close()
+    point_default_to(demo_profile.path, path)
     return path
+
+
+def point_default_to(demo_dir: Path, path: Path) -> None:
+    """If the demo profile is the one CaseDesk opens by default, the new one is from now on:
+    the next start opens the real network's profile, not the demo again."""
+    from app.profile import base_profile_dir
+    from app.profile import profile_pointer
+
+    if Path(demo_dir).resolve() != base_profile_dir().resolve():
+        return  # a profile given with --profile: the person chooses each time
+    pointer = profile_pointer()
+    partial = pointer.with_name(pointer.name + ".part")
+    partial.write_text(str(Path(path).resolve()) + "\n", encoding="utf-8")
+    partial.replace(pointer)
 
 
 def _candidates(demo_dir: Path, url: str):
