@@ -127,7 +127,7 @@ def decrypt(db: Path, key_hex: str, page_size: int, out: Path) -> None:
         conn.close()
 
 
-def make(n: int, commit: str, patients: int, keep: bool) -> Path:
+def make(n: int, commit: str, patients: int, keep: bool, root: Path = OUT) -> Path:
     tree = Path(f"/tmp/h3-wt-{n}")
     if not tree.exists():
         git("worktree", "add", "--detach", str(tree), commit)
@@ -144,7 +144,7 @@ def make(n: int, commit: str, patients: int, keep: bool) -> Path:
             f"else echo CLI_FAILED; tail -1 {work / 'demo.err'}; {inner} 1 {patients}; fi", tree)
         facts = json.loads(out.split("FACTS ", 1)[1])
         cli_failed = out.split("CLI_FAILED\n", 1)[1].splitlines()[0] if "CLI_FAILED" in out else None
-        dest = OUT / f"schema_{n:04d}"
+        dest = root / f"schema_{n:04d}"
         shutil.rmtree(dest, ignore_errors=True)
         dest.mkdir(parents=True)
         leftovers = sorted(p.name for p in profile.iterdir()
@@ -202,9 +202,10 @@ def main() -> None:
     parser.add_argument("--commit", help="default: the last commit before the next migration was added")
     parser.add_argument("--patients", type=int, default=30)
     parser.add_argument("--keep-worktree", action="store_true")
+    parser.add_argument("--out", type=Path, default=OUT, help=f"default: {OUT.relative_to(ROOT)}")
     args = parser.parse_args()
     commit = args.commit or code_of_schema(args.schema)
-    dest = make(args.schema, commit, args.patients, args.keep_worktree)
+    dest = make(args.schema, commit, args.patients, args.keep_worktree, args.out.resolve())
     print(f"{dest}: {sum(p.stat().st_size for p in dest.iterdir())} bytes")
 
 
