@@ -29,6 +29,7 @@ from app.sync.demo_guard import shows_demo_data
 from ui.about_dialog import AboutDialog
 from ui.admin.entry import AdminEntry
 from ui.diagnostics import DiagnosticsEntry
+from ui.guide import GuideEntry
 from ui.fonts import apply_font_size
 from ui.window_state import WindowState
 from ui.events import EventBridge
@@ -160,6 +161,7 @@ class MainWindow(QMainWindow):
         self.help_menu = QMenu(self)
         self.help_menu.addAction(self.about_action)
         self.diagnostics_entry = DiagnosticsEntry(self, self.help_menu)  # Help ▸ Export diagnostics…
+        self.guide_entry = GuideEntry(self, self.help_menu)  # Help ▸ User guide (F1), first
         for menu in (self.file_menu, self.view_menu, self.sync_menu, self.help_menu):
             bar.addMenu(menu)
 
