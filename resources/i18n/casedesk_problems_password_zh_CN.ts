@@ -28,6 +28,10 @@
       <translation>须先修改密码才能登录（初始密码、重置后的密码或已过期的密码）。请用以下命令修改：python main.py password --profile DIR --login USER</translation>
     </message>
     <message>
+      <source>This password must be changed before you can sign in (a first or reset password, or an expired one): choose “Change the password now…” below.</source>
+      <translation>必须先修改此密码才能登录（初始密码、重置后的密码或已过期的密码）：请点击下方的“立即修改密码…”。</translation>
+    </message>
+    <message>
       <source>Your password expires in {days} day(s): change it soon (python main.py password).</source>
       <translation>您的密码将在 {days} 天后过期，请尽快修改（python main.py password）。</translation>
     </message>

@@ -151,6 +151,11 @@
         <source>Start a new, empty profile for this server</source>
         <translation>为此服务器新建一个空配置</translation>
     </message>
+    <message>
+        <location filename="../../ui/sync/login_dialog.py" line="187"/>
+        <source>Change the password now…</source>
+        <translation>立即修改密码…</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

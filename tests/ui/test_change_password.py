@@ -152,3 +152,26 @@ def test_the_dialog_reads_in_english(window, qtbot, translations):
     qtbot.wait(50)
     SHOTS.mkdir(parents=True, exist_ok=True)
     dialog.grab().save(str(SHOTS / "admin_password_en.png"))
+
+
+def test_the_sign_in_dialog_offers_to_change_a_one_time_password_and_signs_in(window, qtbot, demo_server, demo_db):  # noqa: F811
+    user = users_by_role(demo_db)["family_doctor"][1]
+    admin = httpx.post(f"{demo_server.url}/auth/login", json={"username": "admin", "password": "admin-demo",
+                                                                "device_id": "d-admin2"}).json()
+    one_time = httpx.post(f"{demo_server.url}/admin/users/{user}/reset-password",
+                          headers={"Authorization": f"Bearer {admin['access_token']}"}).json()["one_time_password"]
+    ui = window.workspace.sync
+    dialog = ui.open_login(demo_server.url, user)
+    dialog.password.setText(one_time)
+    dialog.submit()
+    qtbot.waitUntil(lambda: not dialog.change_now.isHidden(), timeout=30_000)
+    assert "必须先修改此密码才能登录" in dialog.message.text() and "python main.py" not in dialog.message.text()
+    assert dialog.change_now.text() == "立即修改密码…"
+    change = dialog.change_password_now()
+    change.old.setText(one_time)
+    change.new.setText(GOOD)
+    change.again.setText(GOOD)
+    with qtbot.waitSignal(ui.controller.cycle_finished, timeout=90_000):
+        change.submit()
+    assert window.profile.settings.get("user.id") and window.profile.settings.get("sync.username") == user
+    assert login(demo_server, user, GOOD) == 200

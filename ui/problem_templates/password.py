@@ -16,6 +16,9 @@ ENGLISH = {
     "auth.password_change_required": "This password must be changed before you can sign in (a first or reset "
                                      "password, or an expired one). Change it with: python main.py password "
                                      "--profile DIR --login USER",
+    # The sign-in dialog's own words for it: the change is one button away there.
+    "password.change_here": "This password must be changed before you can sign in (a first or reset password, "
+                            "or an expired one): choose “Change the password now…” below.",
     "password.expires_soon": "Your password expires in {days} day(s): change it soon (python main.py password).",
     "password.changed": "The password of {username} was changed; you are signed in.",
     # accounts

@@ -35,6 +35,8 @@ from app.sync.errors import SyncError
 from ui import problem_words
 from ui.sync.words import failure_text
 
+PASSWORD_CHANGE_REQUIRED = "auth.password_change_required"  # server/auth.py
+
 RESTART_DELAY_MS = 2500  # the person reads where the new profile is while CaseDesk starts on it
 
 
@@ -74,6 +76,11 @@ class LoginDialog(QDialog):
         self.new_profile.setObjectName("login_new_profile")
         self.new_profile.clicked.connect(self.make_new_profile)
         self.new_profile.hide()
+        self.change_now = QPushButton()  # offered when the server says a one-time password must be changed
+        self.change_now.setObjectName("login_change_password")
+        self.change_now.clicked.connect(self.change_password_now)
+        self.change_now.hide()
+        self.password_dialog = None
         self.form = QFormLayout()
         self.server_label, self.user_label, self.password_label = QLabel(), QLabel(), QLabel()
         self.user_label.setBuddy(self.username)
@@ -88,6 +95,7 @@ class LoginDialog(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.message)
         layout.addWidget(self.new_profile)
+        layout.addWidget(self.change_now)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
         (self.password if username else self.username).setFocus()
@@ -122,10 +130,40 @@ class LoginDialog(QDialog):
         self.password.clear()
         self._busy(False)
         demo_on_real = isinstance(exc, SyncError) and exc.code == demo_guard.REAL_SERVER
-        self._say(problem_words.words(Problem("demo.real_server_offer", None, exc.params)) if demo_on_real
-                  else failure_text(exc), error=True)
+        must_change = isinstance(exc, SyncError) and exc.code == PASSWORD_CHANGE_REQUIRED
+        if demo_on_real:
+            text = problem_words.words(Problem("demo.real_server_offer", None, exc.params))
+        elif must_change:
+            text = problem_words.words(Problem("password.change_here"))
+        else:
+            text = failure_text(exc)
+        self._say(text, error=True)
         self.new_profile.setVisible(demo_on_real)
+        self.change_now.setVisible(must_change)
         self.password.setFocus()
+
+    def change_password_now(self):
+        """A one-time or expired password: changed here, and the change signs this desktop in
+        (the server answers it as a sign-in), without going through the command line."""
+        from ui.settings.password import ChangePasswordDialog  # local: the settings package imports this one
+
+        username = self.username.text().strip()
+        settings = self.controller.profile.settings
+        settings.set("sync.server_url", self.url)  # this server and person, as a sign-in would keep them
+        settings.set("sync.username", username)
+        settings.save()
+        dialog = ChangePasswordDialog(self.controller, username, self)
+        dialog.changed.connect(self._password_changed)
+        dialog.finished.connect(dialog.deleteLater)
+        self.password_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _password_changed(self, user) -> None:
+        self.change_now.hide()
+        self._done(user)  # signed in: the same as after a sign-in with the new password
+        self.controller.apply_settings()
+        self.controller.sync_now()
 
     def make_new_profile(self) -> Path | None:
         """An empty profile beside the demo one, set up for this server, and CaseDesk on it."""
@@ -165,6 +203,7 @@ class LoginDialog(QDialog):
         self.password_label.setText(self.tr("&Password:"))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))
         self.new_profile.setText(self.tr("Start a new, empty profile for this server"))
+        self.change_now.setText(self.tr("Change the password now…"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
