@@ -90,6 +90,8 @@ def _letters(args) -> int:
         profile.close()
     # What the batch was, skips and the outcome, worded like errors (cli.letters_* in ui/problem_templates).
     what = dict(letter_kind=kind.code, letter_range=kind.code, start=str(start), end=str(end))
+    for moved in result.moved:  # clinic visits printed on the next working day (app/letters/working_days.py)
+        print(f"  {say(moved.problem)}", file=sys.stderr)
     if result.skipped:
         print(say(Problem("cli.letters_skipped", None, {"count": len(result.skipped)})), file=sys.stderr)
         for skip in result.skipped:

@@ -127,28 +127,33 @@ def test_the_rule_book_still_refuses_a_clinic_visit_written_on_a_sunday(world):
                               None, rulebook.SessionLookup(s)) == []
 
 
+def sunday_letters(profile) -> tuple[str, str]:
+    """A station with a clinic visit on a Sunday (from before the rule, or an older desktop:
+    written past the rule book) and a home visit on a Saturday; (clinic id, home id)."""
+    with profile.store.write() as tx:
+        station = tx.add(OrgUnit(kind="street_station", code="T-J09", name="澄江街道工作站",
+                                 address="东陵市澄湾区澄江街道新华路29号", phone="0574-86515441"))
+        cm = tx.add(User(username="cm-h2", display_name="何发福", role="community_cm",
+                         org_unit_id=station.id, phone="13646064829"))
+        clinic_p = tx.add(Patient(name="王秀英", sex="F", birth_date=dt.date(1960, 5, 1), community_id=station.id,
+                                  address="东陵市澄湾区梅墟街道祥山社区湾景路134弄29幢504室"))
+        home_p = tx.add(Patient(name="李建国", sex="M", birth_date=dt.date(1958, 3, 2), community_id=station.id,
+                                address="东陵市澄湾区云林街道西院社区建设路59弄19幢903室"))
+        home = tx.add(Followup(patient_id=home_p.id, due_date=SATURDAY, method="home", status="planned",
+                               assignee_id=cm.id))
+    with profile.sessions.begin() as s:
+        clinic = Followup(patient_id=clinic_p.id, due_date=SUNDAY, method="clinic", status="planned",
+                          assignee_id=cm.id, version=1)
+        s.add(clinic)
+        s.flush()
+        return clinic.id, home.id
+
+
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
 def test_a_reminder_batch_prints_a_sunday_clinic_visit_on_monday_and_moves_the_follow_up(profile, tmp_path):
     clock.pin(dt.datetime(2026, 11, 18, 2, 0, tzinfo=dt.timezone.utc))
     try:
-        with profile.store.write() as tx:
-            station = tx.add(OrgUnit(kind="street_station", code="T-J09", name="澄江街道工作站",
-                                     address="东陵市澄湾区澄江街道新华路29号", phone="0574-86515441"))
-            cm = tx.add(User(username="cm-h2", display_name="何发福", role="community_cm",
-                             org_unit_id=station.id, phone="13646064829"))
-            clinic_p = tx.add(Patient(name="王秀英", sex="F", birth_date=dt.date(1960, 5, 1), community_id=station.id,
-                                      address="东陵市澄湾区梅墟街道祥山社区湾景路134弄29幢504室"))
-            home_p = tx.add(Patient(name="李建国", sex="M", birth_date=dt.date(1958, 3, 2), community_id=station.id,
-                                    address="东陵市澄湾区云林街道西院社区建设路59弄19幢903室"))
-            home = tx.add(Followup(patient_id=home_p.id, due_date=SATURDAY, method="home", status="planned",
-                                   assignee_id=cm.id))
-        # A clinic visit on a Sunday from before the rule (or an older desktop): written past the rule book.
-        with profile.sessions.begin() as s:
-            clinic = Followup(patient_id=clinic_p.id, due_date=SUNDAY, method="clinic", status="planned",
-                              assignee_id=cm.id, version=1)
-            s.add(clinic)
-            s.flush()
-            clinic_id = clinic.id
+        clinic_id, home_id = sunday_letters(profile)
         out = tmp_path / "week.pdf"
         result = print_batch(profile, KINDS["followup_reminder"], out, dt.date(2026, 11, 16), SUNDAY)
         assert len(result.printed) == 2
@@ -161,7 +166,7 @@ def test_a_reminder_batch_prints_a_sunday_clinic_visit_on_monday_and_moves_the_f
         assert say(moved.problem, "zh_CN") == ("王秀英：门诊复诊 2026-11-22（周日）改印为下一个工作日 2026-11-23（周一），"
                                                "随访随之改期")
         assert get(profile, Followup, clinic_id).due_date == MONDAY  # the calendar says what the letter says
-        assert get(profile, Followup, home.id).due_date == SATURDAY
+        assert get(profile, Followup, home_id).due_date == SATURDAY
         titles = [event_title(e, "zh_CN") for e in events_of(profile, clinic_id)]
         assert titles == ["提醒按下一个工作日打印：门诊随访 2026-11-22 → 2026-11-23"]
     finally:

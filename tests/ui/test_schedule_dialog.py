@@ -151,3 +151,24 @@ def test_the_patient_window_action_opens_the_dialog(qtbot, make_window, profile)
         w.close()
     finally:
         clock.pin(None)
+
+
+def test_the_letters_page_says_a_clinic_visit_prints_on_the_next_working_day(qtbot, profile, translations):
+    from app.letters.kinds import KINDS
+    from app.letters.prepare import prepare
+    from tests.app.test_schedule import sunday_letters
+    from ui.letters.page import LettersPage
+
+    clock.pin(dt.datetime(2026, 11, 18, 2, 0, tzinfo=dt.timezone.utc))
+    try:
+        sunday_letters(profile)
+        page = LettersPage(profile)
+        qtbot.addWidget(page)
+        page._list(prepare(profile, KINDS["followup_reminder"], dt.date(2026, 11, 16), SUNDAY))
+        rows = {page.tree.topLevelItem(i).text(0): page.tree.topLevelItem(i)
+                for i in range(page.tree.topLevelItemCount())}
+        assert rows["王秀英"].text(1) == "2026-11-23"
+        assert rows["王秀英"].text(2).endswith("2026-11-22（周日）→ 2026-11-23（周一）（门诊只在工作日）")
+        assert rows["李建国"].text(1) == "2026-11-21" and "工作日" not in rows["李建国"].text(2)
+    finally:
+        clock.pin(None)

@@ -211,8 +211,11 @@ class LettersPage(QWidget):
         self._set_busy(False)
         self.prepared = prepared
         self.tree.clear()
+        moved = {m.ref_id: m.placement.problem for m in getattr(prepared, "moved", ())}
         for r in prepared.ready:
             status = self.tr("Reprint") if r.reprint else self.tr("Will print")
+            if r.data.ref_id in moved:  # a clinic visit on a day off prints on the next working day
+                status = f"{status} · {say(moved[r.data.ref_id])}"
             item = QTreeWidgetItem([r.data.patient_name, str(r.data.on), status])
             item.setData(0, Qt.ItemDataRole.UserRole, r)
             self.tree.addTopLevelItem(item)
