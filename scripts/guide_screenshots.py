@@ -87,24 +87,18 @@ class Camera:
         return path
 
 
-def make_profile(patients: int):
+def open_window(patients: int):
+    """A new demo profile (synthetic patients) in the workstation's main window, in Chinese."""
     from app.demo import fill_demo_profile
     from app.profile import Profile
-
-    profile = Profile.open(_SCRATCH / "profile", exclusive=True)
-    fill_demo_profile(profile, patients=patients, seed=1)
-    return profile
-
-
-def open_window(profile):
     from ui.app import build_workstation
     from ui.app import create_application
     from ui.i18n import Translations
 
-    app = create_application([])
-    translations = Translations(app)
+    profile = Profile.open(_SCRATCH / "profile", exclusive=True)
+    fill_demo_profile(profile, patients=patients, seed=1)
+    translations = Translations(create_application([]))
     window = build_workstation(profile, translations, demo=False)
-    window.translations = translations
     window.show()
     return window
 
@@ -275,15 +269,6 @@ def _entry(profile, patient_id, status, reason=None, detail=None, **edit) -> int
         return entry.seq
 
 
-def _colleague(profile):
-    from sqlalchemy import select
-
-    from db.models import User
-
-    with profile.sessions() as s:
-        return s.scalars(select(User).where(User.active.is_(True)).order_by(User.username).limit(1)).one()
-
-
 _CONFLICT: dict[str, int] = {}
 
 
@@ -293,7 +278,12 @@ def _sync_problems(window) -> int:
     profile, model = window.profile, window.workspace.worklist_page.model
     if not _CONFLICT:
         first, second = (model.data(model.index(row, 0), PATIENT_ID_ROLE) for row in (3, 4))
-        other = _colleague(profile)
+        from sqlalchemy import select
+
+        from db.models import User
+
+        with profile.sessions() as session:  # the colleague who changed it on another desk
+            other = session.scalars(select(User).where(User.active.is_(True)).order_by(User.username).limit(1)).one()
         detail = {"fields": {"phone": {"server": "13911112222", "client": "13733334444"}}, "version": 4,
                   "server_change": {"user_id": other.id, "device_id": "0190f000-aaaa-7000-8000-00000000beef",
                                     "at": "2026-12-02T06:30:00Z"}}
@@ -485,8 +475,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)  # window sizes of this run only
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(_SCRATCH / "qsettings"))
-    profile = make_profile(args.patients)
-    window = open_window(profile)
+    window = open_window(args.patients)
     camera = Camera(args.out)
     for name, take in SHOTS.items():
         if args.only and name not in args.only:

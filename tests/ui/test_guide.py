@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtGui import QTextDocument
 from PySide6.QtCore import QUrl
+from PySide6.QtGui import QTextDocument
 
 
 def test_help_menu_offers_the_guide_in_chinese_and_it_exists(window):
