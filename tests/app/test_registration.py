@@ -3,6 +3,7 @@ the first screening invitation of a newly listed or registered resident."""
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 
 import pytest
 from sqlalchemy import func
@@ -10,6 +11,10 @@ from sqlalchemy import select
 
 from app import clock
 from app import idcard
+from app.pathway import Pathway
+from app.pathway.rules import BUNDLED_DIR
+from app.pathway.rules import load_rules
+from app.pathway.textfile import RuleFileError
 from app.problems import ProblemError
 from app.registration import DuplicateFound
 from app.registration import NewCase
@@ -24,6 +29,7 @@ from tests.app.test_import_data import good_row
 from tests.app.test_import_data import network
 from tests.app.test_import_data import write_csv
 from tests.support import seed_rows
+from ui.due_words import explain
 
 TODAY = dt.date(2026, 12, 3)  # a Thursday
 BIRTH = dt.date(1961, 3, 9)
@@ -220,3 +226,21 @@ def test_a_family_doctor_corrects_the_phone_of_his_patient_in_another_community(
     with pytest.raises(ProblemError) as err:  # moving the patient still follows the rules
         reg.edit(pid, form(net, community_id=net.point_b1, family_doctor_id=None))
     assert codes(err) == [("register.community_outside", "community_id")]
+
+
+def test_the_first_invitation_is_the_last_working_day_inside_the_window(tmp_path):
+    pathway = Pathway(load_rules())
+    due = pathway.first_invitation("breast", dt.date(2026, 12, 6))  # + 14 days = Sunday 20 December
+    assert (due.date, due.rule_id) == (dt.date(2026, 12, 18), "screen-two-cancers")  # the Friday before
+    assert "first invitation within 14 days (by 2026-12-20)" in explain(due, "en")
+    rules_dir = tmp_path / "rules"
+    shutil.copytree(BUNDLED_DIR, rules_dir)
+    path = rules_dir / "screening.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('every = "6m"', 'every = "6m"\ninvite_within = "7d"'), encoding="utf-8")
+    own = Pathway(load_rules(bundled_dir=rules_dir))
+    assert own.first_invitation("liver", dt.date(2026, 12, 3)).date == dt.date(2026, 12, 10)  # its own window
+    path.write_text(text.replace('invite_within = "14d"', 'invite_within = "soon"'), encoding="utf-8")
+    with pytest.raises(RuleFileError) as err:
+        load_rules(bundled_dir=rules_dir)
+    assert "screening.toml:" in err.value.problems[0].params["where"]
