@@ -25,6 +25,7 @@ from tests.support import seed_rows
 from ui.patient.register_dialog import RegisterDialog
 from ui.patient.view import PatientView
 from ui.worklist.view import WorklistPage
+from ui.workspace import Workspace
 
 TODAY = dt.date(2026, 12, 3)
 BIRTH = dt.date(1961, 3, 9)
@@ -206,3 +207,19 @@ def test_the_dialog_reads_in_one_language(qtbot, desk, translations, lang):
     if SHOTS:
         os.makedirs(SHOTS, exist_ok=True)
         d.grab().save(os.path.join(SHOTS, f"register_{lang}.png"))
+
+
+def test_in_the_workstation_the_registered_patient_opens_in_its_window(qtbot, desk, make_window):
+    profile, net, reg = desk
+    ws = Workspace(make_window(profile))
+    try:
+        d = ws.worklist_page.register_patient()
+        fill(d, net)
+        d.case_box.setChecked(True)
+        save(d)
+        assert list(ws.open_patients) == [d.saved_id]
+        assert ws.open_patients[d.saved_id].view.patient_name == "陈秀英"
+        qtbot.waitUntil(lambda: ws.worklist_page.model.rowCount() == 1)  # its case is on the worklist
+    finally:
+        for w in list(ws.open_patients.values()):
+            w.close()
