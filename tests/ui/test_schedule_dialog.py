@@ -172,3 +172,24 @@ def test_the_letters_page_says_a_clinic_visit_prints_on_the_next_working_day(qtb
         assert rows["李建国"].text(1) == "2026-11-21" and "工作日" not in rows["李建国"].text(2)
     finally:
         clock.pin(None)
+
+
+def test_rescheduling_a_clinic_visit_to_a_sunday_in_the_calendar_asks_first(qtbot, world):
+    from app.followups import FollowupService
+    from ui.calendar.reschedule_dialog import RescheduleDialog
+
+    profile, ids = world
+    service = FollowupService(profile)
+    pid, cid = ids["李四"]
+    fid = service.create(pid, cid, dt.date(2026, 11, 19), "clinic")
+    dialog = RescheduleDialog(service, service.rows([fid])[fid])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.date.setDate(dialog.date.date().addDays(3))  # Thursday → Sunday 22 November
+    answer(qtbot, dialog, move=False)
+    assert dialog.save() is False
+    assert "working days only" in dialog.error.text() and dialog.error.isVisible()
+    assert followups(profile, pid) == [(dt.date(2026, 11, 19), "clinic", None)]
+    answer(qtbot, dialog, move=True)
+    assert dialog.save() is True
+    assert followups(profile, pid) == [(MONDAY, "clinic", None)]

@@ -19,6 +19,8 @@ from app.errors import ValidationError
 from app.followups import Completion
 from ui import due_words
 from ui.calendar import labels
+from ui.patient.schedule_dialog import ask_clinic_day_off
+from ui.patient.schedule_dialog import declined_day_off
 from ui.problem_words import say
 
 ERROR_STYLE = "border: 1px solid #c0392b;"
@@ -157,7 +159,12 @@ class CompleteDialog(QDialog):
         for widget in self.fields.values():
             widget.setStyleSheet("")
         try:
-            self.result_value = self.service.complete(self.row.id, self.completion())
+            completion = self.completion()
+            if completion.next_date is not None and completion.reached:
+                placement = self.service.place(completion.next_method or completion.method, completion.next_date)
+                if placement.moved and not ask_clinic_day_off(self, placement):
+                    raise declined_day_off("next_date")
+            self.result_value = self.service.complete(self.row.id, completion)
         except ValidationError as exc:
             self.show_error(say(exc), exc.field)
             return False

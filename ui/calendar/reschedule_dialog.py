@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QVBoxLayout
 from app.errors import ValidationError
 from app.followups import Scope
 from ui.calendar import labels
+from ui.patient.schedule_dialog import ask_clinic_day_off
+from ui.patient.schedule_dialog import declined_day_off
 from ui.problem_words import say
 
 ERROR_STYLE = "border: 1px solid #c0392b;"
@@ -117,6 +119,9 @@ class RescheduleDialog(_MoveDialog):
         self.note.setVisible(bool(note))
 
     def apply(self) -> None:
+        placement = self.service.place(self.row.method, self.day())
+        if placement.moved and not ask_clinic_day_off(self, placement):
+            raise declined_day_off()
         self.service.reschedule(self.row.id, self.day(), self.reason.text().strip())
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import QDate
 from PySide6.QtCore import QEvent
 from PySide6.QtCore import Qt
@@ -51,6 +52,41 @@ def _qdate(day: dt.date) -> QDate:
 
 def _pydate(day: QDate) -> dt.date:
     return dt.date(day.year(), day.month(), day.day())
+
+
+def _weekday(day: dt.date) -> str:
+    return problem_words.term("weekday", day.weekday())
+
+
+def ask_clinic_day_off(parent: QWidget, placement) -> bool:
+    """Ask before a clinic visit wanted on a day off goes to the next working day (the clinic is
+    closed; the rule book would refuse the day itself). Every dialog that sets a clinic visit's
+    date asks the same question; while it is open it is `parent.confirmation`."""
+    question = QCoreApplication.translate(
+        "ScheduleDialog", "{asked} ({asked_weekday}) is not a working day, and clinic visits are on working days "
+                          "only.\n\nPlan the visit for {to} ({to_weekday}), the next working day?")
+    title = QCoreApplication.translate("ScheduleDialog", "Clinic closed that day")
+    box = QMessageBox(QMessageBox.Icon.Question, title,
+                      question.format(asked=placement.asked.isoformat(), asked_weekday=_weekday(placement.asked),
+                                      to=placement.date.isoformat(), to_weekday=_weekday(placement.date)),
+                      QMessageBox.StandardButton.NoButton, parent)
+    move = box.addButton(QCoreApplication.translate("ScheduleDialog", "Plan for {to}").format(
+        to=placement.date.isoformat()), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("ScheduleDialog", "Choose another day"),
+                  QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(move)
+    parent.confirmation = box
+    try:
+        box.exec()
+    finally:
+        parent.confirmation = None
+    return box.clickedButton() is move
+
+
+def declined_day_off(field: str = "due_date") -> ValidationError:
+    """What a dialog shows at the date after "Choose another day"."""
+    return ValidationError(QCoreApplication.translate(
+        "ScheduleDialog", "Clinic visits are on working days only: choose another day."), field)
 
 
 class ScheduleDialog(QDialog):
@@ -165,9 +201,6 @@ class ScheduleDialog(QDialog):
         self.use_own.setChecked(True)
         self._update()
 
-    def _weekday(self, day: dt.date) -> str:
-        return problem_words.term("weekday", day.weekday())
-
     def _update(self) -> None:
         self.error.hide()
         day, method = self.chosen_day(), self.chosen_method()
@@ -184,7 +217,7 @@ class ScheduleDialog(QDialog):
         elif not info.working:
             self.day_note.setStyleSheet(NOTE_STYLE)
             self.day_note.setText(self.tr("{day} ({weekday}) is not a working day; a call or a home visit may "
-                                          "be on it.").format(day=day.isoformat(), weekday=self._weekday(day)))
+                                          "be on it.").format(day=day.isoformat(), weekday=_weekday(day)))
         else:
             self.day_note.setText("")
         self.day_note.setVisible(bool(self.day_note.text()))
@@ -192,23 +225,7 @@ class ScheduleDialog(QDialog):
     # -- saving ----------------------------------------------------------------------
 
     def confirm_day_off(self, placement) -> bool:
-        """Ask before a clinic visit goes to the next working day (the clinic is closed)."""
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Clinic closed that day"),
-                          self.tr("{asked} ({asked_weekday}) is not a working day, and clinic visits are on working "
-                                  "days only.\n\nPlan the visit for {to} ({to_weekday}), the next working day?").format(
-                              asked=placement.asked.isoformat(), asked_weekday=self._weekday(placement.asked),
-                              to=placement.date.isoformat(), to_weekday=self._weekday(placement.date)),
-                          QMessageBox.StandardButton.NoButton, self)
-        move = box.addButton(self.tr("Plan for {to}").format(to=placement.date.isoformat()),
-                             QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(self.tr("Choose another day"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(move)
-        self.confirmation = box
-        try:
-            box.exec()
-        finally:
-            self.confirmation = None
-        return box.clickedButton() is move
+        return ask_clinic_day_off(self, placement)
 
     def save(self) -> bool:
         method, day = self.chosen_method(), self.chosen_day()
@@ -244,7 +261,7 @@ class ScheduleDialog(QDialog):
         if self.suggestion is not None:
             day = self.suggestion.date
             self.use_rule.setText(self.tr("The rule's date: {day} ({weekday})").format(
-                day=day.isoformat(), weekday=self._weekday(day)))
+                day=day.isoformat(), weekday=_weekday(day)))
             self.rule_story.setPlainText(due_words.explain(self.suggestion))
         self._update()
 
