@@ -40,7 +40,10 @@ DIGESTED = ("patients", "cases", "timeline_events")
 
 # Run by the old version's own code (cwd = its worktree): the edit, then the facts.
 INNER = r'''
-import hashlib, json, os, sys
+import hashlib
+import json
+import os
+import sys
 sys.path.insert(0, os.getcwd())
 from pathlib import Path
 from sqlalchemy import select
@@ -190,7 +193,8 @@ def readme(n: int, m: dict) -> str:
             f"repository's .venv on {m['made']}:\n\n"
             f"    .venv/bin/python scripts/make_schema_fixture.py {n} --commit {m['commit'][:10]}\n\n"
             f"which ran `{m['command']}` and then one local edit through that version's Store\n"
-            f"(patient {m['pending_edit']['row_id']}'s phone → {m['pending_edit']['phone']}), left pending in the outbox.\n\n"
+            f"(patient {m['pending_edit']['row_id']}'s phone → {m['pending_edit']['phone']}),\n"
+            "left pending in the outbox.\n\n"
             f"The database is {key}. manifest.json holds what tests/db/test_upgrade_profiles.py\n"
             f"expects after today's upgrade: row counts of every table, digests of {', '.join(DIGESTED)},\n"
             f"the pending outbox entry. Synthetic data only.\n")
