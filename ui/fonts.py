@@ -5,23 +5,29 @@ from PySide6.QtGui import QFont
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
+from app.letters.fonts import FALLBACK_FILES
 from ui.resources import resources_dir
 
 FONT_FILE = "fonts/wqy-microhei.ttc"
-FONT_LICENCE = "WenQuanYi Micro Hei (Apache-2.0 / GPLv3)"
+# Names only, so the sentence it goes into reads in either language.
+FONT_LICENCE = ("WenQuanYi Micro Hei (Apache-2.0 / GPLv3), Hanazono Mincho (Hanazono Font License / OFL-1.1), "
+                "BabelStone Han (Arphic Public License)")
 
 
 def install_bundled_font(app: QApplication) -> list[str]:
     """Register the bundled font and put it behind the system UI font as a fallback.
 
     The system family stays first so Latin text keeps the platform look; characters it
-    lacks (all of Chinese on a bare machine) fall through to WenQuanYi Micro Hei.
+    lacks (all of Chinese on a bare machine) fall through to WenQuanYi Micro Hei, and
+    a name's Extension A–H characters on to the rare-character fonts.
     Returns the families registered (empty if the file is missing or unreadable).
     """
     font_id = QFontDatabase.addApplicationFont(str(resources_dir() / FONT_FILE))
     if font_id < 0:
         return []
     families = [f for f in QFontDatabase.applicationFontFamilies(font_id) if "Mono" not in f]
+    for path in FALLBACK_FILES:  # the same files the letters print with
+        families += QFontDatabase.applicationFontFamilies(QFontDatabase.addApplicationFont(str(path)))
     font = QFont(app.font())
     current = [f for f in font.families() or [font.family()] if f not in families]
     font.setFamilies(current + families)

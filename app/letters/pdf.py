@@ -1,7 +1,8 @@
-"""Draws layout pages into one PDF with reportlab, the bundled font subset-embedded.
+"""Draws layout pages into one PDF with reportlab, the bundled fonts subset-embedded.
 
 The canvas starts in the letter font (initialFontName), so no Helvetica is ever declared:
-`pdffonts` lists one font, embedded. The file is written beside its target and renamed
+`pdffonts` lists the letter font, embedded, and a fallback font only when a rare character
+needed it. The file is written beside its target and renamed
 when complete, so a cancelled or failed batch never leaves half a PDF under the real name.
 """
 from __future__ import annotations
@@ -15,6 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from app.letters.fonts import FONT_NAME
 from app.letters.fonts import letter_font
+from app.letters.fonts import metrics
 from app.letters.layout import Page
 
 BOLD_STROKE = 0.035  # fake bold: the one face is stroked as well as filled, by this share of the size
@@ -79,12 +81,13 @@ class PdfWriter:
 
     def _texts(self, texts: list[tuple], fill: str | None) -> None:
         t = self.canvas.beginText()
-        size = cs = None
+        size = cs = font = None
         bold = False
+        runs = metrics().runs
         for _, x, y, sz, text, space, is_bold, colour in texts:
             if sz != size:
                 t.setFont(FONT_NAME, sz)
-                size = sz
+                size, font = sz, FONT_NAME
             if colour != fill:
                 t.setFillColor(self.colour(colour))
                 fill = colour
@@ -99,7 +102,13 @@ class PdfWriter:
                 t.setCharSpace(space)
                 cs = space
             t.setTextOrigin(x, y)
-            t.textOut(text)
+            # A rare character comes from a fallback font: a font change inside the text
+            # object, the pen carrying on from where the last run ended.
+            for name, piece in runs(text):
+                if name != font:
+                    t.setFont(name, sz)
+                    font = name
+                t.textOut(piece)
         self.canvas.drawText(t)
 
     def finish(self) -> Path:

@@ -33,7 +33,7 @@ from db.models import User
 from ui.problem_words import say
 from ui.timeline_words import event_title
 
-RARE = "𪚥"  # CJK Extension B: WenQuanYi Micro Hei has no glyph for it
+RARE = "\U0002EBF0"  # 𮯰 U+2EBF0, CJK Extension I (Unicode 15.1): no letter font has it (Extension B–H print)
 FROM, TO = dt.date(2026, 11, 23), dt.date(2026, 11, 29)
 REMINDER = KINDS["followup_reminder"]
 
@@ -120,8 +120,8 @@ def test_missing_address_and_rare_characters_skip_with_reasons_while_the_rest_pr
     assert skipped[ids["张无址"]].reason == NO_ADDRESS
     rare = skipped[ids[f"赵{RARE}"]]
     assert rare.reason == MISSING_GLYPHS and RARE in rare.detail and "U+2AAA5" not in rare.detail
-    assert "U+2A6A5" in rare.detail and "patient_name" in rare.detail
-    assert metrics().missing(f"王{RARE}华 𠀾") == [RARE, "𠀾"]
+    assert "U+2EBF0" in rare.detail and "patient_name" in rare.detail
+    assert metrics().missing(f"王{RARE}华 \ue000𠀾") == [RARE, "\ue000"]  # 𠀾 (Extension B) prints
 
 
 def test_printing_writes_letter_timeline_and_print_audit_in_one_go(profile, tmp_path):
@@ -177,7 +177,7 @@ def test_cancel_leaves_neither_file_nor_records_and_progress_counts(profile, tmp
     (9, "您好，{patinet_name}！", "unknown field {patinet_name} for a follow-up reminder"),
     (9, "您好，{patient_name！", "unbalanced brace"),
     (9, "您好，{due_date:>10}", "takes no format"),
-    (9, f"您好，{RARE}", "no glyph for 𪚥"),
+    (9, f"您好，{RARE}", f"no glyph for {RARE}"),
 ])
 def test_a_broken_template_is_refused_naming_file_and_line(profile, line, text, expect):
     folder = profile.path / "letters"

@@ -30,7 +30,7 @@ def test_batch_prints_and_lists_the_skipped_on_stderr(filled_dir, tmp_path):
     assert r.returncode == 0, r.stderr
     assert out.exists() and "2 letter(s), 2 page(s)" in r.stdout and "2 skipped" in r.stdout
     assert "张无址" in r.stderr and "no postal address" in r.stderr
-    assert "赵𪚥" in r.stderr and "U+2A6A5" in r.stderr
+    assert "赵𮯰" in r.stderr and "U+2EBF0" in r.stderr
     again = letters(filled_dir, "--kind", "followup_reminder", "--due-from", "2026-11-23", "--due-to",
                     "2026-11-29", "--out", str(tmp_path / "again.pdf"))
     assert again.returncode == 1 and "already printed" in again.stderr and "Nothing printed" in again.stderr
