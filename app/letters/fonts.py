@@ -11,6 +11,7 @@ character of every letter.
 """
 from __future__ import annotations
 
+import re
 import threading
 from functools import lru_cache
 
@@ -33,6 +34,7 @@ FALLBACKS = (
 FALLBACK_FILES = tuple(RESOURCES / "fonts" / f for _, f, _, _ in FALLBACKS)
 FALLBACK_FAMILIES = tuple(family for _, _, family, _ in FALLBACKS)
 FALLBACK_NAMES = tuple(name for name, _, _, _ in FALLBACKS)
+_FALLBACK_RANGE = re.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in (EXT_A, EXT_B_TO_F, EXT_G_H)) + "]")
 
 _lock = threading.Lock()
 
@@ -145,6 +147,8 @@ class Metrics:
     def runs(self, text: str) -> list[tuple[str, str]]:
         """`text` cut into (font name, piece) runs, each drawn in one font. A character no
         font has stays in the main font's run (prepare skips such letters before layout)."""
+        if not _FALLBACK_RANGE.search(text):
+            return [(FONT_NAME, text)]  # nearly every line: one regex scan, not a lookup per character
         cmap = self._cmap
         out: list[tuple[str, str]] = []
         start, current = 0, FONT_NAME
