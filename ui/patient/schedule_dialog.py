@@ -125,7 +125,7 @@ class ScheduleDialog(QDialog):
         self.rule_story.setReadOnly(True)
         self.rule_story.setFrameShape(QFrame.Shape.NoFrame)
         self.rule_story.setStyleSheet(f"QPlainTextEdit {{ {NOTE_STYLE} background: transparent; }}")
-        self.rule_story.setFixedHeight(130)
+        self.rule_story.setFixedHeight(self.fontMetrics().lineSpacing() * 7 + 2 * 4)  # whole lines
         self.rule_story.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.rule_story.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.day_note = QLabel(self)
