@@ -214,7 +214,11 @@ class PasswordChange(QObject):
                 if shiboken6.isValid(page):
                     page.set_can_change_password(self.available())
             controller.state_changed.connect(update)
-            settings_dialog.destroyed.connect(lambda: controller.state_changed.disconnect(update))
+
+            def unhook():
+                if shiboken6.isValid(controller):  # at exit the controller may be gone first
+                    controller.state_changed.disconnect(update)
+            settings_dialog.destroyed.connect(unhook)
 
     def open(self, parent=None) -> ChangePasswordDialog | None:
         if not self.available():
