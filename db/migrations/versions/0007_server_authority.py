@@ -15,6 +15,13 @@ Create Date: 2026-12-04
 - `timeline_events.title_code` / `title_args`: titles written by the software as a code and
   parameters, worded at display time; the titles earlier versions wrote in Chinese get their
   code and parameters here (a title a person typed keeps its text and no code).
+- `server_meta`: the server's own facts, key → JSON ("history": the random id `server restore`
+  renews so desktops notice a rewound history; "demo": whether it holds the demo network).
+- `published_files`: rule, risk, holiday and letter-template files published once for every
+  desktop (checked on the server before they are stored).
+
+The last two were 0008 while this release was being built; none of it had shipped, so they
+joined 0007: one new schema per release keeps the server answering desktops still on 0006.
 """
 from __future__ import annotations
 
@@ -265,9 +272,39 @@ def upgrade() -> None:
                    "FOR EACH ROW EXECUTE FUNCTION security_events_kept()")
         op.execute("CREATE TRIGGER security_events_no_truncate BEFORE TRUNCATE ON security_events "
                    "FOR EACH STATEMENT EXECUTE FUNCTION security_events_kept()")
+    _restore_history_and_published_files()
+
+
+def _restore_history_and_published_files() -> None:
+    op.create_table(
+        "server_meta",
+        sa.Column("key", sa.String(64), nullable=False),
+        sa.Column("value", JSONDoc, nullable=True),
+        sa.Column("updated_at", UTCDateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("key", name=op.f("pk_server_meta")),
+    )
+    op.create_table(
+        "published_files",
+        sa.Column("id", UUIDStr, nullable=False),
+        sa.Column("kind", sa.String(16), nullable=False),
+        sa.Column("name", sa.String(120), nullable=False),
+        sa.Column("version", sa.String(40), nullable=False),
+        sa.Column("sha256", sa.String(64), nullable=False),
+        sa.Column("content", sa.Text(), nullable=False),
+        sa.Column("published_by", UUIDStr, nullable=False),
+        sa.Column("published_at", UTCDateTime(), nullable=False),
+        sa.Column("withdrawn_at", UTCDateTime(), nullable=True),
+        sa.Column("withdrawn_by", UUIDStr, nullable=True),
+        sa.ForeignKeyConstraint(["published_by"], ["users.id"], name=op.f("fk_published_files_published_by_users")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_published_files")),
+    )
+    op.create_index("ix_published_files_kind_name", "published_files", ["kind", "name", "published_at"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_published_files_kind_name", table_name="published_files")
+    op.drop_table("published_files")
+    op.drop_table("server_meta")
     if op.get_bind().dialect.name == "postgresql":
         op.execute("DROP TRIGGER security_events_no_truncate ON security_events")
         op.execute("DROP TRIGGER security_events_no_change ON security_events")
