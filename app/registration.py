@@ -166,6 +166,12 @@ class Registration:
         self._contact(form, out)
         return out
 
+    def check_contact(self, form: PersonForm, patient_id: str) -> Checked:
+        """Field-level problems of an edit to `patient_id`'s contact details."""
+        out = Checked()
+        self._contact(form, out, self.current(patient_id))
+        return out
+
     def _id_number(self, form: PersonForm, today: dt.date, out: Checked) -> None:
         raw = idcard.normalize(form.id_number or "")
         if not raw:
@@ -319,8 +325,7 @@ class Registration:
         """Change phone, address, community and family doctor (the ID, name, birth date and sex
         stay). Returns {field: [old, new]} of what changed; the same checks as registering."""
         current = self.current(patient_id)
-        checked = Checked()
-        self._contact(form, checked, current)
+        checked = self.check_contact(form, patient_id)
         if checked.problems:
             raise ProblemError(checked.problems)
         values = {k: checked.values[k] for k in EDITABLE}

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import shiboken6
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import QDate
 from PySide6.QtCore import Qt
@@ -72,6 +74,7 @@ class RegisterDialog(QDialog):
         self.reg = registration
         self.patient_id = patient_id
         self.saved_id: str | None = None
+        self._finished = False
         self._duplicates = []
         editing = patient_id is not None
 
@@ -226,6 +229,8 @@ class RegisterDialog(QDialog):
 
     def _id_left(self) -> None:
         """A valid ID number fills birth date and sex; an invalid one says why, beside it."""
+        if self._finished or not shiboken6.isValid(self):
+            return
         checked = self.reg.check(self._form(with_id_facts=False))
         self._show(checked.problems, ("id_number",))
         if "birth_date" in checked.values:
@@ -234,9 +239,17 @@ class RegisterDialog(QDialog):
             self.sex.setCurrentIndex(self.sex.findData(checked.values["sex"]))
             self._show([], ("birth_date", "sex"))
 
+    def done(self, result: int) -> None:
+        self._finished = True  # a field losing focus as the dialog closes (or is destroyed) checks nothing
+        super().done(result)
+
     def _field_check(self, fields: tuple[str, ...]) -> None:
+        if self._finished or not shiboken6.isValid(self):
+            return
         if self.patient_id is None:
             self._show(self.reg.check(self._form()).problems, fields)
+        else:
+            self._show(self.reg.check_contact(self._form(), self.patient_id).problems, fields)
 
     def _form(self, with_id_facts: bool = True) -> PersonForm:
         birth = None
