@@ -321,6 +321,13 @@ class Registration:
                               community_id=p.community_id, family_doctor_id=p.family_doctor_id,
                               birth_date=p.birth_date, sex=p.sex)
 
+    def open_for_edit(self, patient_id: str) -> PersonForm:
+        """`current()` for the edit form, which shows the full phone: audited as a reveal, as the
+        patient window's "Show" is."""
+        form = self.current(patient_id)
+        self.store.record_access("reveal", "patients", patient_id, detail={"field": "phone", "for": "edit"})
+        return form
+
     def edit(self, patient_id: str, form: PersonForm, confirmed: bool = False) -> dict:
         """Change phone, address, community and family doctor (the ID, name, birth date and sex
         stay). Returns {field: [old, new]} of what changed; the same checks as registering."""

@@ -17,6 +17,7 @@ from app.patients import PatientService
 from app.registration import PersonForm
 from app.registration import Registration
 from app.worklist import Worklist
+from db.models import AuditEntry
 from db.models import Case
 from db.models import Patient
 from db.models import User
@@ -168,7 +169,11 @@ def test_edit_details_stores_a_landline_right(qtbot, desk):
     qtbot.addWidget(view)
     assert view.action_edit_details.text() == "编辑联系信息…"
     d = view.edit_details()
-    assert not d.id_number.isEnabled() and d.phone.text() == "13812345678"
+    assert not d.id_number.isEnabled() and d.id_number.text() == ID_A[:6] + "********" + ID_A[-4:]
+    assert d.phone.text() == "13812345678"
+    with profile.sessions() as s:  # the full phone on the form is a reveal, audited as one
+        reveal = s.scalars(select(AuditEntry).where(AuditEntry.action == "reveal")).one()
+    assert (reveal.row_id, reveal.detail["field"]) == (pid, "phone")
     d.phone.setText("0574 8765 4321")
     d.doctor.setCurrentIndex(d.doctor.findData(net.doctor_a))
     save(d)

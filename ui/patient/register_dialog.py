@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QPushButton
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
+from app.masking import mask_id_number
 from app.problems import ProblemError
 from app.registration import DuplicateFound
 from app.registration import NewCase
@@ -201,8 +202,8 @@ class RegisterDialog(QDialog):
 
     # -- filling -------------------------------------------------------------------
     def _load(self, patient_id: str) -> None:
-        current = self.reg.current(patient_id)
-        self.id_number.setText(current.id_number)
+        current = self.reg.open_for_edit(patient_id)  # the full phone is shown: audited
+        self.id_number.setText(mask_id_number(current.id_number))  # read-only here: no need to show it all
         self.name.setText(current.name)
         self.birth_date.setDate(QDate(current.birth_date.year, current.birth_date.month, current.birth_date.day))
         self.sex.setCurrentIndex(self.sex.findData(current.sex))
