@@ -50,6 +50,7 @@ def apply_font_size(app: QApplication, size: str) -> float:
     a font of its own (a title 1.5× the text stays 1.5×), and table rows. Windows opened
     later derive their fonts from the application font, so they follow by themselves."""
     from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QHeaderView
     from PySide6.QtWidgets import QTableView
 
     scale = FONT_SCALES.get(size, 1.0)
@@ -74,4 +75,18 @@ def apply_font_size(app: QApplication, size: str) -> float:
     for table in (w for w in app.allWidgets() if isinstance(w, QTableView)):
         header = table.verticalHeader()
         header.setDefaultSectionSize(max(row_height(table), round(header.defaultSectionSize() * ratio)))
+    for header in (w for w in app.allWidgets() if isinstance(w, QHeaderView)
+                   and w.orientation() == Qt.Orientation.Horizontal):
+        _widen(header, ratio)  # columns sized for the old text would cut the new one short ("…")
     return scale
+
+
+def _widen(header, ratio: float) -> None:
+    from PySide6.QtWidgets import QHeaderView
+
+    for section in range(header.count()):
+        if header.isSectionHidden(section) or header.sectionResizeMode(section) != QHeaderView.ResizeMode.Interactive:
+            continue
+        if header.stretchLastSection() and section == header.count() - 1:
+            continue
+        header.resizeSection(section, round(header.sectionSize(section) * ratio))

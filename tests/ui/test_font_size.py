@@ -30,6 +30,7 @@ def test_extra_large_scales_text_titles_and_table_rows_at_once_and_back(qtbot, w
     table = window.workspace.worklist_page.table
     text, nav = qapp.font().pointSizeF(), window.nav.font().pointSizeF()
     row = table.verticalHeader().defaultSectionSize()
+    name_width = table.horizontalHeader().sectionSize(0)
     general = window.open_settings().pages["general"]
     assert [general.font_size.itemText(i) for i in range(4)] == ["小", "标准", "大", "特大"]
     window.settings_dialog.reject()
@@ -40,6 +41,7 @@ def test_extra_large_scales_text_titles_and_table_rows_at_once_and_back(qtbot, w
     assert table.verticalHeader().defaultSectionSize() > row  # taller rows: the bigger text is not clipped
     assert table.verticalHeader().defaultSectionSize() >= table.fontMetrics().height() + 10
     assert Settings(profile.path / "settings.json").get("ui.font_size") == "xlarge"
+    assert table.horizontalHeader().sectionSize(0) == round(name_width * 1.4)  # columns widen with the text
 
     choose(qtbot, window, "standard")
     assert qapp.font().pointSizeF() == pytest.approx(text)
