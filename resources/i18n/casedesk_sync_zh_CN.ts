@@ -680,5 +680,180 @@
         <source>No</source>
         <translation>否</translation>
     </message>
+    <message>
+        <location filename="../../ui/sync/words.py" line="83"/>
+        <source>Sent</source>
+        <translation>发出时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/words.py" line="83"/>
+        <source>Appointment</source>
+        <translation>预约时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/words.py" line="83"/>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/words.py" line="83"/>
+        <source>Completed</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/words.py" line="83"/>
+        <source>Reason for the delay</source>
+        <translation>超时原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/words.py" line="83"/>
+        <source>Direction</source>
+        <translation>转诊方向</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/words.py" line="83"/>
+        <source>Green channel</source>
+        <translation>绿色通道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/words.py" line="83"/>
+        <source>To</source>
+        <translation>转至机构</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/words.py" line="83"/>
+        <source>From</source>
+        <translation>转出机构</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/words.py" line="83"/>
+        <source>Department</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/words.py" line="83"/>
+        <source>Clinical summary</source>
+        <translation>病情摘要</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/words.py" line="83"/>
+        <source>Findings</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/words.py" line="83"/>
+        <source>Requested examinations</source>
+        <translation>申请检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/words.py" line="83"/>
+        <source>Specialties</source>
+        <translation>参与科室</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/words.py" line="83"/>
+        <source>Session</source>
+        <translation>会诊时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/words.py" line="83"/>
+        <source>Decided</source>
+        <translation>决定时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/words.py" line="83"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/words.py" line="83"/>
+        <source>Screened on</source>
+        <translation>筛查日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/words.py" line="83"/>
+        <source>Programme</source>
+        <translation>筛查项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/words.py" line="83"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/words.py" line="83"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/words.py" line="83"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/words.py" line="83"/>
+        <source>Reached</source>
+        <translation>已联系上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/words.py" line="83"/>
+        <source>Attempts</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/words.py" line="83"/>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/words.py" line="83"/>
+        <source>Printed</source>
+        <translation>打印时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/words.py" line="83"/>
+        <source>Reason for reprinting</source>
+        <translation>重印原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/words.py" line="83"/>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/words.py" line="83"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/words.py" line="83"/>
+        <source>Unit</source>
+        <translation>所属机构</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/words.py" line="83"/>
+        <source>Assigned to</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/words.py" line="83"/>
+        <source>Clinic case manager</source>
+        <translation>门诊个案管理师</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/words.py" line="83"/>
+        <source>Community case manager</source>
+        <translation>属地个案管理师</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/words.py" line="83"/>
+        <source>Specialist case manager</source>
+        <translation>专病个案管理师</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/words.py" line="83"/>
+        <source>Opened</source>
+        <translation>建档时间</translation>
+    </message>
 </context>
 </TS>
