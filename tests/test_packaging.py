@@ -63,6 +63,11 @@ def test_wheel_holds_the_data_and_compiled_translations(wheel):
         assert record[ts.stem] == hashlib.sha256(ts.read_bytes()).hexdigest()
     for rules in (ROOT / "resources" / "rules").glob("*.toml"):
         assert f"resources/rules/{rules.name}" in names
+    for guide in (ROOT / "resources" / "guide").rglob("*"):  # the user guide Help opens, with its pictures
+        if guide.is_file():
+            assert guide.relative_to(ROOT).as_posix() in names, guide
+    for font in (ROOT / "resources" / "fonts").iterdir():  # every bundled font and its licence
+        assert f"resources/fonts/{font.name}" in names, font
     versions = [n for n in names if n.startswith("db/migrations/versions/") and n.endswith(".py")]
     assert len(versions) == len(list((ROOT / "db" / "migrations" / "versions").glob("*.py")))
     assert not any(n.startswith(("tests/", "scripts/", "packaging/")) or "__pycache__" in n for n in names)
