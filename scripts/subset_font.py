@@ -4,7 +4,8 @@ The bundled WenQuanYi Micro Hei has the main CJK block but nothing beyond it, so
 written with Extension A–H characters need fallbacks. No single free TrueType font has them
 all, and one TrueType file holds at most 65,535 glyphs, so three subsets are kept:
 
-  casedesk-han-ext-a.ttf   Extension A           from HanaMinA     (fonts-hanazono 20170904)
+  casedesk-han-ext-a.ttf   Extension A and the compatibility ideographs
+                                                 from HanaMinA     (fonts-hanazono 20170904)
   casedesk-han-ext-bf.ttf  Extensions B–F        from HanaMinB     (fonts-hanazono 20170904)
   casedesk-han-ext-gh.ttf  Extensions G–H, and the few A–C characters Hanazono lacks,
                            from BabelStone Han   (fonts-babelstone-han 15.0.5)
@@ -35,6 +36,10 @@ BLOCKS = {
     "F": (0x2CEB0, 0x2EBEF),
     "G": (0x30000, 0x3134F),
     "H": (0x31350, 0x323AF),
+    # Compatibility ideographs: NFC folds them into the blocks above, but a name typed or
+    # imported without normalising may still hold one.
+    "compat": (0xF900, 0xFAFF),
+    "compat_sup": (0x2F800, 0x2FA1F),
 }
 
 OUT = Path(__file__).resolve().parent.parent / "resources" / "fonts"
@@ -91,10 +96,10 @@ def main(argv: list[str] | None = None) -> int:
     babel = args.truetype / "babelstone" / "BabelStoneHan.ttf"
     hanazono = cmap_of(hana_a) | cmap_of(hana_b)
     plans = [
-        (hana_a, block_chars("A"), "casedesk-han-ext-a.ttf", "CaseDesk Han Ext A"),
+        (hana_a, block_chars("A", "compat", "compat_sup"), "casedesk-han-ext-a.ttf", "CaseDesk Han Ext A"),
         (hana_b, block_chars("B", "C", "D", "E", "F"), "casedesk-han-ext-bf.ttf", "CaseDesk Han Ext BF"),
         # BabelStone only fills what Hanazono has not: all of G and H, a handful in A–C.
-        (babel, block_chars(*BLOCKS) - hanazono, "casedesk-han-ext-gh.ttf", "CaseDesk Han Ext GH"),
+        (babel, block_chars(*"ABCDEFGH") - hanazono, "casedesk-han-ext-gh.ttf", "CaseDesk Han Ext GH"),
     ]
     for source, chars, name, family in plans:
         kept = subset(source, chars, args.out / name, family)

@@ -24,9 +24,10 @@ FONT_FAMILY = "WenQuanYi Micro Hei"  # the family name Qt knows the same file by
 SUBFONT_INDEX = 0  # 0 is the proportional face; 1 is the Mono face
 
 EXT_A, EXT_B_TO_F, EXT_G_H = (0x3400, 0x4DBF), (0x20000, 0x2EBEF), (0x30000, 0x323AF)
+COMPAT, COMPAT_SUP = (0xF900, 0xFAFF), (0x2F800, 0x2FA1F)  # compatibility ideographs, if unnormalised
 # (reportlab name, file, Qt family, the code point ranges the file draws), in fallback order.
 FALLBACKS = (
-    ("CaseDeskHanExtA", "casedesk-han-ext-a.ttf", "CaseDesk Han Ext A", (EXT_A,)),
+    ("CaseDeskHanExtA", "casedesk-han-ext-a.ttf", "CaseDesk Han Ext A", (EXT_A, COMPAT, COMPAT_SUP)),
     ("CaseDeskHanExtBF", "casedesk-han-ext-bf.ttf", "CaseDesk Han Ext BF", (EXT_B_TO_F,)),
     # G and H, and the few A–C characters Hanazono lacks (to U+2B73F, the end of C).
     ("CaseDeskHanExtGH", "casedesk-han-ext-gh.ttf", "CaseDesk Han Ext GH", (EXT_A, (0x20000, 0x2B73F), EXT_G_H)),
@@ -34,7 +35,8 @@ FALLBACKS = (
 FALLBACK_FILES = tuple(RESOURCES / "fonts" / f for _, f, _, _ in FALLBACKS)
 FALLBACK_FAMILIES = tuple(family for _, _, family, _ in FALLBACKS)
 FALLBACK_NAMES = tuple(name for name, _, _, _ in FALLBACKS)
-_FALLBACK_RANGE = re.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in (EXT_A, EXT_B_TO_F, EXT_G_H)) + "]")
+_FALLBACK_RANGE = re.compile(
+    "[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in (EXT_A, COMPAT, EXT_B_TO_F, COMPAT_SUP, EXT_G_H)) + "]")
 
 _lock = threading.Lock()
 

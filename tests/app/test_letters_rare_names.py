@@ -51,7 +51,8 @@ def test_names_from_extensions_a_to_g_print_with_the_fallback_fonts_embedded_as_
     text = run("pdftotext", str(out), "-")
     for name in NAMES:  # copyable text, not only ink: the PDF maps each glyph back to its character
         assert name in text, (name, NAMES[name])
-    rows = {r.split()[0].split("+")[-1].removesuffix("-0"): r.split() for r in run("pdffonts", str(out)).splitlines()[2:]}
+    fonts = run("pdffonts", str(out)).splitlines()[2:]
+    rows = {r.split()[0].split("+")[-1].removesuffix("-0"): r.split() for r in fonts}
     assert {"WenQuanYiMicroHei", "CaseDeskHanExtA", "CaseDeskHanExtBF", "CaseDeskHanExtGH"} <= set(rows)
     for name, row in rows.items():
         assert row[-5:-2] == ["yes", "yes", "yes"], (name, row)  # embedded, subset, with a ToUnicode map
@@ -72,6 +73,8 @@ def test_a_character_no_font_has_still_skips_that_letter_naming_the_character(pr
         assert name in words and f"{char} ({code})" in words and "patient_name" in words, words
         assert "𪚥" not in skip.detail  # only what no font has is named
     assert metrics().missing(f"刘䶮王𪚥{NO_FONT}张𰻝{PRIVATE} ") == [NO_FONT, PRIVATE]
+    # A compatibility ideograph (a name entered without Unicode normalisation) prints too.
+    assert metrics().missing("\U0002F800\uFA30") == []  # neither is in WenQuanYi
 
 
 def test_the_fallback_fonts_ship_as_truetype_outlines():
