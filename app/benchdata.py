@@ -21,7 +21,6 @@ from app.profile import Profile
 from app.profile import profile_exists
 from db import migrate
 
-
 ROOT = Path(__file__).resolve().parents[1]  # the directory holding main.py
 
 

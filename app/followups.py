@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from app import clock
-from app.problems import Problem
-from app.problems import refuse
 from app.pathway import for_profile
 from app.pathway.actions import close_case
 from app.pathway.actions import draft_referral
@@ -33,6 +31,8 @@ from app.pathway.queries import FollowupRow  # noqa: F401
 from app.pathway.queries import Scope  # noqa: F401
 from app.pathway.service import responsible_cm
 from app.pathway.service import stage_entered_on
+from app.problems import Problem
+from app.problems import refuse
 from db.models import Case
 from db.models import Followup
 from db.models import Patient

@@ -13,9 +13,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
 from app import clock
-from app.problems import refuse
 from app.masking import mask_id_number
 from app.masking import mask_phone
+from app.problems import refuse
 from app.store import Store
 from db import prepared
 from db.models import Case

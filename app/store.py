@@ -17,11 +17,11 @@ from sqlalchemy.orm import sessionmaker
 from app import audit
 from app import clock
 from app import rulebook
+from app.events import DataChanged
+from app.events import EventBus
 from app.problems import ProblemError
 from app.rulebook.actor import Actor
 from app.rulebook.actor import actor_for
-from app.events import DataChanged
-from app.events import EventBus
 from app.serial import row_fields
 from app.serial import to_wire
 from db import migrate

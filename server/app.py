@@ -16,7 +16,6 @@ from fastapi import Response
 from fastapi import Security
 from fastapi.security import HTTPBearer
 from sqlalchemy import Engine
-from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session

@@ -28,7 +28,6 @@ from fastapi import Request
 from fastapi import Security
 from fastapi.security import HTTPBearer
 from sqlalchemy import create_engine
-from sqlalchemy import select
 from sqlalchemy import text
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.dialects import sqlite

@@ -8,8 +8,8 @@ import os
 import socket
 
 from db.engine import url_engine
-from server.app import THREADS
 from server import logs
+from server.app import THREADS
 from server.app import create_app
 
 LOG_DIR_ENV = "CASEDESK_SERVER_LOG_DIR"

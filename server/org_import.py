@@ -25,12 +25,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import clock
-from db.ids import uuid7
 from app.problems import Problem
 from app.problems import ProblemError
 from app.spreadsheet import SpreadsheetUnreadable
 from app.spreadsheet import first_sheet
 from app.spreadsheet import is_spreadsheet
+from db.ids import uuid7
 from db.models import OrgUnit
 from db.models import User
 from db.models.enums import OrgKind

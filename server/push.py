@@ -30,10 +30,10 @@ from app.sync import merge
 from app.sync.scope import Scope
 from app.sync.wire import WireError
 from db.models import AppliedMutation
-from server.apply import Batch
-from server.apply import apply
 from server import security_log
 from server import sequence
+from server.apply import Batch
+from server.apply import apply
 from server.checks import SCOPE
 from server.checks import Rejected
 from server.checks import integrity_problem

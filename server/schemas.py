@@ -7,15 +7,14 @@ columns they are compared with.
 from __future__ import annotations
 
 import datetime as dt
-
 from typing import Annotated
 from typing import Any
 from typing import Literal
 from typing import Union
 
 from pydantic import AfterValidator
-from pydantic import BeforeValidator
 from pydantic import BaseModel
+from pydantic import BeforeValidator
 from pydantic import ConfigDict
 from pydantic import Field
 from pydantic import StringConstraints

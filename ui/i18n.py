@@ -29,8 +29,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import QEvent
 from PySide6.QtCore import QLibraryInfo
 from PySide6.QtCore import QLocale
-from PySide6.QtCore import QTranslator
 from PySide6.QtCore import Qt
+from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication
 from PySide6.QtWidgets import QMessageBox
 

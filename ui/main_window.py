@@ -29,10 +29,9 @@ from app.sync.demo_guard import shows_demo_data
 from ui.about_dialog import AboutDialog
 from ui.admin.entry import AdminEntry
 from ui.diagnostics import DiagnosticsEntry
-from ui.guide import GuideEntry
-from ui.fonts import apply_font_size
-from ui.window_state import WindowState
 from ui.events import EventBridge
+from ui.fonts import apply_font_size
+from ui.guide import GuideEntry
 from ui.i18n import Translations
 from ui.pages import PAGES
 from ui.pages import page_icon
@@ -42,6 +41,7 @@ from ui.settings.dialog import SettingsDialog
 from ui.settings.password import PasswordChange
 from ui.status_bar import IdentityStatus
 from ui.status_bar import SyncStatus
+from ui.window_state import WindowState
 
 
 class MainWindow(QMainWindow):

@@ -50,8 +50,9 @@ def _since(value: str) -> dt.datetime:
 
 
 def _default_url() -> str:
-    import platformdirs
     from pathlib import Path
+
+    import platformdirs
 
     path = Path(platformdirs.user_data_dir("CaseDesk", appauthor=False)) / "server.db"
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -143,8 +144,8 @@ def _security_log(args) -> int:
 
     from app.errors import CaseDeskError
     from db.engine import url_engine
-    from server.config import with_env_password
     from server import security_log
+    from server.config import with_env_password
 
     if not args.db:
         raise CaseDeskError("security-log needs --db URL (the server's database)")

@@ -7,9 +7,9 @@ from bisect import bisect
 
 from app.demo import records
 from app.demo import vocab
+from app.demo.context import WORKDAY_SECONDS
 from app.demo.context import Context
 from app.demo.context import PatientInfo
-from app.demo.context import WORKDAY_SECONDS
 from app.demo.context import cumulative
 
 PATHWAY = ("prevent", "screen", "diagnose", "treat", "rehab", "support")

@@ -34,8 +34,8 @@ from app.demo.network import DISTRICT
 from app.demo.network import Network
 from app.demo.network import build_network
 from app.demo.network import mobile
-from app.demo.rows import UTC
 from app.demo.rows import TABLES
+from app.demo.rows import UTC
 from app.demo.rows import BulkWriter
 from app.demo.rows import Ids
 from app.demo.rows import format_for

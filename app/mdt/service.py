@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from app import clock
-from app.problems import refuse
 from app.mdt import sessions
 from app.mdt.plans import CHECKLIST
 from app.mdt.plans import CHECKLIST_ZH
 from app.mdt.plans import PLANS
 from app.mdt.plans import SPECIALTIES
 from app.pathway import for_profile
+from app.problems import refuse
 from db.models import Case
 from db.models import MdtRequest
 from db.models import Patient

@@ -22,6 +22,7 @@ from app.pathway.schedules import DEFAULT_INVITE_WITHIN
 from app.problems import Problem
 from app.problems import refuse
 
+
 @dataclass(frozen=True)
 class Due:
     date: dt.date

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from app import clock
-from app.rulebook.referrals import LEVEL
 from app.referrals.forms import ReferralForm
+from app.rulebook.referrals import LEVEL
 from db.models import Case
 from db.models import OrgUnit
 from db.models import Patient

@@ -20,13 +20,13 @@ from app.referrals.deadline import countdown
 from app.referrals.deadline import is_late
 from app.referrals.forms import ReferralForm
 from app.referrals.forms import check
-from app.rulebook import SessionLookup
-from app.rulebook import referrals as rules
 from app.referrals.prefill import org_choices
 from app.referrals.prefill import prefill
 from app.referrals.view import ReferralView
 from app.referrals.view import load_view
 from app.referrals.view import lookup_code
+from app.rulebook import SessionLookup
+from app.rulebook import referrals as rules
 from db.models import Case
 from db.models import Followup
 from db.models import OrgUnit

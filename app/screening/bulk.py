@@ -20,8 +20,8 @@ import random
 from types import SimpleNamespace
 
 import orjson
-from sqlalchemy import Boolean
 from sqlalchemy import JSON
+from sqlalchemy import Boolean
 from sqlalchemy import Date
 from sqlalchemy import select
 

@@ -14,7 +14,6 @@ import tempfile
 import time
 from pathlib import Path
 
-
 from app import clock
 from app.sync import benchkit
 from app.sync.wire import ORDERED_COLUMNS

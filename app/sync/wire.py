@@ -18,7 +18,6 @@ from sqlalchemy import String
 from sqlalchemy import Text
 
 from db.models import MODEL_BY_TABLE
-from db.models.base import SYNC_COLUMNS
 from db.types import JSONDoc
 from db.types import UTCDateTime
 

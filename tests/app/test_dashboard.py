@@ -12,7 +12,6 @@ from app import clock
 from app.dashboard import Period
 from app.dashboard import build
 from app.dashboard.export import export_dashboard
-from ui.sheet_words import sheet_words
 from db.models import Case
 from db.models import Followup
 from db.models import MdtRequest
@@ -22,6 +21,7 @@ from db.models import Screening
 from db.models import TimelineEvent
 from tests.app.test_import_data import network
 from tests.support import seed_rows
+from ui.sheet_words import sheet_words
 
 UTC = dt.timezone.utc
 TODAY = dt.date(2026, 6, 1)

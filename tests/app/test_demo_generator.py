@@ -5,7 +5,6 @@ import collections
 import datetime as dt
 import json
 import re
-import sqlite3
 
 import psutil
 import pytest

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import csv
-import re
 import datetime as dt
+import re
 
 import pytest
 from openpyxl import load_workbook

@@ -77,7 +77,7 @@ def test_slots_follow_the_plan_on_working_days(world):
 def test_a_full_session_refuses_the_next_booking(world):
     profile, ids, service = world
     slot = next(s for s in service.slots() if s.online)  # capacity 4
-    for n in range(slot.capacity):
+    for _ in range(slot.capacity):
         service.book(request(service, ids, checklist=ALL), slot.starts_at)
     assert next(s for s in service.slots() if s.starts_at == slot.starts_at).free == 0
     extra = request(service, ids, "张三", checklist=ALL)

@@ -15,8 +15,6 @@ from app.problems import Problem
 from app.referrals import ReferralService
 from app.referrals import states
 from app.rulebook import referrals as referral_rules
-from ui import problem_words
-from ui.timeline_words import event_title
 from db.models import Case
 from db.models import Followup
 from db.models import OrgUnit
@@ -26,6 +24,8 @@ from db.models import Referral
 from db.models import TimelineEvent
 from db.models import User
 from tests.app import worklist_data as data
+from ui import problem_words
+from ui.timeline_words import event_title
 
 NOON = data.NOON  # Wednesday 2026-11-18 12:00 in China
 HOUR = dt.timedelta(hours=1)

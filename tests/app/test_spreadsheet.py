@@ -163,10 +163,10 @@ def test_a_damaged_list_is_a_coded_refusal_naming_the_file(profile_dir, tmp_path
 
 
 def test_the_org_tree_and_staff_readers_take_xls_and_ods_with_excel_row_numbers(tmp_path):
+    import xlwt
+
     from server import accounts
     from server import org_import
-
-    import xlwt
 
     book = xlwt.Workbook(encoding="utf-8")
     sheet = book.add_sheet("机构")

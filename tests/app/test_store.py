@@ -56,7 +56,9 @@ def test_a_failure_midway_leaves_none_of_the_three(profile):
 
 
 def test_a_constraint_failure_in_the_second_row_rolls_back_the_first(profile):
-    with pytest.raises(Exception):
+    from sqlalchemy.exc import IntegrityError
+
+    with pytest.raises(IntegrityError):
         with profile.store.write() as tx:
             tx.add(OrgUnit(kind="centre", code="DUP", name="甲"))
             tx.add(OrgUnit(kind="centre", code="DUP", name="乙"))  # unique code violated

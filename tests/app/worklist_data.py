@@ -37,7 +37,7 @@ def load(profile, user_id_holder: dict | None = None) -> dict:
         s.flush()
         out["me"], out["other"] = me.id, other.id
         out["stations"] = [st.id for st in stations]
-        for i, (name, py, ini, sex, birth, idn, phone, cancer, stage, due, st) in enumerate(PEOPLE):
+        for _i, (name, py, ini, sex, birth, idn, phone, cancer, stage, due, st) in enumerate(PEOPLE):
             p = Patient(name=name, name_pinyin=py, name_initials=ini, sex=sex, birth_date=birth,
                         id_number=idn, phone=phone)
             s.add(p)

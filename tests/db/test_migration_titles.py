@@ -93,7 +93,7 @@ def test_upgrade_gives_old_generated_titles_their_code_and_leaves_typed_ones(eng
         found = {r.id: r for r in conn.execute(sa.select(events.c.id, events.c.title, events.c.title_code,
                                                          events.c.title_args))}
     assert found.keys() == expected.keys()
-    for eid, (kind, old, code, args) in expected.items():
+    for eid, (_kind, old, code, args) in expected.items():
         row = found[eid]
         assert row.title == old  # kept: a desktop one schema behind still reads it
         assert row.title_code == code, old

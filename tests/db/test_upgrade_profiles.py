@@ -139,7 +139,7 @@ def test_a_profile_of_every_schema_opens_migrated_with_nothing_lost(fixture, upg
     assert (path / f"casedesk.db.before-{migrate.head()}").exists() == (manifest["revision"] != migrate.head())
 
 
-def test_every_upgraded_profile_still_syncs_and_its_pending_edit_arrives(upgraded, tmp_path, demo_server, demo_db):
+def test_every_upgraded_profile_still_syncs_and_its_pending_edit_arrives(upgraded, tmp_path, demo_server, demo_db):  # noqa: F811
     """All of them, one after another, as desktops of one person on one demo server: each signs
     in, pushes its pending edit (the same value on the same patient: applied, then merged) and
     pulls its scope."""

@@ -14,8 +14,8 @@ from sqlalchemy.exc import DBAPIError
 
 from app import audit
 from app.sync import audit_push
-from app.sync.wire import from_wire
 from app.sync.client import SyncError
+from app.sync.wire import from_wire
 from db.models import AuditEntry
 from db.models import Patient
 from tests.support import run_main

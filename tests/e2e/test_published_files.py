@@ -147,8 +147,8 @@ class Damaging(httpx.HTTPTransport):
 
 def cycle(desk, user, server, transport=None):
     from app.profile import Profile
-    from app.sync.client import SyncClient
     from app.sync import files
+    from app.sync.client import SyncClient
 
     profile = Profile.open(desk)
     client = SyncClient(profile, server.url, transport=transport)

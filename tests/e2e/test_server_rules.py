@@ -8,7 +8,6 @@ from sqlalchemy import select
 
 from db.models import Case
 from db.models import OrgUnit
-from db.models import OutboxEntry
 from db.models import Patient
 from db.models import Referral
 

@@ -51,7 +51,7 @@ def desk(tmp_path, zh, qtbot, demo_server):
         return window, ui, profile
     yield make
     from ui.tasks import wait_for_lanes
-    for window, ui, profile in opened:
+    for _window, ui, profile in opened:
         ui.controller.shutdown()
         wait_for_lanes(30_000)
         profile.close()

@@ -5,6 +5,7 @@ reads the list and the content, nobody unsigned does."""
 from __future__ import annotations
 
 import hashlib
+
 from tests.support import ROOT
 
 HOLIDAYS_2027 = (ROOT / "docs" / "examples" / "holidays" / "2027.toml").read_text(encoding="utf-8")

@@ -22,7 +22,7 @@ def write(path, text: str):
 def test_check_config_names_each_problem_with_its_key_and_exits_2(tmp_path):
     secret = write(tmp_path / "db-password", "s3cret-Pw\n")
     secret.chmod(0o644)
-    cfg = write(tmp_path / "bad.toml", f'''
+    cfg = write(tmp_path / "bad.toml", '''
 [database]
 url = "postgresql+psycopg://casedesk:inline-pw@127.0.0.1:5432/casedesk"
 [server]

@@ -14,8 +14,8 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from app.profile import Profile
-from tests.e2e.conftest import demo_server  # noqa: F401 - fixtures of the real server
 from tests.e2e.conftest import demo_db  # noqa: F401
+from tests.e2e.conftest import demo_server  # noqa: F401 - fixtures of the real server
 from tests.e2e.conftest import demo_template  # noqa: F401
 from tests.e2e.conftest import keyring_ready  # noqa: F401
 from tests.e2e.conftest import shared_server  # noqa: F401

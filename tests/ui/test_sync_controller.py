@@ -13,8 +13,8 @@ from sqlalchemy import select
 
 from app import clock
 from app.events import DataChanged
-from app.sync.client import CycleReport
 from app.sync import errors
+from app.sync.client import CycleReport
 from app.sync.client import SyncError
 from db.models import Patient
 from ui.sync.wiring import SyncUi

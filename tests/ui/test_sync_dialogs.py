@@ -16,11 +16,11 @@ from db.models import OutboxEntry
 from db.models import Patient
 from db.models import User
 from ui.sync.conflict_dialog import ConflictDialog
+from ui.sync.controller import SyncController
 from ui.sync.login_dialog import LoginDialog
 from ui.sync.outbox_view import OutboxView
 from ui.sync.progress_dialog import FirstSyncDialog
 from ui.sync.resend_dialog import ResendDialog
-from ui.sync.controller import SyncController
 
 OTHER_DESK = "0190f000-aaaa-7000-8000-00000000beef"
 

@@ -10,9 +10,9 @@ from app import clock
 from app.identity import announce
 from app.worklist import COLUMNS
 from tests.app import worklist_data as data
+from ui.timeline_words import event_title
 from ui.worklist.view import WorklistPage
 from ui.workspace import Workspace
-from ui.timeline_words import event_title
 
 
 @pytest.fixture

@@ -28,9 +28,9 @@ def run(args) -> dict:
     from app.benchdata import cache_dir
     from app.pathway.benchdata import MONTH
     from app.pathway.benchdata import build_profile
+    from ui.bench import bench_application
     from ui.calendar import CalendarPage
     from ui.calendar.month_view import grid_range
-    from ui.bench import bench_application
     from ui.tasks import wait_for_lanes
 
     path = Path(args.data) if args.data else cache_dir() / f"calendar-{args.followups}-{args.seed}"

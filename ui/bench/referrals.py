@@ -28,8 +28,8 @@ def run(args) -> dict:
     from app.benchdata import cache_dir
     from app.referrals.benchdata import NOW
     from app.referrals.benchdata import build_profile
-    from ui.referrals.board import ReferralBoard
     from ui.bench import bench_application
+    from ui.referrals.board import ReferralBoard
     from ui.tasks import wait_for_lanes
 
     path = Path(args.data) if args.data else cache_dir() / f"referrals-{args.referrals}-{args.seed}"

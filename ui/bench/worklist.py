@@ -5,8 +5,8 @@ import os
 import random
 import statistics
 import subprocess
-import threading
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -129,15 +129,15 @@ def _startup_s(profile_dir: Path) -> float:
 
 def run(args) -> dict:
     import psutil
-    from ui.bench import bench_application
-    from ui.tasks import wait_for_lanes
 
     from app.benchdata import add_patient_with_events
     from app.benchdata import bench_profile
     from app.patients import PatientService
     from app.worklist import COLUMNS
     from app.worklist import Worklist
+    from ui.bench import bench_application
     from ui.patient.view import PatientView
+    from ui.tasks import wait_for_lanes
     from ui.worklist.view import COUNTS_DELAY_MS
     from ui.worklist.view import WorklistPage
 

@@ -6,13 +6,13 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QEvent
+from PySide6.QtCore import QLocale
 from PySide6.QtCore import QPointF
 from PySide6.QtCore import QRectF
 from PySide6.QtCore import Qt
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
 from PySide6.QtGui import QFont
-from PySide6.QtCore import QLocale
 from PySide6.QtGui import QPainter
 from PySide6.QtGui import QPen
 from PySide6.QtWidgets import QToolTip

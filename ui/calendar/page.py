@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QEvent
-from PySide6.QtCore import Signal
 from PySide6.QtCore import QLocale
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup
 from PySide6.QtWidgets import QComboBox
 from PySide6.QtWidgets import QHBoxLayout

@@ -10,11 +10,11 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractListModel
+from PySide6.QtCore import QLocale
 from PySide6.QtCore import QMimeData
 from PySide6.QtCore import QModelIndex
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
-from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QAbstractItemView
 from PySide6.QtWidgets import QFrame
 from PySide6.QtWidgets import QGridLayout

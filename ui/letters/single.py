@@ -7,6 +7,8 @@ asks for the reprint reason that goes into the record.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtPrintSupport import QPrintDialog
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialog
 from PySide6.QtWidgets import QDialogButtonBox
 from PySide6.QtWidgets import QFileDialog
@@ -15,8 +17,6 @@ from PySide6.QtWidgets import QMessageBox
 from PySide6.QtWidgets import QPushButton
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
-from PySide6.QtPrintSupport import QPrintDialog
-from PySide6.QtPrintSupport import QPrinter
 
 from app.errors import CaseDeskError
 from app.letters.batch import paper_of

@@ -16,7 +16,6 @@ from app.unlock import UnlockGuard
 from app.unlock import UnlockRefused
 from ui.problem_words import say
 
-
 ERROR_STYLE = "color: #c62828;"
 
 

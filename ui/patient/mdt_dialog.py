@@ -20,10 +20,10 @@ from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
 from app.errors import ValidationError
-from ui import problem_words
 from app.mdt import CHECKLIST
 from app.mdt import MdtService
 from app.patients import PatientService
+from ui import problem_words
 from ui.referrals import labels
 from ui.referrals.step_dialogs import ReasonDialog
 from ui.referrals.step_dialogs import error_label

@@ -21,12 +21,12 @@ from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
 from app.errors import ValidationError
-from ui import problem_words
 from app.patients import PatientService
 from app.referrals import ReferralForm
 from app.referrals import ReferralService
 from app.referrals.forms import DIRECTIONS
 from app.referrals.forms import URGENCIES
+from ui import problem_words
 from ui.labels import kind_label
 from ui.labels import sex_label
 from ui.referrals import labels

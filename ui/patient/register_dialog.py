@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 
 import shiboken6
-
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import QDate
 from PySide6.QtCore import Qt

@@ -35,7 +35,6 @@ from app.patients import EVENT_KINDS
 from app.patients import PatientService
 from ui.icons import event_icon
 from ui.labels import kind_label
-from ui.timeline_words import event_title
 from ui.patient.timeline_model import AUTHOR
 from ui.patient.timeline_model import ID_ROLE
 from ui.patient.timeline_model import PLACE
@@ -43,6 +42,7 @@ from ui.patient.timeline_model import TIME
 from ui.patient.timeline_model import TITLE
 from ui.patient.timeline_model import TYPE
 from ui.patient.timeline_model import TimelineModel
+from ui.timeline_words import event_title
 
 STYLE = """
 #timelineFilters QToolButton { padding: 2px 6px; border: 1px solid transparent; border-radius: 4px; }

@@ -24,13 +24,13 @@ from PySide6.QtWidgets import QWidget
 
 from app import clock
 from app.errors import ValidationError
-from ui import problem_words
 from app.identity import current_identity
 from app.referrals import ReferralService
 from app.referrals.board import TABS
 from app.referrals.board import BoardQueries
 from app.referrals.board import my_units
 from app.referrals.states import ACTIONS
+from ui import problem_words
 from ui.events import EventBridge
 from ui.fonts import row_height
 from ui.referrals import labels

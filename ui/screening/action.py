@@ -7,7 +7,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtGui import QKeySequence
 
 
-
 class ImportAction(QObject):
     """Puts the action at the top of the window's File menu and keeps its text in the
     interface language (a QAction gets no LanguageChange of its own)."""

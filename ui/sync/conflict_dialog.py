@@ -27,9 +27,9 @@ from PySide6.QtWidgets import QWidget
 from app.sync import conflicts
 from app.sync import service
 from app.sync.service import OutboxItem
+from ui.sync.words import failure_text
 from ui.sync.words import field_name
 from ui.sync.words import moment_text
-from ui.sync.words import failure_text
 from ui.sync.words import record_text
 from ui.sync.words import value_text
 

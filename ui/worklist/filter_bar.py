@@ -29,7 +29,7 @@ class FilterBar(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.scope_buttons = {k: _toggle(self) for k in ("mine", "station", "all")}
         self._scope_group = QButtonGroup(self)
-        for key, b in self.scope_buttons.items():
+        for b in self.scope_buttons.values():
             self._scope_group.addButton(b)
             layout.addWidget(b)
         self.scope_buttons["all"].setChecked(True)

@@ -28,8 +28,8 @@ def _import(args) -> int:
     from app.problems import ProblemError
     from db import migrate
     from db.engine import url_engine
-    from server.config import with_env_password
     from server import org_import
+    from server.config import with_env_password
     from ui.problem_words import words
 
     if not args.db:
