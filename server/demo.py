@@ -44,6 +44,12 @@ def init_demo(engine: Engine, patients: int, seed: int, progress=None,
     with Session(engine) as session:  # desktops ask (/health, sign-in): demo profiles may join only here
         demo_mark.mark(session)
         session.commit()
+        # Its history id from the start, as `server init` gives one: a copy of this database
+        # (a test's fresh demo network, CREATE DATABASE … TEMPLATE) is the same history, not a
+        # restore that desktops would answer by sending everything again.
+        from server.backup import ensure_history  # local: it carries the server's web stack
+
+        ensure_history(session)
     return {"patients": patients, "rows": rows, "generated_in_s": seconds}
 
 

@@ -45,7 +45,7 @@ class AboutDialog(QDialog):
         self.setWindowTitle(self.tr("About CaseDesk"))
         self.name.setText(self.tr("CaseDesk Case Management Workstation"))
         self.version.setText(self.tr("Version {version}").format(version=__version__))
-        self.licence.setText(self.tr("Chinese text uses the bundled font {font}.").format(font=FONT_LICENCE))
+        self.licence.setText(self.tr("Chinese text uses the bundled fonts {font}.").format(font=FONT_LICENCE))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -20,8 +20,8 @@
     </message>
     <message>
         <location filename="../../ui/about_dialog.py" line="48"/>
-        <source>Chinese text uses the bundled font {font}.</source>
-        <translation>中文显示使用随附字体 {font}。</translation>
+        <source>Chinese text uses the bundled fonts {font}.</source>
+        <translation>中文显示使用随附字体：{font}。</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtGui import QPen
 from PySide6.QtPrintSupport import QPrinter
 
+from app.letters.fonts import FALLBACK_FAMILIES
 from app.letters.fonts import FONT_FAMILY
 from app.letters.fonts import FONT_FILE
 from app.letters.fonts import metrics as letter_metrics
@@ -42,7 +43,10 @@ def letter_family() -> str:
 
 
 def _font(bold: bool) -> QFont:
-    font = QFont(letter_family())
+    font = QFont()
+    # The rare-character fonts the PDF falls back to, named here too: Qt's own fallback finds
+    # them on Linux but not on every Windows desk (registered by ui/fonts.py at start).
+    font.setFamilies([letter_family(), *FALLBACK_FAMILIES])
     font.setPixelSize(int(UNIT))
     font.setBold(bold)  # the one face is emboldened, as the PDF strokes it
     font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
