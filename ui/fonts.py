@@ -81,6 +81,17 @@ def apply_font_size(app: QApplication, size: str) -> float:
     return scale
 
 
+def font_scale() -> float:
+    """The text size applied now (1.0 = the platform's own)."""
+    app = QApplication.instance()
+    return float((app.property(_SCALE) if app is not None else None) or 1.0)
+
+
+def widen(header, ratio: float) -> None:
+    """Scale a horizontal header's interactive columns (not the stretched last one)."""
+    _widen(header, ratio)
+
+
 def _widen(header, ratio: float) -> None:
     from PySide6.QtWidgets import QHeaderView
 

@@ -14,11 +14,15 @@ from PySide6.QtCore import QEvent
 from PySide6.QtCore import QObject
 from PySide6.QtCore import QRect
 from PySide6.QtCore import QSettings
+from PySide6.QtCore import Qt
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHeaderView
 from PySide6.QtWidgets import QSplitter
 from PySide6.QtWidgets import QWidget
+
+from ui.fonts import font_scale
+from ui.fonts import widen
 
 GROUP = "window"
 MARGIN = 8  # px kept free at the screen's edge
@@ -96,15 +100,23 @@ class WindowState(QObject):
             if id(view) in self.restored or not view.isVisible():
                 continue
             self.restored.add(id(view))
-            state = self.store.value(f"{GROUP}/views/{widget_path(view, self.window)}")
-            if isinstance(state, QByteArray) and not state.isEmpty():
-                view.restoreState(state)
+            key = f"{GROUP}/views/{widget_path(view, self.window)}"
+            state = self.store.value(key)
+            if isinstance(state, QByteArray) and not state.isEmpty() and view.restoreState(state):
+                # Widths kept at another text size (a shared desk: each person has their own)
+                # are scaled to this one, or bigger text would be cut short.
+                saved = float(self.store.value(f"{key}/scale", 1.0) or 1.0)
+                if isinstance(view, QHeaderView) and view.orientation() == Qt.Orientation.Horizontal \
+                        and abs(font_scale() - saved) > 1e-6:
+                    widen(view, font_scale() / saved)
 
     def save(self) -> None:
         self.store.setValue(f"{GROUP}/geometry", self.window.saveGeometry())
         for view in self.views():
             if id(view) in self.restored or view.isVisible():  # never overwrite a state not yet applied
-                self.store.setValue(f"{GROUP}/views/{widget_path(view, self.window)}", view.saveState())
+                key = f"{GROUP}/views/{widget_path(view, self.window)}"
+                self.store.setValue(key, view.saveState())
+                self.store.setValue(f"{key}/scale", font_scale())
         self.store.sync()
 
     def eventFilter(self, watched, event) -> bool:

@@ -44,3 +44,21 @@ def test_a_window_left_on_a_screen_that_is_gone_opens_inside_this_one(qtbot, mak
     second = open_window(make_window, profile)
     area = QGuiApplication.primaryScreen().availableGeometry()
     assert area.contains(second.frameGeometry()), (area, second.frameGeometry())
+
+
+def test_columns_kept_at_one_text_size_are_scaled_to_another(qtbot, make_window, profile, qapp):
+    from ui.fonts import apply_font_size
+
+    first = open_window(make_window, profile)
+    qtbot.waitUntil(lambda: first.workspace.worklist_page.table.isVisible())
+    first.window_state.restore_views()
+    first.workspace.worklist_page.table.horizontalHeader().resizeSection(1, 100)
+    first.close()
+    apply_font_size(qapp, "large")  # the next person at this desk reads larger text
+    try:
+        second = open_window(make_window, profile)
+        qtbot.waitUntil(lambda: second.workspace.worklist_page.table.isVisible())
+        second.window_state.restore_views()
+        assert second.workspace.worklist_page.table.horizontalHeader().sectionSize(1) == 120
+    finally:
+        apply_font_size(qapp, "standard")
