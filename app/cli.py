@@ -21,7 +21,7 @@ from ui import problem_words
 
 # Modules under app/commands/, in the order `--help` lists them.
 COMMANDS = ("demo", "server", "sync", "password", "import_list", "export", "letters", "rules", "audit",
-            "diagnostics", "bench")
+            "diagnostics", "bench", "daysheet")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -56,6 +56,7 @@ class WorklistPage(QWidget):
         self.columns_button = QToolButton(self)
         self.columns_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.export_button = QToolButton(self)
+        self.print_button = QToolButton(self)  # 打印日程: call list, home visits, chase list, this list
         self.register_button = QToolButton(self)  # 登记患者: a walk-in becomes a patient here
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -84,6 +85,7 @@ class WorklistPage(QWidget):
         top.addWidget(self.views.button)
         top.addWidget(self.columns_button)
         top.addWidget(self.export_button)
+        top.addWidget(self.print_button)
         top.addWidget(self.register_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -103,6 +105,7 @@ class WorklistPage(QWidget):
         self.columns_button.clicked.connect(lambda: self._columns_menu().exec(
             self.columns_button.mapToGlobal(self.columns_button.rect().bottomLeft())))
         self.export_button.clicked.connect(self._export)
+        self.print_button.clicked.connect(self._print)
         self.register_button.clicked.connect(self.register_patient)
         self.retranslate()
         self.apply()
@@ -221,6 +224,10 @@ class WorklistPage(QWidget):
         from ui.worklist.export_dialog import export_visible_list
         export_visible_list(self)
 
+    def _print(self) -> None:
+        from ui.daysheets import print_day_sheets
+        print_day_sheets(self)
+
     def register_patient(self):
         """The registration dialog; the saved patient (or a duplicate chosen instead) opens."""
         from app.registration import Registration
@@ -246,6 +253,8 @@ class WorklistPage(QWidget):
         self.search.setPlaceholderText(self.tr("Search name, pinyin initials, phone or ID ending  (Ctrl+F)"))
         self.columns_button.setText(self.tr("Columns"))
         self.export_button.setText(self.tr("Export…"))
+        from ui.daysheets import word_print_button  # its words are in casedesk_daysheet_zh_CN.ts
+        word_print_button(self.print_button)
         # Context RegisterDialog: the words live in that feature's catalogue (casedesk_register_zh_CN.ts).
         self.register_button.setText(QCoreApplication.translate("RegisterDialog", "Register patient…"))
         self.empty_label.setText(self.tr("No cases match. Clear the search or the filters to see more."))
