@@ -111,8 +111,9 @@ def test_installed_wheel_finds_its_data_and_translations_where_it_is(installed, 
     assert not (tmp_path / "cache" / "i18n").exists()  # nothing compiled at start
 
 
+# Every subcommand (app/cli.py COMMANDS, by its command name): each must start without the extras.
 COMMANDS = ("server", "sync", "letters", "bench", "demo", "import", "export", "rules", "diagnostics", "audit",
-            "password")
+            "password", "daysheet")
 BLOCKER = """
 import contextlib, importlib.abc, io, runpy, sys
 class Absent(importlib.abc.MetaPathFinder):
@@ -135,6 +136,9 @@ print('all', len({commands!r}) + 1)
 
 
 def test_desktop_commands_start_without_server_and_bench_packages():
+    from app import cli
+
+    assert len(COMMANDS) == len(cli.COMMANDS)  # a new subcommand is checked here too
     script = BLOCKER.format(blocked=set(SERVER_AND_BENCH), main=str(ROOT / "main.py"), commands=COMMANDS)
     done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
