@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -28,11 +29,8 @@ from db import migrate
 from db.models import Base
 from db.models import OutboxEntry
 from db.models import Patient
-from tests.e2e.conftest import demo_db  # noqa: F401  (fixtures used below)
-from tests.e2e.conftest import demo_server  # noqa: F401
-from tests.e2e.conftest import demo_template  # noqa: F401
-from tests.e2e.conftest import keyring_ready  # noqa: F401
-from tests.e2e.conftest import shared_server  # noqa: F401
+from tests.e2e.conftest import ServerProcess
+from tests.e2e.conftest import keyring_ready  # noqa: F401  (a fixture used below)
 from tests.e2e.conftest import users_by_role
 from tests.support import ROOT
 
@@ -139,7 +137,45 @@ def test_a_profile_of_every_schema_opens_migrated_with_nothing_lost(fixture, upg
     assert (path / f"casedesk.db.before-{migrate.head()}").exists() == (manifest["revision"] != migrate.head())
 
 
-def test_every_upgraded_profile_still_syncs_and_its_pending_edit_arrives(upgraded, tmp_path, demo_server, demo_db):  # noqa: F811
+@pytest.fixture(scope="module")
+def network_of_the_profiles():
+    """A demo server holding the network the saved profiles were made against. The demo
+    generator's ids follow its date (app/demo/generator.py), so the network is generated as
+    of the day the profiles were made, whatever day the test runs (it failed after midnight
+    against the shared demo server, generated today)."""
+    import datetime as dt
+
+    from app import clock
+    from db.engine import url_engine
+    from server.demo import init_demo
+    from tests.conftest import PG_ADMIN_URL
+    from tests.conftest import _pg_admin
+
+    (made,) = {manifest_of(f)["made"] for f in FIXTURES}  # one day: one network
+    admin = _pg_admin()
+    name = f"casedesk_upgrades_{os.getpid()}"
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = f"{PG_ADMIN_URL.rsplit('/', 1)[0]}/{name}"
+    engine = url_engine(url)
+    clock.pin(dt.datetime.combine(dt.date.fromisoformat(made), dt.time(4), dt.timezone.utc))
+    try:
+        init_demo(engine, 120, 1)  # as the e2e demo template: 120 patients, seed 1
+    finally:
+        clock.pin(None)
+        engine.dispose()
+    server = ServerProcess(url).start()
+    yield server
+    server.stop()
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def test_every_upgraded_profile_still_syncs_and_its_pending_edit_arrives(upgraded, tmp_path, network_of_the_profiles):
+    demo_server = network_of_the_profiles
+    demo_db = demo_server.db_url
     """All of them, one after another, as desktops of one person on one demo server: each signs
     in, pushes its pending edit (the same value on the same patient: applied, then merged) and
     pulls its scope."""
@@ -158,7 +194,8 @@ def test_every_upgraded_profile_still_syncs_and_its_pending_edit_arrives(upgrade
             finally:
                 client.close()
             with profile.sessions() as s:
-                assert s.query(OutboxEntry).all() == [], fixture.name
+                left = [(e.status, e.server_reason, e.server_detail) for e in s.query(OutboxEntry)]
+                assert left == [], (fixture.name, left)
                 assert s.get(Patient, row_id).server_seq is not None, fixture.name
         finally:
             profile.close()
