@@ -10,6 +10,8 @@ import json
 import os
 import sys
 
+from app.problems import refuse
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("server", help="run the central server (or --init-demo to create one)")
@@ -68,14 +70,14 @@ def _settings(args):
     from server import config
     from ui import problem_words
 
-    def refuse(problems) -> CaseDeskError:
+    def named(problems) -> CaseDeskError:
         return CaseDeskError("\n".join(f"{p.field or args.config}: {problem_words.words(p)}" for p in problems))
 
     if args.config:
         try:
             settings = config.load(args.config)
         except config.ConfigError as exc:
-            raise refuse(exc.problems) from None
+            raise named(exc.problems) from None
     else:
         settings = config.ServerConfig(db_url=config.with_env_password(args.db or _default_url()))
     given = {k: v for k, v in (("host", args.host), ("port", args.port), ("workers", args.workers),
@@ -84,9 +86,9 @@ def _settings(args):
         given["db_url"] = config.with_env_password(args.db)
     settings = replace(settings, **given)
     if (settings.certfile is None) != (settings.keyfile is None):
-        raise CaseDeskError("--certfile and --keyfile go together: give both to serve HTTPS")
+        raise refuse("config.cert_pair", "--certfile")
     if settings.certfile and (found := config.tls_problems(settings.certfile, settings.keyfile, prefix="--")):
-        raise refuse(found)
+        raise named(found)
     return settings
 
 
@@ -104,7 +106,7 @@ def _run(args) -> int:
         if args.init_demo:
             from server.demo import init_demo
             if not migrate.is_empty(engine):
-                raise CaseDeskError(f"{shown} already holds tables; --init-demo needs an empty database")
+                raise refuse("config.db_not_empty", "--db", url=shown)
             figures = init_demo(engine, args.patients, args.seed)
             print(f"demo server ready: {figures['patients']} patients, {figures['rows']} rows; "
                   "logins are listed in the README (password: USERNAME-demo)")
@@ -115,7 +117,7 @@ def _run(args) -> int:
     except Exception as exc:  # noqa: BLE001 - a database that cannot be reached, in words
         if isinstance(exc, CaseDeskError):
             raise
-        raise CaseDeskError(f"cannot use the database {shown}: {exc.__class__.__name__}: {exc}") from exc
+        raise refuse("account.db_unusable", "--db", url=shown, reason=f"{exc.__class__.__name__}: {exc}") from exc
     finally:
         engine.dispose()
     import uvicorn
@@ -148,7 +150,7 @@ def _security_log(args) -> int:
     from server.config import with_env_password
 
     if not args.db:
-        raise CaseDeskError("security-log needs --db URL (the server's database)")
+        raise refuse("account.db_required", "--db", action="security-log")
     engine = url_engine(with_env_password(args.db))  # CASEDESK_DB_PASSWORD, not on the command line
     try:
         with Session(engine) as session:

@@ -4,6 +4,14 @@
   <context>
     <name>Problems</name>
     <message>
+      <source>--certfile and --keyfile go together: give both to serve HTTPS.</source>
+      <translation>--certfile 和 --keyfile 须同时给出，才能提供 HTTPS 服务。</translation>
+    </message>
+    <message>
+      <source>{url} already holds tables; --init-demo needs an empty database.</source>
+      <translation>{url} 中已有数据表；--init-demo 需要一个空数据库。</translation>
+    </message>
+    <message>
       <source>The settings file {path} cannot be read: {reason}.</source>
       <translation>无法读取配置文件 {path}：{reason}。</translation>
     </message>

@@ -3,6 +3,8 @@ print them after the key ("server.port: …"): what is wrong and what to put ins
 from __future__ import annotations
 
 ENGLISH = {
+    "config.cert_pair": "--certfile and --keyfile go together: give both to serve HTTPS.",
+    "config.db_not_empty": "{url} already holds tables; --init-demo needs an empty database.",
     "config.unreadable": "The settings file {path} cannot be read: {reason}.",
     "config.not_toml": "The settings file {path} is not valid TOML: {reason}.",
     "config.unknown_key": "This setting is not known (known here: {known}). Check its spelling.",

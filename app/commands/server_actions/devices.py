@@ -7,6 +7,8 @@ import argparse
 import datetime as dt
 import sys
 
+from app.problems import refuse
+
 COLUMNS = ("device", "code", "user", "name", "version", "registered (UTC)", "last sync (UTC)", "last address",
            "withdrawn (UTC)")
 
@@ -31,12 +33,11 @@ def _when(moment: dt.datetime | None) -> str:
 def _session(args):
     from sqlalchemy.orm import Session
 
-    from app.errors import CaseDeskError
     from db.engine import url_engine
     from server.config import with_env_password
 
     if not args.db:
-        raise CaseDeskError("devices needs --db URL (the server's database)")
+        raise refuse("account.db_required", "--db", action="devices")
     engine = url_engine(with_env_password(args.db))  # CASEDESK_DB_PASSWORD, not on the command line
     return engine, Session(engine)
 

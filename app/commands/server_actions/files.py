@@ -8,6 +8,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from app.problems import refuse
+
 COLUMNS = ("id", "kind", "name", "version", "published (UTC)", "by", "sha256")
 
 
@@ -40,7 +42,7 @@ def _engine(args):
     from server.config import with_env_password
 
     if not getattr(args, "db", None):
-        raise CaseDeskError("files needs --db URL (the server's database)")
+        raise refuse("account.db_required", "--db", action="files")
     engine = url_engine(with_env_password(args.db))  # CASEDESK_DB_PASSWORD, not on the command line
     try:
         migrate.upgrade(engine)

@@ -7,6 +7,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from app.problems import refuse
+
 
 def register(actions) -> None:
     org = actions.add_parser("org", help="the organisation tree (centres, street stations, community points …)")
@@ -33,7 +35,7 @@ def _import(args) -> int:
     from ui.problem_words import words
 
     if not args.db:
-        raise CaseDeskError("org import needs --db URL (the server's database)")
+        raise refuse("account.db_required", "--db", action="org import")
     engine = url_engine(with_env_password(args.db))  # CASEDESK_DB_PASSWORD, not on the command line
     try:
         migrate.upgrade(engine)
