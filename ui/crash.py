@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import errno
 import logging
-import sqlite3
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import QObject
@@ -39,15 +38,19 @@ def describe(exc: BaseException) -> str:
         return say(edge)
     if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return QCoreApplication.translate("Crash", "The disk is full: CaseDesk could not save. Free some space (or ask IT to), then try again.")
-    text = str(exc).lower()
-    if isinstance(exc, sqlite3.OperationalError) or "database is locked" in text:
-        if "locked" in text or "busy" in text:
-            return QCoreApplication.translate("Crash", "The local database was busy (another task was writing to it). Try again in a moment.")
-        if "disk" in text and "full" in text:
-            return QCoreApplication.translate("Crash", "The disk is full: CaseDesk could not save. Free some space (or ask IT to), then try again.")
+    if _busy(exc):
+        return QCoreApplication.translate("Crash", "The local database was busy (another task was writing to it). Try again in a moment.")
     if isinstance(exc, MemoryError):
         return QCoreApplication.translate("Crash", "The computer ran out of memory. Close other programs, then try again.")
     return QCoreApplication.translate("Crash", "CaseDesk ran into an unexpected error ({name}).").format(name=type(exc).__name__)
+
+
+def _busy(exc: BaseException) -> bool:
+    """SQLite's own result code, not the message's words (SQLAlchemy wraps it as .orig)."""
+    for cause in (exc, getattr(exc, "orig", None), exc.__cause__, exc.__context__):
+        if str(getattr(cause, "sqlite_errorname", "")).startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+            return True
+    return False
 
 
 def message(exc: BaseException) -> str:

@@ -125,3 +125,20 @@ def test_diagnostics_zip_holds_logs_and_counts_but_no_patient_data(tmp_path, rep
         assert not id_number or id_number not in everything
         assert not phone or phone not in everything
     assert not list(tmp_path.glob("*.part"))
+
+
+def test_a_busy_database_is_told_by_sqlites_code_as_busy(qtbot, reporter, tmp_path):
+    import sqlite3
+
+    path = tmp_path / "busy.db"
+    holder = sqlite3.connect(path, timeout=0)
+    holder.execute("CREATE TABLE t (x)")
+    holder.execute("BEGIN EXCLUSIVE")
+    other = sqlite3.connect(path, timeout=0)
+    try:
+        other.execute("SELECT * FROM t")
+    except sqlite3.OperationalError as exc:
+        busy = exc
+    holder.rollback()
+    reporter.report(busy)
+    assert "本地数据库正忙" in crash_dialog(qtbot).text()
