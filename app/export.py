@@ -38,11 +38,21 @@ def cell(row: Row, key: str, words: SheetWords) -> str:
         return words.term(VOCABULARY[key], value) if value else ""
     if key == "due_date":
         return row.due_date.isoformat() if row.due_date else ""
+    if key == "next_action":
+        return work_text(row.next_work, row.open_tasks, words)
     if key == "last_contact":
         return row.last_contact.astimezone().strftime("%Y-%m-%d %H:%M") if row.last_contact else ""
     if key in ("waiting_referral", "waiting_mdt"):
         return words.term("flag", "yes") if getattr(row, key) else ""
     return str(getattr(row, key) or "")
+
+
+def work_text(item, open_count: int, words: SheetWords) -> str:
+    """The work due first in words, and how many more are open ("… (+2)")."""
+    if item is None:
+        return ""
+    text = words.say(item.code, **item.params)
+    return words.say("work.more", text=text, more=open_count - 1) if open_count > 1 else text
 
 
 def _rows(worklist: Worklist, ids: list[str], columns, words: SheetWords, progress):

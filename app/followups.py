@@ -108,9 +108,6 @@ def move_followup(tx, f: Followup, day: dt.date, title_code: str, reason: str, *
     tx.update(f, due_date=day, status=PLANNED, note=reason or None)
     moved = {"old": old.isoformat(), "new": day.isoformat()}
     tx.add(_event(f, title_code, {**moved, **args}, reason, **moved))
-    case = tx.session.get(Case, f.case_id) if f.case_id else None
-    if case is not None and case.due_date == old:
-        tx.update(case, due_date=day)
 
 
 @dataclass(frozen=True)
@@ -262,9 +259,6 @@ class FollowupService(FollowupQueries):
             code = "schedule.timeline_planned_moved" if placement.moved else "schedule.timeline_planned"
             tx.add(_event(f, code, {"method": method, "date": placement.date.isoformat(),
                                     **placement.event_args()}, notes, due_date=placement.date.isoformat()))
-            if case is not None and case.closed_at is None and (
-                    case.due_date is None or placement.date < case.due_date):
-                tx.update(case, next_action=f"{METHOD_LABELS[method]}随访", due_date=placement.date)
         return Scheduled(f.id, placement)
 
     def complete(self, fid: str, c: Completion) -> CompletionResult:
@@ -312,7 +306,7 @@ class FollowupService(FollowupQueries):
                     close_case(tx, case, outcome_rule.text)
                     result["case_closed"] = True
                 elif action == "flag":
-                    flag_case(tx, case, f"{outcome_rule.text}：请复核并记录原因")
+                    flag_case(tx, case, "outcome", outcome=c.outcome)
             if proposal is not None and not result.get("case_closed"):
                 method = c.next_method or outcome_rule.data["method"] or c.method
                 placement = self.place(method, check_due_date_type(c.next_date or proposal.date, "next_date"))
@@ -324,8 +318,6 @@ class FollowupService(FollowupQueries):
                                       assignee_id=f.assignee_id or (responsible_cm(case) if case else None),
                                       notes=f"下次随访{changed}" if changed else None))
                 result.update(next_id=new.id, next_date=day)
-                if case is not None and not outcome_rule.data["action"]:
-                    tx.update(case, next_action=f"{METHOD_LABELS[method]}随访", due_date=day)
         return CompletionResult(**result)
 
     def reschedule(self, fid: str, day: dt.date, reason: str = "") -> Placement:

@@ -17,10 +17,14 @@ from app.masking import mask_id_number
 from app.masking import mask_phone
 from app.problems import refuse
 from app.store import Store
+from app.tasks import WorkItem
+from app.worklist import next_work as _next_work
 from db import prepared
 from db.models import Case
+from db.models import Followup
 from db.models import OrgUnit
 from db.models import Patient
+from db.models import Task
 from db.models import TimelineEvent
 from db.models import User
 from db.models.enums import EventKind
@@ -36,11 +40,13 @@ class CaseSummary:
     cancer_type: str
     stage: str
     risk_level: str
-    next_action: str
+    next_work: WorkItem | None  # the open task or follow-up due first
     due_date: dt.date | None
     clinic_cm: str
     ward_cm: str
     community_cm: str
+    open_tasks: int = 0
+    closed: bool = False
 
 
 @dataclass(frozen=True)
@@ -101,9 +107,14 @@ def _header_query() -> prepared.Prepared:
 
 def _cases_query() -> prepared.Prepared:
     clinic, ward, community = aliased(User), aliased(User), aliased(User)
+    task, followup = aliased(Task), aliased(Followup)
     return prepared.Prepared(
-        select(Case.id, Case.cancer_type, Case.stage, Case.risk_level, Case.next_action,
-               Case.due_date, clinic.display_name, ward.display_name, community.display_name)
+        select(Case.id, Case.cancer_type, Case.stage, Case.risk_level,
+               Case.due_date, clinic.display_name, ward.display_name, community.display_name,
+               Case.open_tasks, Case.closed_at, Case.next_task_id, task.kind, task.title, task.args,
+               followup.method, followup.status, followup.attempts)
+        .outerjoin(task, task.id == Case.next_task_id)
+        .outerjoin(followup, followup.id == Case.next_task_id)
         .outerjoin(clinic, clinic.id == Case.clinic_cm_id)
         .outerjoin(ward, ward.id == Case.ward_cm_id)
         .outerjoin(community, community.id == Case.community_cm_id)
@@ -146,10 +157,13 @@ class PatientService:
                 raise refuse("record.not_found", "patient", table="patients")
             cases = tuple(
                 CaseSummary(case_id=cid, cancer_type=cancer, stage=stage, risk_level=risk,
-                            next_action=action or "", due_date=prepared.date(due), clinic_cm=clinic or "",
-                            ward_cm=ward or "", community_cm=community_cm or "")
-                for cid, cancer, stage, risk, action, due, clinic, ward, community_cm
-                in _CASES.rows(s, patient_id=patient_id))
+                            next_work=None if closed else _next_work(
+                                next_id, prepared.date(due), kind, title, args, method, status, attempts),
+                            due_date=prepared.date(due), clinic_cm=clinic or "",
+                            ward_cm=ward or "", community_cm=community_cm or "", open_tasks=int(n_open or 0),
+                            closed=closed is not None)
+                for (cid, cancer, stage, risk, due, clinic, ward, community_cm, n_open, closed, next_id, kind,
+                     title, args, method, status, attempts) in _CASES.rows(s, patient_id=patient_id))
         (pid, name, sex, birth, id_number, phone, address, community, doctor, contract, smoking,
          family_history, exposure, flags) = found[0]
         birth = prepared.date(birth)

@@ -31,6 +31,7 @@ from app.problems import refuse
 from app.rulebook.lookup import SessionLookup
 from app.rulebook.patients import LIMITS
 from app.sync.scope import Scope
+from app.tasks import open_task
 from db.models import Case
 from db.models import OrgUnit
 from db.models import Patient
@@ -299,17 +300,20 @@ class Registration:
         from app import pathway as pathway_module  # local: rule files load on first need
         pathway = self._pathway() if self._pathway else pathway_module.load()
         if case.stage == Stage.SCREEN.value:  # newly in a screening programme: invited now
-            text, due = pathway.rules.get(f"action-{case.stage}").text, pathway.first_invitation(case.cancer_type, today)
+            due = pathway.first_invitation(case.cancer_type, today)
+            kind, args = "screening", {"cancer": case.cancer_type}
         else:
-            text, due = pathway.next_action(case.cancer_type, case.stage, today, today)
+            _text, due = pathway.next_action(case.cancer_type, case.stage, today, today)
+            kind, args = "stage", {"stage": case.stage}
         s = tx.session
         station = SessionLookup(s).station_of(patient.community_id)
         cm = s.scalar(select(User.id).where(User.org_unit_id == station, User.active.is_(True),
                                             User.role == Role.COMMUNITY_CM.value).order_by(User.username)) \
             if station else None
-        tx.add(Case(patient_id=patient.id, cancer_type=case.cancer_type, stage=case.stage, risk_level="medium",
-                    station_id=station, community_cm_id=cm, next_action=text, due_date=due.date,
-                    opened_at=clock.now()), note="窗口登记：建立个案")
+        new = tx.add(Case(patient_id=patient.id, cancer_type=case.cancer_type, stage=case.stage,
+                          risk_level="medium", station_id=station, community_cm_id=cm, opened_at=clock.now()),
+                     note="窗口登记：建立个案")
+        open_task(tx, new, kind, due.date, args=args, owner_id=cm, rule_id=due.rule_id)
 
     def current(self, patient_id: str) -> PersonForm:
         """A patient's details as the edit form starts from (full phone: the desk edits it)."""

@@ -16,5 +16,12 @@ def to_wire(value: Any) -> Any:
 
 
 def row_fields(obj) -> dict[str, Any]:
-    """Every mapped column of an ORM object, as wire values."""
-    return {attr.key: to_wire(getattr(obj, attr.key)) for attr in inspect(obj).mapper.column_attrs}
+    """Every column of an ORM object a desktop sends, as wire values: not the ones each
+    desktop derives for itself, nor the legacy ones only desktops before 0008 send
+    (db/models/people.py)."""
+    return {attr.key: to_wire(getattr(obj, attr.key)) for attr in inspect(obj).mapper.column_attrs
+            if not is_local_column(attr.columns[0])}
+
+
+def is_local_column(column) -> bool:
+    return bool(column.info.get("derived") or column.info.get("legacy"))

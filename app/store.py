@@ -22,6 +22,7 @@ from app.events import EventBus
 from app.problems import ProblemError
 from app.rulebook.actor import Actor
 from app.rulebook.actor import actor_for
+from app.serial import is_local_column
 from app.serial import row_fields
 from app.serial import to_wire
 from db import migrate
@@ -79,6 +80,10 @@ class WriteTx:
         unknown = set(values) - columns
         if unknown:
             raise AttributeError(f"{obj.__tablename__} has no field(s) {sorted(unknown)}")
+        table = obj.__table__
+        local = [k for k in values if is_local_column(table.columns[k])]
+        if local:  # derived by the database (db/summary.py) or kept for older desktops only
+            raise AttributeError(f"{obj.__tablename__}: {sorted(local)} are not written by the desktop")
         changes = {}
         before = _values(obj)
         for key, new in values.items():

@@ -29,13 +29,18 @@ from app.referrals.deadline import OVERDUE
 from app.referrals.deadline import RUNNING
 from app.referrals.deadline import WARNING
 from app.referrals.deadline import countdowns_for_cases
+from app.tasks import WorkItem
+from app.tasks import describe
+from app.tasks import describe_followup
 from db import prepared
 from db.models import Case
+from db.models import Followup
 from db.models import MdtRequest
 from db.models import OrgUnit
 from db.models import OutboxEntry
 from db.models import Patient
 from db.models import Referral
+from db.models import Task
 from db.models import User
 from db.models.enums import OPEN_MDT_STATES
 from db.models.enums import OPEN_REFERRAL_STATES
@@ -73,7 +78,7 @@ class Row:
     masked_phone: str
     cancer_type: str
     stage: str
-    next_action: str
+    next_work: WorkItem | None  # the open task or follow-up due first (app/tasks.py)
     due_date: dt.date | None
     risk_level: str
     station: str
@@ -83,6 +88,7 @@ class Row:
     waiting_mdt: bool
     sync_state: str  # synced / pending / conflict / rejected
     referral_deadline: dt.datetime | None = None  # the 24-hour clock of a waiting referral
+    open_tasks: int = 0  # open tasks and follow-ups, the one shown included
 
     def due_mark(self, today: dt.date) -> str:
         if self.due_date is None:
@@ -101,6 +107,8 @@ _mdt_open = exists().where(
 _pending = exists().where(or_(OutboxEntry.row_id == Case.id, OutboxEntry.row_id == Case.patient_id))
 _station = aliased(OrgUnit)
 _cm = aliased(User)
+_next_task = aliased(Task)
+_next_followup = aliased(Followup)
 # The case manager who holds the case now: the clinic while it is being diagnosed, the
 # ward during treatment, the community station before and after.
 _responsible_cm_id = sql_case(
@@ -120,7 +128,8 @@ SORT_KEYS = {
     "id_number": func.substr(Patient.id_number, -4),
     "cancer_type": Case.cancer_type,
     "stage": _order_of(STAGE_ORDER, Case.stage),
-    "next_action": Case.next_action,
+    # By what the work is (its kind, a person's words), then when it is due.
+    "next_action": func.coalesce(_next_task.kind, literal_column("'followup'")),
     "due_date": Case.due_date,
     "risk_level": _order_of(RISK_ORDER, Case.risk_level),
     "station": _station.name,
@@ -152,10 +161,13 @@ def _json_ids():
 _ROWS = prepared.Prepared(
     select(Case.id, Case.patient_id, Patient.name, Patient.sex, Patient.birth_date,
            Patient.id_number, Patient.phone, Case.cancer_type, Case.stage,
-           Case.next_action, Case.due_date, Case.risk_level, _station.name,
+           Case.due_date, Case.risk_level, _station.name,
            _cm.display_name, Case.last_contact_at, _referral_open.label("ref"),
-           _mdt_open.label("mdt"))
+           _mdt_open.label("mdt"), Case.open_tasks, Case.next_task_id, _next_task.kind, _next_task.title,
+           _next_task.args, _next_followup.method, _next_followup.status, _next_followup.attempts)
     .join(Patient, Patient.id == Case.patient_id)
+    .outerjoin(_next_task, _next_task.id == Case.next_task_id)
+    .outerjoin(_next_followup, _next_followup.id == Case.next_task_id)
     .outerjoin(_station, _station.id == Case.station_id)
     .outerjoin(_cm, _cm.id == _responsible_cm_id)
     .where(Case.id.in_(_json_ids())))
@@ -242,6 +254,8 @@ class Worklist:
             q = q.outerjoin(_station, _station.id == Case.station_id)
         elif sort == "case_manager":
             q = q.outerjoin(_cm, _cm.id == _responsible_cm_id)
+        elif sort == "next_action":
+            q = q.outerjoin(_next_task, _next_task.id == Case.next_task_id)
         if sort == "due_date" and not descending:
             # Exactly the covering index's order: no sort step, ties in stable row order.
             return q.order_by(Case.due_date.is_(None), Case.due_date)
@@ -261,14 +275,17 @@ class Worklist:
         with self.sessions() as s:
             result = _ROWS.rows(s, ids=json.dumps(case_ids))
             states = self._sync_states(s, [r[0] for r in result] + [r[1] for r in result])
-            clocks = countdowns_for_cases(s, [r[0] for r in result if r[15]])
+            clocks = countdowns_for_cases(s, [r[0] for r in result if r[14]])
         rows = {}
-        for (cid, pid, name, sex, birth, id_no, phone, cancer, stage, action, due, risk,
-             station, cm, contact, ref, mdt) in result:
+        for (cid, pid, name, sex, birth, id_no, phone, cancer, stage, due, risk,
+             station, cm, contact, ref, mdt, n_open, next_id, kind, title, args, method, status,
+             attempts) in result:
             rows[cid] = Row(
                 case_id=cid, patient_id=pid, name=name, sex=sex, age=_age(prepared.date(birth), today),
                 masked_id=mask_id_number(id_no), masked_phone=mask_phone(phone),
-                cancer_type=cancer, stage=stage, next_action=action or "", due_date=prepared.date(due),
+                cancer_type=cancer, stage=stage, due_date=prepared.date(due),
+                next_work=next_work(next_id, prepared.date(due), kind, title, args, method, status, attempts),
+                open_tasks=int(n_open or 0),
                 risk_level=risk, station=station or "", case_manager=cm or "",
                 last_contact=prepared.utc(contact), waiting_referral=bool(ref), waiting_mdt=bool(mdt),
                 sync_state=states.get(cid) or states.get(pid) or "synced",
@@ -312,6 +329,18 @@ class Worklist:
                                    (f"cancer:{cancer}", n)):
                     counts[key] = counts.get(key, 0) + int(value or 0)
         return counts
+
+
+def next_work(item_id, due, kind, title, args, method, status, attempts) -> WorkItem | None:
+    if item_id is None:
+        return None
+    if kind is not None:
+        code, params = describe(kind, title or "", json.loads(args) if isinstance(args, str) else args)
+        return WorkItem(item_id, "tasks", None, kind, code, params, due, "open")
+    if method is not None:
+        code, params = describe_followup(method, status, int(attempts or 0))
+        return WorkItem(item_id, "followups", None, "followup", code, params, due, "open")
+    return None
 
 
 def _running_deadline(clock_) -> dt.datetime | None:

@@ -35,7 +35,7 @@ from server.checks import check_scope
 from server.checks import merge_candidate
 
 CHUNK = 1000
-STAMPED = {"timeline_events": ("author_id",), "letters": ("printed_at", "printed_by", "printed_at_desktop")}
+STAMPED = {"timeline_events": ("author_id",), "calls": ("caller_id",), "letters": ("printed_at", "printed_by", "printed_at_desktop")}
 
 
 class Batch:
@@ -158,6 +158,8 @@ def apply(session: Session, batch: Batch, user, device_id: str, scope: Scope, m)
 def _stamp_new(table: str, values: dict, user, now) -> None:
     if table == "timeline_events":
         values["author_id"] = user.id
+    elif table == "calls":
+        values["caller_id"] = user.id
     elif table == "letters":
         values["printed_at_desktop"] = values.get("printed_at")
         values["printed_at"], values["printed_by"] = now, user.id

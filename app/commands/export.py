@@ -69,13 +69,21 @@ def _export_ics(args) -> int:
     return 0
 
 
+def _work_words():
+    """Tasks in the export's words: Chinese, as the rest of the bundle (a record for the network)."""
+    from app.problems import Problem
+    from ui.problem_words import words
+
+    return lambda code, params: words(Problem(code, None, params), "zh_CN")
+
+
 def _export_fhir(args) -> int:
     from app.fhir import export_fhir
 
     out = _out_path(args, ".json")
     profile = open_profile(args)
     try:
-        counts = export_fhir(profile, out, args.patient)
+        counts = export_fhir(profile, out, args.patient, _work_words())
     finally:
         profile.close()
     print(_say("cli.export_fhir", path=str(out), counts=", ".join(f"{n} {t}" for t, n in counts.items())))

@@ -205,21 +205,23 @@ def build_case(ctx: Context, p: PatientInfo, case_id: str, cancer_key: str, fina
     if events:
         opened, last_event = min(opened, events[0][0]), events[-1][0]
     risk = ctx.weighted(RISKS[final])
-    next_action = due = closed_at = None
+    closed_at = None
     if closed:
         closed_at = ts((last_event or opened) + 3600)
     else:
-        next_action = choice(vocab.NEXT_ACTIONS[final]).format(
-            screen=cancer.screen, exam=choice(cancer.exams))
+        step = choice(vocab.NEXT_ACTIONS[final])
+        choice(cancer.exams)  # drawn as before steps were codes: the same seed keeps its network
         r = rnd()
         offset = (-ctx.randint(1, 60) if r < 0.12 else 0 if r < 0.18
                   else ctx.randint(1, 30) if r < 0.80 else ctx.randint(31, 120))
         due = ctx.today_ordinal + offset
+        owner = ward if final == "treat" else cm
         if rnd() < PLANNED_FOLLOWUP_RATE[final]:
-            due = records.planned_followup(ctx, p, case_id, due, ward if final == "treat" else cm)
+            records.planned_followup(ctx, p, case_id, due, owner)  # the follow-up is the open work
+        else:
+            records.care_task(ctx, p, case_id, step, due, owner)
     return (case_id, pid, cancer_key, final, risk, station.id, clinic.id,
-            ward.id if PATHWAY.index(final) >= 2 else None, cm.id, next_action,
-            fmt.date(due) if due is not None else None,
+            ward.id if PATHWAY.index(final) >= 2 else None, cm.id,
             ts(last_event) if last_event is not None else None, ts(opened), closed_at)
 
 

@@ -56,6 +56,7 @@ class NotEmptyError(CaseDeskError):
 class GenerationStats:
     patients: int = 0
     cases: int = 0
+    tasks: int = 0
     timeline_events: int = 0
     followups: int = 0
     referrals: int = 0

@@ -4,6 +4,7 @@ arguments (ui/problem_templates/timeline.py words them), as the services write t
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from functools import lru_cache
 
 from app.demo import vocab
@@ -174,6 +175,21 @@ def planned_followup(ctx: Context, p: PatientInfo, case_id: str, due_ordinal: in
         "planned", assignee.id, attempts, None, None, None,
         "已拨打未接通" if attempts else None, ctx.choice(vocab.FOLLOWUP_RULES)))
     return due_ordinal
+
+
+_TASK_IDS = uuid.UUID("0b6f3c9e-2a71-4d5e-8f40-7c1d9e2b5a36")
+
+
+def derived_id(record_id: str, kind: str) -> str:
+    return str(uuid.uuid5(_TASK_IDS, f"{kind}:{record_id}"))
+
+
+def care_task(ctx: Context, p: PatientInfo, case_id: str, step: str, due_ordinal: int, owner: Staff) -> None:
+    """The case's open care step as a task; its id follows from the case's, so adding tasks
+    left every other id of a seed's network as it was."""
+    ctx.rows["tasks"].append((
+        derived_id(case_id, "demo-care-task"), p.id, case_id, "care", "", ctx.fmt.json({"step": step}),
+        ctx.fmt.date(due_ordinal), owner.id, None, None, None, "open", None, None))
 
 
 def letter(ctx: Context, p: PatientInfo, phase: str, at: int, author: Staff) -> tuple[str, str, dict]:

@@ -97,13 +97,17 @@ RISK_WEIGHTS = {  # low, medium, high
     "prevent": (60, 30, 10), "screen": (50, 35, 15), "diagnose": (10, 40, 50),
     "treat": (5, 35, 60), "rehab": (40, 45, 15), "support": (15, 45, 40),
 }
+# The open step of a demo case with no planned follow-up: a care step (task kind "care",
+# worded in ui/ as "work.care.<step>").
 NEXT_ACTIONS = {
-    "prevent": ("电话随访", "健康宣教", "戒烟干预随访", "发送筛查邀请"),
-    "screen": ("预约{screen}", "电话通知筛查结果", "发送筛查邀请", "预约低剂量CT", "复查预约"),
-    "diagnose": ("预约{exam}", "病理结果追踪", "MDT讨论", "上转至县肿瘤防治中心", "绿色通道就诊"),
-    "treat": ("治疗前评估", "MDT讨论", "出院随访", "居家监测（体重/呕吐/营养）", "PICC维护", "预约{exam}"),
-    "rehab": ("电话随访", "复查提醒", "居家访视", "预约{exam}", "营养评估", "下转社区康复"),
-    "support": ("心理支持随访", "慈善援助申请", "居家访视", "安宁疗护评估", "电话随访"),
+    "prevent": ("phone_followup", "health_education", "smoking_cessation", "screening_invite"),
+    "screen": ("book_screening", "tell_screening_result", "screening_invite", "book_ldct", "book_recheck"),
+    "diagnose": ("book_exam", "chase_pathology", "mdt_discussion", "refer_up", "green_channel"),
+    "treat": ("pre_treatment_assessment", "mdt_discussion", "discharge_followup", "home_monitoring",
+              "picc_care", "book_exam"),
+    "rehab": ("phone_followup", "recheck_reminder", "home_visit", "book_exam", "nutrition_assessment",
+              "refer_down_rehab"),
+    "support": ("psychological_support", "charity_aid", "home_visit", "palliative_assessment", "phone_followup"),
 }
 
 CALL_TITLES = ("电话随访：病情稳定", "电话随访：提醒按时复查", "电话沟通检查结果",

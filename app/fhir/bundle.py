@@ -12,12 +12,14 @@ from app import clock
 from app.errors import CaseDeskError
 from app.fhir import resources as R
 from app.problems import refuse
+from app.tasks import describe
 from db.models import Case
 from db.models import Followup
 from db.models import MdtRequest
 from db.models import OrgUnit
 from db.models import Patient
 from db.models import Referral
+from db.models import Task
 from db.models import User
 
 APPOINTMENT_STATES = {"scheduled": "booked", "seen": "fulfilled", "closed": "fulfilled"}
@@ -28,7 +30,10 @@ def _in(model, column, patient_ids):
     return q.where(column.in_(patient_ids)) if patient_ids is not None else q
 
 
-def build_bundle(session, patient_id: str | None = None) -> dict:
+def build_bundle(session, patient_id: str | None = None, work_words=None) -> dict:
+    """`work_words(code, params) -> str` words a task (ui/ has the words; app/commands passes
+    them in the export's language); without it a task's words are its code."""
+    work_words = work_words or (lambda code, params: params.get("text") or code)
     ids = None
     if patient_id is not None:
         p = session.get(Patient, patient_id)
@@ -38,6 +43,11 @@ def build_bundle(session, patient_id: str | None = None) -> dict:
     names = dict(session.execute(select(OrgUnit.id, OrgUnit.name)).all())
     people = dict(session.execute(select(User.id, User.display_name)).all())
     entries: list[dict] = []
+    tasks = list(session.scalars(_in(Task, Task.patient_id, ids).order_by(Task.id)))
+    open_work: dict[str, list] = {}
+    for t in tasks:
+        if t.state == "open":
+            open_work.setdefault(t.case_id, []).append((work_words(*describe(t.kind, t.title, t.args)), t.due_date))
     for p in session.scalars(_in(Patient, Patient.id, ids).order_by(Patient.id)):
         entries.append(R.patient(p, names.get(p.community_id)))
     for c in session.scalars(_in(Case, Case.patient_id, ids).order_by(Case.id)):
@@ -45,7 +55,8 @@ def build_bundle(session, patient_id: str | None = None) -> dict:
         if cond:
             entries.append(cond)
         managers = "、".join(people[u] for u in (c.community_cm_id, c.clinic_cm_id, c.ward_cm_id) if u in people)
-        entries.append(R.care_plan(c, c.patient_id, cond is not None, f"个案管理师：{managers}" if managers else ""))
+        entries.append(R.care_plan(c, c.patient_id, cond is not None, f"个案管理师：{managers}" if managers else "",
+                                   open_work.get(c.id, [])))
     for r in session.scalars(_in(Referral, Referral.patient_id, ids).order_by(Referral.id)):
         entries.append(R.service_request(r, names.get(r.from_org_id, ""), names.get(r.to_org_id, "")))
         if r.scheduled_at and r.state in APPOINTMENT_STATES:
@@ -59,6 +70,8 @@ def build_bundle(session, patient_id: str | None = None) -> dict:
                                          f"MDT多学科会诊：{m.question[:80]}", None, None))
     for f in session.scalars(_in(Followup, Followup.patient_id, ids).order_by(Followup.id)):
         entries.append(R.task(f, people.get(f.assignee_id)))
+    for t in tasks:
+        entries.append(R.work_task(t, people.get(t.owner_id), work_words(*describe(t.kind, t.title, t.args))))
     return {
         "resourceType": "Bundle", "id": str(uuid.uuid4()), "type": "collection",
         "timestamp": R.instant(clock.now()),
@@ -66,11 +79,11 @@ def build_bundle(session, patient_id: str | None = None) -> dict:
     }
 
 
-def export_fhir(profile, out: Path, patient_id: str | None = None) -> dict[str, int]:
+def export_fhir(profile, out: Path, patient_id: str | None = None, work_words=None) -> dict[str, int]:
     """Write the bundle; returns resources by type. Audited as an export."""
     out = Path(out)
     with profile.sessions() as s:
-        bundle = build_bundle(s, patient_id)
+        bundle = build_bundle(s, patient_id, work_words)
     counts: dict[str, int] = {}
     for e in bundle["entry"]:
         t = e["resource"]["resourceType"]

@@ -76,11 +76,13 @@ def condition(c, pid: str) -> dict | None:
     })
 
 
-def care_plan(c, pid: str, has_condition: bool, managers: str) -> dict:
+def care_plan(c, pid: str, has_condition: bool, managers: str, work: list[tuple[str, dt.date | None]] = ()) -> dict:
+    """`work`: the case's open tasks as (words, due date)."""
     activity = []
-    if c.next_action and not c.closed_at:
-        activity.append({"detail": _clean({"status": "scheduled", "description": c.next_action,
-                                           "scheduledString": c.due_date.isoformat() if c.due_date else None})})
+    if not c.closed_at:
+        for words, due in work:
+            activity.append({"detail": _clean({"status": "scheduled", "description": words,
+                                               "scheduledString": due.isoformat() if due else None})})
     return _clean({
         "resourceType": "CarePlan", "id": derived_id(c.id, "careplan"),
         "status": "completed" if c.closed_at else "active", "intent": "plan",
@@ -131,6 +133,21 @@ def task(f, owner: str | None) -> dict:
         "lastModified": instant(f.updated_at), "owner": {"display": owner} if owner else None,
         "statusReason": {"text": f.outcome} if f.outcome else None,
     })
+
+
+def work_task(t, owner: str | None, words: str) -> dict:
+    """One of a case's tasks (app/tasks.py) as a FHIR Task, its words in the export's language."""
+    return _clean({
+        "resourceType": "Task", "id": t.id, "status": WORK_STATUS.get(t.state, "requested"), "intent": "plan",
+        "code": {"text": words}, "description": t.close_note,
+        "for": ref(t.patient_id), "focus": ref(derived_id(t.case_id, "careplan")),
+        "executionPeriod": _clean({"start": t.due_date.isoformat() if t.due_date else None,
+                                   "end": instant(t.closed_at)}),
+        "lastModified": instant(t.updated_at), "owner": {"display": owner} if owner else None,
+    })
+
+
+WORK_STATUS = {"open": "requested", "done": "completed", "cancelled": "cancelled"}
 
 
 def derived_id(record_id: str, kind: str) -> str:

@@ -20,6 +20,10 @@ from app.mdt.plans import PLANS
 from app.mdt.plans import SPECIALTIES
 from app.pathway import for_profile
 from app.problems import refuse
+from app.tasks import CANCELLED
+from app.tasks import close_tasks
+from app.tasks import open_task
+from app.tasks import replace_source_task
 from db.models import Case
 from db.models import MdtRequest
 from db.models import Patient
@@ -27,6 +31,7 @@ from db.models import TimelineEvent
 from db.models.enums import MdtState as M
 
 TEXT_MAX = 1000
+CHINA = dt.timezone(dt.timedelta(hours=8))  # a session's day is a day in China
 OPEN = (M.REQUESTED.value, M.READY.value, M.BOOKED.value)
 
 
@@ -143,7 +148,7 @@ class MdtService:
             tx.update(m, state=M.BOOKED.value, slot_at=slot_at)
             self._event(tx, m, "book", "timeline.mdt.rebooked" if moved else "timeline.mdt.booked",
                         {"at": slot_at.isoformat(), "place": slot.place}, slot_at=slot_at.isoformat())
-            self._next(tx, m, f"参加MDT会诊（{slot.place}）", slot_at.astimezone().date())
+            self._next(tx, m, {"step": "attend", "place": slot.place}, slot_at.astimezone(CHINA).date())
 
     def cancel(self, mdt_id: str, reason: str) -> None:
         reason = _text(reason, "reason")
@@ -152,6 +157,7 @@ class MdtService:
             if m.state not in OPEN:
                 raise refuse("mdt.closed", "state", state=m.state)
             tx.update(m, state=M.CANCELLED.value, note=reason)
+            close_tasks(tx, source_id=m.id, state=CANCELLED)
             self._event(tx, m, "cancel", "timeline.mdt.cancelled", {"reason": reason}, body=reason)
 
     def decide(self, mdt_id: str, plan: str, decision: str = "") -> list[tuple[str, dt.date]]:
@@ -175,7 +181,10 @@ class MdtService:
                 f"{n}. {what}（{due:%Y-%m-%d}前）" for n, (what, due) in enumerate(actions, 1)),
                 plan=plan, decision=text, specialties=list(m.specialties or []),
                 actions=[{"text": what, "due": due.isoformat()} for what, due in actions])
-            self._next(tx, m, actions[0][0], actions[0][1])
+            close_tasks(tx, source_id=m.id)  # attended: the plan's steps follow, each its own task
+            case = tx.session.get(Case, m.case_id) if m.case_id else None
+            for n, (_what, due) in enumerate(actions):
+                open_task(tx, case, "mdt", due, args={"plan": plan, "step": n}, source=m)
         return actions
 
     # -- inside the transaction ----------------------------------------------------
@@ -189,10 +198,9 @@ class MdtService:
                              ref_table="mdt_requests", ref_id=m.id))
 
     @staticmethod
-    def _next(tx, m: MdtRequest, text: str, due: dt.date) -> None:
+    def _next(tx, m: MdtRequest, args: dict, due: dt.date) -> None:
         case = tx.session.get(Case, m.case_id) if m.case_id else None
-        if case is not None and case.closed_at is None:
-            tx.update(case, next_action=text[:200], due_date=due)
+        replace_source_task(tx, case, m, "mdt", due, args)
 
     @staticmethod
     def _load(session, mdt_id: str) -> MdtRequest:

@@ -11,6 +11,9 @@ from sqlalchemy import select
 
 from app import clock
 from app.referrals import codes
+from app.tasks import CANCELLED
+from app.tasks import close_tasks
+from app.tasks import open_task
 from db.models import Case
 from db.models import Followup
 from db.models import LocalState
@@ -48,20 +51,22 @@ def draft_referral(tx, case: Case, reason: str, summary: str) -> str | None:
     to_org = s.scalar(select(OrgUnit.id).where(OrgUnit.kind == OrgKind.CENTRE.value,
                                                OrgUnit.deleted_at.is_(None)).order_by(OrgUnit.code).limit(1))
     if from_org is None or to_org is None:
-        flag_case(tx, case, "疑似复发：请建立上转转诊单（未找到本站或县肿瘤防治中心）")
+        flag_case(tx, case, "no_network")
         return None
     referral = tx.add(Referral(
         patient_id=case.patient_id, case_id=case.id, direction=ReferralDirection.UP.value,
         green_channel=True, urgency="urgent", from_org_id=from_org, to_org_id=to_org,
         reason=reason, clinical_summary=summary, state=ReferralState.DRAFT.value,
         short_code=new_short_code(s)), note="随访结局自动生成的转诊草稿")
-    tx.update(case, next_action="疑似复发：审核并发送转诊单", due_date=clock.today())
+    open_task(tx, case, "referral", clock.today(), args={"step": "review_draft"}, source=referral)
     return referral.id
 
 
 def close_case(tx, case: Case, label: str, keep: str | None = None) -> int:
-    """Close the case and cancel its planned follow-ups (all but `keep`); returns how many."""
-    tx.update(case, closed_at=clock.now(), next_action=f"已结案：{label}", due_date=None)
+    """Close the case, cancel its open tasks and its planned follow-ups (all but `keep`);
+    returns how many follow-ups."""
+    tx.update(case, closed_at=clock.now(), note=f"个案已结案（{label}）")
+    close_tasks(tx, case_id=case.id, state=CANCELLED)
     return cancel_planned(tx, case.id, f"个案已结案（{label}）", keep)
 
 
@@ -76,5 +81,6 @@ def cancel_planned(tx, case_id: str, why: str, keep: str | None = None) -> int:
     return n
 
 
-def flag_case(tx, case: Case, text: str) -> None:
-    tx.update(case, next_action=text, due_date=clock.today())
+def flag_case(tx, case: Case, reason: str, **params) -> None:
+    """A task for a person to review the case today; `reason` a code (ui/ words "work.review.*")."""
+    open_task(tx, case, "review", clock.today(), args={"step": reason, **params})

@@ -18,6 +18,9 @@ from app.pathway.engine import Due
 from app.problems import Problem
 from app.problems import ProblemError
 from app.problems import refuse
+from app.tasks import CANCELLED
+from app.tasks import close_tasks
+from app.tasks import open_task
 from db.models import Case
 from db.models import Followup
 from db.models import TimelineEvent
@@ -112,7 +115,9 @@ class PathwayService:
                 data={"from": current, "to": target, "reason": reason, "return": verdict.is_return,
                       "rule": pathway.pathway_rule(case.cancer_type).cite, "next_action": text,
                       "due_date": due.date.isoformat(), "due_rule": due.rule_id}))
-            tx.update(case, stage=target, next_action=text, due_date=due.date, note=reason)
+            tx.update(case, stage=target, note=reason)
+            # The earlier stage's step is overtaken by this move; other open work stays.
+            close_tasks(tx, case_id=case.id, kinds=("stage", "screening"), state=CANCELLED)
             planned = tx.session.scalars(select(Followup).where(
                 Followup.case_id == case.id, Followup.status == FollowupStatus.PLANNED.value,
                 Followup.deleted_at.is_(None)))
@@ -120,7 +125,10 @@ class PathwayService:
                 tx.update(f, status=FollowupStatus.CANCELLED.value,
                           notes=_append(f.notes, f"阶段变更为{STAGE_LABELS[target]}，按新阶段重新安排"))
             followup_id = None
-            if pathway.rules.get(f"action-{target}").data["due"] == "followup":
+            if pathway.rules.get(f"action-{target}").data["due"] != "followup":
+                open_task(tx, case, "stage", due.date, args={"stage": target}, owner_id=responsible_cm(case),
+                          rule_id=f"action-{target}")
+            else:  # the follow-up is the step
                 f = tx.add(Followup(patient_id=case.patient_id, case_id=case.id, due_date=due.date,
                                     method="phone", status=FollowupStatus.PLANNED.value,
                                     assignee_id=responsible_cm(case), attempts=0, rule_id=due.rule_id))

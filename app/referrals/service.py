@@ -27,6 +27,9 @@ from app.referrals.view import load_view
 from app.referrals.view import lookup_code
 from app.rulebook import SessionLookup
 from app.rulebook import referrals as rules
+from app.tasks import CANCELLED
+from app.tasks import close_tasks
+from app.tasks import replace_source_task
 from db.models import Case
 from db.models import Followup
 from db.models import OrgUnit
@@ -36,6 +39,9 @@ from db.models import TimelineEvent
 from db.models.enums import FollowupStatus
 
 FIRST_COMMUNITY_VISIT = "7d"  # a down-referred patient is visited at home within a week
+
+
+CHINA = dt.timezone(dt.timedelta(hours=8))  # a referral's day is a day in China
 
 
 class ReferralService:
@@ -153,7 +159,7 @@ class ReferralService:
             fields["sent_at"] = now
             code = "timeline.referral.sent_green" if ref.green_channel else "timeline.referral.sent"
             args["from_org"] = _name(s, ref.from_org_id)
-            self._next(tx, ref, f"等待{to}预约（24小时内）", now)
+            self._next(tx, ref, {"step": "wait_schedule", "to_org": to}, now)
         elif action == "receive":
             code = "timeline.referral.received"
         elif action == "accept":
@@ -162,8 +168,9 @@ class ReferralService:
             fields.update(state_reason=reason, closed_at=now)
             code = "timeline.referral.rejected" if action == "reject" else "timeline.referral.cancelled"
             args["reason"] = reason or ""
-            if reason:
-                self._next(tx, ref, f"转诊未成（{reason[:40]}），请重新安排", now)
+            close_tasks(tx, source_id=ref.id, state=CANCELLED)
+            if reason and action == "reject":  # the sender's to arrange again; a cancel is their own choice
+                self._next(tx, ref, {"step": "rearrange", "to_org": to, "reason": reason[:40]}, now)
         elif action == "schedule":
             late = is_late(ref.sent_at, now) and old != states.S.SCHEDULED.value
             breach = breach_reason or ref.breach_reason
@@ -174,11 +181,13 @@ class ReferralService:
                         hours_to_schedule=round((now - ref.sent_at).total_seconds() / 3600, 2) if ref.sent_at else None)
             code = "timeline.referral.rescheduled" if old == new else "timeline.referral.scheduled"
             args.update(at=at.isoformat(), place=place)
-            self._next(tx, ref, f"按预约就诊：{place}", at)
+            self._next(tx, ref, {"step": "attend", "place": place}, at)
         elif action == "seen":
             code = "timeline.referral.seen"
+            close_tasks(tx, source_id=ref.id)
         else:  # close
             fields["closed_at"] = now
+            close_tasks(tx, source_id=ref.id)
             code = "timeline.referral.closed_note" if note else "timeline.referral.closed"
             if note:
                 args["note"] = note
@@ -201,10 +210,10 @@ class ReferralService:
             ref_table="referrals", ref_id=ref.id))
 
     @staticmethod
-    def _next(tx, ref: Referral, text: str, when: dt.datetime) -> None:
+    def _next(tx, ref: Referral, args: dict, when: dt.datetime) -> None:
+        """The referral's next step as its one open task (the earlier step's is done)."""
         case = tx.session.get(Case, ref.case_id) if ref.case_id else None
-        if case is not None and case.closed_at is None:
-            tx.update(case, next_action=text[:200], due_date=when.astimezone().date())
+        replace_source_task(tx, case, ref, "referral", when.astimezone(CHINA).date(), args)
 
     def _community_followup(self, tx, ref: Referral) -> str:
         """The loop's end: the community station's first home visit, within a week."""
@@ -217,8 +226,6 @@ class ReferralService:
                             status=FollowupStatus.PLANNED.value, attempts=0, rule_id="referral-down-close",
                             assignee_id=(case.community_cm_id if case else None) or patient.family_doctor_id,
                             notes=f"下转接收：{ref.short_code}，{_name(s, ref.to_org_id)}"))
-        if case is not None and case.closed_at is None:
-            tx.update(case, next_action="社区首次随访（下转后）", due_date=due.date)
         return f.id
 
     @staticmethod

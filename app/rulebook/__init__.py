@@ -32,6 +32,7 @@ def _rules():
     from app.rulebook import clinical
     from app.rulebook import patients
     from app.rulebook import referrals
+    from app.rulebook import work
     return {
         "patients": patients.check,
         "cases": cases.check,
@@ -41,6 +42,8 @@ def _rules():
         "mdt_requests": clinical.check_mdt_request,
         "screenings": clinical.check_screening,
         "letters": clinical.check_letter,
+        "tasks": work.check_task,
+        "calls": work.check_call,
         "audit_entries": audit.check,
     }
 

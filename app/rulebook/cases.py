@@ -10,6 +10,7 @@ from db.models.enums import RiskLevel
 from db.models.enums import Role
 from db.models.enums import Stage
 
+DERIVED = {"next_task_id", "open_tasks"}
 # Each case-manager slot holds a person of that role.
 MANAGERS = {"clinic_cm_id": Role.CLINIC_CM.value, "ward_cm_id": Role.WARD_CM.value,
             "community_cm_id": Role.COMMUNITY_CM.value}
@@ -22,6 +23,9 @@ def check(before, after, actor, lookup) -> list[Problem]:
     choice(after, changed, "cancer_type", [c.value for c in CancerType], problems)
     choice(after, changed, "risk_level", [r.value for r in RiskLevel], problems)
     max_length(after, changed, {"next_action": 200}, problems)
+    # Each desktop derives these for itself (db/summary.py); a change sent for them is made up.
+    for field in (DERIVED & changed if before is not None else ()):
+        problems.append(Problem("record.derived_field", field))
     for field, role in MANAGERS.items():
         if field in changed and after.get(field) is not None:
             person = lookup.user(after[field])

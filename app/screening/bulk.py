@@ -29,12 +29,13 @@ from app import audit
 from app import clock
 from app.demo.rows import Ids
 from app.problems import ProblemError
+from app.serial import is_local_column
 from db.models import AuditEntry
 from db.models import Base
 from db.models import OutboxEntry
 from db.types import UTCDateTime
 
-ORDER = ("patients", "cases", "timeline_events", "screenings", "followups")
+ORDER = ("patients", "cases", "tasks", "timeline_events", "screenings", "followups")
 
 
 def _json(value) -> str | None:
@@ -109,6 +110,7 @@ class BulkInsert:
             base.update(version=0, server_seq=None, deleted_at=None, updated_at=now, updated_by=store.user_id,
                         device_id=store.device_id)
             special = [(i, kind) for i, kind in enumerate(kinds) if kind != "plain"]
+            sent = [c.name for c in table.columns if not is_local_column(c)]  # as app/serial.py sends
             stored_now = stamp if raw else now
             stored_rows = []
             for values in batch:
@@ -135,7 +137,7 @@ class BulkInsert:
                         stored[i] = _json(v) if kind == "json" else int(v)
                 stored_rows.append(tuple(stored))
                 row_id = row["id"]
-                changes = orjson.dumps(dict(zip(columns, [[None, w] for w in wire]))).decode()
+                changes = orjson.dumps({c: [None, w] for c, w in zip(columns, wire) if c in sent}).decode()
                 outbox.append((self.ids(), table_name, row_id, "insert", 0, changes, store.user_id,
                                store.device_id, store.schema_version, stamp, "pending"))
                 self.tx.row_ids.add(row_id)

@@ -74,8 +74,7 @@ def assess_patient(profile, patient_id: str, cancer: str, answers: dict) -> Enro
             cm = (case.community_cm_id if case else None) or _community_cm(s, station)
             if case is None:
                 case = tx.add(Case(patient_id=patient_id, cancer_type=cancer, stage=Stage.SCREEN.value,
-                                   risk_level="high", station_id=station, community_cm_id=cm,
-                                   next_action=rules.next_text, due_date=due.date, opened_at=now),
+                                   risk_level="high", station_id=station, community_cm_id=cm, opened_at=now),
                               note="高危评估结果：纳入筛查")
             else:
                 if case.stage != Stage.SCREEN.value:
@@ -88,8 +87,7 @@ def assess_patient(profile, patient_id: str, cancer: str, answers: dict) -> Enro
                         body=f"原因：{result.explain()}",
                         data={"from": case.stage, "to": Stage.SCREEN.value, "reason": result.explain(),
                               "rule": rules.cite}))
-                tx.update(case, stage=Stage.SCREEN.value, risk_level="high", next_action=rules.next_text,
-                          due_date=due.date, note="高危评估结果")
+                tx.update(case, stage=Stage.SCREEN.value, risk_level="high", note="高危评估结果")
             followup_id = tx.add(Followup(
                 patient_id=patient_id, case_id=case.id, due_date=due.date, method="phone",
                 status=FollowupStatus.PLANNED.value, assignee_id=case.community_cm_id or case.clinic_cm_id,

@@ -35,6 +35,7 @@ from app.screening.validate import Decisions
 from app.screening.validate import Person
 from app.screening.validate import Report
 from app.screening.validate import validate
+from app.tasks import first_invitation_task
 from db.models import Case
 from db.models import Patient
 from db.models.enums import EventKind
@@ -140,14 +141,14 @@ class ListImport:
                     case_id = open_cases.get((pid, cancer))
                     if case_id is None:
                         if cancer not in actions:  # newly listed: invited within the window, not a repeat interval on
-                            actions[cancer] = (pathway.rules.get(f"action-{Stage.SCREEN.value}").text,
-                                               pathway.first_invitation(cancer, today))
-                        text, due = actions[cancer]
+                            actions[cancer] = pathway.first_invitation(cancer, today)
+                        due = actions[cancer]
+                        cm = ctx.community_cm.get(p.station_id or "")
                         case_id = bulk.add("cases", {
                             "patient_id": pid, "cancer_type": cancer, "stage": Stage.SCREEN.value,
                             "risk_level": "medium", "station_id": p.station_id,
-                            "community_cm_id": ctx.community_cm.get(p.station_id or ""),
-                            "next_action": text, "due_date": due.date, "opened_at": bulk.now})
+                            "community_cm_id": cm, "opened_at": bulk.now})
+                        bulk.add("tasks", first_invitation_task(pid, case_id, cancer, due, cm))
                         n_cases += 1
                     case_ids.append(case_id)
                 event_id = bulk.add("timeline_events", self._event(p, pid, case_ids, import_id, bulk.now))

@@ -22,7 +22,7 @@ from db.types import JSONDoc
 from db.types import UTCDateTime
 
 SCHEMA_VERSIONS_ACCEPTED = 2  # the server accepts the current schema and the one before
-APPEND_ONLY = frozenset({"timeline_events", "audit_entries", "letters"})
+APPEND_ONLY = frozenset({"timeline_events", "audit_entries", "letters", "calls"})
 # Reference data only an administrator pushes; everyone pulls it.
 ADMIN_ONLY = frozenset({"org_units", "users"})
 # Set by the server, never taken from a push.

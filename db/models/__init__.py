@@ -2,11 +2,13 @@
 from db.models.audit import AuditEntry
 from db.models.base import Base
 from db.models.base import Synced
+from db.models.clinical import Call
 from db.models.clinical import Followup
 from db.models.clinical import Letter
 from db.models.clinical import MdtRequest
 from db.models.clinical import Referral
 from db.models.clinical import Screening
+from db.models.clinical import Task
 from db.models.clinical import TimelineEvent
 from db.models.local import LocalState
 from db.models.local import OutboxEntry
@@ -30,14 +32,14 @@ from db.models.server import SyncConflict
 # Tables that travel through sync, in an order that satisfies foreign keys.
 SYNCED_MODELS = (
     OrgUnit, User, Patient, Case, TimelineEvent, Followup, Referral, MdtRequest,
-    Screening, Letter, AuditEntry,
+    Screening, Letter, Task, Call, AuditEntry,
 )
 MODEL_BY_TABLE = {m.__tablename__: m for m in SYNCED_MODELS}
 LOCAL_ONLY_TABLES = (OutboxEntry.__tablename__, LocalState.__tablename__)
 
 __all__ = [
     "AppliedMutation", "AuthToken", "ChangeLog", "Credential", "Device", "DuplicateReview", "LoginThrottle", "PublishedFile", "SecurityEvent", "SeqCounter", "ServerMeta", "SyncConflict",
-    "AuditEntry", "Base", "Case", "Followup", "Letter", "LocalState", "MdtRequest",
+    "AuditEntry", "Base", "Call", "Case", "Followup", "Letter", "LocalState", "MdtRequest",
     "MODEL_BY_TABLE", "OrgUnit", "OutboxEntry", "Patient", "Referral", "Screening",
-    "SYNCED_MODELS", "Synced", "TimelineEvent", "User",
+    "SYNCED_MODELS", "Synced", "Task", "TimelineEvent", "User",
 ]

@@ -129,3 +129,49 @@ class Letter(Synced, Base):
     printed_at_desktop: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)  # the desktop's own clock
     reprint_reason: Mapped[str | None] = mapped_column(Text)
     fields: Mapped[dict | None] = mapped_column(JSONDoc)
+
+
+class Task(Synced, Base):
+    """One piece of open work on a case (chase a result, attend an MDT, call back …).
+
+    A case holds any number; finishing or cancelling one never touches another. Planned
+    follow-ups are work too but stay in `followups` (their own record, with its calendar);
+    the case's summary of both is derived on each desktop (db/summary.py)."""
+
+    __tablename__ = "tasks"
+    __table_args__ = (Index("ix_tasks_case_open", "case_id", "state", "due_date"),
+                      Index("ix_tasks_source", "source_id"))
+
+    patient_id: Mapped[str] = mapped_column(UUIDStr, ForeignKey("patients.id"), index=True)
+    case_id: Mapped[str] = mapped_column(UUIDStr, ForeignKey("cases.id"))
+    kind: Mapped[str] = mapped_column(String(16))  # app/tasks.py KINDS: worded in ui/ from kind + args
+    title: Mapped[str] = mapped_column(String(200), default="")  # typed by a person (kind "person")
+    args: Mapped[dict | None] = mapped_column(JSONDoc)
+    due_date: Mapped[dt.date | None] = mapped_column(Date)
+    owner_id: Mapped[str | None] = mapped_column(UUIDStr, ForeignKey("users.id"), index=True)
+    # What made it: a referral, an MDT request, a call … (None: a person, or a pathway rule).
+    source_table: Mapped[str | None] = mapped_column(String(32))
+    source_id: Mapped[str | None] = mapped_column(UUIDStr)
+    rule_id: Mapped[str | None] = mapped_column(String(64))
+    state: Mapped[str] = mapped_column(String(12), default="open")  # open / done / cancelled
+    closed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    close_note: Mapped[str | None] = mapped_column(Text)
+
+
+class Call(Synced, Base):
+    """One telephone call, reached or not. Append-only: a call happened as it was recorded.
+    Only a call that reached the patient (connected, rescheduled) is a contact."""
+
+    __tablename__ = "calls"
+    __table_args__ = (Index("ix_calls_patient_time", "patient_id", "called_at"),
+                      Index("ix_calls_followup", "followup_id"))
+
+    patient_id: Mapped[str] = mapped_column(UUIDStr, ForeignKey("patients.id"))
+    case_id: Mapped[str | None] = mapped_column(UUIDStr, ForeignKey("cases.id"))
+    followup_id: Mapped[str | None] = mapped_column(UUIDStr, ForeignKey("followups.id"))
+    called_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    caller_id: Mapped[str | None] = mapped_column(UUIDStr, ForeignKey("users.id"))  # the server's word
+    outcome: Mapped[str] = mapped_column(String(16))  # app/calls.py OUTCOMES
+    duration_s: Mapped[int | None] = mapped_column(Integer)
+    notes: Mapped[str | None] = mapped_column(Text)
+    call_back_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)

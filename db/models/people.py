@@ -7,6 +7,7 @@ from sqlalchemy import Date
 from sqlalchemy import Float
 from sqlalchemy import ForeignKey
 from sqlalchemy import Index
+from sqlalchemy import Integer
 from sqlalchemy import String
 from sqlalchemy import Text
 from sqlalchemy import func
@@ -67,8 +68,16 @@ class Case(Synced, Base):
     clinic_cm_id: Mapped[str | None] = mapped_column(UUIDStr, ForeignKey("users.id"), index=True)
     ward_cm_id: Mapped[str | None] = mapped_column(UUIDStr, ForeignKey("users.id"), index=True)
     community_cm_id: Mapped[str | None] = mapped_column(UUIDStr, ForeignKey("users.id"), index=True)
-    next_action: Mapped[str | None] = mapped_column(String(200))
-    due_date: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    # Up to schema 0007 a desktop wrote the case's one next step here; since 0008 the work of a
+    # case is its tasks and follow-ups. `next_action` stays for desktops still on 0007 (the
+    # server turns what they send into a task: server/legacy_tasks.py) and is no longer shown.
+    next_action: Mapped[str | None] = mapped_column(String(200), info={"legacy": True})
+    # Derived on each desktop from the case's open tasks and follow-ups (db/summary.py triggers):
+    # the earliest due date (the worklist's covering index sorts on it), the item due first
+    # and how many are open. Never pushed; whatever a pull brings is recomputed at once.
+    due_date: Mapped[dt.date | None] = mapped_column(Date, index=True, info={"derived": True})
+    next_task_id: Mapped[str | None] = mapped_column(UUIDStr, info={"derived": True})
+    open_tasks: Mapped[int] = mapped_column(Integer, default=0, server_default="0", info={"derived": True})
     last_contact_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     opened_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     closed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)

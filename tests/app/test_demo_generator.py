@@ -47,13 +47,15 @@ def sql(profile, query, **params):
 
 def dump(engine) -> dict[str, list[tuple]]:
     """Every generated table read back through Core (typed values), ordered by id in
-    Python, so that database collations do not matter."""
+    Python, so that database collations do not matter. Columns a desktop derives for itself
+    (db/summary.py) are left out: the server's database keeps no summary."""
     out = {}
     with engine.connect() as conn:
         for name in COLUMNS:
             table = Base.metadata.tables[name]
-            at = list(table.c.keys()).index("id")
-            out[name] = sorted((tuple(r) for r in conn.execute(select(table))), key=lambda r: r[at])
+            kept = [c for c in table.c if not c.info.get("derived")]
+            at = [c.name for c in kept].index("id")
+            out[name] = sorted((tuple(r) for r in conn.execute(select(*kept))), key=lambda r: r[at])
     return out
 
 

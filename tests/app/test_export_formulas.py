@@ -19,6 +19,7 @@ from app.sheets import csv_cell
 from db.models import Case
 from db.models import OrgUnit
 from db.models import Patient
+from db.models import Task
 from db.models import User
 from tests.app import worklist_data as data
 from tests.support import run_main
@@ -45,10 +46,15 @@ def typed(profile):
     with profile.store.write() as tx:
         for who, field, value in TYPED:
             patient_id, case_id = ids[who]
-            row = tx.session.get(Patient if field == "name" else Case, patient_id if field == "name" else case_id)
-            tx.update(row, **{field: value})
+            if field == "name":
+                tx.update(tx.session.get(Patient, patient_id), name=value)
+            else:  # a task a person typed, due before the case's other work: the list shows it
+                tx.add(Task(patient_id=patient_id, case_id=case_id, kind="person", title=value,
+                            due_date=data.TODAY - dt.timedelta(days=30), state="open"))
         # A plain phone-like and a negative-number-like next action, to see how they read.
-        tx.update(tx.session.get(Case, ids["张珊珊"][1]), next_action="+86 138 0000 1234")
+        patient_id, case_id = ids["张珊珊"]
+        tx.add(Task(patient_id=patient_id, case_id=case_id, kind="person", title="+86 138 0000 1234",
+                    due_date=data.TODAY - dt.timedelta(days=60), state="open"))
     yield profile
     clock.pin(None)
 

@@ -8,6 +8,7 @@ from db.models import MdtRequest
 from db.models import OrgUnit
 from db.models import Patient
 from db.models import Referral
+from db.models import Task
 from db.models import User
 
 TODAY = dt.date(2026, 11, 18)  # a Wednesday
@@ -44,9 +45,11 @@ def load(profile, user_id_holder: dict | None = None) -> dict:
             s.flush()
             c = Case(patient_id=p.id, cancer_type=cancer, stage=stage, opened_at=NOON,
                      station_id=stations[st].id, community_cm_id=me.id if st == 0 else other.id,
-                     clinic_cm_id=other.id, next_action="电话随访",
-                     due_date=None if due is None else TODAY + dt.timedelta(days=due))
+                     clinic_cm_id=other.id)
             s.add(c)
+            s.flush()
+            s.add(Task(patient_id=p.id, case_id=c.id, kind="care", args={"step": "phone_followup"},
+                       due_date=None if due is None else TODAY + dt.timedelta(days=due)))
             s.flush()
             out[name] = (p.id, c.id)
         zs_case = out["张三"][1]
