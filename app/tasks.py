@@ -162,8 +162,13 @@ class TaskService:
             raise refuse("field.too_long", "title", max=TITLE_MAX)
         with self.store.write() as tx:
             case = self._case(tx.session, case_id)
-            task = open_task(tx, case, "person", due, title=title, owner_id=owner_id)
-            return task.id
+            return open_task(tx, case, "person", due, title=title, owner_id=owner_id or self.store.user_id).id
+
+    def add_step(self, case_id: str, step: str, due: dt.date | None, owner_id: str | None = None) -> str:
+        """A common care step (work.care.<step>) as a task."""
+        with self.store.write() as tx:
+            case = self._case(tx.session, case_id)
+            return open_task(tx, case, "care", due, args={"step": step}, owner_id=owner_id or self.store.user_id).id
 
     def finish(self, task_id: str, note: str = "") -> None:
         self._close(task_id, DONE, note)

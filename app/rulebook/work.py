@@ -14,6 +14,12 @@ TASK_SOURCES = ("referrals", "mdt_requests", "calls", "followups", "screenings")
 # Who may change a task once it is closed: nobody; a closed task is history.
 CLOSED_FIELDS = {"kind", "title", "args", "due_date", "owner_id", "case_id", "patient_id", "state"}
 MAX_YEARS_AHEAD = 10
+# The common care steps a task of kind "care" names (worded in ui/ as work.care.<step>).
+CARE_STEPS = ("phone_followup", "health_education", "smoking_cessation", "screening_invite", "book_screening",
+              "tell_screening_result", "book_ldct", "book_recheck", "book_exam", "chase_pathology",
+              "mdt_discussion", "refer_up", "green_channel", "pre_treatment_assessment", "discharge_followup",
+              "home_monitoring", "picc_care", "recheck_reminder", "home_visit", "nutrition_assessment",
+              "refer_down_rehab", "psychological_support", "charity_aid", "palliative_assessment")
 
 # 接通, 改约 reach the patient (a contact); the others are attempts that did not.
 CALL_OUTCOMES = ("connected", "rescheduled", "no_answer", "switched_off", "invalid_number", "refused",
@@ -34,6 +40,9 @@ def check_task(before, after, actor, lookup) -> list[Problem]:
     if after.get("kind") == "person" and (before is None or "title" in changed) \
             and not (after.get("title") or "").strip():
         problems.append(Problem("field.required", "title"))
+    if after.get("kind") == "care" and changed & {"kind", "args"} \
+            and (after.get("args") or {}).get("step") not in CARE_STEPS:
+        problems.append(Problem("field.not_allowed", "args", {"value": str((after.get("args") or {}).get("step"))}))
     old = (before or {}).get("state")
     if before is not None and old in ("done", "cancelled") and changed & CLOSED_FIELDS:
         problems.append(Problem("task.closed", "state", {"state": old}))

@@ -16,6 +16,7 @@ from app import clock
 from app.dashboard import build
 from app.dashboard.export import export_dashboard
 from app.sheets import csv_cell
+from app.tasks import close_tasks
 from db.models import Case
 from db.models import OrgUnit
 from db.models import Patient
@@ -44,6 +45,8 @@ def typed(profile):
     clock.pin(dt.datetime.combine(data.TODAY, dt.time(4), tzinfo=dt.timezone.utc))
     ids = data.load(profile)
     with profile.store.write() as tx:
+        for who in {who for who, field, _ in TYPED if field == "next_action"}:  # the typed task is all their work
+            close_tasks(tx, case_id=ids[who][1], state="cancelled")
         for who, field, value in TYPED:
             patient_id, case_id = ids[who]
             if field == "name":
@@ -53,6 +56,7 @@ def typed(profile):
                             due_date=data.TODAY - dt.timedelta(days=30), state="open"))
         # A plain phone-like and a negative-number-like next action, to see how they read.
         patient_id, case_id = ids["张珊珊"]
+        close_tasks(tx, case_id=case_id, state="cancelled")
         tx.add(Task(patient_id=patient_id, case_id=case_id, kind="person", title="+86 138 0000 1234",
                     due_date=data.TODAY - dt.timedelta(days=60), state="open"))
     yield profile

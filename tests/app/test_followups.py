@@ -14,6 +14,7 @@ from app.followups import Completion
 from app.followups import FollowupService
 from app.followups import Scope
 from db.models import Case
+from tests.app.work_of import open_tasks
 from db.models import Followup
 from db.models import OrgUnit
 from db.models import OutboxEntry
@@ -66,7 +67,9 @@ def test_completing_proposes_the_next_date_from_the_schedule(world):
     assert (done.status, done.outcome, done.reached, done.attempts) == ("done", "stable", True, 1)
     assert nxt.status == "planned" and nxt.rule_id == "rehab-colorectal" and nxt.due_date > TODAY
     case = get(profile, Case, ids["李四"][1])
-    assert case.due_date == nxt.due_date and case.last_contact_at is not None
+    # The next follow-up is the case's open work beside its earlier care step, not in its place.
+    assert ("康复期随访" not in [w for w, _ in open_tasks(profile, case.id)]) and case.open_tasks == 2
+    assert case.due_date == min(nxt.due_date, open_tasks(profile, case.id)[0][1]) and case.last_contact_at is not None
     with profile.sessions() as s:
         (event,) = s.scalars(select(TimelineEvent).where(TimelineEvent.ref_id == fid)).all()
     assert (event.title_code, event.title_args) == ("timeline.followup.done", {
@@ -95,7 +98,7 @@ def test_recurrence_suspected_opens_a_referral_draft(world):
     assert referral.clinical_summary == "CEA升高，腹部不适" and len(referral.short_code) == 6
     nxt = get(profile, Followup, result.next_id)
     assert nxt.method == "clinic" and nxt.due_date == result.proposal.date
-    assert get(profile, Case, ids["李四"][1]).next_action.startswith("疑似复发")
+    assert ("疑似复发：审核并发送转诊单", TODAY) in open_tasks(profile, ids["李四"][1])
 
 
 def test_deceased_closes_the_case_and_cancels_what_was_planned(world):

@@ -20,6 +20,7 @@ from app.screening.validate import Decisions
 from app.serial import row_fields
 from db.models import AuditEntry
 from db.models import Case
+from tests.app.work_of import open_tasks
 from db.models import OutboxEntry
 from db.models import Patient
 from db.models import TimelineEvent
@@ -71,7 +72,10 @@ def test_a_good_list_imports_patients_cases_and_pushed_events(profile, net, tmp_
         cases = s.scalars(select(Case).order_by(Case.cancer_type)).all()
         assert sorted(c.cancer_type for c in cases) == ["breast", "cervical", "colorectal", "lung"]
         assert {c.stage for c in cases} == {"screen"} and {c.community_cm_id for c in cases} == {net.cm_a}
-        assert all(c.next_action and c.due_date for c in cases)
+        # Each newly listed resident's first invitation is the case's one open task.
+        assert all(c.due_date and c.open_tasks == 1 for c in cases)
+        assert {open_tasks(profile, c.id)[0][0] for c in cases} == {
+            "首次筛查邀请（乳腺癌）", "首次筛查邀请（宫颈癌）", "首次筛查邀请（结直肠癌）", "首次筛查邀请（肺癌）"}
         wang = s.scalars(select(Patient).where(Patient.name == "王五")).one()
         assert wang.community_id == net.point_b1  # 金苑 resolved by its street
         events = s.scalars(select(TimelineEvent)).all()

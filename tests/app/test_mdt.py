@@ -11,6 +11,7 @@ from app import clock
 from app.errors import ValidationError
 from app.mdt import MdtService
 from db.models import Case
+from tests.app.work_of import open_tasks
 from db.models import TimelineEvent
 from tests.app.test_referrals import seed
 from ui import problem_words
@@ -89,7 +90,7 @@ def test_a_full_session_refuses_the_next_booking(world):
         service.book(extra, slot.starts_at + dt.timedelta(minutes=5))  # not a session
 
 
-def test_decision_sets_the_case_next_action_and_records_the_plan(world):
+def test_decision_opens_a_task_for_each_step_of_the_plan(world):
     profile, ids, service = world
     mid = request(service, ids, checklist=ALL)
     session_at = service.slots()[0].starts_at
@@ -109,7 +110,12 @@ def test_decision_sets_the_case_next_action_and_records_the_plan(world):
         case = s.get(Case, ids["王五"][1])
         event = s.scalars(select(TimelineEvent).where(TimelineEvent.ref_id == mid,
                                                       TimelineEvent.data["action"].as_string() == "decide")).one()
-    assert (case.next_action, case.due_date) == ("新辅助化疗联合免疫治疗第1周期", dt.date(2026, 11, 26))
+    # Every step of the plan is a task of its own; attending the meeting is done.
+    plan = [w for w, _ in open_tasks(profile, case.id) if w.startswith("MDT")]
+    assert plan == ["MDT方案：新辅助化疗联合免疫治疗第1周期", "MDT方案：新辅助治疗2周期后影像评估",
+                    "MDT方案：外科评估并安排手术"]
+    assert ("MDT plan: first cycle of neoadjuvant chemo-immunotherapy", dt.date(2026, 11, 26)) in open_tasks(
+        profile, case.id, "en")
     assert event.kind == "mdt" and event.data["plan"] == "neoadjuvant_then_surgery"
     # The panel typed its decision: the title shows it, the words around it are the reader's.
     assert (event.title_code, event.title_args["plan"]) == ("timeline.mdt.decided_text", "neoadjuvant_then_surgery")

@@ -14,6 +14,7 @@ from app.followups import FollowupService
 from app.pathway.service import PathwayService
 from db.models import AuditEntry
 from db.models import Case
+from tests.app.work_of import open_tasks
 from db.models import Followup
 from db.models import TimelineEvent
 from tests.app.test_followups import seed
@@ -41,8 +42,12 @@ def test_an_allowed_move_records_who_when_why_and_derives_the_next_action(world)
     with profile.sessions() as s:
         case = s.get(Case, case_id)
         audited = s.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.row_id == case_id))
-    assert case.stage == "diagnose" and case.next_action == "完成诊断检查（影像/内镜/病理）"
-    assert case.due_date == change.due.date and change.due.unshifted == clock.today() + dt.timedelta(days=14)
+    assert case.stage == "diagnose"
+    # The stage's step joins the case's work; the earlier care step stays open beside it.
+    assert ("完成诊断检查（影像/内镜/病理）", change.due.date) in open_tasks(profile, case_id)
+    assert ("Complete the diagnostic work-up (imaging, endoscopy, pathology)", change.due.date) in open_tasks(
+        profile, case_id, "en")
+    assert case.open_tasks == 2 and change.due.unshifted == clock.today() + dt.timedelta(days=14)
     assert audited == 1
     [event] = stage_events(profile, case_id)
     assert (event.title_code, event.title_args) == ("timeline.stage.changed", {"from_stage": "screen",

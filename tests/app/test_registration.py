@@ -22,6 +22,7 @@ from app.registration import PersonForm
 from app.registration import Registration
 from app.screening.importer import import_file
 from db.models import Case
+from tests.app.work_of import open_tasks
 from db.models import OutboxEntry
 from db.models import Patient
 from db.models import User
@@ -162,7 +163,7 @@ def test_a_case_opened_at_registration_is_due_within_the_invitation_window(desk)
     assert (case.cancer_type, case.stage, case.station_id, case.community_cm_id) == (
         "breast", "screen", net.station_a, net.cm_a)
     assert TODAY < case.due_date <= TODAY + dt.timedelta(days=14)  # not the 3-year repeat
-    assert case.next_action == "完成筛查并登记结果"
+    assert open_tasks(profile, case.id) == [("首次筛查邀请（乳腺癌）", case.due_date)]
 
 
 def test_a_bad_case_choice_writes_nothing(desk):

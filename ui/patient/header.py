@@ -27,6 +27,7 @@ from ui.labels import risk_label
 from ui.labels import sex_label
 from ui.labels import stage_label
 from ui.labels import stage_name
+from ui.work_words import work_summary
 
 CAPTION = "#66727f"
 _FLAG_SPLIT = re.compile(r"[;；,，、\n]+")
@@ -247,7 +248,9 @@ class PatientHeaderPanel(QFrame):
         return card
 
     def _next_action(self, case: CaseSummary) -> str:
-        text = pair(self.tr("Next"), case.next_action)
+        if case.closed:
+            return pair(self.tr("Next"), self.tr("case closed"))
+        text = pair(self.tr("Next"), work_summary(case.next_work, case.open_tasks))
         if case.due_date is None:
             return text
         late = (clock.today() - case.due_date).days

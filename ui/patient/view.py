@@ -22,15 +22,17 @@ from PySide6.QtWidgets import QWidget
 from app.errors import ValidationError
 from app.events import DataChanged
 from app.patients import PatientService
+from app.tasks import TaskService
 from ui.icons import event_icon
 from ui.patient.header import PatientHeaderPanel
 from ui.patient.note_editor import NoteEditor
+from ui.patient.tasks_panel import TasksPanel
 from ui.patient.timeline import TimelinePanel
 
 log = logging.getLogger(__name__)
 
 # Tables whose changes can alter what this view shows.
-WATCHED_TABLES = frozenset({"patients", "cases", "timeline_events", "users", "org_units"})
+WATCHED_TABLES = frozenset({"patients", "cases", "timeline_events", "users", "org_units", "tasks", "followups"})
 
 
 class PatientView(QWidget):
@@ -40,11 +42,12 @@ class PatientView(QWidget):
         self.patient_id = patient_id
         header = service.open(patient_id)  # the one audited read; raises if the patient is gone
         self.patient_name = header.name
+        self._header = header
 
         self.action_add_note = self._action("note", QKeySequence("Ctrl+N"))
         self.action_add_note.triggered.connect(lambda: self.start_note("note"))
         self.action_add_call = self._action("call", QKeySequence("Ctrl+L"))
-        self.action_add_call.triggered.connect(lambda: self.start_note("call"))
+        self.action_add_call.triggered.connect(self.record_call)
         self.action_edit_details = QAction(self)  # text only: the tiles stand for timeline event types
         self.action_edit_details.triggered.connect(self.edit_details)
         self.action_change_stage = self._action("stage", enabled=False)
@@ -68,12 +71,14 @@ class PatientView(QWidget):
         self.editor.saved.connect(self._on_note_saved)
         self.editor.closed.connect(lambda: self.timeline.tree.setFocus())
         self.timeline = TimelinePanel(service, patient_id, self)
+        self.tasks = TasksPanel(TaskService(service.store), patient_id, self._open_cases, self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 6, 12, 12)
         layout.setSpacing(10)
         layout.addWidget(self.toolbar)
         layout.addWidget(self.header)
+        layout.addWidget(self.tasks)
         layout.addWidget(self.editor)
         layout.addWidget(self.timeline, 1)
         self.retranslate()
@@ -116,6 +121,9 @@ class PatientView(QWidget):
         dialog.open()
         return dialog
 
+    def _open_cases(self) -> list[tuple[str, str]]:
+        return [(c.case_id, c.cancer_type) for c in self._header.cases if not c.closed]
+
     # -- refresh ---------------------------------------------------------------------
 
     def refresh(self) -> None:
@@ -128,6 +136,8 @@ class PatientView(QWidget):
             return
         self.patient_name = header.name
         self.header.set_header(header)  # connected once, in __init__
+        self._header = header
+        self.tasks.refresh()
         self.timeline.refresh()
         self.retranslate()
 
@@ -171,3 +181,20 @@ class PatientView(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def record_call(self):
+        """The call dialog (app/calls.py): an outcome, not free text. The pathway rules are the
+        profile's when a window above this view holds one, else the bundled ones."""
+        from app.calls import CallService
+        from ui.patient.call_dialog import CallDialog  # on first use
+
+        widget, profile = self.parentWidget(), None
+        while widget is not None and profile is None:
+            profile = getattr(widget, "profile", None)
+            widget = widget.parentWidget()
+        service = CallService.for_profile(profile) if profile is not None else CallService(self.service.store)
+        dialog = CallDialog(service, self.patient_id, self, self.patient_name)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._on_note_saved(dialog.result_call.event_id, "call"))
+        dialog.open()
+        return dialog

@@ -18,6 +18,7 @@ from app.worklist import Row
 from app.worklist import Worklist
 from ui import labels
 from ui.block_rows import BlockTableModel
+from ui.work_words import work_summary
 
 # Rows fetched per query: a screenful and a little more. Every keystroke fetches the
 # first block again, and 200 rows cost ~3x the query for 50 (7 against 2.5 ms).
@@ -123,7 +124,7 @@ class WorklistModel(BlockTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and key == "name":
             return f"{row.name} · {row.masked_phone}"
         if role == Qt.ItemDataRole.ToolTipRole and key == "next_action":
-            return row.next_action or None  # the column shows it cut short
+            return work_summary(row.next_work, row.open_tasks) or None  # the column shows it cut short
         if role == CASE_ID_ROLE:
             return row.case_id
         if role == PATIENT_ID_ROLE:
@@ -143,6 +144,8 @@ class WorklistModel(BlockTableModel):
             return labels.stage_name(row.stage)
         if key == "due_date":
             return self._due_text(row)
+        if key == "next_action":
+            return work_summary(row.next_work, row.open_tasks)
         if key == "risk_level":
             return labels.risk_label(row.risk_level)
         if key == "last_contact":
