@@ -33,6 +33,7 @@ from server.checks import Rejected
 from server.checks import check_rules
 from server.checks import check_scope
 from server.checks import merge_candidate
+from server.legacy_tasks import follow
 
 CHUNK = 1000
 STAMPED = {"timeline_events": ("author_id",), "calls": ("caller_id",), "letters": ("printed_at", "printed_by", "printed_at_desktop")}
@@ -87,7 +88,8 @@ def actor_of(user, device_id: str, scope: Scope) -> Actor:
 
 
 def apply(session: Session, batch: Batch, user, device_id: str, scope: Scope, m):
-    """(answer, change) where change is (row, table, fields, version) or None."""
+    """(answer, changes): each change (row, table, fields, version), the mutation's own row
+    first, then what the server writes with it (a case's legacy task: server/legacy_tasks.py)."""
     table = m.table
     model = MODEL_BY_TABLE.get(table)
     if model is None:
@@ -107,7 +109,7 @@ def apply(session: Session, batch: Batch, user, device_id: str, scope: Scope, m)
             # The same row sent again (after a restore, by its desktop and by one that pulled it):
             # already here, so nothing to do; the answer carries the row as it is.
             check_scope(session, scope, table, row, {})
-            return _held(row, table), None
+            return _held(row, table), []
         check_scope(session, scope, table, None, values)
         _stamp_new(table, values, user, now)
         check_rules(table, None, _record(model, None, values), actor, batch.lookup)
@@ -115,7 +117,8 @@ def apply(session: Session, batch: Batch, user, device_id: str, scope: Scope, m)
         session.add(obj)
         batch.rows[(table, m.row_id)] = obj
         answer = _answer(session, merge.APPLIED, obj, table, values, scope, user, device_id)
-        return answer, (obj, table, sorted(values), 1)
+        return answer, [(obj, table, sorted(values), 1), *_follow(session, batch, scope, table, obj, None, values,
+                                                                  user, device_id, now)]
     if row is None:
         raise Rejected.of("record.not_found", None, table=table)
     check_scope(session, scope, table, row, values)
@@ -136,13 +139,13 @@ def apply(session: Session, batch: Batch, user, device_id: str, scope: Scope, m)
         server_values = {f: getattr(row, f) for f in values}
         decision = merge.decide_update(m.base_version, row.version, deleted, since, server_values, values)
     if decision.status == merge.CONFLICT:
-        return _conflict(session, batch, user, device_id, m, row, decision), None
+        return _conflict(session, batch, user, device_id, m, row, decision), []
     if not values:
-        return {"status": decision.status, "version": row.version}, None
+        return {"status": decision.status, "version": row.version}, []
     if all(getattr(row, f) == v for f, v in values.items()):
         # Nothing new (the same edit sent again after a restore, by a second desktop that held
         # it): no new version for every desktop to pull; the answer carries the row as it is.
-        return _held(row, table), None
+        return _held(row, table), []
     before = _record(model, row, {})
     check_rules(table, before, {**before, **values}, actor, batch.lookup)
     for field, value in values.items():
@@ -150,7 +153,16 @@ def apply(session: Session, batch: Batch, user, device_id: str, scope: Scope, m)
     row.version += 1
     row.updated_at, row.updated_by, row.device_id = now, user.id, device_id
     answer = _answer(session, decision.status, row, table, values, scope, user, device_id)
-    return answer, (row, table, sorted(values), row.version)
+    return answer, [(row, table, sorted(values), row.version), *_follow(session, batch, scope, table, row, before,
+                                                                        values, user, device_id, now)]
+
+
+def _follow(session: Session, batch: Batch, scope: Scope, table: str, row, before, values: dict, user,
+            device_id: str, now) -> list[tuple]:
+    """The changes the server makes along with a written row."""
+    if table != "cases":
+        return []
+    return follow(session, batch.rows, scope, row, before, values, user.id, device_id, now)
 
 
 # Fields that say who did something and when: the token and the server's clock decide them.

@@ -70,14 +70,14 @@ def _push(session: Session, who: tuple, scope: Scope, mutations, careful: bool) 
             continue
         savepoint = session.begin_nested() if careful else None
         try:
-            result, change = apply(session, batch, user, device_id, scope, m)
+            result, changes = apply(session, batch, user, device_id, scope, m)
             if savepoint is not None:
                 savepoint.commit()
         except (Rejected, WireError) as exc:
             if savepoint is not None:
                 savepoint.rollback()
             problems = exc.problems if isinstance(exc, Rejected) else [exc.problem]
-            result, change = _refused(session, who, m, problems, str(exc)), None
+            result, changes = _refused(session, who, m, problems, str(exc)), []
         except OperationalError:
             raise
         except StatementError as exc:
@@ -86,11 +86,12 @@ def _push(session: Session, who: tuple, scope: Scope, mutations, careful: bool) 
             savepoint.rollback()
             batch.rows.pop((m.table, m.row_id), None)
             problem = integrity_problem(exc)
-            result, change = _refused(session, who, m, [problem], str(problem)), None
+            result, changes = _refused(session, who, m, [problem], str(problem)), []
         answers[mid] = result = {"mutation_id": mid, **result}
         results.append(result)
-        if change is not None:
-            changed.append((*change, result))
+        # The mutation's own row answers with its number; a row the server wrote along with
+        # it (a case's legacy task) is numbered too, but is not part of the answer.
+        changed.extend((*change, result if i == 0 else {}) for i, change in enumerate(changes))
     if changed:
         _assign_sequence(session, user, device_id, changed)
     if answers:
