@@ -54,12 +54,18 @@ def bench_profile(name: str, patients: int, seed: int, events: tuple[int, int],
     return Profile.open(path)
 
 
+OPEN_TASKS = 20  # issue 16: a patient with 20 open tasks and 500 events opens within 100 ms
+
+
 def add_patient_with_events(profile: Profile, n_events: int, seed: int = 7) -> str:
-    """A patient with `n_events` timeline events (the heavy patient the view must open fast)."""
+    """A patient with `n_events` timeline events and a case with OPEN_TASKS open tasks (the
+    heavy patient the view must open fast)."""
+    from db.models import Case
     from db.models import Patient
+    from db.models import Task
     from db.models import TimelineEvent
 
-    key = f"bench_patient_{n_events}"
+    key = f"bench_patient_{n_events}_tasks_{OPEN_TASKS}"
     existing = profile.get_local(key)
     if existing:
         return existing
@@ -75,6 +81,12 @@ def add_patient_with_events(profile: Profile, n_events: int, seed: int = 7) -> s
             patient_id=p.id, kind=rng.choice(kinds), title=f"事件 {i + 1}", body="随访记录 " * 5,
             occurred_at=now - dt.timedelta(hours=rng.randrange(24 * 365 * 8)), updated_at=now, version=0)
             for i in range(n_events))
+        case = Case(patient_id=p.id, cancer_type="lung", stage="treat", opened_at=now, updated_at=now, version=0)
+        s.add(case)
+        s.flush()
+        s.add_all(Task(patient_id=p.id, case_id=case.id, kind="person", title=f"任务 {i + 1}",
+                       due_date=clock.today() + dt.timedelta(days=rng.randrange(-10, 40)), state="open",
+                       updated_at=now, version=0) for i in range(OPEN_TASKS))
         pid = p.id
     profile.set_local(key, pid)
     return pid

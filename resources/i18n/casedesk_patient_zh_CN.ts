@@ -173,6 +173,11 @@
         <source>due {date}</source>
         <translation>截止 {date}</translation>
     </message>
+    <message>
+        <location filename="../../ui/patient/header.py" />
+        <source>case closed</source>
+        <translation>个案已结案</translation>
+    </message>
 </context>
 <context>
     <name>PatientLabels</name>

@@ -14,13 +14,13 @@ from app.followups import Completion
 from app.followups import FollowupService
 from app.followups import Scope
 from db.models import Case
-from tests.app.work_of import open_tasks
 from db.models import Followup
 from db.models import OrgUnit
 from db.models import OutboxEntry
 from db.models import Referral
 from db.models import TimelineEvent
 from tests.app import worklist_data as data
+from tests.app.work_of import open_tasks
 from ui.timeline_words import event_title
 
 TODAY = data.TODAY  # Wednesday 2026-11-18

@@ -20,7 +20,6 @@ from app.screening.validate import Decisions
 from app.serial import row_fields
 from db.models import AuditEntry
 from db.models import Case
-from tests.app.work_of import open_tasks
 from db.models import OutboxEntry
 from db.models import Patient
 from db.models import TimelineEvent
@@ -29,6 +28,7 @@ from tests.app.test_import_data import network
 from tests.app.test_import_data import person_id
 from tests.app.test_import_data import write_csv
 from tests.app.test_import_data import write_xlsx
+from tests.app.work_of import open_tasks
 from ui.problem_words import say
 from ui.timeline_words import event_title
 

@@ -11,9 +11,9 @@ from app import clock
 from app.errors import ValidationError
 from app.mdt import MdtService
 from db.models import Case
-from tests.app.work_of import open_tasks
 from db.models import TimelineEvent
 from tests.app.test_referrals import seed
+from tests.app.work_of import open_tasks
 from ui import problem_words
 from ui.timeline_words import event_title
 

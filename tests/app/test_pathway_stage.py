@@ -14,10 +14,10 @@ from app.followups import FollowupService
 from app.pathway.service import PathwayService
 from db.models import AuditEntry
 from db.models import Case
-from tests.app.work_of import open_tasks
 from db.models import Followup
 from db.models import TimelineEvent
 from tests.app.test_followups import seed
+from tests.app.work_of import open_tasks
 from ui.problem_words import say
 from ui.timeline_words import event_title
 

@@ -16,7 +16,6 @@ from app.referrals import ReferralService
 from app.referrals import states
 from app.rulebook import referrals as referral_rules
 from db.models import Case
-from tests.app.work_of import open_tasks
 from db.models import Followup
 from db.models import OrgUnit
 from db.models import OutboxEntry
@@ -25,6 +24,7 @@ from db.models import Referral
 from db.models import TimelineEvent
 from db.models import User
 from tests.app import worklist_data as data
+from tests.app.work_of import open_tasks
 from ui import problem_words
 from ui.timeline_words import event_title
 

@@ -22,13 +22,13 @@ from app.registration import PersonForm
 from app.registration import Registration
 from app.screening.importer import import_file
 from db.models import Case
-from tests.app.work_of import open_tasks
 from db.models import OutboxEntry
 from db.models import Patient
 from db.models import User
 from tests.app.test_import_data import good_row
 from tests.app.test_import_data import network
 from tests.app.test_import_data import write_csv
+from tests.app.work_of import open_tasks
 from tests.support import seed_rows
 from ui.due_words import explain
 

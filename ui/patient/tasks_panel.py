@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import QDate
 from PySide6.QtCore import QEvent
 from PySide6.QtCore import Qt
@@ -200,7 +201,7 @@ class TasksPanel(QWidget):
 class _DateDialog(QDialog):
     def __init__(self, parent: QWidget, day: dt.date):
         super().__init__(parent)
-        self.setWindowTitle(TasksPanel.tr("Move task"))
+        self.setWindowTitle(QCoreApplication.translate("TasksPanel", "Move task"))
         self.edit = QDateEdit(QDate(day.year, day.month, day.day))
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("yyyy-MM-dd")
@@ -208,7 +209,7 @@ class _DateDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        form.addRow(TasksPanel.tr("Due"), self.edit)
+        form.addRow(QCoreApplication.translate("TasksPanel", "Due"), self.edit)
         form.addRow(buttons)
 
     def day(self) -> dt.date:
