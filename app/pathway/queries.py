@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
 from app import clock
+from app.calls import call_attempts
 from app.masking import mask_phone
 from db.models import Case
 from db.models import Followup
@@ -65,6 +66,10 @@ class FollowupRow:
     assignee: str
     notes: str
     phone: str
+    # From the calls (app/calls.py): unanswered calls since the patient was last reached, and
+    # when the patient was last called.
+    call_attempts: int = 0
+    last_attempt_at: dt.datetime | None = None
 
 
 class FollowupQueries:
@@ -143,11 +148,14 @@ class FollowupQueries:
              .where(Followup.id.in_(ids)))
         out = {}
         with self.sessions() as s:
-            for f, name, sex, phone, cancer, stage, assignee in s.execute(q):
+            found = s.execute(q).all()
+            tries = call_attempts(s, [f.patient_id for f, *_ in found])
+            for f, name, sex, phone, cancer, stage, assignee in found:
+                n, last = tries[f.patient_id]
                 out[f.id] = FollowupRow(
                     f.id, f.patient_id, f.case_id, name, sex, cancer or "", stage or "", f.due_date,
                     f.method, f.status, f.attempts or 0, f.rule_id or "", assignee or "", f.notes or "",
-                    mask_phone(phone))
+                    mask_phone(phone), n, last)
         return out
 
     def week(self, monday: dt.date, scope: Scope = Scope()) -> dict[dt.date, list[FollowupRow]]:

@@ -12,8 +12,10 @@ from PySide6.QtGui import QBrush
 from ui import labels as common
 from ui.calendar import labels
 
-COLUMNS = ("due_date", "name", "method", "attempts", "status", "cancer_type", "assignee", "rule_id")
-WIDTHS = {"due_date": 92, "name": 72, "method": 64, "attempts": 64, "status": 72, "cancer_type": 96, "assignee": 72}
+COLUMNS = ("due_date", "name", "phone", "method", "attempts", "last_attempt", "status", "cancer_type", "assignee",
+           "rule_id")
+WIDTHS = {"due_date": 92, "name": 72, "phone": 104, "method": 64, "attempts": 64, "last_attempt": 112, "status": 72,
+          "cancer_type": 96, "assignee": 72}
 PAGE = 100
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -26,9 +28,18 @@ def column_title(key: str) -> str:
         "method": QCoreApplication.translate("FollowupList", "Method"),
         "status": QCoreApplication.translate("FollowupList", "Status"),
         "attempts": QCoreApplication.translate("FollowupList", "Attempts"),
+        # Context CallDialog: these came with the calls and live in casedesk_calls_zh_CN.ts.
+        "phone": QCoreApplication.translate("CallDialog", "Phone"),
+        "last_attempt": QCoreApplication.translate("CallDialog", "Last call"),
         "rule_id": QCoreApplication.translate("FollowupList", "Rule"),
         "assignee": QCoreApplication.translate("FollowupList", "Assigned to"),
     }[key]
+
+
+def attempts(row) -> int:
+    """Unanswered tries: the calls since the patient was last reached, or the follow-up's own
+    count when its misses were recorded without a call (the calendar's Complete dialog)."""
+    return max(row.attempts or 0, getattr(row, "call_attempts", 0) or 0)
 
 
 class FollowupListModel(QAbstractTableModel):
@@ -99,5 +110,9 @@ class FollowupListModel(QAbstractTableModel):
         if key == "status":
             return labels.status(row.status)
         if key == "attempts":
-            return str(row.attempts) if row.attempts else ""
+            tries = attempts(row)
+            return str(tries) if tries else ""
+        if key == "last_attempt":
+            at = row.last_attempt_at
+            return f"{at.astimezone():%Y-%m-%d %H:%M}" if at is not None else ""
         return str(getattr(row, key) or "")
