@@ -163,10 +163,10 @@ def test_a_profile_of_every_schema_opens_migrated_with_nothing_lost(fixture, upg
 
 @pytest.fixture(scope="module")
 def network_of_the_profiles():
-    """A demo server holding the network the saved profiles were made against. The demo
-    generator's ids follow its date (app/demo/generator.py), so the network is generated as
-    of the day the profiles were made, whatever day the test runs (it failed after midnight
-    against the shared demo server, generated today)."""
+    """Demo servers holding the networks the saved profiles were made against, one per day
+    they were made on. The demo generator's ids follow its date (app/demo/generator.py), so
+    each network is generated as of that day, whatever day the test runs (it failed after
+    midnight against the shared demo server, generated today). Made day -> server."""
     import datetime as dt
 
     from app import clock
@@ -175,38 +175,44 @@ def network_of_the_profiles():
     from tests.conftest import PG_ADMIN_URL
     from tests.conftest import _pg_admin
 
-    (made,) = {manifest_of(f)["made"] for f in FIXTURES}  # one day: one network
     admin = _pg_admin()
-    name = f"casedesk_upgrades_{os.getpid()}"
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = f"{PG_ADMIN_URL.rsplit('/', 1)[0]}/{name}"
-    engine = url_engine(url)
-    clock.pin(dt.datetime.combine(dt.date.fromisoformat(made), dt.time(4), dt.timezone.utc))
+    servers, names = {}, []
     try:
-        init_demo(engine, 120, 1)  # as the e2e demo template: 120 patients, seed 1
+        for made in sorted({manifest_of(f)["made"] for f in FIXTURES}):
+            name = f"casedesk_upgrades_{os.getpid()}_{made.replace('-', '')}"
+            names.append(name)
+            with admin.connect() as conn:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+                conn.execute(text(f'CREATE DATABASE "{name}"'))
+            url = f"{PG_ADMIN_URL.rsplit('/', 1)[0]}/{name}"
+            engine = url_engine(url)
+            clock.pin(dt.datetime.combine(dt.date.fromisoformat(made), dt.time(4), dt.timezone.utc))
+            try:
+                init_demo(engine, 120, 1)  # as the e2e demo template: 120 patients, seed 1
+            finally:
+                clock.pin(None)
+                engine.dispose()
+            servers[made] = ServerProcess(url).start()
+        yield servers
     finally:
-        clock.pin(None)
-        engine.dispose()
-    server = ServerProcess(url).start()
-    yield server
-    server.stop()
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+        for server in servers.values():
+            server.stop()
+        with admin.connect() as conn:
+            for name in names:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
 
 
 def test_every_upgraded_profile_still_syncs_and_its_pending_edit_arrives(upgraded, tmp_path, network_of_the_profiles):
-    demo_server = network_of_the_profiles
-    demo_db = demo_server.db_url
-    """All of them, one after another, as desktops of one person on one demo server: each signs
-    in, pushes its pending edit (the same value on the same patient: applied, then merged) and
-    pulls its scope."""
-    user = users_by_role(demo_db)["clinic_cm"][0]
-    row_id = {manifest_of(f)["pending_edit"]["row_id"] for f in FIXTURES}.pop()
-    assert server_sql(demo_db, "SELECT phone FROM patients WHERE id = :id", id=row_id) != PHONE
+    """All of them, one after another, as desktops of one person on the demo server of their
+    day: each signs in, pushes its pending edit (the same value on the same patient: applied,
+    then merged) and pulls its scope."""
     for fixture in FIXTURES:
+        manifest = manifest_of(fixture)
+        demo_server = network_of_the_profiles[manifest["made"]]
+        demo_db = demo_server.db_url
+        user = users_by_role(demo_db)["clinic_cm"][0]
+        row_id = manifest["pending_edit"]["row_id"]
         path = tmp_path / fixture.name
         shutil.copytree(upgraded[fixture.name], path)  # the same profile id: its key is in the keyring
         profile = Profile.open(path)
@@ -223,11 +229,11 @@ def test_every_upgraded_profile_still_syncs_and_its_pending_edit_arrives(upgrade
                 assert s.get(Patient, row_id).server_seq is not None, fixture.name
         finally:
             profile.close()
-        (mutation,) = manifest_of(fixture)["outbox"]
+        (mutation,) = manifest["outbox"]
         result = server_sql(demo_db, "SELECT result FROM applied_mutations WHERE mutation_id = :m",
                             m=mutation["mutation_id"])
         assert result is not None and result["status"] in ("applied", "merged"), (fixture.name, result)
-    assert server_sql(demo_db, "SELECT phone FROM patients WHERE id = :id", id=row_id) == PHONE
+        assert server_sql(demo_db, "SELECT phone FROM patients WHERE id = :id", id=row_id) == PHONE, fixture.name
 
 
 def server_sql(db_url: str, statement: str, **params):
