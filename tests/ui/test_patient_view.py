@@ -168,17 +168,6 @@ def test_ctrl_n_type_ctrl_return_adds_a_note_on_top(view, qtbot, seeded):
     assert event_count(profile) == len(EVENTS) + 1
 
 
-def test_ctrl_l_records_a_phone_call_even_when_calls_are_filtered_out(view, qtbot):
-    view.timeline.filter_actions["call"].trigger()
-    qtbot.keyClick(view.timeline.tree, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
-    assert view.editor.kind() == "call"
-    type_text(qtbot, view.editor.text, "", "电话随访：无不适")
-    qtbot.keyClick(view.editor.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    assert view.timeline.filter_actions["call"].isChecked()
-    assert groups(view)[0][1][0] == "电话随访：无不适"
-    assert view.timeline.current_event_id() is not None
-
-
 def test_an_empty_note_shows_the_error_beside_the_editor_and_saves_nothing(view, qtbot, seeded):
     profile, _ = seeded
     qtbot.keyClick(view.timeline.tree, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
