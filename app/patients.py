@@ -198,9 +198,10 @@ class PatientService:
 
     def add_note(self, patient_id: str, text: str, kind: str = EventKind.NOTE.value,
                  case_id: str | None = None) -> str:
-        """A note or a phone-call record on the timeline; a call also counts as contact."""
+        """A note on the timeline. A telephone call is recorded with its outcome (app/calls.py):
+        only a call that reached the patient is a contact, so free text is never one."""
         text = (text or "").strip()
-        if kind not in (EventKind.NOTE.value, EventKind.CALL.value):
+        if kind != EventKind.NOTE.value:
             raise refuse("field.not_allowed", "kind", value=str(kind))
         if not text:
             raise refuse("patient.note_empty", "text")
@@ -214,9 +215,4 @@ class PatientService:
             event = tx.add(TimelineEvent(
                 patient_id=patient_id, case_id=case_id, kind=kind, occurred_at=now,
                 author_id=self.store.user_id, title=title, body=text))
-            if kind == EventKind.CALL.value:
-                open_cases = tx.session.scalars(select(Case).where(
-                    Case.patient_id == patient_id, Case.closed_at.is_(None), Case.deleted_at.is_(None)))
-                for c in open_cases:
-                    tx.update(c, last_contact_at=now)
         return event.id

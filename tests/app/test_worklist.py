@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 
 from app import clock
+from app.calls import CallService
 from app.worklist import COLUMNS
 from app.worklist import Filters
 from app.worklist import Worklist
@@ -120,7 +121,6 @@ def test_rows_mask_numbers_and_flag_waiting_and_due(caseload):
 def test_a_local_edit_shows_as_pending_sync(caseload):
     profile, ids, wl = caseload
     pid, cid = ids["李四"]
-    from app.patients import PatientService
-    PatientService(profile.store).add_note(pid, "电话联系，已预约复查", kind="call")
+    CallService(profile.store).record(pid, "connected", 120, "电话联系，已预约复查")
     row = wl.rows([cid])[cid]
     assert row.sync_state == "pending" and row.last_contact is not None

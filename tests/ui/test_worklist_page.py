@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app import clock
+from app.calls import CallService
 from app.worklist import COLUMNS
 from app.worklist import Worklist
 from tests.app import worklist_data as data
@@ -102,8 +103,7 @@ def test_a_local_edit_refreshes_without_losing_the_selection(qtbot, page, seeded
     profile, ids = seeded
     page.table.selectRow(3)
     selected = page.current_case_id()
-    from app.patients import PatientService
-    PatientService(profile.store).add_note(ids["李四"][0], "电话随访：恢复良好", kind="call")
+    CallService(profile.store).record(ids["李四"][0], "connected", 300, "电话随访：恢复良好")
     page.refresh()
     assert page.current_case_id() == selected
     row = page.model.row_of(ids["李四"][1])

@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app import clock
+from app.calls import CallService
 from app.identity import announce
 from app.worklist import COLUMNS
 from tests.app import worklist_data as data
@@ -51,7 +52,7 @@ def test_an_edit_anywhere_refreshes_the_list_once_events_settle(qtbot, workspace
     row = page.model.row_of(ids["李四"][1])
     sync_col = COLUMNS.index("sync_state")
     before = page.model.data(page.model.index(row, sync_col))
-    ws.patients.add_note(ids["李四"][0], "电话随访：恢复良好", kind="call")
+    CallService(ws.patients.store).record(ids["李四"][0], "connected", 300, "电话随访：恢复良好")
     qtbot.waitUntil(lambda: page.model.data(page.model.index(page.model.row_of(ids["李四"][1]), sync_col)) != before,
                     timeout=3000)
     assert page.model.data(page.model.index(page.model.row_of(ids["李四"][1]), sync_col)) == "待同步"

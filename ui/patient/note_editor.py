@@ -29,7 +29,7 @@ from ui.icons import event_icon
 from ui.labels import kind_label
 from ui.problem_words import say
 
-NOTE_KINDS = ("note", "call")
+NOTE_KINDS = ("note",)  # a call is recorded with its outcome (ui/patient/call_dialog.py)
 
 STYLE = """
 #noteEditor { background: #fffdf5; border: 1px solid #e6d9a8; border-radius: 6px; }
@@ -151,7 +151,6 @@ class NoteEditor(QFrame):
         for kind, button in self.kind_buttons.items():
             button.setText(kind_label(kind))
         self.kind_buttons["note"].setToolTip(self.tr("A note (Ctrl+N)"))
-        self.kind_buttons["call"].setToolTip(self.tr("A phone call record (Ctrl+L)"))
         self.text.setPlaceholderText(self.tr("What happened? The first line becomes the title."))
         self.hint.setText(self.tr("Ctrl+Enter saves · Esc cancels"))
         self.save_button.setText(self.tr("Save"))
