@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from sqlalchemy import and_
 from sqlalchemy import or_
 from sqlalchemy import select
 
@@ -29,7 +30,8 @@ from db.models import User
 OPEN, DONE, CANCELLED = "open", "done", "cancelled"
 TITLE_MAX = 200
 NOTE_MAX = 2000
-FOLLOWUP_OPEN = ("planned", "missed")
+FOLLOWUP_OPEN = ("planned",)  # as db/summary.py counts them; a missed one is on the chase list
+MISSED = "missed"
 
 
 @dataclass(frozen=True)
@@ -78,7 +80,7 @@ def item_of_task(t: Task, owner: str = "") -> WorkItem:
 
 def item_of_followup(f: Followup, owner: str = "") -> WorkItem:
     code, params = describe_followup(f.method, f.status, f.attempts or 0)
-    state = OPEN if f.status in FOLLOWUP_OPEN else (DONE if f.status == "done" else CANCELLED)
+    state = {"planned": OPEN, "done": DONE, MISSED: MISSED}.get(f.status, CANCELLED)
     return WorkItem(f.id, "followups", f.case_id, "followup", code, params, f.due_date, state, owner,
                     f.completed_at)
 
@@ -146,7 +148,8 @@ class TaskService:
             items = [item_of_task(t, owners.get(t.owner_id, "")) for t in tasks]
             followups = s.scalars(select(Followup).where(
                 Followup.patient_id == patient_id, Followup.deleted_at.is_(None),
-                or_(Followup.status.in_(FOLLOWUP_OPEN), Followup.completed_at >= since)))
+                or_(Followup.status.in_(FOLLOWUP_OPEN), Followup.completed_at >= since,
+                    and_(Followup.status == MISSED, Followup.updated_at >= since))))
             items += [item_of_followup(f, owners.get(f.assignee_id, "")) for f in followups]
         open_items = sorted((i for i in items if i.is_open),
                             key=lambda i: (i.due_date is None, i.due_date or dt.date.max, i.id))

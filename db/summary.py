@@ -1,6 +1,6 @@
 """The case's summary of its open work, derived on each desktop by SQLite triggers.
 
-A case holds any number of open tasks and planned (or chased) follow-ups. The worklist sorts
+A case holds any number of open tasks and planned follow-ups. The worklist sorts
 100,000 cases by the earliest due date through one covering index on `cases`, so the summary
 lives on the case row: `due_date` (earliest due), `next_task_id` (the task or follow-up due
 first; undated last, then oldest) and `open_tasks` (how many). Triggers keep it right through
@@ -14,7 +14,9 @@ SQLite only; the server's PostgreSQL gets no triggers.
 from __future__ import annotations
 
 OPEN_TASK = "state = 'open' AND deleted_at IS NULL"
-OPEN_FOLLOWUP = "status IN ('planned', 'missed') AND deleted_at IS NULL"
+# A follow-up given up after the rules' attempts ("missed") is on the chase list, not the
+# case's due work: counted here it kept years-old misses at the top of the worklist.
+OPEN_FOLLOWUP = "status = 'planned' AND deleted_at IS NULL"
 
 
 def _recompute(case_id: str) -> str:

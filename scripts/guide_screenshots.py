@@ -152,8 +152,8 @@ def patient(camera, window):
 @shot
 def note(camera, window):
     w = window.workspace.open_patient(first_patient(window))
-    w.view.start_note("call")
-    w.view.editor.text.setPlainText("电话随访：已告知胃镜检查的时间和空腹要求，患者同意下周三上午来院。")
+    w.view.start_note("note")
+    w.view.editor.text.setPlainText("家属来电：已告知胃镜检查的时间和空腹要求，患者同意下周三上午来院。")
     camera.save(w, "05-patient-note")
     w.view.editor.hide()
 

@@ -25,6 +25,11 @@
         </message>
         <message>
             <location filename="../../ui/patient/tasks_panel.py" />
+            <source>on the chase list</source>
+            <translation>在追访名单中</translation>
+        </message>
+        <message>
+            <location filename="../../ui/patient/tasks_panel.py" />
             <source>Tasks</source>
             <translation>任务</translation>
         </message>

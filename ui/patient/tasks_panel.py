@@ -124,7 +124,8 @@ class TasksPanel(QWidget):
     def _state(self, item: WorkItem) -> str:
         if item.table == "followups" and item.is_open:
             return self.tr("in the calendar")
-        return {"open": self.tr("open"), "done": self.tr("done"), "cancelled": self.tr("cancelled")}[item.state]
+        return {"open": self.tr("open"), "done": self.tr("done"), "cancelled": self.tr("cancelled"),
+                "missed": self.tr("on the chase list")}[item.state]
 
     def _count(self) -> None:
         n = sum(1 for i in self.items if i.is_open)
@@ -254,6 +255,7 @@ class AddTaskDialog(QDialog):
         form.addRow(self.error)
         form.addRow(buttons)
         self.setWindowTitle(self.tr("Add task"))
+        self.setMinimumWidth(420)
         self._what_changed()
         self.task_id: str | None = None
 
