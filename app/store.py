@@ -27,6 +27,8 @@ from app.serial import row_fields
 from app.serial import to_wire
 from db import migrate
 from db.ids import uuid7
+from db.lane import WriteLane
+from db.lane import lane_for
 from db.models import OutboxEntry
 from db.models import Synced
 
@@ -143,6 +145,7 @@ class Store:
         self.user_id = user_id
         self.calendar = calendar  # the profile's work calendar for rules about working days
         self.schema_version = migrate.head()
+        self._write_lane: WriteLane | None = None
 
     def actor(self, session: Session) -> Actor | None:
         """Who acts through this store: the signed-in person as the local directory knows
@@ -154,16 +157,22 @@ class Store:
 
     @contextmanager
     def write(self) -> Iterator[WriteTx]:
-        """All or nothing: an exception inside the block leaves no row, outbox or audit trace."""
-        with self.sessions.begin() as session:
+        """All or nothing: an exception inside the block leaves no row, outbox or audit trace.
+        A sync writing pages meanwhile steps aside for it (db/lane.py)."""
+        with self._lane().interactive(), self.sessions.begin() as session:
             tx = WriteTx(session, self)
             yield tx
         if tx.tables:
             self.bus.publish(DataChanged(frozenset(tx.tables), frozenset(tx.row_ids)))
 
+    def _lane(self) -> WriteLane:
+        if self._write_lane is None:
+            self._write_lane = lane_for(self.sessions.kw["bind"])
+        return self._write_lane
+
     def record_access(self, action: str, table: str | None = None, row_id: str | None = None,
                       detail: dict | None = None, note: str | None = None) -> None:
         """Audit a read, print or export of personal data (its own small transaction)."""
-        with self.sessions.begin() as session:
+        with self._lane().interactive(), self.sessions.begin() as session:
             audit.append(session, device_id=self.device_id, user_id=self.user_id, action=action,
                          table=table, row_id=row_id, detail=detail, note=note)

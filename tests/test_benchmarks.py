@@ -17,7 +17,8 @@ TINY = {
     "referrals": (["--referrals", "120", "--ticks", "5"], {"tick_ms", "open_referrals"}),
     "sync": (["--patients", "200", "--events", "2000", "--desktops", "4", "--rounds", "1", "--push", "100"],
              {"initial_rows_per_s", "raw_insert_rows_per_s", "incremental_cycle_ms", "concurrent_p50_ms",
-              "concurrent_p99_ms", "concurrent_errors", "push_rows_per_s"}),
+              "concurrent_p99_ms", "concurrent_errors", "push_rows_per_s", "edit_during_sync_p99_ms",
+              "edit_during_sync_errors"}),
 }
 
 

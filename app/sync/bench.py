@@ -47,14 +47,16 @@ def run(args, log=print) -> dict:
         for phase in (lambda: _raw(Path(tmp), desk, figures, log),
                       lambda: _incremental(desk, url, db, users, figures, log),
                       lambda: _concurrent(url, users, args.desktops, args.rounds, figures, log),
-                      lambda: _push(desk, args.push, figures, log)):
+                      lambda: _push(desk, args.push, figures, log),
+                      lambda: _edits_during_first_sync(Path(tmp), url, users["clinic_cm"][0], figures, log)):
             shown = set(figures)
             phase()
             log("  " + ", ".join(f"{k}={v}" for k, v in figures.items() if k not in shown))
         desk.client.close()
         desk.profile.close()
     keys = ("initial_rows_per_s", "raw_insert_rows_per_s", "incremental_cycle_ms", "concurrent_p50_ms",
-            "concurrent_p99_ms", "concurrent_errors", "push_rows_per_s")
+            "concurrent_p99_ms", "concurrent_errors", "push_rows_per_s", "edit_during_sync_p99_ms",
+            "edit_during_sync_errors")
     return {**{k: figures.pop(k) for k in keys}, **figures}
 
 
@@ -94,6 +96,51 @@ def _initial(tmp: Path, url: str, username: str, figures: dict, log) -> Desk:
     figures["initial_repaired_tables"] = len(report.repaired)
     log(f"  {report.pulled:,} rows in {seconds:.1f} s: {figures['initial_rows_per_s']:,} rows/s")
     return desk
+
+
+EDIT_EVERY_S = 0.2
+
+
+def _edits_during_first_sync(tmp: Path, url: str, username: str, figures: dict, log) -> None:
+    """A person works while a fresh desktop's first sync runs: a write (an audited read, the
+    write path's own transaction) every 200 ms; how long each waits (db/lane.py)."""
+    import threading
+
+    from db.lane import lane_for
+
+    desk = Desk(tmp / "desk-edits", url, username)
+    log("first sync of a second desktop with a write every 200 ms …")
+    waits: list[float] = []
+    errors: list[str] = []
+    done = threading.Event()
+
+    def person() -> None:
+        while not done.wait(EDIT_EVERY_S):
+            t0 = time.perf_counter()
+            try:
+                desk.profile.store.record_access("read", "patients", None, note="bench")
+            except Exception as exc:  # noqa: BLE001 - counted: the figure is "no error"
+                errors.append(repr(exc))
+            waits.append((time.perf_counter() - t0) * 1000)
+
+    thread = threading.Thread(target=person, daemon=True)
+    thread.start()
+    started = time.perf_counter()
+    try:
+        report = desk.client.cycle()
+    finally:
+        done.set()
+        thread.join(10)
+    seconds = time.perf_counter() - started
+    waits.sort()
+    figures["edit_during_sync_p99_ms"] = round(waits[min(len(waits) - 1, int(len(waits) * 0.99))], 1) if waits else 0.0
+    figures["edit_during_sync_max_ms"] = round(waits[-1], 1) if waits else 0.0
+    figures["edit_during_sync_writes"] = len(waits)
+    figures["edit_during_sync_errors"] = len(errors)
+    figures["edit_during_sync_yields"] = lane_for(desk.profile.engine).yields
+    figures["edit_during_sync_rows_per_s"] = round(report.pulled / seconds)
+    desk.client.close()
+    desk.profile.close()
 
 
 def _raw(tmp: Path, desk: Desk, figures: dict, log) -> None:

@@ -23,6 +23,7 @@ from app import clock
 from app.sync.pages import Page
 from app.sync.wire import ORDERED_COLUMNS
 from app.sync.wire import from_wire
+from db.lane import lane_for
 from db.models import MODEL_BY_TABLE
 from db.models import LocalState
 from db.models import OutboxEntry
@@ -33,6 +34,9 @@ MIX_MUL, MIX_MOD = 2654435761, 4294967291  # as server/pull.py
 WRITER_CACHE_KIB = -262_144  # 256 MiB of page cache while pages come in
 WRITER_CHECKPOINT_PAGES = 10_000
 COMMIT_ROWS = 100_000
+# Rows of one table written per statement: between slices a person's write may go first
+# (db/lane.py); a slice is ~20 ms of writing, the longest such a write waits.
+SLICE_ROWS = 1_500
 
 
 def cursor(session: Session) -> int:
@@ -156,6 +160,7 @@ class PageWriter:
 
     def __init__(self, engine: Engine, commit_rows: int | None = None):
         self.conn = engine.connect()
+        self.lane = lane_for(engine)
         self.commit_rows = commit_rows or COMMIT_ROWS
         self.pending_rows = 0
         self._tx = None
@@ -177,10 +182,29 @@ class PageWriter:
             raise RuntimeError("the sync cursor moved underneath this pull; run the cycle again")
         written = 0
         for table, (columns, path) in page.tables.items():
-            written += _upsert(self.conn, table, columns, page.blob, path, overwrite_local)
+            rows = self.conn.exec_driver_sql("SELECT json_array_length(?, ?)", (page.blob, path)).scalar() or 0
+            for first in range(0, rows, SLICE_ROWS):
+                if first:
+                    self._step_aside()
+                written += _upsert(self.conn, table, columns, page.blob, path, overwrite_local,
+                                   (first, first + SLICE_ROWS))
+        self._step_aside()
+        session = Session(bind=self.conn)
         _set_cursor(session, page.cursor)
         self.pending_rows += written + 1
         return written
+
+    def _step_aside(self) -> None:
+        """Commit what is written so far and let a person's waiting write go first. The
+        cursor moves only with a page's last slice: an interruption re-applies the page
+        (the upserts are idempotent; rows a person edited meanwhile are left to the push)."""
+        if self.lane.yield_to_people(self._end_transaction):
+            self._tx = self.conn.begin()
+
+    def _end_transaction(self) -> None:
+        if self._tx is not None:
+            self._tx.commit()
+        self._tx = None
 
     def due(self) -> bool:
         return self.pending_rows >= self.commit_rows
@@ -206,9 +230,11 @@ def _set_cursor(session: Session, value: int) -> None:
     session.flush()
 
 
-def _upsert(conn, table: str, columns: list[str], blob: bytes, path: str, overwrite_local: bool = False) -> int:
-    """One INSERT … SELECT over the page's JSONB rows: SQLite reads each value out of the
-    page itself (`value ->> i`), in storage format already (server/pull.py)."""
+def _upsert(conn, table: str, columns: list[str], blob: bytes, path: str, overwrite_local: bool = False,
+            keys: tuple[int, int] | None = None) -> int:
+    """One INSERT … SELECT over the page's JSONB rows (those at array positions `keys`,
+    first inclusive): SQLite reads each value out of the page itself (`value ->> i`), in
+    storage format already (server/pull.py)."""
     known = ORDERED_COLUMNS[table]
     picked = [(i, c) for i, c in enumerate(columns) if c in known]  # a newer or older server
     names = ", ".join(c for _, c in picked)
@@ -217,9 +243,10 @@ def _upsert(conn, table: str, columns: list[str], blob: bytes, path: str, overwr
     keep = "true" if overwrite_local else (  # rows with local edits: the push decides about them
         f"value ->> {columns.index('id')} NOT IN (SELECT row_id FROM {OutboxEntry.__tablename__} "
         f"WHERE table_name = '{table}')")
+    window, args = ("", (blob, path)) if keys is None else (" AND key >= ? AND key < ?", (blob, path, *keys))
     done = conn.connection.driver_connection.execute(
-        f"INSERT INTO {table} ({names}) SELECT {values} FROM jsonb_each(?, ?) WHERE {keep} "
-        f"ON CONFLICT(id) DO UPDATE SET {updates}", (blob, path))
+        f"INSERT INTO {table} ({names}) SELECT {values} FROM jsonb_each(?, ?) WHERE {keep}{window} "
+        f"ON CONFLICT(id) DO UPDATE SET {updates}", args)
     return done.rowcount
 
 
