@@ -20,6 +20,7 @@ from ui.patient.view import PatientView
 from ui.screening.action import ImportAction
 from ui.sync.wiring import SyncUi
 from ui.worklist.view import WorklistPage
+from ui.writes import off_gui_thread
 
 # Pages and dialogs other than the worklist are imported where they are first used
 # (below, marked "on first use"): start-up pays only for what the first screen shows.
@@ -48,7 +49,7 @@ class Workspace:
         me = window.identity.current
         if me.user_id and profile.store.user_id is None:
             profile.store.user_id = me.user_id
-        self.patients = PatientService(profile.store)
+        self.patients = off_gui_thread(PatientService(profile.store))
         self.worklist_page = WorklistPage(profile, Worklist(profile.sessions, me.user_id, me.station_id))
         window.set_page("worklist", self.worklist_page)
         # Other areas are built the first time they are shown: start-up pays for the
@@ -57,7 +58,7 @@ class Workspace:
                          "referrals": self._build_referrals, "dashboard": self._build_dashboard}
         self.built: dict[str, object] = {}
         window.nav.currentRowChanged.connect(self._build_shown_page)
-        self.pathway = PathwayService(profile)
+        self.pathway = off_gui_thread(PathwayService(profile))
         self.worklist_page.patient_requested.connect(self.open_patient)
         window.events.data_changed.connect(self._data_changed)
         self.open_patients: dict[str, PatientWindow] = {}

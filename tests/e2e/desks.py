@@ -90,6 +90,8 @@ def differences(desk: Desk, db_url: str, tables=PULLED) -> list[str]:
             held = {(e.table_name, e.row_id) for e in mine.scalars(select(OutboxEntry))}
             for table in tables:
                 model = MODEL_BY_TABLE[table]
+                # each desktop derives these for itself (db/summary.py); the server keeps none
+                derived = {c.name for c in model.__table__.columns if c.info.get("derived")}
                 q = select(model)
                 cond = scope.condition(table)
                 theirs = {r.id: row_values(r) for r in server.scalars(q if cond is None else q.where(cond))}
@@ -101,7 +103,7 @@ def differences(desk: Desk, db_url: str, tables=PULLED) -> list[str]:
                     if a is None or b is None:
                         problems.append(f"{desk.name}: {table} {row_id} {'missing here' if a is None else 'extra here'}")
                     elif a != b:
-                        diff = {k: (a[k], b[k]) for k in a if _differs(a[k], b[k])}
+                        diff = {k: (a[k], b[k]) for k in a if k not in derived and _differs(a[k], b[k])}
                         if diff:
                             problems.append(f"{desk.name}: {table} {row_id} differs {diff}")
     finally:

@@ -113,7 +113,8 @@ def test_a_patient_moved_to_another_station_while_an_edit_waits(fleet):
     with community.session() as s:
         case_id = s.scalars(select(Case.id).where(Case.patient_id == pid).limit(1)).one()
     community.edit(Patient, pid, phone="13311112222")
-    community.edit(Case, case_id, next_action="电话随访")
+    risk = community.get(Case, case_id).risk_level
+    community.edit(Case, case_id, risk_level="low" if risk != "low" else "medium")
     admin.edit(Patient, pid, community_id=admin.get(Patient, elsewhere).community_id)
     assert admin.client.cycle().pushed == {"applied": 1}
     report = community.client.cycle()

@@ -113,7 +113,7 @@ def test_delete_here_edit_there(pair):
     (a, ca), (b, cb) = pair
     with a.sessions() as s:
         case_id = s.scalars(select(Case.id).order_by(Case.id).limit(1)).one()
-    edit(a, Case, case_id, next_action="电话随访")
+    edit(a, Case, case_id, risk_level="high")
     ca.cycle()
     with b.store.write() as tx:
         tx.delete(tx.session.get(Case, case_id))
@@ -124,14 +124,14 @@ def test_delete_here_edit_there(pair):
     assert outbox(b) == []
     with b.sessions() as s:
         row = s.get(Case, case_id)
-        assert row.deleted_at is None and row.next_action == "电话随访"
+        assert row.deleted_at is None and row.risk_level == "high"
 
 
 def test_a_rejected_change_is_corrected_and_resent(pair):
     (a, ca), (b, cb) = pair
     with b.sessions() as s:
         case_id = s.scalars(select(Case.id).order_by(Case.id).limit(1)).one()
-    edit(b, Case, case_id, stage="treat", next_action="安排复查")
+    edit(b, Case, case_id, stage="treat", risk_level="high")
     tamper(b, stage="bogus")
     assert cb.push() == {"rejected": 1}
     (item,) = service.outbox_items(b, ("rejected",))
@@ -139,11 +139,11 @@ def test_a_rejected_change_is_corrected_and_resent(pair):
     conflicts.resend(b, item.seq, {"stage": conflicts.parse_value("cases", "stage", "treat")})
     (again,) = outbox(b)
     assert again.status == "pending" and again.changes["stage"][1] == "treat"
-    assert again.changes["next_action"][1] == "安排复查"  # the rest of the change goes too
+    assert again.changes["risk_level"][1] == "high"  # the rest of the change goes too
     assert cb.push() == {"applied": 1}
     ca.cycle()
     with a.sessions() as s:
-        assert (s.get(Case, case_id).stage, s.get(Case, case_id).next_action) == ("treat", "安排复查")
+        assert (s.get(Case, case_id).stage, s.get(Case, case_id).risk_level) == ("treat", "high")
 
 
 def test_discarding_a_rejected_change_brings_back_the_servers_row(pair):

@@ -38,6 +38,7 @@ from ui.calendar.reschedule_dialog import RescheduleDialog
 from ui.calendar.week_view import WeekView
 from ui.events import EventBridge
 from ui.problem_words import say
+from ui.writes import off_gui_thread
 
 WATCHED = {"followups", "cases", "patients"}
 
@@ -49,7 +50,7 @@ class CalendarPage(QWidget):
         """`events`: the window's bridge; a page shown on its own makes its own."""
         super().__init__(parent)
         self.profile = profile
-        self.service = FollowupService(profile)
+        self.service = off_gui_thread(FollowupService(profile))
         self.today = clock.today()
         self.selected = self.today
         self.mode = "month"

@@ -28,6 +28,7 @@ from ui.referrals import labels
 from ui.referrals.step_dialogs import ReasonDialog
 from ui.referrals.step_dialogs import error_label
 from ui.referrals.step_dialogs import show_error
+from ui.writes import off_gui_thread
 
 COLUMNS = 4
 
@@ -35,7 +36,7 @@ COLUMNS = 4
 class MdtDialog(QDialog):
     def __init__(self, profile, patient_id: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.service = MdtService(profile)
+        self.service = off_gui_thread(MdtService(profile))
         self.patient_id = patient_id
         header = PatientService(profile.store).header(patient_id)
         self.case_id = header.cases[0].case_id if header.cases else None

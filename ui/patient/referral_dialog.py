@@ -34,6 +34,7 @@ from ui.referrals.detail import CountdownLabel
 from ui.referrals.step_dialogs import error_label
 from ui.referrals.step_dialogs import show_error
 from ui.timeline_words import event_title
+from ui.writes import off_gui_thread
 
 FIELDS = ("direction", "green_channel", "urgency", "from_org_id", "to_org_id", "to_department", "reason",
           "question", "clinical_summary", "findings", "requested_exams", "contact_person")
@@ -45,7 +46,7 @@ class ReferralDialog(QDialog):
     def __init__(self, profile, patient_id: str, referral_id: str | None = None, direction: str = "up",
                  parent: QWidget | None = None):
         super().__init__(parent)
-        self.service = ReferralService(profile)
+        self.service = off_gui_thread(ReferralService(profile))
         self.patient_id, self.referral_id = patient_id, referral_id
         self.view = self.service.get(referral_id) if referral_id else None
         form, self.finding_choices = self.service.prefill(patient_id, self.view.direction if self.view else direction,

@@ -40,6 +40,7 @@ from ui import due_words
 from ui import problem_words
 from ui.labels import cancer_label
 from ui.labels import stage_name
+from ui.writes import off_gui_thread
 
 NOTE_STYLE = "color: #4a5561;"
 WARN_STYLE = "color: #b35900;"
@@ -92,7 +93,7 @@ def declined_day_off(field: str = "due_date") -> ValidationError:
 class ScheduleDialog(QDialog):
     def __init__(self, profile, patient_id: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.service = FollowupService(profile)
+        self.service = off_gui_thread(FollowupService(profile))
         self.patient_id = patient_id
         header = PatientService(profile.store).header(patient_id)
         self.patient_name = header.name

@@ -28,6 +28,7 @@ from ui.patient.header import PatientHeaderPanel
 from ui.patient.note_editor import NoteEditor
 from ui.patient.tasks_panel import TasksPanel
 from ui.patient.timeline import TimelinePanel
+from ui.writes import off_gui_thread
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +72,7 @@ class PatientView(QWidget):
         self.editor.saved.connect(self._on_note_saved)
         self.editor.closed.connect(lambda: self.timeline.tree.setFocus())
         self.timeline = TimelinePanel(service, patient_id, self)
-        self.tasks = TasksPanel(TaskService(service.store), patient_id, self._open_cases, self)
+        self.tasks = TasksPanel(off_gui_thread(TaskService(service.store)), patient_id, self._open_cases, self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 6, 12, 12)
@@ -115,7 +116,7 @@ class PatientView(QWidget):
         from app.registration import Registration
         from ui.patient.register_dialog import RegisterDialog  # on first use
 
-        dialog = RegisterDialog(Registration(self.service.store), self.patient_id, self)
+        dialog = RegisterDialog(off_gui_thread(Registration(self.service.store)), self.patient_id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self.refresh)
         dialog.open()
@@ -192,7 +193,7 @@ class PatientView(QWidget):
         while widget is not None and profile is None:
             profile = getattr(widget, "profile", None)
             widget = widget.parentWidget()
-        service = CallService.for_profile(profile) if profile is not None else CallService(self.service.store)
+        service = off_gui_thread(CallService.for_profile(profile) if profile is not None else CallService(self.service.store))
         dialog = CallDialog(service, self.patient_id, self, self.patient_name)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._on_note_saved(dialog.result_call.event_id, "call"))

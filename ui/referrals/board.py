@@ -43,6 +43,7 @@ from ui.referrals.step_dialogs import BreachDialog
 from ui.referrals.step_dialogs import ReasonDialog
 from ui.referrals.step_dialogs import ScheduleDialog
 from ui.tasks import run_in_background
+from ui.writes import off_gui_thread
 
 TICK_MS = 1000
 COLUMN_CHARS = {"code": 5, "patient": 5, "direction": 8, "from_org": 10, "to_org": 10, "state": 6, "sent": 7,
@@ -58,7 +59,7 @@ class ReferralBoard(QWidget):
         """`events`: the window's bridge; a board shown on its own makes its own."""
         super().__init__(parent)
         self.profile = profile
-        self.service = ReferralService(profile)
+        self.service = off_gui_thread(ReferralService(profile))
         self.queries = BoardQueries(profile.sessions)
         self._find_units(current_identity(profile).org_unit_id)
         self.model = BoardModel(self.queries, self)

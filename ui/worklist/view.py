@@ -29,6 +29,7 @@ from ui.worklist.model import PATIENT_ID_ROLE
 from ui.worklist.model import WorklistModel
 from ui.worklist.model import column_title
 from ui.worklist.views_menu import ViewsMenu
+from ui.writes import off_gui_thread
 
 SEARCH_DELAY_MS = 60
 COUNTS_DELAY_MS = 250  # counts follow once typing pauses; the list itself never waits
@@ -233,7 +234,7 @@ class WorklistPage(QWidget):
         from app.registration import Registration
         from ui.patient.register_dialog import RegisterDialog  # on first use
 
-        dialog = RegisterDialog(Registration.for_profile(self.profile), parent=self)
+        dialog = RegisterDialog(off_gui_thread(Registration.for_profile(self.profile)), parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open_patient.connect(self.patient_requested)
         dialog.accepted.connect(lambda: self.patient_requested.emit(dialog.saved_id))
