@@ -52,6 +52,7 @@ class ProblemError(ValidationError):
         return self.problems[0]
 
 
-def refuse(code: str, field: str | None = None, **params: Any) -> ProblemError:
-    """`raise refuse("referral.reason_required", "reason")` — the short form for one problem."""
+def refuse(code: str, field: str | None = None, /, **params: Any) -> ProblemError:
+    """`raise refuse("referral.reason_required", "reason")` — the short form for one problem.
+    Positional only: a parameter may itself be called code or field (restore.tool_failed's exit code)."""
     return ProblemError(Problem(code, field, params))

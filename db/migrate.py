@@ -33,7 +33,9 @@ def _config(engine: Engine | None = None) -> Config:
 
 
 def head() -> str:
-    return ScriptDirectory.from_config(_config()).get_current_head()
+    current = ScriptDirectory.from_config(_config()).get_current_head()
+    assert current is not None  # db/migrations has one head
+    return current
 
 
 def fingerprint() -> str:

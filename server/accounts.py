@@ -8,8 +8,10 @@ in the same transaction. Refusals are problems with codes (ui/problem_templates/
 """
 from __future__ import annotations
 
+import datetime as dt
 import getpass
 import re
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
@@ -29,6 +31,7 @@ from db.models import ChangeLog
 from db.models import Credential
 from db.models import OrgUnit
 from db.models import SeqCounter
+from db.models import Synced
 from db.models import User
 from db.models.enums import OrgKind
 from db.models.enums import Role
@@ -66,7 +69,7 @@ def is_initialised(session: Session) -> bool:
     return session.scalar(select(User.id).limit(1)) is not None
 
 
-def stamp(session: Session, changed: list[tuple[object, list[str]]], by: str | None = None) -> None:
+def stamp(session: Session, changed: Sequence[tuple[Synced, list[str]]], by: str | None = None) -> None:
     """Rows made or changed here, as the server's own changes: desktops pull them."""
     if not changed:
         return
@@ -87,7 +90,7 @@ def init(session: Session, password: str) -> User | None:
     if is_initialised(session):
         return None
     passwords.check(password, ADMIN)
-    changed = []
+    changed: list[tuple[Synced, list[str]]] = []
     unit = session.scalar(select(OrgUnit).where(OrgUnit.parent_id.is_(None)).order_by(OrgUnit.code).limit(1))
     if unit is None and session.scalar(select(OrgUnit.id).limit(1)) is None:
         unit = OrgUnit(kind=OrgKind.CENTRE.value, code=ROOT_CODE, name=ROOT_NAME, active=True)
@@ -96,6 +99,7 @@ def init(session: Session, password: str) -> User | None:
         changed.append((unit, []))
     if unit is None:  # units without a root: any of them, the tree's own shape is org import's
         unit = session.scalar(select(OrgUnit).order_by(OrgUnit.code).limit(1))
+    assert unit is not None  # made above when there was none
     user = User(username=ADMIN, display_name="Administrator", role=Role.ADMIN.value, org_unit_id=unit.id,
                 active=True)
     session.add(user)
@@ -138,6 +142,7 @@ def _valid_person(username: str, name: str, role: str, phone: str | None) -> str
         found.append(Problem("account.phone_invalid", "phone", {"phone": phone}))
     if found:
         raise ProblemError(found)
+    assert code is not None  # else role_unknown was found
     return code
 
 
@@ -185,8 +190,8 @@ def set_active(session: Session, username: str, active: bool, *, by: str | None 
 
 
 def _active_admins(session: Session) -> int:
-    return session.scalar(select(func.count()).select_from(User)
-                          .where(User.role == Role.ADMIN.value, User.active.is_(True)))
+    return session.execute(select(func.count()).select_from(User)
+                           .where(User.role == Role.ADMIN.value, User.active.is_(True))).scalar_one()
 
 
 def reset_password(session: Session, username: str, *, by: str | None = None,
@@ -215,7 +220,7 @@ class Listed:
     phone: str
     active: bool
     must_change: bool
-    changed_at: object
+    changed_at: dt.datetime | None
 
 
 def listing(session: Session) -> list[Listed]:
@@ -224,7 +229,7 @@ def listing(session: Session) -> list[Listed]:
                            .outerjoin(Credential, Credential.user_id == User.id)
                            .where(User.deleted_at.is_(None)).order_by(User.username)).all()
     return [Listed(u.username, u.display_name, u.role, code, u.phone or "", u.active,
-                   bool(c and c.must_change), c and c.changed_at) for u, code, c in rows]
+                   bool(c and c.must_change), c.changed_at if c else None) for u, code, c in rows]
 
 
 # -- the staff list ---------------------------------------------------------------------------
@@ -259,7 +264,9 @@ def check_staff(session: Session, headers: list[str], lines: list[tuple[int, lis
     if not lines:
         raise refuse("account.import.empty")
     units = {u.code: u for u in session.scalars(select(OrgUnit))}
-    found, staff, seen = [], [], {}
+    found: list[Problem] = []
+    staff: list[Staff] = []
+    seen: dict[str, int] = {}  # username (lower case) → its first line
 
     def cell(cells, column):
         i = index.get(column)
@@ -300,7 +307,10 @@ def import_staff(session: Session, staff: list[Staff]) -> Imported:
     (the caller writes the password sheet first, then commits)."""
     units = {u.code: u.id for u in session.scalars(select(OrgUnit))}
     existing = {u.username.lower(): u for u in session.scalars(select(User))}
-    added, updated, unchanged, changed, new = [], [], [], [], []
+    updated: list[str] = []
+    unchanged: list[str] = []
+    changed: list[tuple[Synced, list[str]]] = []
+    added, new = [], []
     for s in staff:
         user = existing.get(s.username.lower())
         values = {"display_name": s.name, "role": s.role, "org_unit_id": units[s.org_code], "phone": s.phone}

@@ -52,11 +52,11 @@ DevicePath = Annotated[str, PathParam(min_length=1, max_length=64, pattern=r"^[^
 # -- bodies and answers -----------------------------------------------------------------------
 
 class AddUserRequest(Strict):
-    username: Text(1, 64)
-    name: Text(1, 64)
-    role: Text(1, 32)
-    org: Text(1, 32)  # the unit's code
-    phone: Text(0, 32) | None = None
+    username: Annotated[str, Text(1, 64)]
+    name: Annotated[str, Text(1, 64)]
+    role: Annotated[str, Text(1, 32)]
+    org: Annotated[str, Text(1, 32)]  # the unit's code
+    phone: Annotated[str, Text(0, 32)] | None = None
 
 
 class OrgImportRequest(Strict):
@@ -198,6 +198,7 @@ def register(app, sessions) -> None:
     def admin(session: Session, request: Request) -> User:
         """The signed-in administrator (the edge checked the token before the body was read)."""
         identity = getattr(request.state, "identity", None)
+        user: User | None
         if identity is None:  # an app without the edge (never in service): check it here
             scheme, _, token = (request.headers.get("authorization") or "").partition(" ")
             user, _device = auth.authenticate(session, token.strip() if scheme.lower() == "bearer" else None)

@@ -59,7 +59,9 @@ def _accepted_schemas() -> set[str]:
     """This build's schema and the one before it (desktops update over weeks)."""
     from alembic.script import ScriptDirectory
     script = ScriptDirectory.from_config(migrate._config())
-    head = script.get_revision(script.get_current_head())
+    current = script.get_current_head()
+    assert current is not None  # db/migrations has one head
+    head = script.get_revision(current)
     return {head.revision, *(r for r in [head.down_revision] if isinstance(r, str))}
 
 
@@ -184,7 +186,9 @@ def create_app(engine: Engine) -> FastAPI:
                     session.rollback()
                     if not http.retryable(exc) or attempt == PUSH_ATTEMPTS - 1:
                         raise
-                    user = session.get(type(user), user_id)
+                    again = session.get(type(user), user_id)
+                    assert again is not None  # the rollback undid this request's writes only
+                    user = again
 
     @app.post("/sync/audit", responses=errors(*SIGNED_IN, 409, ok=schemas.AuditAnswer), dependencies=[Security(bearer)])
     def audit(body: AuditPushRequest, request: Request):

@@ -64,11 +64,11 @@ class Batch:
                 for row_id, *entry in session.execute(q):
                     self.history[(table, row_id)].append(entry)
         if scope.units is not None:  # the patients scope checks will ask about, in one query
-            pids = {getattr(r, "patient_id", None) for (t, _), r in self.rows.items() if t != "patients"}
+            named = {getattr(r, "patient_id", None) for (t, _), r in self.rows.items() if t != "patients"}
             for m in mutations:
                 new = m.changes.get("patient_id", (None, None))[1]
-                pids.add(new if isinstance(new, str) else None)
-            pids = sorted(p for p in pids if p)
+                named.add(new if isinstance(new, str) else None)
+            pids = sorted(p for p in named if p)
             for i in range(0, len(pids), CHUNK):
                 list(session.scalars(select(Patient).where(Patient.id.in_(pids[i:i + CHUNK]))))
 

@@ -13,10 +13,12 @@ import datetime as dt
 import hashlib
 import secrets
 from dataclasses import dataclass
+from typing import cast
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError
 from argon2.exceptions import VerificationError
+from sqlalchemy import CursorResult
 from sqlalchemy import select
 from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
@@ -140,7 +142,7 @@ def _check_password(session: Session, username: str, password: str, device_id: s
         verified = stored is not None
     except (VerificationError, InvalidHashError):
         verified = False
-    if not verified or not user.active:
+    if not verified or user is None or credential is None or not user.active:  # verified: both found
         counts = throttle.fail(session, keys, now, slowed=False)
         security_log.record(session, "login_failed", code="auth.wrong_credentials", user_id=user and user.id,
                             username=username, device_id=device_id, client_addr=client_addr,
@@ -169,8 +171,9 @@ def _signed_in(session: Session, user: User, credential: Credential, password: s
 
 def end_tokens(session: Session, user_id: str) -> int:
     """End every token of this person at once (account disabled, password reset)."""
-    return session.execute(update(AuthToken).where(AuthToken.user_id == user_id, AuthToken.revoked_at.is_(None))
-                           .values(revoked_at=clock.now())).rowcount
+    ended = session.execute(update(AuthToken).where(AuthToken.user_id == user_id, AuthToken.revoked_at.is_(None))
+                            .values(revoked_at=clock.now()))
+    return cast(CursorResult, ended).rowcount  # an UPDATE's result is a CursorResult
 
 
 def _bind_device(session: Session, user_id: str, device_id: str, now, client_addr, username=None,
@@ -185,6 +188,7 @@ def _bind_device(session: Session, user_id: str, device_id: str, now, client_add
                 session.add(device)
         except IntegrityError:
             device = session.get(Device, device_id, populate_existing=True)
+    assert device is not None  # the other sign-in registered it
     if device.user_id != user_id or device.revoked_at is not None:
         other = device.user_id != user_id
         code = "auth.device_other_user" if other else "auth.device_revoked"
@@ -197,8 +201,9 @@ def _bind_device(session: Session, user_id: str, device_id: str, now, client_add
     device.last_seen_at = now
     device.last_addr = (client_addr or device.last_addr or "")[:64] or None  # the administrator's device list
     for column, limit in (("name", 64), ("app_version", 32)):  # as the desktop tells them (older ones do not)
-        if (about or {}).get(column):
-            setattr(device, column, about[column][:limit])
+        value = (about or {}).get(column)
+        if value:
+            setattr(device, column, value[:limit])
     if device.code is None:
         device.code = _allocate_code(session)
     return device
@@ -299,7 +304,9 @@ def identify(session: Session, bearer: str | None) -> Identity:
 
 def authenticate(session: Session, bearer: str | None) -> tuple[User, str]:
     identity = identify(session, bearer)
-    return session.get(User, identity.user_id), identity.device_id
+    user = session.get(User, identity.user_id)
+    assert user is not None  # identify() found the token with its user
+    return user, identity.device_id
 
 
 def _user_json(user: User) -> dict:

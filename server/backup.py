@@ -23,10 +23,12 @@ import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from fastapi import Request
 from fastapi import Security
 from fastapi.security import HTTPBearer
+from sqlalchemy import CursorResult
 from sqlalchemy import create_engine
 from sqlalchemy import text
 from sqlalchemy.dialects import postgresql
@@ -156,7 +158,7 @@ def _check_tool_version(tool: str, where: Target) -> int:
     engine = create_engine(where.url, poolclass=NullPool)
     try:
         with engine.connect() as conn:
-            theirs = int(conn.execute(text("SHOW server_version_num")).scalar()) // 10000
+            theirs = int(conn.execute(text("SHOW server_version_num")).scalar_one()) // 10000
     except SQLAlchemyError as exc:
         log.error("cannot reach %s: %s", where.shown, exc)
         raise refuse("restore.db_unreachable", "--db", url=where.shown, reason=exc.__class__.__name__) from None
@@ -313,9 +315,9 @@ def _keep_security_log(engine) -> bool:
 
 def _carry_security_log(session: Session) -> int:
     """Events the restored log lacks (those after the dump), back in; ids as they were."""
-    carried = session.execute(text(
+    carried = cast(CursorResult, session.execute(text(  # a statement without rows: a CursorResult
         f"INSERT INTO security_events SELECT k.* FROM {KEEP_SCHEMA}.security_events k "
-        "WHERE NOT EXISTS (SELECT 1 FROM security_events s WHERE s.id = k.id)")).rowcount
+        "WHERE NOT EXISTS (SELECT 1 FROM security_events s WHERE s.id = k.id)"))).rowcount
     session.execute(text("SELECT setval(pg_get_serial_sequence('security_events', 'id'), "
                          "greatest((SELECT max(id) FROM security_events), 1))"))
     return carried
@@ -323,9 +325,9 @@ def _carry_security_log(session: Session) -> int:
 
 def _keep_withdrawn(session: Session) -> int:
     """A desktop withdrawn after the backup (a lost laptop) stays withdrawn, its tokens ended."""
-    again = session.execute(text(
+    again = cast(CursorResult, session.execute(text(  # a statement without rows: a CursorResult
         f"UPDATE devices d SET revoked_at = k.revoked_at FROM {KEEP_SCHEMA}.withdrawn k "
-        "WHERE d.id = k.id AND d.revoked_at IS NULL")).rowcount
+        "WHERE d.id = k.id AND d.revoked_at IS NULL"))).rowcount
     session.execute(text(
         f"UPDATE auth_tokens SET revoked_at = now() WHERE revoked_at IS NULL "
         f"AND device_id IN (SELECT id FROM {KEEP_SCHEMA}.withdrawn)"))

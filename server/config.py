@@ -27,12 +27,13 @@ import stat
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from app.problems import Problem
 from server.logs import RETENTION_DAYS
 
 PASSWORD_ENV = "CASEDESK_DB_PASSWORD"
-KEYS = {
+KEYS: dict[str, dict[str, type]] = {
     "database": {"url": str, "password_file": str},
     "server": {"host": str, "port": int, "workers": int, "certfile": str, "keyfile": str},
     "logs": {"directory": str, "retention_days": int},
@@ -62,6 +63,7 @@ def load(path: str | os.PathLike, environ=os.environ) -> ServerConfig:
     config, problems = check(path, environ)
     if problems:
         raise ConfigError(problems)
+    assert config is not None  # check() gives a config whenever it finds no problem
     return config
 
 
@@ -74,7 +76,7 @@ def check(path: str | os.PathLike, environ=os.environ) -> tuple[ServerConfig | N
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         return None, [Problem("config.not_toml", None, {"path": str(path), "reason": str(exc)})]
     problems: list[Problem] = []
-    values: dict[str, object] = {}
+    values: dict[str, Any] = {}  # of the type KEYS names for each
     for section, body in raw.items():
         if section not in KEYS or not isinstance(body, dict):
             problems.append(Problem("config.unknown_key", section, {"known": sorted(KEYS)}))
@@ -104,6 +106,7 @@ def check(path: str | os.PathLike, environ=os.environ) -> tuple[ServerConfig | N
         problems.append(Problem("config.out_of_range", "logs.retention_days", {"low": 1, "high": 3650}))
     if problems:
         return None, problems
+    assert url is not None  # _database reported a problem when it had none
     return ServerConfig(url, host, port, workers, certfile, keyfile, log_dir, retention), []
 
 

@@ -82,6 +82,7 @@ def copy_demo(engine: Engine, patients: int, seed: int, events: tuple[int, int],
     raw = engine.raw_connection()
     try:
         conn = raw.driver_connection
+        assert conn is not None  # a pooled connection that is open
         with conn.cursor() as cur:
             if cur.execute("SELECT 1 FROM patients LIMIT 1").fetchone() or \
                     cur.execute("SELECT 1 FROM org_units LIMIT 1").fetchone():
@@ -121,7 +122,7 @@ def copy_demo(engine: Engine, patients: int, seed: int, events: tuple[int, int],
             cur.execute("UPDATE seq_counter SET value = %s WHERE id = 1", (seq,))
         conn.commit()
     except BaseException:
-        raw.driver_connection.rollback()
+        raw.driver_connection.rollback()  # type: ignore[union-attr]  # open: the try made it conn
         raise
     finally:
         raw.close()

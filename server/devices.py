@@ -22,7 +22,9 @@ import itertools
 import logging
 import secrets
 from dataclasses import dataclass
+from typing import cast
 
+from sqlalchemy import CursorResult
 from sqlalchemy import select
 from sqlalchemy import text
 from sqlalchemy import update
@@ -107,9 +109,9 @@ def revoke(session: Session, device_id: str, client_addr: str | None = None,
                      at=device.revoked_at.astimezone(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"))
     now = clock.now()
     device.revoked_at = now
-    ended = session.execute(update(AuthToken).where(AuthToken.device_id == device_id, AuthToken.revoked_at.is_(None),
-                                                    AuthToken.expires_at > now)
-                            .values(revoked_at=now)).rowcount
+    ended = cast(CursorResult, session.execute(  # an UPDATE's result is a CursorResult
+        update(AuthToken).where(AuthToken.device_id == device_id, AuthToken.revoked_at.is_(None),
+                                AuthToken.expires_at > now).values(revoked_at=now))).rowcount
     # Expired ones too, so no row of this desktop is left without an end.
     session.execute(update(AuthToken).where(AuthToken.device_id == device_id, AuthToken.revoked_at.is_(None))
                     .values(revoked_at=now))
@@ -118,5 +120,6 @@ def revoke(session: Session, device_id: str, client_addr: str | None = None,
                                                         **({"by": by} if by else {})})
     session.flush()
     user = session.get(User, device.user_id)
+    assert user is not None  # a device's user_id is a foreign key
     return DeviceView(device.id, device.code, user.username, user.display_name, device.name, device.app_version,
                       device.registered_at, device.last_seen_at, device.last_addr, device.revoked_at), ended

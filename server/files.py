@@ -165,6 +165,7 @@ def register(app, sessions) -> None:
 
     def signed_in(session: Session, request: Request, admin: bool) -> User:
         identity = getattr(request.state, "identity", None)
+        user: User | None
         if identity is None:  # an app built without the edge's token check
             from server import auth
 
@@ -223,5 +224,6 @@ def register(app, sessions) -> None:
                 session.rollback()
                 raise _refusal(exc) from None
             session.commit()
+            assert entry.withdrawn_at is not None  # withdrawn just now
             return {**as_json(entry, usernames(session, [entry])),
                     "withdrawn_at": entry.withdrawn_at.astimezone(dt.timezone.utc).isoformat()}

@@ -73,7 +73,7 @@ class Edge:
     def __init__(self, app, sessions=None, limit: int = MAX_BODY):
         self.app, self.sessions, self.limit = app, sessions, limit
         self.invalid: dict[bytes, tuple[float, Refusal]] = {}
-        self.lane = None
+        self.lane: anyio.CapacityLimiter | None = None
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
@@ -223,4 +223,4 @@ def truthful_openapi(app: FastAPI) -> None:
             app.openapi_schema = _keys_by_pattern(plain())
         return app.openapi_schema
 
-    app.openapi = openapi
+    app.openapi = openapi  # type: ignore[method-assign]  # FastAPI's documented way to amend the schema

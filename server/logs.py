@@ -27,7 +27,7 @@ from app.logsetup import Scrubbing
 try:
     import fcntl
 except ImportError:  # Windows: no flock, and a file another worker holds open cannot be renamed there;
-    fcntl = None  # run one worker on Windows (a failed rollover is reported and writing goes on)
+    fcntl = None  # type: ignore[assignment]  # deliberate: none there. Run one worker on Windows (a failed rollover is reported and writing goes on)
 
 ACCESS = "casedesk.access"
 RETENTION_DAYS = 180  # 等保 L3: at least six months

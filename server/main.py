@@ -26,7 +26,7 @@ def create():
     # (proto 0), and asyncio sets TCP_NODELAY only on sockets whose proto is TCP. Its
     # connections then run with Nagle: a response written as headers then body waits for
     # the client's delayed ACK, ~40 ms on every request. Every TCP stream gets it here.
-    asyncio.base_events._set_nodelay = _nodelay
+    asyncio.base_events._set_nodelay = _nodelay  # type: ignore[attr-defined]  # private, replaced on purpose
     url = os.environ["CASEDESK_SERVER_DB"]
     pool = {} if url.startswith("sqlite") else {"pool_size": THREADS, "max_overflow": 4, "pool_timeout": 60}
     # An error's text never quotes a row's values (a patient's name in a failed INSERT).

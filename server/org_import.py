@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from dataclasses import field
 from pathlib import Path
@@ -32,6 +33,7 @@ from app.spreadsheet import first_sheet
 from app.spreadsheet import is_spreadsheet
 from db.ids import uuid7
 from db.models import OrgUnit
+from db.models import Synced
 from db.models import User
 from db.models.enums import OrgKind
 from server import security_log
@@ -158,13 +160,14 @@ def parse(headers: list[str], body, problems: list[Problem], bad_codes: set[str]
         if bad and get("编码") and bad_codes is not None:
             bad_codes.add(get("编码"))  # its children are not told "unknown parent" as well
         if not bad:
+            assert kind is not None  # 类型 is required: an empty or unknown one is bad
             lines.append(Line(line, get("编码"), get("名称"), kind, get("上级编码") or None, get("地址") or None,
                               get("电话") or None, list(dict.fromkeys(aliases)) or None))
     return lines
 
 
 def check(session: Session, lines: list[Line], problems: list[Problem],
-          bad_codes: set[str] = frozenset()) -> dict[str, OrgUnit]:
+          bad_codes: AbstractSet[str] = frozenset()) -> dict[str, OrgUnit]:
     """The tree as it will be (the file over the server's units): duplicate codes, parents
     that exist, no cycles, community points under street stations, names and aliases that
     name one unit of a kind. Returns the server's units by code."""
@@ -218,7 +221,8 @@ def check(session: Session, lines: list[Line], problems: list[Problem],
 
 def _cycle(tree: dict[str, tuple], start: str) -> list[str] | None:
     """The codes of the loop `start` is in, or None when its parents lead to a root."""
-    seen, code = [], start
+    seen: list[str] = []
+    code: str | None = start
     while code is not None and code in tree:
         if code in seen:
             return seen[seen.index(code):] + [code] if code == start else None
@@ -232,7 +236,7 @@ def _check_names(first: dict[str, Line], existing: dict[str, OrgUnit], problems:
     screening import matches list values against them, and two units under one name would
     make every such line ambiguous."""
     owners: dict[tuple, tuple[str, int | None]] = {}
-    units = {code: (u.kind, u.name, u.aliases or [], None, u.parent_id) for code, u in existing.items()
+    units: dict[str, tuple[str, str, list[str], int | None, str | None]] = {code: (u.kind, u.name, u.aliases or [], None, u.parent_id) for code, u in existing.items()
              if u.active and code not in first}
     units.update({code: (ln.kind, ln.name, ln.aliases or [], ln.line, ln.parent) for code, ln in first.items()})
     for code, (kind, name, aliases, line, parent) in sorted(units.items(), key=lambda kv: (kv[1][3] or 0)):
@@ -277,6 +281,7 @@ def import_tree(session: Session, path: Path | str, deactivate_missing: bool = F
     outcome = _write(session, lines, existing, missing if deactivate_missing else [])
     outcome.missing = [u.code for u in missing] if not deactivate_missing else []
     if placeholder is not None:
+        assert centre is not None  # found with the placeholder
         _replace_placeholder(session, placeholder, outcome, centre)
     security_log.record(session, "org_imported", client_addr=client_addr, username=by, detail={
         "by": by, "file": Path(path).name, "added": len(outcome.added), "updated": len(outcome.updated),
@@ -350,7 +355,8 @@ def _replace_placeholder(session: Session, root: OrgUnit, outcome: Outcome, cent
     Both are synced changes, so desktops see them with their next pull."""
     now = clock.now()
     centre = session.scalar(select(OrgUnit).where(OrgUnit.code == centre_code))
-    changed = []
+    assert centre is not None  # _write added it
+    changed: list[tuple[Synced, str, list[str], int]] = []
     for user in session.scalars(select(User).where(User.org_unit_id == root.id)):
         user.org_unit_id = centre.id
         user.version += 1
@@ -370,6 +376,6 @@ def _replace_placeholder(session: Session, root: OrgUnit, outcome: Outcome, cent
 
 def _depth(code: str, parents: dict[str, str | None]) -> int:
     n = 0
-    while parents.get(code) and n <= len(parents):
-        code, n = parents[code], n + 1
+    while (parent := parents.get(code)) and n <= len(parents):
+        code, n = parent, n + 1
     return n

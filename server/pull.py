@@ -8,6 +8,8 @@ orjson, so a page costs no Python work per value on either side.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy import Text
 from sqlalchemy import cast
 from sqlalchemy import func
@@ -195,7 +197,7 @@ def _wire_columns(session: Session, table: str) -> list:
     return out
 
 
-def _fetch(session: Session, stmt) -> list[tuple]:
+def _fetch(session: Session, stmt) -> Sequence[tuple]:
     """Run on the session's connection (and snapshot), statement compiled once and cached,
     rows taken from the driver's cursor: plain tuples that orjson serialises directly,
     no per-row Row objects or type processing."""

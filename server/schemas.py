@@ -7,9 +7,11 @@ columns they are compared with.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 from typing import Annotated
 from typing import Any
 from typing import Literal
+from typing import TypeAlias
 from typing import Union
 
 from pydantic import AfterValidator
@@ -34,8 +36,9 @@ UUID_PATTERN = r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0
 NO_NUL = r"^[^\x00]*$"  # in the schema itself, so a fuzzer knows NUL is refused
 
 
-def Text(min_length: int = 1, max_length: int = 64):  # noqa: N802 - reads as a type
-    return Annotated[str, StringConstraints(min_length=min_length, max_length=max_length, pattern=NO_NUL)]
+def Text(min_length: int = 1, max_length: int = 64) -> StringConstraints:  # noqa: N802 - reads as a type
+    """Bounds for a text without NUL: Annotated[str, Text(1, 64)] (a call is no type to a checker)."""
+    return StringConstraints(min_length=min_length, max_length=max_length, pattern=NO_NUL)
 
 
 def _no_bool(value: Any) -> Any:
@@ -45,8 +48,7 @@ def _no_bool(value: Any) -> Any:
     return value
 
 
-def Int(ge: int, le: int):  # noqa: N802 - reads as a type
-    return Annotated[int, Field(ge=ge, le=le), BeforeValidator(_no_bool)]
+NOT_BOOL = BeforeValidator(_no_bool)  # Annotated[int, Field(ge=…, le=…), NOT_BOOL]
 
 
 def _utc_time(value: str) -> str:
@@ -65,15 +67,18 @@ Time = Annotated[str, StringConstraints(min_length=1, max_length=40), AfterValid
                  WithJsonSchema({"type": "string", "format": "date-time", "maxLength": 40})]
 NoNulText = Annotated[str, StringConstraints(pattern=NO_NUL)]
 # A JSON value PostgreSQL's jsonb can hold: no NUL in any string or key, nested at most a little.
-JsonValue = TypeAliasType("JsonValue", Union[NoNulText, int, float, bool, None, list["JsonValue"],
-                                             dict[NoNulText, "JsonValue"]])
+if TYPE_CHECKING:  # mypy reads a recursive alias written plainly, pydantic needs TypeAliasType
+    JsonValue: TypeAlias = Union[NoNulText, int, float, bool, None, list["JsonValue"], dict[NoNulText, "JsonValue"]]
+else:
+    JsonValue = TypeAliasType("JsonValue", Union[NoNulText, int, float, bool, None, list["JsonValue"],
+                                                 dict[NoNulText, "JsonValue"]])
 
 
 Uuid = Annotated[str, StringConstraints(pattern=UUID_PATTERN)]
 TableName = Annotated[str, StringConstraints(min_length=1, max_length=32, pattern=r"^[a-z_]+$")]
-DeviceId = Text(1, 64)
-DeviceName = Text(0, 64)
-AppVersion = Text(0, 32)
+DeviceId = Annotated[str, Text(1, 64)]
+DeviceName = Annotated[str, Text(0, 64)]
+AppVersion = Annotated[str, Text(0, 32)]
 
 
 class Strict(BaseModel):
@@ -81,8 +86,8 @@ class Strict(BaseModel):
 
 
 class LoginRequest(Strict):
-    username: Text(1, 64)
-    password: Text(1, 256)
+    username: Annotated[str, Text(1, 64)]
+    password: Annotated[str, Text(1, 256)]
     device_id: DeviceId
     # What the administrator's device list shows (server/devices.py); older desktops omit them.
     device_name: DeviceName | None = None
@@ -91,14 +96,14 @@ class LoginRequest(Strict):
 
 class PasswordChangeRequest(Strict):
     """A person's own password change: the old password is checked as a sign-in is."""
-    username: Text(1, 64)
-    old_password: Text(1, 256)
-    new_password: Text(1, 256)
+    username: Annotated[str, Text(1, 64)]
+    old_password: Annotated[str, Text(1, 256)]
+    new_password: Annotated[str, Text(1, 256)]
     device_id: DeviceId
 
 
 class RefreshRequest(Strict):
-    refresh_token: Text(16, 128)
+    refresh_token: Annotated[str, Text(16, 128)]
     device_id: DeviceId
     device_name: DeviceName | None = None
     app_version: AppVersion | None = None
@@ -114,10 +119,10 @@ class Mutation(Strict):
     table: TableName
     row_id: Uuid
     op: Literal["insert", "update", "delete"]
-    base_version: Int(0, INT32)
+    base_version: Annotated[int, Field(ge=0, le=INT32), NOT_BOOL]
     # field -> [old, new]; the values are checked field by field against the model
     # (app/sync/wire.py), so one bad value rejects that mutation with a reason.
-    changes: dict[Text(1, 64), tuple[Any, Any]] = Field(max_length=64)
+    changes: dict[Annotated[str, Text(1, 64)], tuple[Any, Any]] = Field(max_length=64)
 
 
 # The desktop's clock at sending (ISO 8601 UTC), optional: older desktops omit it. The
@@ -126,17 +131,17 @@ ClientTime = Time | None
 
 
 class PushRequest(Strict):
-    schema_version: Text(1, 32)
+    schema_version: Annotated[str, Text(1, 32)]
     mutations: list[Mutation] = Field(max_length=MAX_BATCH)
     client_time: ClientTime = None
 
 
 class PullRequest(Strict):
-    cursor: Int(0, INT64)
-    limit: Int(1, MAX_PAGE) = 5000
+    cursor: Annotated[int, Field(ge=0, le=INT64), NOT_BOOL]
+    limit: Annotated[int, Field(ge=1, le=MAX_PAGE), NOT_BOOL] = 5000
     # The watermark of the desktop's last full scope check: the last page then says
     # whether its scope may have changed since (see CheckRequest.since).
-    since: Int(0, INT64) | None = None
+    since: Annotated[int, Field(ge=0, le=INT64), NOT_BOOL] | None = None
 
 
 class CheckRequest(Strict):
@@ -147,7 +152,7 @@ class CheckRequest(Strict):
         default_factory=dict, max_length=32)
     # The watermark of the desktop's last full check: if nothing since then can have changed
     # which rows are in its scope, the server says so instead of counting every row.
-    since: Int(0, INT64) | None = None
+    since: Annotated[int, Field(ge=0, le=INT64), NOT_BOOL] | None = None
 
 
 # The tables a desktop may list and fetch, as the schema names them; another name is
@@ -171,14 +176,14 @@ HASH = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 class AuditEntryWire(Strict):
     """One link of a desktop's audit chain (app/audit.py); the device is the token's."""
     id: Uuid
-    seq: Int(1, INT32)
+    seq: Annotated[int, Field(ge=1, le=INT32), NOT_BOOL]
     at: Time
     user_id: Uuid | None = None
-    action: Text(1, 16)
-    table_name: Text(1, 32) | None = None
+    action: Annotated[str, Text(1, 16)]
+    table_name: Annotated[str, Text(1, 32)] | None = None
     row_id: Uuid | None = None
-    detail: dict[Text(1, 64), JsonValue] | None = None
-    note: Text(0, 20_000) | None = None
+    detail: dict[Annotated[str, Text(1, 64)], JsonValue] | None = None
+    note: Annotated[str, Text(0, 20_000)] | None = None
     prev_hash: HASH
     entry_hash: HASH
 

@@ -63,12 +63,12 @@ def fail(session: Session, keys_: list[str], now: dt.datetime, *, slowed: bool) 
     for key in sorted(keys_):  # one order for all requests: no deadlock between two keys
         stmt = insert(LoginThrottle).values(key=key, failures=1, last_failure_at=now, blocked_until=None)
         stale = LoginThrottle.last_failure_at < now - QUIET
-        stmt = stmt.on_conflict_do_update(index_elements=["key"], set_={
+        upsert = stmt.on_conflict_do_update(index_elements=["key"], set_={
             # in SQL, so the increment happens under the row lock, not in Python
             "failures": case((stale, 1), else_=LoginThrottle.failures + 1),
             "last_failure_at": now,
         }).returning(LoginThrottle.failures)
-        counts[key] = session.execute(stmt).scalar_one()
+        counts[key] = session.execute(upsert).scalar_one()
         wait = wait_for(key, counts[key])
         if wait is not None and not slowed:
             session.execute(update(LoginThrottle).where(LoginThrottle.key == key).values(blocked_until=now + wait))

@@ -1,4 +1,6 @@
 """All models, importable from one place so Alembic sees the whole metadata."""
+from typing import Any
+
 from db.models.audit import AuditEntry
 from db.models.base import Base
 from db.models.base import Synced
@@ -30,11 +32,12 @@ from db.models.server import ServerMeta
 from db.models.server import SyncConflict
 
 # Tables that travel through sync, in an order that satisfies foreign keys.
-SYNCED_MODELS = (
+# type[Any]: looked up by table name, each with columns of its own (patient_id, …).
+SYNCED_MODELS: tuple[type[Any], ...] = (
     OrgUnit, User, Patient, Case, TimelineEvent, Followup, Referral, MdtRequest,
     Screening, Letter, Task, Call, AuditEntry,
 )
-MODEL_BY_TABLE = {m.__tablename__: m for m in SYNCED_MODELS}
+MODEL_BY_TABLE: dict[str, type[Any]] = {m.__tablename__: m for m in SYNCED_MODELS}
 LOCAL_ONLY_TABLES = (OutboxEntry.__tablename__, LocalState.__tablename__)
 
 __all__ = [

@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
+from typing import ClassVar
 
 from sqlalchemy import BigInteger
+from sqlalchemy import FromClause
 from sqlalchemy import Integer
 from sqlalchemy import MetaData
 from sqlalchemy import String
@@ -41,6 +44,9 @@ class Synced:
     """
 
     __synced__ = True
+    if TYPE_CHECKING:  # every synced model is a mapped Base subclass too
+        __tablename__: str
+        __table__: ClassVar[FromClause]
 
     id: Mapped[str] = mapped_column(UUIDStr, primary_key=True, default=uuid7)
     version: Mapped[int] = mapped_column(Integer, default=0, nullable=False)

@@ -18,7 +18,7 @@ down_revision = "0002"
 branch_labels = None
 depends_on = None
 
-COLUMNS = ["closed_at", "deleted_at", sa.text("(due_date IS NULL)"), "due_date", "stage", "cancer_type",
+COLUMNS: list[str | sa.TextClause] = ["closed_at", "deleted_at", sa.text("(due_date IS NULL)"), "due_date", "stage", "cancer_type",
            "station_id", "community_cm_id", "clinic_cm_id", "ward_cm_id", "patient_id", "id"]
 
 
