@@ -159,6 +159,15 @@ def note(camera, window):
 
 
 @shot
+def call(camera, window):
+    w = window.workspace.open_patient(first_patient(window))
+    dialog = w.view.record_call()
+    dialog.notes.setPlainText("患者说下周三上午来复查，已告知空腹。")
+    camera.save(dialog, "29-call-dialog")
+    dialog.reject()
+
+
+@shot
 def stage(camera, window):
     w = window.workspace.open_patient(first_patient(window))
     dialog = window.workspace._change_stage(w, first_patient(window))
