@@ -322,6 +322,26 @@
         <source>Green</source>
         <translation>绿色通道</translation>
     </message>
+    <message>
+        <location filename="../../ui/referrals/board.py" />
+        <source>{step} for {name} ({code})? This cannot be taken back.</source>
+        <translation>确定对 {name}（{code}）执行“{step}”吗？此操作不能撤回。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referrals/board.py" />
+        <source>{step}: written in {seconds} s.</source>
+        <translation>“{step}”将在 {seconds} 秒后写入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referrals/board.py" />
+        <source>{step} undone: nothing was written.</source>
+        <translation>已撤销“{step}”，未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referrals/board.py" />
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
 </context>
 <context>
     <name>ReferralDialog</name>

@@ -148,3 +148,44 @@ def test_print_slip_opens_the_preview_with_the_qr_code(qtbot, board, world):
     dialog = board.findChild(LetterPreviewDialog)
     assert dialog is not None and dialog.prepared.ready[0].filled.qr == world[2].get(world[3]).short_code
     dialog.close()
+
+
+def test_a_code_found_outside_the_list_shown_is_the_one_the_buttons_act_on(qtbot, board, world):
+    profile, ids, service, sent = world
+    board.tabs.setCurrentIndex(2)  # breached: empty, the referral is not in it
+    qtbot.waitUntil(lambda: board.model.rowCount() == 0)
+    board.lookup.setText(service.get(sent).short_code)
+    board.find_button.click()
+    assert board.selected_id() == sent and not board.table.selectionModel().hasSelection()
+    assert board.buttons["slip"].isEnabled()  # the found one's buttons, not a stale row's
+    board.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: board.model.rowCount() == 2)
+    board.table.selectRow(board.model.row_of(sent) ^ 1)  # picking another row shows that one
+    assert board.selected_id() not in (None, sent)
+
+
+def test_an_irreversible_step_is_asked_for_and_can_be_undone_before_it_is_written(qtbot, board, world, monkeypatch):
+    from tests.app.test_referrals import acting_as
+    from ui.referrals import board as board_module
+
+    profile, ids, service, sent = world
+    monkeypatch.setattr(board_module, "UNDO_S", 1)
+    with acting_as(profile, ids["ward"]):
+        service.receive(sent)
+        board._step("accept", sent, confirmed=False)  # "no" to the question: nothing held, nothing written
+        assert board._pending is None and service.get(sent).state == "received"
+        board._step("accept", sent, confirmed=True)
+        assert board.undo_button.isVisible() and service.get(sent).state == "received"  # held, not written
+        board.undo()
+        assert service.get(sent).state == "received" and not board.undo_button.isVisible()
+        board._step("accept", sent, confirmed=True)
+        qtbot.waitUntil(lambda: service.get(sent).state == "accepted", timeout=5000)  # written when time is up
+        assert not board.undo_button.isVisible()
+
+
+def test_dates_on_the_board_show_the_year(board, world):
+    from ui.referrals.model import COLUMNS
+
+    profile, ids, service, sent = world
+    row = board.model.row_of(sent)
+    assert board.model.data(board.model.index(row, COLUMNS.index("sent"))).startswith("2026-11-18")

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QAbstractItemView
 from PySide6.QtWidgets import QHBoxLayout
 from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QMessageBox
 from PySide6.QtWidgets import QPushButton
 from PySide6.QtWidgets import QSplitter
 from PySide6.QtWidgets import QTabBar
@@ -46,8 +47,11 @@ from ui.tasks import run_in_background
 from ui.writes import off_gui_thread
 
 TICK_MS = 1000
-COLUMN_CHARS = {"code": 5, "patient": 5, "direction": 8, "from_org": 10, "to_org": 10, "state": 6, "sent": 7,
-                "clock": 9, "appointment": 14, "reason": 12}
+COLUMN_CHARS = {"code": 5, "patient": 5, "direction": 8, "from_org": 12, "to_org": 12, "state": 6, "sent": 9,
+                "clock": 9, "appointment": 16, "reason": 12}
+# Steps that cannot be taken back: asked for, then held for UNDO_S seconds before they are written.
+IRREVERSIBLE = ("accept", "seen", "close")
+UNDO_S = 5
 
 
 class ReferralBoard(QWidget):
@@ -90,6 +94,14 @@ class ReferralBoard(QWidget):
         self.buttons = {a: QPushButton(self) for a in (*ACTIONS, "breach", "edit", "slip", "open")}
         self.message = QLabel(self)
         self.message.setWordWrap(True)
+        self._shown_id: str | None = None
+        self._pending: tuple[str, str, int] | None = None  # (action, referral id, seconds left)
+        self.undo_button = QPushButton(self)
+        self.undo_button.hide()
+        self.undo_button.clicked.connect(self.undo)
+        self.undo_timer = QTimer(self)
+        self.undo_timer.setInterval(1000)
+        self.undo_timer.timeout.connect(self._count_down)
         self._build()
         self._connect()
         self.timer = QTimer(self)
@@ -137,7 +149,10 @@ class ReferralBoard(QWidget):
         layout.addLayout(top)
         layout.addLayout(actions)
         layout.addWidget(splitter, 1)
-        layout.addWidget(self.message)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.message, 1)
+        bottom.addWidget(self.undo_button)
+        layout.addLayout(bottom)
 
     def _connect(self) -> None:
         self.tabs.currentChanged.connect(lambda _i: self.reload())
@@ -157,6 +172,7 @@ class ReferralBoard(QWidget):
             self.tabs.setTabText(i, names[tab] if n is None else f"{names[tab]} ({n})")
         self.lookup.setPlaceholderText(self.tr("Type or scan the slip's code"))
         self.find_button.setText(self.tr("Find"))
+        self.undo_button.setText(self.tr("Undo"))
         words = labels.actions()
         for action, button in self.buttons.items():
             button.setText(words.get(action, ""))
@@ -223,11 +239,18 @@ class ReferralBoard(QWidget):
 
     # selection and actions -------------------------------------------------------
     def selected_id(self) -> str | None:
+        """The referral the page shows (and its buttons act on): the table's selection, or
+        the one a code lookup found when it is not in the list shown."""
+        if self._shown_id is not None:
+            return self._shown_id
         index = self.table.currentIndex()
         return self.model.referral_id(index.row()) if index.isValid() and index.row() < self.model.rowCount() else None
 
     def _selected(self) -> None:
-        rid = self.selected_id()
+        self._shown_id = None  # a row picked in the table: that one
+        self._show(self.selected_id())
+
+    def _show(self, rid: str | None) -> None:
         view = None
         if rid is not None:
             try:
@@ -270,7 +293,60 @@ class ReferralBoard(QWidget):
         else:
             self._step(action, rid)
 
-    def _step(self, action: str, rid: str) -> None:
+    def _step(self, action: str, rid: str, confirmed: bool | None = None) -> None:
+        """A step that cannot be taken back is asked for, then held for UNDO_S seconds with an
+        Undo button before it is written (and so before any sync can send it)."""
+        if action in IRREVERSIBLE and self._pending is None:
+            view = self.service.get(rid)
+            if confirmed is None:
+                confirmed = QMessageBox.question(
+                    self, labels.actions()[action], self.tr("{step} for {name} ({code})? This cannot be taken back.").format(
+                        step=labels.actions()[action], name=view.patient_name, code=view.short_code),
+                ) == QMessageBox.StandardButton.Yes
+            if not confirmed:
+                return
+            self._pending = (action, rid, UNDO_S)
+            self.undo_button.show()
+            self._count_down()
+            self.undo_timer.start()
+            return
+        self._write_step(action, rid)
+
+    def _count_down(self) -> None:
+        if self._pending is None:
+            return
+        action, rid, left = self._pending
+        if left <= 0:
+            self.commit_pending()
+            return
+        self._say(self.tr("{step}: written in {seconds} s.").format(step=labels.actions()[action], seconds=left))
+        self._pending = (action, rid, left - 1)
+
+    def commit_pending(self) -> None:
+        """Write the step held for undo now (its time is up, or the page goes away)."""
+        if self._pending is None:
+            return
+        action, rid, _ = self._pending
+        self._pending = None
+        self.undo_timer.stop()
+        self.undo_button.hide()
+        self.message.clear()
+        self._write_step(action, rid)
+
+    def undo(self) -> None:
+        if self._pending is None:
+            return
+        action = self._pending[0]
+        self._pending = None
+        self.undo_timer.stop()
+        self.undo_button.hide()
+        self._say(self.tr("{step} undone: nothing was written.").format(step=labels.actions()[action]))
+
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.commit_pending()  # a step asked for is not lost by leaving the page
+        super().hideEvent(event)
+
+    def _write_step(self, action: str, rid: str) -> None:
         try:
             result = getattr(self.service, {"seen": "mark_seen"}.get(action, action))(rid)
         except ValidationError as exc:
@@ -290,10 +366,14 @@ class ReferralBoard(QWidget):
                 code=self.lookup.text().strip().upper()), error=True)
             return
         self._say(self.tr("Found {code}: {name}.").format(code=view.short_code, name=view.patient_name))
-        self.detail.show_referral(view)
         row = self.model.row_of(view.id)
         if row >= 0:
-            self.table.selectRow(row)
+            self.table.selectRow(row)  # shows it through _selected
+        else:  # not in this list: shown, and the buttons act on it, with nothing else selected
+            self.table.clearSelection()
+            self.table.setCurrentIndex(self.model.index(-1, -1))
+        self._shown_id = view.id
+        self._show(view.id)
 
     def open_patient(self) -> None:
         index = self.table.currentIndex()

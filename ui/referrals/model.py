@@ -143,9 +143,9 @@ class BoardModel(BlockTableModel):
         if key == "state":
             return labels.label(self._states, row.state)
         if key == "sent":
-            return row.sent_at.astimezone().strftime("%m-%d %H:%M") if row.sent_at else ""
+            return row.sent_at.astimezone().strftime("%Y-%m-%d %H:%M") if row.sent_at else ""
         if key == "appointment":
             if row.scheduled_at is None:
                 return ""
-            return row.scheduled_at.astimezone().strftime("%m-%d %H:%M") + " " + row.scheduled_place
+            return row.scheduled_at.astimezone().strftime("%Y-%m-%d %H:%M") + " " + row.scheduled_place
         return getattr(row, key) or ""

@@ -96,6 +96,7 @@ class ReasonDialog(_Base):
         self.text.setFixedHeight(90)
         self.error = self.add_field(self.tr("Reason"), self.text)
         self.resize(460, 220)
+        self.text.setFocus()  # the reason is what the dialog is for
 
     def submit(self) -> None:
         self.run(lambda: self.call(self.text.toPlainText()), {"state_reason": self.error, "reason": self.error})
