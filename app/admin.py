@@ -12,6 +12,7 @@ import base64
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 from urllib.parse import urlencode
 
@@ -181,7 +182,7 @@ class Event:
 def security_log(client, user: str = "", since: dt.date | None = None, until: dt.date | None = None,
                  limit: int = 1000) -> list[Event]:
     """Newest first; `since` and `until` are days of this computer's calendar, both included."""
-    query = {"limit": limit}
+    query: dict[str, Any] = {"limit": limit}
     if user.strip():
         query["user"] = user.strip()
     if since is not None:

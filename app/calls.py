@@ -16,6 +16,8 @@ import datetime as dt
 from collections.abc import Callable
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+from typing import Any
 
 from sqlalchemy import func
 from sqlalchemy import select
@@ -35,6 +37,9 @@ from db.models import Followup
 from db.models import Patient
 from db.models import TimelineEvent
 from db.models.enums import EventKind
+
+if TYPE_CHECKING:
+    from app.profile import Profile
 
 CHINA = dt.timezone(dt.timedelta(hours=8))  # a call-back is due on a day in China
 # Someone picked up: the call has a length. The rule book allows a duration for exactly these.
@@ -112,7 +117,7 @@ class CallService:
         self._pathway = pathway
 
     @classmethod
-    def for_profile(cls, profile) -> "CallService":
+    def for_profile(cls, profile: Profile) -> "CallService":
         return cls(profile.store, lambda: for_profile(profile))
 
     @property
@@ -144,6 +149,7 @@ class CallService:
         now = clock.now()
         notes = (notes or "").strip()
         self._check(outcome, duration_s, notes, call_back_at, now)
+        assert outcome is not None  # _check refuses a call without one
         chase_after = self.pathway.rules.chase_after_attempts if followup_id else None
         with self.store.write() as tx:
             s = tx.session
@@ -166,12 +172,13 @@ class CallService:
                                caller_id=self.store.user_id,  # the server stamps its own word
                                duration_s=duration_s if answered(outcome) else None, notes=notes or None,
                                call_back_at=call_back_at))
-            result = {"contact": is_contact(outcome)}
+            result: dict[str, Any] = {"contact": is_contact(outcome)}
             if is_contact(outcome):
                 for c in open_cases:
                     tx.update(c, last_contact_at=now)
             elif followup is not None:
                 attempts = (followup.attempts or 0) + 1
+                assert chase_after is not None  # read above whenever there is a follow-up
                 status = "missed" if attempts >= chase_after else followup.status
                 tx.update(followup, attempts=attempts, status=status, reached=False)
                 result.update(followup_status=status, attempts=attempts)

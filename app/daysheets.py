@@ -16,6 +16,7 @@ import uuid
 from dataclasses import dataclass
 from dataclasses import field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.pagesizes import landscape
@@ -41,6 +42,9 @@ from db.models import Followup
 from db.models import OrgUnit
 from db.models import Patient
 from db.models import User
+
+if TYPE_CHECKING:
+    from app.profile import Profile
 
 KINDS = ("calls", "visits", "chase", "worklist")
 OUTCOMES = ("reached", "no_answer", "off", "bad_number", "refused", "other_person", "rescheduled")
@@ -106,7 +110,7 @@ def check_out(out: Path) -> Path:
     return out
 
 
-def scope_of(profile, mine: bool = False) -> Scope:
+def scope_of(profile: Profile, mine: bool = False) -> Scope:
     """The signed-in person's scope: their station's follow-ups, or only their own; everything
     on a desktop nobody has signed in to."""
     user_id = profile.settings.get("user.id") or None
@@ -117,7 +121,7 @@ def scope_of(profile, mine: bool = False) -> Scope:
     return Scope(station_id=FollowupQueries(profile.sessions).user_station(user_id))
 
 
-def print_day_sheet(profile, kind: str, out: Path, words: SheetWords, *, day: dt.date | None = None,
+def print_day_sheet(profile: Profile, kind: str, out: Path, words: SheetWords, *, day: dt.date | None = None,
                     scope: Scope | None = None, filters: Filters = Filters(), sort: str = "due_date",
                     descending: bool = False, columns=None, worklist: Worklist | None = None) -> Printed:
     if kind not in KINDS:
@@ -175,7 +179,7 @@ def _followups(sessions, kind: str, day: dt.date, scope: Scope) -> list[_Followu
                 for f, name, sex, phone, address, place, cancer, stage, contact in s.execute(q)]
 
 
-def _header(profile, words: SheetWords, day: dt.date) -> list[str]:
+def _header(profile: Profile, words: SheetWords, day: dt.date) -> list[str]:
     user_id = profile.settings.get("user.id") or None
     who = station = ""
     if user_id:

@@ -15,11 +15,15 @@ import sqlite3
 import sys
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 from urllib.parse import urlunsplit
 
 from app import __version__
 from app import logsetup
+
+if TYPE_CHECKING:
+    from app.profile import Profile
 
 SECRET_WORDS = ("password", "token", "secret", "key", "credential")
 
@@ -47,7 +51,7 @@ def write(target: Path, profile=None, extra: dict | None = None) -> Path:
     return target
 
 
-def about(profile=None, extra: dict | None = None) -> dict:
+def about(profile: Profile | None = None, extra: dict | None = None) -> dict:
     import sqlalchemy
 
     from db import migrate
@@ -69,7 +73,7 @@ def about(profile=None, extra: dict | None = None) -> dict:
     return facts
 
 
-def settings_of(profile) -> dict:
+def settings_of(profile: Profile) -> dict:
     values = {}
     for key in sorted(_setting_keys(profile)):
         if any(word in key.lower() for word in SECRET_WORDS):
@@ -79,13 +83,13 @@ def settings_of(profile) -> dict:
     return values
 
 
-def _setting_keys(profile) -> list[str]:
+def _setting_keys(profile: Profile) -> list[str]:
     from app.settings import SETTINGS
 
     return list(SETTINGS)
 
 
-def _profile_facts(profile) -> dict:
+def _profile_facts(profile: Profile) -> dict:
     from sqlalchemy import func
     from sqlalchemy import select
 

@@ -4,6 +4,7 @@ window and the CLI say the same thing in Chinese or in English."""
 from __future__ import annotations
 
 from typing import Any
+from typing import Self
 
 
 class CaseDeskError(Exception):
@@ -25,7 +26,7 @@ class CaseDeskError(Exception):
         return self.problems[0] if self.problems else None
 
     @classmethod
-    def coded(cls, code: str, field: str | None = None, **params: Any) -> "CaseDeskError":
+    def coded(cls, code: str, field: str | None = None, **params: Any) -> Self:
         """`raise ProfileError.coded("profile.damaged", path=str(p))`: one problem, this class,
         so `except ProfileError` sites keep working."""
         from app.problems import Problem  # local: app.problems imports this module (a cycle)

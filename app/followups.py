@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+from typing import Any
 
 from sqlalchemy import select
 
@@ -38,6 +40,9 @@ from db.models import Followup
 from db.models import Patient
 from db.models import TimelineEvent
 from db.models.enums import EventKind
+
+if TYPE_CHECKING:
+    from app.profile import Profile
 
 METHODS = ("phone", "clinic", "home")
 METHOD_LABELS = {"phone": "电话", "clinic": "门诊", "home": "上门"}
@@ -157,7 +162,7 @@ def _append(notes: str | None, line: str) -> str:
 
 
 class FollowupService(FollowupQueries):
-    def __init__(self, profile):
+    def __init__(self, profile: Profile):
         super().__init__(profile.sessions)
         self.profile = profile
         self.store = profile.store
@@ -273,7 +278,7 @@ class FollowupService(FollowupQueries):
             outcome_rule = self.pathway.rules.by_id.get(f"outcome-{c.outcome}")
             if outcome_rule is None:
                 raise refuse("field.not_allowed", "outcome", value=str(c.outcome))
-        proposal = self.propose(fid, c.outcome) if c.reached else None
+        proposal = self.propose(fid, c.outcome) if c.reached and c.outcome else None  # reached: has one
         with self.store.write() as tx:
             f = self._get(tx.session, fid)
             if f.status in (DONE, CANCELLED):
@@ -290,12 +295,13 @@ class FollowupService(FollowupQueries):
                               {"method": c.method, "attempts": attempts}, notes, EventKind.CALL.value,
                               attempts=attempts))
                 return CompletionResult(status, attempts)
+            assert outcome_rule is not None  # reached: found above
             tx.update(f, status=DONE, method=c.method, reached=True, outcome=c.outcome, attempts=attempts,
                       completed_at=clock.now(), notes=_append(f.notes, notes) if notes else f.notes)
             tx.add(_event(f, "timeline.followup.done",
                           {"method": c.method, "outcome": c.outcome, "label": outcome_rule.text},
                           notes, outcome=c.outcome))
-            result = dict(status=DONE, attempts=attempts, proposal=proposal)
+            result: dict[str, Any] = dict(status=DONE, attempts=attempts, proposal=proposal)
             if case is not None:
                 tx.update(case, last_contact_at=clock.now())
                 action = outcome_rule.data["action"]

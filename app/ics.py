@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import or_
 from sqlalchemy import select
@@ -24,6 +25,9 @@ from db.models import Followup
 from db.models import OrgUnit
 from db.models import Patient
 from db.models import User
+
+if TYPE_CHECKING:
+    from app.profile import Profile
 
 LINE_OCTETS = 75
 CANCER_ZH = {"lung": "肺癌", "colorectal": "结直肠癌", "breast": "乳腺癌", "cervical": "宫颈癌",
@@ -116,7 +120,7 @@ def calendar_text(sessions, user: str | None = None, station: str | None = None)
     return "".join(fold(line) + "\r\n" for line in lines), n
 
 
-def export_followups(profile, out: Path, user: str | None = None, station: str | None = None) -> int:
+def export_followups(profile: Profile, out: Path, user: str | None = None, station: str | None = None) -> int:
     text, n = calendar_text(profile.sessions, user, station)
     Path(out).write_bytes(text.encode("utf-8"))
     profile.store.record_access("export", "followups", detail={"format": "ics", "events": n,

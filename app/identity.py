@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 import weakref
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -20,6 +21,9 @@ from app.rulebook.lookup import SessionLookup
 from db.models import OrgUnit
 from db.models import User
 from db.models.enums import Role
+
+if TYPE_CHECKING:
+    from app.profile import Profile
 
 # A pull or edit of these can change who "I" am (my unit, my station, my name).
 IDENTITY_TABLES = frozenset({"users", "org_units"})
@@ -42,7 +46,7 @@ class Identity:
 NOBODY = Identity(None, "", None, None, None)
 
 
-def current_identity(profile) -> Identity:
+def current_identity(profile: Profile) -> Identity:
     with profile.sessions() as s:
         user = None
         user_id = profile.settings.get("user.id")
@@ -74,7 +78,7 @@ class IdentityWatch:
     Checks run on whichever thread noticed a possible change (the sync lane for a sign-in or a
     pull); the event reaches widgets through the window's event bridge like any other."""
 
-    def __init__(self, profile):
+    def __init__(self, profile: Profile):
         self._profile = weakref.ref(profile)  # the watch is kept per profile, never keeps one open
         self._bus = profile.bus
         self._lock = threading.Lock()
@@ -107,7 +111,7 @@ _watches: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _watches_lock = threading.Lock()
 
 
-def watch(profile) -> IdentityWatch:
+def watch(profile: Profile) -> IdentityWatch:
     """The profile's one identity watch, started on first use."""
     with _watches_lock:
         found = _watches.get(profile)
@@ -116,7 +120,7 @@ def watch(profile) -> IdentityWatch:
         return found
 
 
-def announce(profile) -> Identity:
+def announce(profile: Profile) -> Identity:
     """Call where the signed-in person may have changed (a sign-in): publishes IdentityChanged
     to whoever follows this profile, once, if it did."""
     return watch(profile).check()

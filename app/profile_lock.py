@@ -9,13 +9,14 @@ it, and is let go by the OS if that process dies, so a crash never leaves a stal
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from app.errors import ProfileError
 
 LOCK_NAME = "profile.lock"
 
-if os.name == "nt":
+if sys.platform == "win32":  # os.name "nt", as the type checker reads it
     import msvcrt
 
     def _try_lock(fd: int) -> bool:
@@ -37,7 +38,8 @@ else:
 
 class ProfileLock:
     def __init__(self, fd: int, path: Path, created: bool):
-        self._fd, self.path, self.created = fd, path, created
+        self._fd: int | None = fd  # None once released
+        self.path, self.created = path, created
 
     @classmethod
     def take(cls, profile_dir: Path) -> "ProfileLock":

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from dataclasses import field
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func
 from sqlalchemy import or_
@@ -40,6 +41,9 @@ from db.models.enums import CancerType
 from db.models.enums import OrgKind
 from db.models.enums import Role
 from db.models.enums import Stage
+
+if TYPE_CHECKING:
+    from app.profile import Profile
 
 CANCERS = tuple(c.value for c in CancerType)
 STAGES = tuple(s.value for s in Stage)
@@ -120,7 +124,7 @@ class Registration:
         self._pathway = pathway
 
     @classmethod
-    def for_profile(cls, profile) -> "Registration":
+    def for_profile(cls, profile: Profile) -> "Registration":
         from app.pathway import for_profile  # local: the rule files load on first need
         return cls(profile.store, lambda: for_profile(profile))
 

@@ -5,10 +5,14 @@ import json
 from dataclasses import asdict
 from dataclasses import dataclass
 from dataclasses import field
+from typing import TYPE_CHECKING
 
 from app.problems import refuse
 from app.worklist import COLUMNS
 from app.worklist import Filters
+
+if TYPE_CHECKING:
+    from app.profile import Profile
 
 NAME_MAX = 40
 
@@ -29,7 +33,7 @@ class SavedView:
     @classmethod
     def from_json(cls, d: dict) -> "SavedView":
         filters = Filters(**{k: v for k, v in d.get("filters", {}).items() if k in Filters.__dataclass_fields__})
-        sort = d.get("sort") if d.get("sort") in COLUMNS else "due_date"
+        sort = d["sort"] if d.get("sort") in COLUMNS else "due_date"
         columns = tuple(c for c in d.get("columns", COLUMNS) if c in COLUMNS) or COLUMNS
         return cls(name=str(d["name"]), filters=filters, sort=sort,
                    descending=bool(d.get("descending")), columns=columns)
@@ -38,7 +42,7 @@ class SavedView:
 class SavedViews:
     """Stored in local_state under the user's id: another user on the same desktop has their own."""
 
-    def __init__(self, profile, user_id: str | None):
+    def __init__(self, profile: Profile, user_id: str | None):
         self.profile = profile
         self.key = f"views:{user_id or 'local'}"
 

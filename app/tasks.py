@@ -87,7 +87,7 @@ def item_of_followup(f: Followup, owner: str = "") -> WorkItem:
 
 # -- inside another service's write transaction ---------------------------------------------
 
-def open_task(tx, case: Case, kind: str, due: dt.date | None, *, args: dict | None = None, title: str = "",
+def open_task(tx, case: Case | None, kind: str, due: dt.date | None, *, args: dict | None = None, title: str = "",
               source=None, owner_id: str | None = None, rule_id: str | None = None) -> Task | None:
     """A new open task on `case` (None when the case is closed: it holds no more work).
     `source`: the record that made it (a referral, an MDT request, a call …)."""
@@ -165,13 +165,17 @@ class TaskService:
             raise refuse("field.too_long", "title", max=TITLE_MAX)
         with self.store.write() as tx:
             case = self._case(tx.session, case_id)
-            return open_task(tx, case, "person", due, title=title, owner_id=owner_id or self.store.user_id).id
+            task = open_task(tx, case, "person", due, title=title, owner_id=owner_id or self.store.user_id)
+            assert task is not None  # _case refused a closed case
+            return task.id
 
     def add_step(self, case_id: str, step: str, due: dt.date | None, owner_id: str | None = None) -> str:
         """A common care step (work.care.<step>) as a task."""
         with self.store.write() as tx:
             case = self._case(tx.session, case_id)
-            return open_task(tx, case, "care", due, args={"step": step}, owner_id=owner_id or self.store.user_id).id
+            task = open_task(tx, case, "care", due, args={"step": step}, owner_id=owner_id or self.store.user_id)
+            assert task is not None  # _case refused a closed case
+            return task.id
 
     def finish(self, task_id: str, note: str = "") -> None:
         self._close(task_id, DONE, note)

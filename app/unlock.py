@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError
@@ -18,6 +19,9 @@ from argon2.exceptions import VerificationError
 from app import clock
 from app.errors import CaseDeskError
 from app.problems import Problem
+
+if TYPE_CHECKING:
+    from app.profile import Profile
 
 MAX_FAILURES = 5
 LOCKOUT = dt.timedelta(minutes=15)
@@ -33,7 +37,7 @@ class UnlockRefused(CaseDeskError):
 
 
 class UnlockGuard:
-    def __init__(self, profile):
+    def __init__(self, profile: Profile):
         self.profile = profile
 
     def has_password(self) -> bool:

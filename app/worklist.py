@@ -10,6 +10,7 @@ import json
 from dataclasses import dataclass
 from dataclasses import replace
 
+from sqlalchemy import ColumnElement
 from sqlalchemy import and_
 from sqlalchemy import bindparam
 from sqlalchemy import case as sql_case
@@ -186,6 +187,7 @@ class Worklist:
 
     def _conditions(self, f: Filters, *, with_scope=True, with_narrowing=True) -> list:
         terms = search.parse(f.text)
+        conds: list[ColumnElement[bool]]
         if terms.empty:
             conds = [Case.deleted_at.is_(None), Case.closed_at.is_(None)]
         else:
@@ -233,12 +235,14 @@ class Worklist:
                                and_(Patient.name_pinyin >= lo, Patient.name_pinyin < hi)))
         if terms.tail:
             pattern = "%" + search.escape_like(terms.tail)
-            phone, id_number = Patient.phone.like(pattern, escape="\\"), Patient.id_number.like(pattern, escape="\\")
+            phone: ColumnElement[bool] = Patient.phone.like(pattern, escape="\\")
+            id_number: ColumnElement[bool] = Patient.id_number.like(pattern, escape="\\")
             if len(terms.tail) >= TAIL_INDEXED:  # look up the last four (the expression indexes)
                 last = terms.tail[-TAIL_INDEXED:]
                 phone = and_(_last_four(Patient.phone) == last, phone)
                 id_number = and_(_last_four(Patient.id_number) == last, id_number)
             return q.where(or_(phone, id_number))
+        assert terms.name_contains is not None  # not empty, no prefix, no tail: a name
         pattern = "%" + search.escape_like(terms.name_contains) + "%"
         return q.where(Patient.name.like(pattern, escape="\\"))
 

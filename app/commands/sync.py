@@ -14,10 +14,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from app.cli import add_profile_arg
 from app.commands.common import open_profile
+
+if TYPE_CHECKING:
+    from app.profile import Profile
 
 OFFLINE_EXIT = 3
 PASSWORD_ENV = "CASEDESK_PASSWORD"
@@ -144,7 +148,7 @@ def _print_report(report, counts) -> None:
     print(_t("took", seconds=f"{report.seconds:.1f}"))
 
 
-def _print_refused(profile, lang: str) -> None:
+def _print_refused(profile: Profile, lang: str) -> None:
     """Each change the server refused, with its reason in words: it stays on this desktop,
     to be corrected and sent again in the workstation."""
     from app.sync import service

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
+from typing import Any
 
 from app.dashboard import Dashboard
 from app.dashboard.metrics import KEYS
@@ -23,10 +24,10 @@ def table(board: Dashboard, words: SheetWords) -> list[list]:
         header.append(name)
         if key in RATES:
             header += [words.say("sheets.numerator", figure=name), words.say("sheets.denominator", figure=name)]
-    rows = [header]
+    rows: list[list[Any]] = [header]
     scopes = [("all", board.overall)] + [("station", f) for f in board.by_station] + [("cm", f) for f in board.by_cm]
     for scope, figures in scopes:
-        row = [words.term("scope", scope), figures.label or words.term("scope", "all")]
+        row: list[Any] = [words.term("scope", scope), figures.label or words.term("scope", "all")]
         for key in KEYS:
             f = figures[key]
             if key in RATES:

@@ -104,13 +104,13 @@ def load_cases(session) -> dict[str, CaseFacts]:
         .outerjoin(OrgUnit, and_(treatment, OrgUnit.id == TE.org_unit_id)) \
         .where(base, or_(pushed, treatment)).group_by(TE.case_id)
     for case_id, p, screened, positive, treated, away, n_treat in session.execute(first):
-        f = out.get(case_id)
-        if f is None:
+        held = out.get(case_id)
+        if held is None:
             continue
-        f.pushed = p if f.pushed is None or (p is not None and p < f.pushed) else f.pushed
-        f.screened, f.positive, f.first_treatment = screened, positive, treated
+        held.pushed = p if held.pushed is None or (p is not None and p < held.pushed) else held.pushed
+        held.screened, held.positive, held.first_treatment = screened, positive, treated
         if n_treat:
-            f.local_share = 1 - (away or 0) / n_treat
+            held.local_share = 1 - (away or 0) / n_treat
     if not any(f.positive for f in out.values()):
         return out
     pos = (select(TE.case_id.label("case_id"), func.min(TE.occurred_at).label("at"))
@@ -124,9 +124,9 @@ def load_cases(session) -> dict[str, CaseFacts]:
     ).join(pos, and_(pos.c.case_id == TE.case_id, TE.occurred_at >= pos.c.at)) \
         .where(base, or_(TE.kind.in_(("exam", "treatment")), diagnosed)).group_by(TE.case_id)
     for case_id, examined, diagnosis, treated in session.execute(after):
-        f = out.get(case_id)
-        if f is not None:
-            f.examined, f.diagnosed, f.treated = examined, diagnosis, treated
+        held = out.get(case_id)
+        if held is not None:
+            held.examined, held.diagnosed, held.treated = examined, diagnosis, treated
     return out
 
 

@@ -92,6 +92,16 @@ def _rate(key: str, met: list[str], unmet: list[str], n_met: int, n_all: int) ->
     return Figure(key, n_met / n_all if n_all else None, _ids(met), _ids(unmet), n_met, n_all)
 
 
+def _wait_s(r: ReferralFacts) -> float:
+    assert r.sent_at is not None and r.scheduled_at is not None  # a completed referral has both
+    return (r.scheduled_at - r.sent_at).total_seconds()
+
+
+def _local_share(c: CaseFacts) -> float:
+    assert c.local_share is not None  # a treated case has its share (facts.py)
+    return c.local_share
+
+
 def compute(label: str, cases: list[CaseFacts], referrals: list[ReferralFacts],
             followups: list[FollowupFacts], period: Period, today: dt.date) -> Figures:
     out = Figures(label)
@@ -101,8 +111,8 @@ def compute(label: str, cases: list[CaseFacts], referrals: list[ReferralFacts],
             step = [c for c in step if getattr(c, key) is not None]
         out.by_key[key] = Figure(key, len(step), _ids(c.patient_id for c in step))
     completed = [r for r in referrals if period.holds(r.sent_at) and r.scheduled_at is not None]
-    fast = [r for r in completed if (r.scheduled_at - r.sent_at).total_seconds() <= DAY]
-    slow = [r for r in completed if (r.scheduled_at - r.sent_at).total_seconds() > DAY]
+    fast = [r for r in completed if _wait_s(r) <= DAY]
+    slow = [r for r in completed if _wait_s(r) > DAY]
     out.by_key["referral_24h"] = _rate("referral_24h", [r.patient_id for r in fast],
                                        [r.patient_id for r in slow], len(fast), len(completed))
     due = [f for f in followups if period.holds(f.due_date)]
@@ -116,8 +126,8 @@ def compute(label: str, cases: list[CaseFacts], referrals: list[ReferralFacts],
     out.by_key["chase_rate"] = _rate("chase_rate", [f.patient_id for f in chased],
                                      [f.patient_id for f in not_chased], len(chased), len(needing))
     treated = [c for c in cases if period.holds(c.first_treatment)]
-    local = [c for c in treated if c.local_share >= 0.5]
-    away = [c for c in treated if c.local_share < 0.5]
+    local = [c for c in treated if _local_share(c) >= 0.5]
+    away = [c for c in treated if _local_share(c) < 0.5]
     out.by_key["treated_locally"] = _rate("treated_locally", [c.patient_id for c in local],
                                           [c.patient_id for c in away], len(local), len(treated))
     for key, attr in (("days_to_diagnosis", "diagnosed"), ("days_to_treatment", "treated")):
@@ -144,11 +154,11 @@ def grouped(cases: list[CaseFacts], referrals: list[ReferralFacts], followups: l
     for c in cases:
         bucket(key_of_case(c))[0].append(c)
     for r in referrals:
-        c = case_of.get(r.case_id)
-        bucket(key_of_case(c) if c else None)[1].append(r)
+        held = case_of.get(r.case_id) if r.case_id is not None else None
+        bucket(key_of_case(held) if held else None)[1].append(r)
     for f in followups:
-        c = case_of.get(f.case_id)
-        key = f.assignee_id if by == "cm" else (c.station_id if c else None)
+        held = case_of.get(f.case_id) if f.case_id is not None else None
+        key = f.assignee_id if by == "cm" else (held.station_id if held else None)
         bucket(key)[2].append(f)
     rows = []
     for key, (group_cases, group_referrals, group_followups) in groups.items():
@@ -156,5 +166,5 @@ def grouped(cases: list[CaseFacts], referrals: list[ReferralFacts], followups: l
             figures = compute(names.get(key, key), group_cases, group_referrals, group_followups, period, today)
             figures.group_id = key
             rows.append(figures)
-    rows.sort(key=lambda f: (-f["pushed"].value, f.label))
+    rows.sort(key=lambda f: (-(f["pushed"].value or 0), f.label))  # a count: never None
     return rows

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -13,6 +14,9 @@ from app import clock
 from app.masking import mask_id_number
 from db.models import OrgUnit
 from db.models import Patient
+
+if TYPE_CHECKING:
+    from app.profile import Profile
 
 LIMIT = 2000  # a list longer than this is a report, not something to scroll: export it instead
 
@@ -27,7 +31,7 @@ class PersonRow:
     community: str
 
 
-def people(profile, patient_ids, what: str = "") -> list[PersonRow]:
+def people(profile: Profile, patient_ids, what: str = "") -> list[PersonRow]:
     """Rows for the first LIMIT ids, in the order given (a median's list: slowest first)."""
     ids = list(dict.fromkeys(patient_ids))[:LIMIT]
     if not ids:

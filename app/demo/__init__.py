@@ -15,13 +15,14 @@ from typing import Callable
 
 if TYPE_CHECKING:
     from app.demo.generator import GenerationStats
+    from app.profile import Profile
 
 DEFAULT_PATIENTS = 2000
 DEFAULT_SEED = 1
 DEFAULT_EVENTS = (5, 50)
 
 
-def fill_demo_profile(profile, patients: int = DEFAULT_PATIENTS, seed: int = DEFAULT_SEED,
+def fill_demo_profile(profile: Profile, patients: int = DEFAULT_PATIENTS, seed: int = DEFAULT_SEED,
                       events: tuple[int, int] = DEFAULT_EVENTS,
                       progress: Callable[[int, int], None] | None = None,
                       today: dt.date | None = None) -> "GenerationStats":

@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import uuid
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import orjson
 from sqlalchemy import select
@@ -21,6 +22,9 @@ from db.models import Patient
 from db.models import Referral
 from db.models import Task
 from db.models import User
+
+if TYPE_CHECKING:
+    from app.profile import Profile
 
 APPOINTMENT_STATES = {"scheduled": "booked", "seen": "fulfilled", "closed": "fulfilled"}
 
@@ -79,7 +83,7 @@ def build_bundle(session, patient_id: str | None = None, work_words=None) -> dic
     }
 
 
-def export_fhir(profile, out: Path, patient_id: str | None = None, work_words=None) -> dict[str, int]:
+def export_fhir(profile: Profile, out: Path, patient_id: str | None = None, work_words=None) -> dict[str, int]:
     """Write the bundle; returns resources by type. Audited as an export."""
     out = Path(out)
     with profile.sessions() as s:

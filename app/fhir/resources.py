@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Sequence
 
 ICD10 = "http://hl7.org/fhir/sid/icd-10"
 ID_SYSTEM = "urn:casedesk:id:cn-resident"  # GB 11643 resident ID number; no public OID is assumed
@@ -76,7 +77,7 @@ def condition(c, pid: str) -> dict | None:
     })
 
 
-def care_plan(c, pid: str, has_condition: bool, managers: str, work: list[tuple[str, dt.date | None]] = ()) -> dict:
+def care_plan(c, pid: str, has_condition: bool, managers: str, work: Sequence[tuple[str, dt.date | None]] = ()) -> dict:
     """`work`: the case's open tasks as (words, due date)."""
     activity = []
     if not c.closed_at:

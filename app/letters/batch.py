@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from dataclasses import field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app import audit
 from app import clock
@@ -30,6 +31,9 @@ from app.letters.working_days import move_records
 from db.models import Letter
 from db.models import TimelineEvent
 from db.models.enums import EventKind
+
+if TYPE_CHECKING:
+    from app.profile import Profile
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -52,7 +56,7 @@ class BatchResult:
         return [r.letter_id for r in self.printed]
 
 
-def paper_of(profile, paper: str | None) -> str:
+def paper_of(profile: Profile, paper: str | None) -> str:
     return paper if paper in PAPERS else profile.settings.get("letters.paper")
 
 
@@ -68,7 +72,7 @@ def laid_out(prepared: Prepared, paper: str, progress: Progress | None = None,
             progress(n, total)
 
 
-def print_batch(profile, kind: LetterKind, out: Path, date_from: dt.date | None = None,
+def print_batch(profile: Profile, kind: LetterKind, out: Path, date_from: dt.date | None = None,
                 date_to: dt.date | None = None, scope: Scope = Scope(), paper: str | None = None,
                 reprint_reason: str | None = None, patient_ids: set[str] | None = None,
                 progress: Progress | None = None, cancelled: Cancelled | None = None,
@@ -106,7 +110,7 @@ def print_batch(profile, kind: LetterKind, out: Path, date_from: dt.date | None 
     return result
 
 
-def record(profile, prepared: Prepared, printed: list[Ready], destination: str, paper: str) -> None:
+def record(profile: Profile, prepared: Prepared, printed: list[Ready], destination: str, paper: str) -> None:
     """Letter rows, timeline events and one print audit entry, in ONE transaction.
 
     The audit entry is appended inside the same transaction (rather than through

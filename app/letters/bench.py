@@ -87,7 +87,7 @@ def _bare_reportlab(printed, paper: str, out: Path) -> float:
     texts = [[op[1:5] for page in layout(r.filled, spec) for op in page.ops if op[0] == "text"]
              for r in printed]
     t0 = time.perf_counter()
-    c = Canvas(str(out), pagesize=(spec.width, spec.height), initialFontName=FONT_NAME, pageCompression=1)
+    c = Canvas(str(out), pagesize=(spec.width, spec.height), initialFontName=FONT_NAME, pageCompression=1)  # type: ignore[arg-type]  # types-reportlab: a font name, not a float
     for lines in texts:
         for x, y, size, text in lines:
             c.setFont(FONT_NAME, size)

@@ -95,7 +95,7 @@ def _fix_reportlab_to_unicode() -> None:
         pairs = "\n".join(f"<{i:02X}> <{_utf16_hex(v)}>" for i, v in enumerate(subset))
         return f"{head}beginbfchar\n{pairs}\nendbfchar{tail}"
 
-    make_to_unicode_cmap.casedesk_utf16 = True
+    make_to_unicode_cmap.casedesk_utf16 = True  # type: ignore[attr-defined]  # a marker on the function, on purpose
     ttfonts.makeToUnicodeCMap = make_to_unicode_cmap
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from sqlalchemy import ColumnElement
 from sqlalchemy import and_
 from sqlalchemy import or_
 from sqlalchemy import select
@@ -104,7 +105,7 @@ def _scoped(stmt, kind: LetterKind, scope: Scope):
         managed = select(Case.patient_id).where(
             Case.closed_at.is_(None), Case.deleted_at.is_(None),
             or_(Case.community_cm_id == u, Case.clinic_cm_id == u, Case.ward_cm_id == u))
-        cond = Patient.id.in_(managed)
+        cond: ColumnElement[bool] = Patient.id.in_(managed)
         if kind.source == "followups":
             cond = or_(cond, Followup.assignee_id == u)
         stmt = stmt.where(cond)
@@ -169,13 +170,13 @@ class _Reference:
     def station_of(self, patient: Patient, preferred: str | None = None) -> OrgUnit | None:
         if preferred in self.units:
             return self.units[preferred]
-        unit = self.units.get(patient.community_id)
+        unit = self.units.get(patient.community_id) if patient.community_id else None
         if unit is not None and unit.kind == OrgKind.COMMUNITY_POINT and unit.parent_id in self.units:
             return self.units[unit.parent_id]
         return unit
 
     def name(self, unit_id: str | None) -> str | None:
-        unit = self.units.get(unit_id)
+        unit = self.units.get(unit_id) if unit_id else None
         return unit.name if unit else None
 
 
@@ -249,4 +250,4 @@ def stations(session: Session) -> list[tuple[str, str, str]]:
     """(id, code, name) of every street station, for choosing a batch's scope."""
     rows = session.execute(select(OrgUnit.id, OrgUnit.code, OrgUnit.name).where(
         OrgUnit.kind == OrgKind.STREET_STATION, OrgUnit.deleted_at.is_(None)).order_by(OrgUnit.code))
-    return [tuple(r) for r in rows]
+    return [(r.id, r.code, r.name) for r in rows]

@@ -11,6 +11,7 @@ import os
 import uuid
 from pathlib import Path
 
+from reportlab.lib.colors import Color
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 
@@ -29,14 +30,14 @@ class PdfWriter:
         self.out.parent.mkdir(parents=True, exist_ok=True)
         # A fresh name, created by reportlab on save with the usual permissions (not mkstemp's 0600).
         self.tmp = str(self.out.with_name(f".{self.out.stem}.{uuid.uuid4().hex[:8]}.pdf.part"))
-        self.canvas = Canvas(self.tmp, initialFontName=FONT_NAME, initialFontSize=12, pageCompression=1)
+        self.canvas = Canvas(self.tmp, initialFontName=FONT_NAME, initialFontSize=12, pageCompression=1)  # type: ignore[arg-type]  # types-reportlab: a font name, not a float
         self.canvas.setTitle(title)
         self.canvas.setAuthor(author)
         self.canvas.setCreator("CaseDesk letters")
         self.pages = 0
-        self._colours: dict[str, HexColor] = {}
+        self._colours: dict[str, Color] = {}
 
-    def colour(self, hex_: str) -> HexColor:
+    def colour(self, hex_: str) -> Color:
         c = self._colours.get(hex_)
         if c is None:
             c = self._colours[hex_] = HexColor(hex_)

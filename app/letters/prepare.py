@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from dataclasses import field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -30,6 +31,9 @@ from app.pathway import for_profile
 from app.problems import Problem
 from db.ids import uuid7
 from db.models import Letter
+
+if TYPE_CHECKING:
+    from app.profile import Profile
 
 # Why a letter did not print; the UI and CLI turn the code into words, `detail` adds the specifics.
 NO_ADDRESS = "no_address"
@@ -74,7 +78,7 @@ class Prepared:
     moved: list[Moved] = field(default_factory=list)  # clinic visits printed on the next working day
 
 
-def prepare(profile, kind: LetterKind, date_from: dt.date | None, date_to: dt.date | None,
+def prepare(profile: Profile, kind: LetterKind, date_from: dt.date | None, date_to: dt.date | None,
             scope: Scope = Scope(), reprint_reason: str | None = None,
             patient_ids: set[str] | None = None, letters: list[LetterData] | None = None) -> Prepared:
     """Raises TemplateError for a broken template: then nothing of this kind can print."""

@@ -63,13 +63,13 @@ class Piece:
 class Template:
     kind: LetterKind
     path: Path
-    title: Piece = None
+    title: Piece | None = None
     version: str = ""
-    salutation: Piece = None
+    salutation: Piece | None = None
     sections: dict[str, list[Piece]] = field(default_factory=lambda: {s: [] for s in SECTIONS})
 
     def pieces(self) -> list[Piece]:
-        return [self.title, self.salutation, *(p for s in SECTIONS for p in self.sections[s])]
+        return [self.title, self.salutation, *(p for s in SECTIONS for p in self.sections[s])]  # type: ignore[list-item]  # parse_template sets both
 
 
 def template_path(kind: LetterKind, override_dir: Path | None = None) -> Path:
@@ -100,6 +100,7 @@ def parse_template(kind: LetterKind, path: Path, text: str) -> Template:
     def end_paragraph():
         nonlocal para
         if para:
+            assert section is not None  # called inside a section only
             tpl.sections[section].append(_piece(kind, path, para_line, _join(para)))
             para = []
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -29,6 +30,9 @@ from db.models import MdtRequest
 from db.models import Patient
 from db.models import TimelineEvent
 from db.models.enums import MdtState as M
+
+if TYPE_CHECKING:
+    from app.profile import Profile
 
 TEXT_MAX = 1000
 CHINA = dt.timezone(dt.timedelta(hours=8))  # a session's day is a day in China
@@ -77,7 +81,7 @@ class MdtService:
     specialties = SPECIALTIES
     plans = PLANS
 
-    def __init__(self, profile):
+    def __init__(self, profile: Profile):
         self.profile = profile
         self.store = profile.store
 

@@ -7,6 +7,7 @@ what services call: it reloads only when a rule file changed on disk.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.pathway.engine import Due
 from app.pathway.engine import Pathway
@@ -18,6 +19,9 @@ from app.pathway.rules import holiday_files
 from app.pathway.rules import load_rules
 from app.pathway.rules import rule_files
 from app.pathway.textfile import RuleFileError
+
+if TYPE_CHECKING:
+    from app.profile import Profile
 
 _cache: dict[tuple, Pathway] = {}
 
@@ -37,7 +41,7 @@ def load(override: Path | None = None) -> Pathway:
     return _cache[key]
 
 
-def for_profile(profile) -> Pathway:
+def for_profile(profile: Profile) -> Pathway:
     return load(override_dir(profile.path))
 
 

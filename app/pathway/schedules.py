@@ -139,7 +139,8 @@ def parse_screening(ld: Loader) -> list[Rule]:
 
 
 def parse_nodules(ld: Loader) -> list[Rule]:
-    rules, by_type = [], {}
+    rules: list[Rule] = []
+    by_type: dict[str, list[Rule]] = {}
     for i, item in enumerate(ld.rt.data.get("category", [])):
         where = ("category", i)
         lo, hi = item.get("min_mm"), item.get("below_mm")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -27,6 +28,9 @@ from db.models import TimelineEvent
 from db.models.enums import EventKind
 from db.models.enums import FollowupStatus
 from db.models.enums import Stage
+
+if TYPE_CHECKING:
+    from app.profile import Profile
 
 STAGE_LABELS = {"prevent": "预防", "screen": "筛查", "diagnose": "诊断", "treat": "治疗",
                 "rehab": "康复", "support": "帮扶"}
@@ -73,7 +77,7 @@ def _local_date(at: dt.datetime) -> dt.date:
 
 
 class PathwayService:
-    def __init__(self, profile):
+    def __init__(self, profile: Profile):
         self.profile = profile
         self.store = profile.store
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from sqlalchemy import ColumnElement
 from sqlalchemy import and_
 from sqlalchemy import case as sql_case
 from sqlalchemy import func
@@ -82,7 +83,7 @@ class BoardQueries:
         self.units = units
 
     def _conditions(self, tab: str, now: dt.datetime) -> list:
-        conds = [Referral.state.in_(OPEN), Referral.deleted_at.is_(None)]
+        conds: list[ColumnElement[bool]] = [Referral.state.in_(OPEN), Referral.deleted_at.is_(None)]
         mine = sorted(self.units) if self.units is not None else None
         overdue = and_(Referral.state.in_(CLOCK_RUNNING), Referral.sent_at < now - LIMIT)
         if tab == "incoming":

@@ -37,7 +37,7 @@ def draw(length: int) -> str:
 
 
 def is_device_code(text: str | None) -> bool:
-    return bool(text) and _DEVICE_CODE_RE.match(text) is not None
+    return text is not None and text != "" and _DEVICE_CODE_RE.match(text) is not None
 
 
 def compose(device_code: str | None, taken: Callable[[str], bool]) -> str:

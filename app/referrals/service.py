@@ -8,6 +8,7 @@ state, bad field) raises ValidationError before anything is written.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from app import clock
 from app.pathway import for_profile
@@ -38,6 +39,9 @@ from db.models import Referral
 from db.models import TimelineEvent
 from db.models.enums import FollowupStatus
 
+if TYPE_CHECKING:
+    from app.profile import Profile
+
 FIRST_COMMUNITY_VISIT = "7d"  # a down-referred patient is visited at home within a week
 
 
@@ -45,7 +49,7 @@ CHINA = dt.timezone(dt.timedelta(hours=8))  # a referral's day is a day in China
 
 
 class ReferralService:
-    def __init__(self, profile):
+    def __init__(self, profile: Profile):
         self.profile = profile
         self.store = profile.store
 

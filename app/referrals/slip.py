@@ -3,6 +3,7 @@ QR code and short code the receiving site types or scans to find the referral of
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.errors import ValidationError
 from app.letters.batch import BatchResult
@@ -14,10 +15,13 @@ from app.letters.prepare import Prepared
 from app.letters.prepare import prepare
 from db.models import Referral
 
+if TYPE_CHECKING:
+    from app.profile import Profile
+
 KIND = KINDS["referral_slip"]
 
 
-def prepare_slip(profile, referral_id: str, reprint_reason: str | None = None) -> Prepared:
+def prepare_slip(profile: Profile, referral_id: str, reprint_reason: str | None = None) -> Prepared:
     """The slip, checked like any letter (address, glyphs, printed before)."""
     with profile.sessions() as s:
         ref = s.get(Referral, referral_id)
@@ -31,7 +35,7 @@ def prepare_slip(profile, referral_id: str, reprint_reason: str | None = None) -
     return prepare(profile, KIND, None, None, reprint_reason=reprint_reason, letters=letters)
 
 
-def print_slip(profile, referral_id: str, out: Path, reprint_reason: str | None = None,
+def print_slip(profile: Profile, referral_id: str, out: Path, reprint_reason: str | None = None,
                paper: str | None = None) -> BatchResult:
     """Write the slip's PDF and record the print (Letter, timeline, audit)."""
     prepared = prepare_slip(profile, referral_id, reprint_reason)

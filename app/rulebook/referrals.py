@@ -183,6 +183,7 @@ def _who(before, after, step, actor, lookup, problems) -> None:
 def _who_problem(before, after, action, actor, lookup) -> Problem | None:
     if actor.is_admin:
         return None
+    sides: tuple[str, ...]
     if action == "edit":
         sides = ("from_org_id", "to_org_id")
     else:

@@ -8,6 +8,7 @@ a follow-up to hand out the invitation letter and book the examination (LDCT for
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -29,6 +30,9 @@ from db.models.enums import FollowupStatus
 from db.models.enums import Role
 from db.models.enums import Stage
 
+if TYPE_CHECKING:
+    from app.profile import Profile
+
 EARLY = (Stage.PREVENT.value, Stage.SCREEN.value)
 
 
@@ -41,7 +45,7 @@ class Enrolment:
     enrolled: bool  # moved into (or opened in) the screening stage by this result
 
 
-def assess_patient(profile, patient_id: str, cancer: str, answers: dict) -> Enrolment:
+def assess_patient(profile: Profile, patient_id: str, cancer: str, answers: dict) -> Enrolment:
     """Assess, record, and enrol when high-risk. Age and sex come from the record unless answered."""
     store, today, now = profile.store, clock.today(), clock.now()
     with store.sessions() as s:

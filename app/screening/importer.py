@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -41,6 +42,9 @@ from db.models import Patient
 from db.models.enums import EventKind
 from db.models.enums import Stage
 
+if TYPE_CHECKING:
+    from app.profile import Profile
+
 Progress = Callable[[int, int], None]
 
 
@@ -62,7 +66,7 @@ class ImportResult:
 class ListImport:
     """One file on its way in. The dialog and the command line drive the same steps."""
 
-    def __init__(self, profile, path: Path | str):
+    def __init__(self, profile: Profile, path: Path | str):
         self.profile = profile
         self.path = Path(path)
         self.sheet: Sheet | None = None
@@ -222,7 +226,7 @@ def _patient_row(p: Person) -> dict:
             "community_id": p.community_id}
 
 
-def import_file(profile, path, decisions: Decisions = Decisions(), progress: Progress | None = None,
+def import_file(profile: Profile, path, decisions: Decisions = Decisions(), progress: Progress | None = None,
                 mapping: dict[int, str] | None = None) -> tuple[Report, ImportResult | None]:
     """Headless: read, validate and (when every row is good) write. The report either way."""
     job = ListImport(profile, path)

@@ -6,8 +6,8 @@ so the two never disagree on what was checked.
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
-from dataclasses import field
 
 from app import problems
 
@@ -24,7 +24,7 @@ class Problem:
     line: int
     field: str | None  # a field key, or None for the whole row
     code: str  # one of CODES
-    params: dict = field(default_factory=dict, hash=False, compare=False)
+    params: dict = dataclasses.field(default_factory=dict, hash=False, compare=False)
 
     @property
     def coded(self) -> problems.Problem:

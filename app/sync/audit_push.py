@@ -7,11 +7,16 @@ the truth, so a lost ack or a server restored from backup just moves where sendi
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.serial import to_wire
 from db.models import AuditEntry
+
+if TYPE_CHECKING:
+    from app.profile import Profile
 
 ACKED_KEY = "sync.audit_acked_seq"
 BATCH = 1000
@@ -25,7 +30,7 @@ def entries_after(session: Session, device_id: str, seq: int, limit: int = BATCH
     return [{f: to_wire(getattr(e, f)) for f in FIELDS} for e in rows]
 
 
-def send(profile, post) -> int:
+def send(profile: Profile, post) -> int:
     """Send every unsent entry with `post(path, body)`; the number the server stored."""
     stored = 0
     while True:

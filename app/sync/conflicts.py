@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Set as AbstractSet
+from typing import TYPE_CHECKING
 from typing import Any
 
 from sqlalchemy import select
@@ -27,6 +29,9 @@ from app.sync.wire import WireError
 from app.sync.wire import from_wire
 from db.models import MODEL_BY_TABLE
 from db.models import OutboxEntry
+
+if TYPE_CHECKING:
+    from app.profile import Profile
 
 MINE, SERVER = "mine", "server"
 RECORD = "__record__"  # the one choice of a delete-versus-edit conflict
@@ -47,7 +52,7 @@ def conflict_kind(op: str, detail: dict | None) -> str:
     return FIELDS
 
 
-def resolve(profile, client, entry_id: int, choices: dict[str, str]) -> int | None:
+def resolve(profile: Profile, client, entry_id: int, choices: dict[str, str]) -> int | None:
     """Settle a conflict: `choices` maps each conflicting field to MINE or SERVER (for a
     delete-versus-edit conflict, RECORD to MINE = delete it, SERVER = keep it).
 
@@ -94,7 +99,7 @@ def resolve(profile, client, entry_id: int, choices: dict[str, str]) -> int | No
     return new_seq
 
 
-def resend(profile, entry_id: int, values: dict[str, Any]) -> int:
+def resend(profile: Profile, entry_id: int, values: dict[str, Any]) -> int:
     """Send a rejected change again with the person's corrections (Python values, one per
     field of the change). Returns the new outbox entry's seq."""
     with profile.store.write() as tx:
@@ -127,7 +132,7 @@ def resend(profile, entry_id: int, values: dict[str, Any]) -> int:
     return seq
 
 
-def discard(profile, client, entry_id: int) -> None:
+def discard(profile: Profile, client, entry_id: int) -> None:
     """Give up a rejected (or conflicting) change: the server's row comes back as it is
     there; a record the server does not have (or that is outside this user's scope)
     leaves this desktop."""
@@ -200,7 +205,7 @@ def parse_value(table: str, field: str, text: str) -> Any:
 
 # -- helpers --------------------------------------------------------------------------------
 
-def _entry(profile, entry_id: int, status: str | None) -> OutboxEntry:
+def _entry(profile: Profile, entry_id: int, status: str | None) -> OutboxEntry:
     with profile.sessions() as s:
         entry = s.get(OutboxEntry, entry_id)
     if entry is None or (status and entry.status != status):
@@ -216,7 +221,7 @@ def _others(session, entry: OutboxEntry, after: bool) -> list[OutboxEntry]:
         .order_by(OutboxEntry.seq)))
 
 
-def _lay_back(session, obj, entries: list[OutboxEntry], skip: set[str] = frozenset()) -> None:
+def _lay_back(session, obj, entries: list[OutboxEntry], skip: AbstractSet[str] = frozenset()) -> None:
     """Put the values of changes still in the outbox back on the row the server's version
     replaced: they go out with their own entries, so no new entry is written."""
     if obj is None:
@@ -239,5 +244,5 @@ def _last_seq(session) -> int:
     return session.scalar(select(OutboxEntry.seq).order_by(OutboxEntry.seq.desc()).limit(1))
 
 
-def _announce(profile, entry: OutboxEntry) -> None:
+def _announce(profile: Profile, entry: OutboxEntry) -> None:
     profile.bus.publish(DataChanged(frozenset({entry.table_name}), frozenset({entry.row_id})))

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import httpx
@@ -25,6 +26,9 @@ from app.profile import profile_exists
 from app.settings import Settings
 from app.sync import errors
 from app.sync.errors import SyncError
+
+if TYPE_CHECKING:
+    from app.profile import Profile
 
 SERVER_DEMO_KEY = "sync.server_demo"  # LocalState: "1" the server holds demo data, "0" a real network
 REAL_SERVER = "demo.real_server"  # ui/problem_templates/demo.py
@@ -47,7 +51,7 @@ def server_is_demo(client) -> bool:
     return isinstance(body, dict) and body.get("demo") is True
 
 
-def check_before_sign_in(profile, client) -> None:
+def check_before_sign_in(profile: Profile, client) -> None:
     """A demo profile asks the server first and is refused (SyncError, code demo.real_server)
     by a real one before anything else is sent. Other profiles ask nothing extra: the sign-in's
     answer says whether the server holds demo data (SyncClient hands it to `heard`)."""
@@ -55,7 +59,7 @@ def check_before_sign_in(profile, client) -> None:
         raise refused(client.base_url)
 
 
-def heard(profile, demo: bool, url: str) -> None:
+def heard(profile: Profile, demo: bool, url: str) -> None:
     """A sign-in's or token refresh's answer said whether the server holds demo data. A demo
     profile that signed in to a real network before this check existed stops at its next token,
     before its cycle pushes anything."""
@@ -69,14 +73,14 @@ def refused(url: str) -> SyncError:
                      detail=f"a demo profile does not sign in to the real server {url}")
 
 
-def remember(profile, demo: bool) -> None:
+def remember(profile: Profile, demo: bool) -> None:
     """What the server said at a sign-in or token refresh (written only when it changed)."""
     value = "1" if demo else "0"
     if profile.get_local(SERVER_DEMO_KEY) != value:
         profile.set_local(SERVER_DEMO_KEY, value)
 
 
-def shows_demo_data(profile) -> bool:
+def shows_demo_data(profile: Profile) -> bool:
     """DEMO in the title: a profile synced with a demo server, or a demo profile not (yet) on a
     server; never a profile the server said is on a real network."""
     said = profile.get_local(SERVER_DEMO_KEY)

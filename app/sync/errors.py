@@ -130,7 +130,7 @@ def _read_body(body: bytes) -> tuple[str | None, dict, str]:
     if not isinstance(data, dict):
         return None, {}, str(data)[:200]
     code = data.get("code") if isinstance(data.get("code"), str) else None
-    params = data.get("params") if isinstance(data.get("params"), dict) else {}
+    params = data["params"] if isinstance(data.get("params"), dict) else {}
     detail = data.get("detail")
     if isinstance(detail, list):
         detail = "; ".join(str(d) for d in detail[:5])

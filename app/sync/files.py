@@ -21,6 +21,7 @@ import tempfile
 from dataclasses import dataclass
 from dataclasses import field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import httpx
 
@@ -29,6 +30,9 @@ from app.problems import Problem
 from app.problems import ProblemError
 from app.sync import errors
 from app.sync.errors import SyncError
+
+if TYPE_CHECKING:
+    from app.profile import Profile
 
 log = logging.getLogger(__name__)
 
@@ -43,17 +47,17 @@ class FilesReport:
     refused: list[Problem] = field(default_factory=list)
 
 
-def published(profile) -> dict[str, dict]:
+def published(profile: Profile) -> dict[str, dict]:
     """kind/name -> what the server said of the file this desktop uses (see the module's doc)."""
     return _json(profile.get_local(PUBLISHED_KEY), {})
 
 
-def refused(profile) -> list[Problem]:
+def refused(profile: Profile) -> list[Problem]:
     """The problems of the last sync's files that were not used (empty when all were)."""
     return [Problem.from_json(p) for p in _json(profile.get_local(REFUSED_KEY), [])]
 
 
-def refresh(profile, client) -> FilesReport:
+def refresh(profile: Profile, client) -> FilesReport:
     report = FilesReport()
     answer = _get(client, "/files")
     if answer is None:  # a server from before published files

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import json
 import logging
+from typing import TYPE_CHECKING
 
 from sqlalchemy import delete
 from sqlalchemy import func
@@ -46,6 +47,9 @@ from db.models import SYNCED_MODELS
 from db.models import LocalState
 from db.models import OutboxEntry
 from db.models.base import Base
+
+if TYPE_CHECKING:
+    from app.profile import Profile
 
 log = logging.getLogger("casedesk.sync.rewind")
 HISTORY_KEY = "sync.history"
@@ -173,7 +177,7 @@ def queue_again(session: Session, theirs: dict[str, dict[str, int]], user_id: st
     return len(entries)
 
 
-def last_notice(profile) -> dict | None:
+def last_notice(profile: Profile) -> dict | None:
     """The last rewind this desktop settled ({"resent": n, "at": …}), for the sync status."""
     raw = profile.get_local(NOTICE_KEY)
     return json.loads(raw) if raw else None

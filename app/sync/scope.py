@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlalchemy import ColumnElement
 from sqlalchemy import exists
 from sqlalchemy import func
 from sqlalchemy import or_
@@ -34,7 +35,7 @@ class Scope:
         """The condition on `patients` columns for a patient in scope (None: all are)."""
         if self.units is None:
             return None
-        conds = [Patient.community_id.in_(sorted(self.units))]
+        conds: list[ColumnElement[bool]] = [Patient.community_id.in_(sorted(self.units))]
         if self.role == Role.FAMILY_DOCTOR.value:
             conds.append(Patient.family_doctor_id == self.user_id)
         return or_(*conds)
@@ -76,22 +77,22 @@ def scope_for(session: Session, user) -> Scope:
 
 # The organisation tree, kept between requests while the database says it has not changed
 # (the same count and newest change): one small query instead of reading every unit.
-_cached: tuple[tuple, dict[str, list[str]]] | None = None
+_cached: tuple[tuple, dict[str | None, list[str]]] | None = None
 
 
-def _tree(session: Session) -> dict[str, list[str]]:
+def _tree(session: Session) -> dict[str | None, list[str]]:  # None: the roots
     global _cached
     key = tuple(session.execute(select(func.count(), func.max(OrgUnit.server_seq))).one())
     if _cached is not None and _cached[0] == key and key[1] is not None:
         return _cached[1]
-    children: dict[str, list[str]] = {}
+    children: dict[str | None, list[str]] = {}
     for unit_id, parent in session.execute(select(OrgUnit.id, OrgUnit.parent_id)):
         children.setdefault(parent, []).append(unit_id)
     _cached = (key, children)
     return children
 
 
-def _subtree(children: dict[str, list[str]], root: str) -> set[str]:
+def _subtree(children: dict[str | None, list[str]], root: str) -> set[str]:
     """The unit and every unit below it (a street station and its community points)."""
     out, stack = set(), [root]
     while stack:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func
 from sqlalchemy import select
@@ -41,6 +42,9 @@ from db.models import MODEL_BY_TABLE
 from db.models import OutboxEntry
 from db.models import Patient
 from db.models import User
+
+if TYPE_CHECKING:
+    from app.profile import Profile
 
 LAST_SUCCESS_KEY = "sync.last_success"
 ERASED = "sync.device_erased"  # a withdrawn desktop's profile was erased (ui/problem_templates/sync.py)
@@ -89,13 +93,13 @@ class OutboxItem:
         return [Problem.from_json(p) for p in self.detail.get("problems") or () if isinstance(p, dict)]
 
 
-def counts(profile) -> Counts:
+def counts(profile: Profile) -> Counts:
     with profile.sessions() as s:
         rows = dict(s.execute(select(OutboxEntry.status, func.count()).group_by(OutboxEntry.status)).all())
     return Counts(rows.get("pending", 0), rows.get("conflict", 0), rows.get("rejected", 0))
 
 
-def last_success(profile) -> dt.datetime | None:
+def last_success(profile: Profile) -> dt.datetime | None:
     """When the last full cycle ended, in local time (None: never)."""
     text = profile.get_local(LAST_SUCCESS_KEY)
     if not text:
@@ -109,17 +113,17 @@ def last_success(profile) -> dt.datetime | None:
     return moment.astimezone().replace(tzinfo=None)
 
 
-def pull_cursor(profile) -> int:
+def pull_cursor(profile: Profile) -> int:
     """The last change this desktop has (a first sync resumes from here)."""
     with profile.sessions() as s:
         return local.cursor(s)
 
 
-def is_first_sync(profile) -> bool:
+def is_first_sync(profile: Profile) -> bool:
     return profile.get_local(LAST_SUCCESS_KEY) is None
 
 
-def outbox_items(profile, statuses: tuple[str, ...] | None = None) -> list[OutboxItem]:
+def outbox_items(profile: Profile, statuses: tuple[str, ...] | None = None) -> list[OutboxItem]:
     """The outbox, oldest first, each entry named by the person its record belongs to."""
     with profile.sessions() as s:
         q = select(OutboxEntry).order_by(OutboxEntry.seq)
@@ -132,7 +136,7 @@ def outbox_items(profile, statuses: tuple[str, ...] | None = None) -> list[Outbo
                            names.get((e.table_name, e.row_id), "")) for e in entries]
 
 
-def outbox_item(profile, seq: int) -> OutboxItem | None:
+def outbox_item(profile: Profile, seq: int) -> OutboxItem | None:
     for item in outbox_items(profile):
         if item.seq == seq:
             return item
@@ -166,7 +170,7 @@ def _chunks(items: list[str], size: int = 500):
         yield items[start:start + size]
 
 
-def user_name(profile, user_id: str | None) -> str:
+def user_name(profile: Profile, user_id: str | None) -> str:
     """A colleague's display name from the pulled users table ('' if unknown here)."""
     if not user_id:
         return ""
@@ -177,22 +181,22 @@ def user_name(profile, user_id: str | None) -> str:
 
 # -- the client ---------------------------------------------------------------------------
 
-def server_url(profile) -> str:
+def server_url(profile: Profile) -> str:
     return profile.settings.get("sync.server_url").strip()
 
 
-def signed_in(profile) -> bool:
+def signed_in(profile: Profile) -> bool:
     return bool(profile.settings.get("user.id"))
 
 
-def make_client(profile, url: str | None = None, transport=None) -> SyncClient:
+def make_client(profile: Profile, url: str | None = None, transport=None) -> SyncClient:
     url = (url or server_url(profile)).strip()
     if not url:
         raise SyncError(NO_SERVER, detail="no server address in the settings")
     return SyncClient(profile, url, transport=transport)
 
 
-def sign_in(profile, client: SyncClient, username: str, password: str) -> dict:
+def sign_in(profile: Profile, client: SyncClient, username: str, password: str) -> dict:
     """Sign in and remember the server; a failure is a SyncError (or KeyringUnavailable).
     A demo profile is refused before the password leaves when the server is a real one."""
     demo_guard.check_before_sign_in(profile, client)
@@ -206,7 +210,7 @@ def sign_in(profile, client: SyncClient, username: str, password: str) -> dict:
     return user
 
 
-def password_check(profile, transport=None) -> Callable[[str], bool | None] | None:
+def password_check(profile: Profile, transport=None) -> Callable[[str], bool | None] | None:
     """For the lock screen: the server's word on a password (app/unlock.py), when this
     desktop has a server and a sign-in; None when it has neither (the verifier decides).
     A withdrawn desktop's check raises the SyncError (device revoked): the profile must go."""
@@ -243,7 +247,7 @@ def withdrawn(exc: BaseException) -> bool:
     return isinstance(exc, SyncError) and exc.kind == DEVICE_REVOKED
 
 
-def erase_withdrawn(profile, transport=None) -> Problem:
+def erase_withdrawn(profile: Profile, transport=None) -> Problem:
     """Erase a withdrawn desktop's profile (closing it first: the caller must not use it again)
     and tell the server; what to tell the person, as a problem code ui/ words."""
     path, device_id = profile.path, profile.device_id

@@ -33,6 +33,7 @@ def _check(args) -> int:
     if problems:
         print(f"{path}: {len(problems)} problem(s)", file=sys.stderr)
         return 2
+    assert settings is not None  # check() gives settings whenever it finds no problem
     tls = "HTTPS" if settings.certfile else "HTTP (no certificate: put it behind a TLS proxy)"
     print(f"{path}: OK — {tls} on {settings.host}:{settings.port}, {settings.workers} worker(s), "
           f"logs {settings.log_dir or 'not written to files'}")
