@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCursor
+from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QMenu
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
@@ -40,6 +42,17 @@ class PatientWindow(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
         self.resize(1100, 760)
+        # Ctrl+W (the platform's Close key) and Esc close the window; Esc first closes the
+        # quick-add editor if it is open (its own shortcut), so typed words are not lost by one key.
+        for keys in {QKeySequence("Ctrl+W").toString(), QKeySequence(QKeySequence.StandardKey.Close).toString()} - {""}:
+            QShortcut(QKeySequence(keys), self, self.close)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        # Esc that no child took (the quick-add editor takes its own: it closes first).
+        if event.key() == Qt.Key.Key_Escape and not self.view.editor.isVisible():
+            self.close()
+            return
+        super().keyPressEvent(event)
 
 
 class Workspace:

@@ -46,6 +46,26 @@ def test_opening_a_row_opens_one_window_per_patient(qtbot, workspace):
     assert "张三" in ws.open_patients[pid].view.windowTitle()
 
 
+def test_a_patient_window_closes_with_ctrl_w_and_esc_and_esc_first_closes_the_editor(qtbot, workspace):
+    ws, ids = workspace
+    w = ws.open_patient(ids["张三"][0])
+    qtbot.waitExposed(w)
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow)  # shortcuts are the active window's
+    w.view.start_note("note")
+    w.view.editor.text.setPlainText("写了一半")
+    qtbot.keyClick(w.view.editor.text, Qt.Key.Key_Escape)
+    assert not w.view.editor.isVisible() and w.isVisible()  # the editor went, the window stays
+    with qtbot.waitSignal(w.destroyed, timeout=3000):
+        qtbot.keyClick(w.view.timeline.tree, Qt.Key.Key_Escape)
+    w = ws.open_patient(ids["李四"][0])
+    qtbot.waitExposed(w)
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow)
+    with qtbot.waitSignal(w.destroyed, timeout=3000):
+        qtbot.keyClick(w.view.timeline.tree, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+
+
 def test_an_edit_anywhere_refreshes_the_list_once_events_settle(qtbot, workspace):
     ws, ids = workspace
     page = ws.worklist_page
