@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
+from typing import TypeVar
 
 from sqlalchemy import inspect
 from sqlalchemy.orm import Session
@@ -32,6 +33,8 @@ from db.lane import lane_for
 from db.models import OutboxEntry
 from db.models import Synced
 
+_S = TypeVar("_S", bound=Synced)  # add() gives back the very model it was given
+
 
 class WriteTx:
     """What one `Store.write()` block may do; collects what changed for the event."""
@@ -42,12 +45,13 @@ class WriteTx:
         self.tables: set[str] = set()
         self.row_ids: set[str] = set()
         self._lookup = rulebook.SessionLookup(session, store.calendar)
-        self._actor: Actor | None | bool = False  # False: not asked yet in this transaction
+        self._actor: Actor | None = None
+        self._actor_known = False  # asked once per transaction
 
     @property
     def actor(self) -> Actor | None:
-        if self._actor is False:
-            self._actor = self._store.actor(self.session)
+        if not self._actor_known:
+            self._actor, self._actor_known = self._store.actor(self.session), True
         return self._actor
 
     def problems(self, table: str, before: dict | None, after: dict) -> list:
@@ -61,7 +65,7 @@ class WriteTx:
         if problems:
             raise ProblemError(problems)
 
-    def add(self, obj: Synced, *, note: str | None = None) -> Synced:
+    def add(self, obj: _S, *, note: str | None = None) -> _S:
         now = clock.now()
         if obj.id is None:
             obj.id = uuid7()

@@ -167,7 +167,7 @@ def _edit_patients(desk: Desk, n: int, tag: str) -> None:
         ids = random.sample(list(s.scalars(select(Patient.id))), n)
     with desk.profile.store.write() as tx:
         for pid in ids:
-            tx.update(tx.session.get(Patient, pid), warning_flags=f"{tag} {random.random():.6f}")
+            tx.update(tx.session.get_one(Patient, pid), warning_flags=f"{tag} {random.random():.6f}")
 
 
 def _incremental(desk: Desk, url: str, db: str, users, figures: dict, log, repeats: int = 7) -> None:
@@ -203,7 +203,7 @@ def _remote_edits(other: Desk, source: Desk, n: int, i: int) -> None:
     other.client.fetch_rows("patients", ids)
     with other.profile.store.write() as tx:
         for pid in ids:
-            tx.update(tx.session.get(Patient, pid), address=f"别处 {i} {random.random():.6f}")
+            tx.update(tx.session.get_one(Patient, pid), address=f"别处 {i} {random.random():.6f}")
     other.client.push()
 
 

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from dataclasses import field
+from typing import Any
 
 import httpx
 import orjson
@@ -192,7 +193,7 @@ class SyncClient:
         while True:
             with self.profile.sessions() as s:
                 batch = local.pending_batch(s, PUSH_BATCH)
-                payload = [{"mutation_id": e.mutation_id, "table": e.table_name, "row_id": e.row_id,
+                payload: list[dict[str, Any]] = [{"mutation_id": e.mutation_id, "table": e.table_name, "row_id": e.row_id,
                             "op": e.op, "base_version": e.base_version, "changes": e.changes} for e in batch]
             if not payload:
                 return totals

@@ -17,6 +17,7 @@ from sqlalchemy import delete
 from sqlalchemy import func
 from sqlalchemy import select
 from sqlalchemy import update
+from sqlalchemy.engine import RootTransaction
 from sqlalchemy.orm import Session
 
 from app import clock
@@ -163,7 +164,7 @@ class PageWriter:
         self.lane = lane_for(engine)
         self.commit_rows = commit_rows or COMMIT_ROWS
         self.pending_rows = 0
-        self._tx = None
+        self._tx: RootTransaction | None = None
         # Pages follow commit order, not reference order: a case may come a page before
         # its patient's latest version. The server holds the references; don't check here.
         self.conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
