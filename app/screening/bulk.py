@@ -24,6 +24,7 @@ from sqlalchemy import JSON
 from sqlalchemy import Boolean
 from sqlalchemy import Date
 from sqlalchemy import select
+from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
 from app import audit
 from app import clock
@@ -106,7 +107,7 @@ class BulkInsert:
             table = Base.metadata.tables[table_name]
             columns = [c.name for c in table.columns]
             kinds = [_kind(c) for c in table.columns]
-            base = {c.name: c.default.arg for c in table.columns if c.default is not None and c.default.is_scalar}
+            base = {c.name: c.default.arg for c in table.columns if isinstance(c.default, ScalarElementColumnDefault)}
             base.update(version=0, server_seq=None, deleted_at=None, updated_at=now, updated_by=store.user_id,
                         device_id=store.device_id)
             special = [(i, kind) for i, kind in enumerate(kinds) if kind != "plain"]
@@ -161,6 +162,8 @@ class BulkInsert:
 
     @staticmethod
     def _insert(conn, table, columns, rows, raw) -> None:
+        if not rows:  # the driver refuses an executemany of nothing
+            return
         if raw:
             sql = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
             conn.exec_driver_sql(sql, rows)

@@ -126,6 +126,8 @@ class ListImport:
         """Write every good row in one transaction. Refuses a report with problems."""
         if not report.ok:
             raise CaseDeskError.coded("screening.bad_lines", count=len(report.bad_lines))
+        if not report.people:  # every line excluded (or none): said so, and nothing written
+            raise CaseDeskError.coded("screening.nothing_to_import", excluded=len(report.excluded))
         t0 = time.perf_counter()
         ctx, store = self._ctx, self.profile.store
         today, pathway = clock.today(), for_profile(self.profile)

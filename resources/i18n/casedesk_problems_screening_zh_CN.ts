@@ -44,6 +44,10 @@
       <translation>{count} 行有问题，未导入任何数据。</translation>
     </message>
     <message>
+      <source>Nothing is left to import: all {excluded} line(s) are excluded. Nothing was written.</source>
+      <translation>没有可导入的内容：全部 {excluded} 行都已排除，未写入任何数据。</translation>
+    </message>
+    <message>
       <source>This patient does not exist (any more).</source>
       <translation>该患者不存在（可能已被删除）。</translation>
     </message>

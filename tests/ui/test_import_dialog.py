@@ -113,3 +113,37 @@ def test_the_file_menu_opens_the_dialog(window):
     dialog = ws.import_action.open()
     assert dialog.isVisible() and dialog.windowTitle() == "导入筛查名单"
     dialog.reject()
+
+
+def test_exclude_all_problem_lines_leaves_likely_duplicates_to_a_person(qtbot, profile, tmp_path, translations):
+    network(profile)
+    from app.screening.importer import import_file
+    import_file(profile, write_csv(tmp_path / "first.csv", [good_row()]))  # 张三 is now on file
+    path = write_csv(tmp_path / "b.csv", [good_row(), good_row("甲", seq=3, phone="12")])
+    d = ImportDialog(profile, path)
+    qtbot.addWidget(d)
+    qtbot.waitUntil(lambda: d.check_button.isEnabled(), timeout=5000)
+    with qtbot.waitSignal(d.checked, timeout=5000):
+        d.check()
+    d.problems.exclude_all()
+    assert d.problems._choices[3].currentData() == "exclude"  # the bad phone: excluded
+    assert d.problems._choices[2].currentData() != "exclude"  # the likely duplicate: still to decide
+
+
+def test_an_import_with_every_line_excluded_says_so_and_writes_nothing(qtbot, profile, tmp_path, translations):
+    from app.errors import CaseDeskError
+    from app.screening.importer import import_file
+    from app.screening.validate import Decisions
+    from db.models import OutboxEntry
+    from ui import problem_words
+
+    network(profile)
+    path = write_csv(tmp_path / "c.csv", [good_row("甲", seq=3, phone="12")])
+    with profile.sessions() as s:
+        queued = s.scalar(select(func.count()).select_from(OutboxEntry))
+    with pytest.raises(CaseDeskError) as exc:
+        import_file(profile, path, decisions=Decisions(frozenset({2})))
+    assert exc.value.problem.code == "screening.nothing_to_import"
+    assert "没有可导入的内容" in problem_words.say(exc.value, "zh_CN")
+    with profile.sessions() as s:
+        assert s.scalar(select(func.count()).select_from(OutboxEntry)) == queued and patients(profile) == 0

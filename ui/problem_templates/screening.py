@@ -15,6 +15,8 @@ ENGLISH = {
     "screening.mapping_missing": "Columns missing: {columns}. A list needs a name, and an ID number or a birth "
                                  "date and sex.",
     "screening.bad_lines": "{count} line(s) have problems: nothing was imported.",
+    "screening.nothing_to_import": "Nothing is left to import: all {excluded} line(s) are excluded. Nothing was "
+                                   "written.",
     "screening.no_patient": "This patient does not exist (any more).",
     "screening.no_risk_rules": "There are no risk assessment rules for {cancer}; rules exist for: {available}.",
     "screening.eligibility_unanswered": "To judge whether the person is in the target population, answer: "

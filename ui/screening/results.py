@@ -17,6 +17,9 @@ from ui.screening.labels import describe
 from ui.screening.labels import field_names
 
 KEEP, EXCLUDE, MERGE, NEW = "keep", "exclude", "merge", "new"
+# Problems that say a line may be someone already known: a person decides, "exclude all
+# problem lines" leaves them alone.
+DUPLICATE_CODES = frozenset({"merge_needed", "duplicate_in_file"})
 
 
 class ProblemList(QTreeWidget):
@@ -28,6 +31,7 @@ class ProblemList(QTreeWidget):
         self.setAlternatingRowColors(True)
         self.setUniformRowHeights(True)
         self._choices: dict[int, QComboBox] = {}
+        self._invalid: set[int] = set()  # lines with a problem other than a likely duplicate
         self._used = Decisions()  # what the last check was run with (those lines are no longer listed)
         self.retranslate()
 
@@ -38,6 +42,7 @@ class ProblemList(QTreeWidget):
         """List the problems (the first `limit`; the summary says how many there are)."""
         self.clear()
         self._choices.clear()
+        self._invalid = {p.line for p in report.problems if p.code not in DUPLICATE_CODES}
         self._used = used
         fields = field_names()
         for problem in report.problems[:limit]:
@@ -79,8 +84,10 @@ class ProblemList(QTreeWidget):
         raise ValueError(f"line {line} has no decision {decision!r}")
 
     def exclude_all(self) -> None:
+        """Exclude every invalid line; likely duplicates stay for a person to decide."""
         for line in self._choices:
-            self.choose(line, EXCLUDE)
+            if line in self._invalid:
+                self.choose(line, EXCLUDE)
 
     def decisions(self) -> Decisions:
         used = self._used
