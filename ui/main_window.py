@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         nav_font = self.nav.font()
         nav_font.setPointSizeF(nav_font.pointSizeF() * 1.15)
         self.nav.setFont(nav_font)
+        self.page_counts: dict[str, int] = {}  # set_page_count: the inbox's unread items
         self.stack = QStackedWidget()
         for key in PAGES:
             item = QListWidgetItem(page_icon(key, 56), "")
@@ -114,6 +115,15 @@ class MainWindow(QMainWindow):
 
     def current_page_key(self) -> str:
         return PAGES[self.stack.currentIndex()]
+
+    def set_page_count(self, key: str, count: int) -> None:
+        """A number after an area's name in the sidebar ("收件箱 (3)"); 0 shows the name alone."""
+        self.page_counts[key] = count
+        self.nav.item(PAGES.index(key)).setText(self._nav_text(key))
+
+    def _nav_text(self, key: str) -> str:
+        count = self.page_counts.get(key, 0)
+        return f"{page_title(key)} ({count})" if count else page_title(key)
 
     def _on_nav_row(self, row: int) -> None:
         if row < 0:
@@ -212,7 +222,7 @@ class MainWindow(QMainWindow):
         self.settings_action.setText(self.tr("&Settings…"))
         self.quit_action.setText(self.tr("&Quit"))
         for row, key in enumerate(PAGES):
-            self.nav.item(row).setText(page_title(key))
+            self.nav.item(row).setText(self._nav_text(key))
             self.view_actions[row].setText(page_title(key))
         configured = self.server_configured()
         self.sync_action.setEnabled(configured)

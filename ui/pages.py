@@ -14,7 +14,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtGui import QPen
 from PySide6.QtGui import QPixmap
 
-PAGES = ("worklist", "calendar", "referrals", "letters", "dashboard")
+PAGES = ("worklist", "calendar", "referrals", "letters", "dashboard", "inbox")
 
 _COLOURS = {
     "worklist": "#2f6fb3",
@@ -22,6 +22,7 @@ _COLOURS = {
     "referrals": "#c0672b",
     "letters": "#7a4fa3",
     "dashboard": "#3f7f8c",
+    "inbox": "#b23a48",
 }
 
 
@@ -33,6 +34,7 @@ def page_title(key: str) -> str:
         "referrals": QCoreApplication.translate("Pages", "Referrals"),
         "letters": QCoreApplication.translate("Pages", "Letters"),
         "dashboard": QCoreApplication.translate("Pages", "Statistics"),
+        "inbox": QCoreApplication.translate("Pages", "Inbox"),
     }
     return titles[key]
 
@@ -55,6 +57,9 @@ def page_blurb(key: str) -> str:
         "dashboard": QCoreApplication.translate(
             "Pages", "Figures for your area: patients on each pathway, follow-ups done "
             "on time and referrals completed."),
+        "inbox": QCoreApplication.translate(
+            "Pages", "What arrived for you: conflicts and refused changes first, then incoming "
+            "referrals and MDT decisions."),
     }
     return blurbs[key]
 
@@ -111,10 +116,19 @@ def _dashboard(p: QPainter) -> None:
         p.drawLine(QPointF(x, 22), QPointF(x, top))
 
 
+def _inbox(p: QPainter) -> None:
+    p.drawPolyline([QPointF(7, 17), QPointF(7, 24), QPointF(25, 24), QPointF(25, 17)])
+    p.drawPolyline([QPointF(7, 17), QPointF(12, 17), QPointF(13.5, 20), QPointF(18.5, 20),
+                    QPointF(20, 17), QPointF(25, 17)])
+    p.drawLine(QPointF(16, 6), QPointF(16, 14))
+    p.drawPolyline([QPointF(12.5, 10.5), QPointF(16, 14), QPointF(19.5, 10.5)])
+
+
 _PICTOGRAMS = {
     "worklist": _worklist,
     "calendar": _calendar,
     "referrals": _referrals,
     "letters": _letters,
     "dashboard": _dashboard,
+    "inbox": _inbox,
 }

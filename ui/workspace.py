@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QWidget
 from app.pathway.service import PathwayService
 from app.patients import PatientService
 from app.worklist import Worklist
+from ui.inbox.wiring import InboxUi
 from ui.lock.guard import WindowLock
 from ui.patient.view import PatientView
 from ui.screening.action import ImportAction
@@ -80,6 +81,7 @@ class Workspace:
             self.lock.lock()  # sign-in at start: the same screen, the same verifier and lockout
         self.sync = SyncUi(window)
         self.import_action = ImportAction(window)  # File ▸ Import screening list…
+        self.inbox = InboxUi(window, self)  # 收件箱 with its unread count, built now: the count shows at once
         window.events.identity_changed.connect(self._identity_changed)
 
     def _identity_changed(self, me) -> None:
