@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QButtonGroup
 from PySide6.QtWidgets import QDateEdit
 from PySide6.QtWidgets import QDialog
 from PySide6.QtWidgets import QDialogButtonBox
-from PySide6.QtWidgets import QFileDialog
 from PySide6.QtWidgets import QFormLayout
 from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QMessageBox
@@ -25,6 +24,7 @@ from app.pathway.queries import Scope
 from app.problems import Problem
 from ui.daysheet_words import SHEETS
 from ui.daysheet_words import daysheet_words
+from ui.file_dialogs import save_path
 from ui.problem_words import say
 from ui.tasks import run_in_background
 
@@ -104,7 +104,7 @@ def print_day_sheets(page, *, kind: str | None = None, path: str | None = None, 
         kind, day = dialog.kind(), dialog.day()
     if path is None:
         suggested = f"{kind}-{day.isoformat()}.pdf"
-        path, _ = QFileDialog.getSaveFileName(page, title, suggested, QCoreApplication.translate("DaySheetDialog", "PDF (*.pdf)"))
+        path = save_path(page, title, suggested, QCoreApplication.translate("DaySheetDialog", "PDF (*.pdf)"))
         if not path:
             return
         if not path.lower().endswith(".pdf"):

@@ -8,10 +8,10 @@ from PySide6.QtCore import QEvent
 from PySide6.QtCore import QObject
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog
 from PySide6.QtWidgets import QMessageBox
 
 from app import diagnostics
+from ui.file_dialogs import save_path
 from ui.tasks import run_in_background
 
 
@@ -36,8 +36,8 @@ class DiagnosticsEntry(QObject):
         return Path(folder) / diagnostics.default_name()
 
     def ask(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export diagnostics"),
-                                                str(self.suggested_path()), self.tr("Zip files (*.zip)"))
+        chosen = save_path(self.window, self.tr("Export diagnostics"), self.suggested_path().name,
+                           self.tr("Zip files (*.zip)"))
         if chosen:
             self.export(Path(chosen))
 

@@ -69,6 +69,11 @@
         <source>{n} rows exported to {path}</source>
         <translation>已导出 {n} 行到 {path}</translation>
     </message>
+    <message>
+        <location filename="../../ui/dashboard/page.py" />
+        <source>statistics-{date}.xlsx</source>
+        <translation>统计-{date}.xlsx</translation>
+    </message>
 </context>
 <context>
     <name>DashboardWords</name>
@@ -388,6 +393,41 @@
         <location filename="../../ui/screening/import_dialog.py" line="247" />
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screening/import_dialog.py" />
+        <source>Save a template…</source>
+        <translation>保存模板…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screening/import_dialog.py" />
+        <source>A list with the columns the import recognises and one example row</source>
+        <translation>含导入可识别的各列和一行示例的名单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screening/import_dialog.py" />
+        <source>Save a template</source>
+        <translation>保存模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screening/import_dialog.py" />
+        <source>screening-list-template.xlsx</source>
+        <translation>筛查名单模板.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screening/import_dialog.py" />
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screening/import_dialog.py" />
+        <source>The template could not be written: {reason}</source>
+        <translation>模板无法写入：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screening/import_dialog.py" />
+        <source>Template saved: {path}</source>
+        <translation>模板已保存：{path}</translation>
     </message>
 </context>
 <context>

@@ -99,6 +99,11 @@
         <source>%n case(s) exported to %1</source>
         <translation>已导出 %n 个个案到 %1</translation>
     </message>
+    <message>
+        <location filename="../../ui/worklist/export_dialog.py" />
+        <source>worklist-{date}.xlsx</source>
+        <translation>工作清单-{date}.xlsx</translation>
+    </message>
 </context>
 <context>
     <name>WorklistModel</name>

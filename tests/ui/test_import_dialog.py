@@ -147,3 +147,31 @@ def test_an_import_with_every_line_excluded_says_so_and_writes_nothing(qtbot, pr
     assert "没有可导入的内容" in problem_words.say(exc.value, "zh_CN")
     with profile.sessions() as s:
         assert s.scalar(select(func.count()).select_from(OutboxEntry)) == queued and patients(profile) == 0
+
+
+def test_a_saved_template_reads_back_with_every_column_recognised(qtbot, profile, tmp_path, translations):
+    from app.screening.fields import FIELD_KEYS
+    from app.screening.importer import import_file
+
+    network(profile)
+    d = ImportDialog(profile)
+    qtbot.addWidget(d)
+    out = d.save_template(str(tmp_path / "模板.xlsx"))
+    assert out and "模板已保存" in d.summary.text()
+    report, _ = import_file(profile, out)  # read back by the real reader (calamine)
+    # the example row is well formed; only its street is not one of this test network's
+    assert report.rows == 1 and {p.code for p in report.problems} <= {"unknown_street", "unknown_community"}
+    with qtbot.waitSignal(d.read_done, timeout=5000):
+        d.open_file(out)
+    assert sorted(d.current_mapping().values()) == sorted(FIELD_KEYS)
+
+
+def test_a_second_file_with_long_headers_keeps_the_mapping_column_wide(qtbot, dialog, tmp_path):
+    long = ["姓名（请填写身份证上的姓名，不要填写别名或曾用名）" * 2, "性别", "出生日期", "身份证号码（18位）" * 4,
+            "联系电话", "街道", "社区", "现住址" * 10, "项目"]
+    path = write_csv(tmp_path / "long.csv", [good_row()], headers=long)
+    with qtbot.waitSignal(dialog.read_done, timeout=5000):
+        dialog.open_file(path)
+    widest = max(dialog.mapping.cellWidget(i, 2).sizeHint().width() for i in range(dialog.mapping.rowCount()))
+    assert dialog.mapping.columnWidth(2) >= widest
+    assert dialog.mapping.columnWidth(0) <= 260 and dialog.mapping.columnWidth(1) <= 260

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog
 from PySide6.QtWidgets import QWidget
 
 from app import admin
@@ -15,6 +14,7 @@ from ui.admin.base import fill
 from ui.admin.base import moment_text
 from ui.admin.base import selected_key
 from ui.admin.base import table
+from ui.file_dialogs import open_path
 
 
 class FilesTab(AdminTab):
@@ -55,8 +55,7 @@ class FilesTab(AdminTab):
         self.withdraw_button.setEnabled(self.pending == 0 and self.selected() is not None)
 
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Publish a file"), "",
-                                              self.tr("Rule, holiday and letter files (*.toml *.txt)"))
+        path = open_path(self, self.tr("Publish a file"), self.tr("Rule, holiday and letter files (*.toml *.txt)"))
         if path:
             self.publish(path)
 

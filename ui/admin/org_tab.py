@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView
 from PySide6.QtWidgets import QCheckBox
-from PySide6.QtWidgets import QFileDialog
 from PySide6.QtWidgets import QTreeWidget
 from PySide6.QtWidgets import QTreeWidgetItem
 from PySide6.QtWidgets import QWidget
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import QWidget
 from app import admin
 from ui.admin import words
 from ui.admin.base import AdminTab
+from ui.file_dialogs import open_path
 
 
 class OrgTab(AdminTab):
@@ -65,8 +65,7 @@ class OrgTab(AdminTab):
             self.tree.setColumnWidth(column, min(self.tree.columnWidth(column) + 12, 320))
 
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import the organisation tree"), "",
-                                              self.tr("Spreadsheets (*.csv *.xlsx)"))
+        path = open_path(self, self.tr("Import the organisation tree"), self.tr("Spreadsheets (*.csv *.xlsx)"))
         if path:
             self.import_file(path)
 

@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QAbstractItemView
 from PySide6.QtWidgets import QComboBox
-from PySide6.QtWidgets import QFileDialog
 from PySide6.QtWidgets import QGridLayout
 from PySide6.QtWidgets import QHBoxLayout
 from PySide6.QtWidgets import QLabel
@@ -40,6 +39,7 @@ from ui.dashboard.words import periods
 from ui.dashboard.words import short_names
 from ui.dashboard.words import tile_text
 from ui.dashboard.words import value_text
+from ui.file_dialogs import save_path
 from ui.problem_words import say
 from ui.sheet_words import sheet_words
 from ui.tasks import run_in_background
@@ -260,8 +260,9 @@ class DashboardPage(QWidget):
         if self.board is None:
             return
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export statistics"), "statistics.xlsx",
-                                                  self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"))
+            path = save_path(self, self.tr("Export statistics"),
+                             self.tr("statistics-{date}.xlsx").format(date=clock.today().isoformat()),
+                             self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"))
             if not path:
                 return
         board, words = self.board, sheet_words()  # in the window's language at the click

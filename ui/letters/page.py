@@ -14,7 +14,6 @@ from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QComboBox
 from PySide6.QtWidgets import QDateEdit
-from PySide6.QtWidgets import QFileDialog
 from PySide6.QtWidgets import QFormLayout
 from PySide6.QtWidgets import QHBoxLayout
 from PySide6.QtWidgets import QLabel
@@ -34,6 +33,7 @@ from app.letters.layout import PAPERS
 from app.letters.layout import layout
 from app.letters.prepare import prepare
 from app.letters.service import station_choices
+from ui.file_dialogs import save_path
 from ui.letters.jobs import printer_job
 from ui.letters.jobs import save_pdf_job
 from ui.letters.labels import kind_name
@@ -176,8 +176,7 @@ class LettersPage(QWidget):
     def save_pdf(self, path: str | Path | None = None) -> None:
         if path is None:
             suggested = f"{kind_name(self.kind_box.currentData())}-{self.from_edit.date().toPython()}.pdf"
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save letters as PDF"), suggested,
-                                                  self.tr("PDF files (*.pdf)"))
+            path = save_path(self, self.tr("Save letters as PDF"), suggested, self.tr("PDF files (*.pdf)"))
             if not path:
                 return
         self._start(save_pdf_job(self.profile, self.params(), Path(path), self.progress_changed.emit,

@@ -11,13 +11,13 @@ from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialog
 from PySide6.QtWidgets import QDialogButtonBox
-from PySide6.QtWidgets import QFileDialog
 from PySide6.QtWidgets import QInputDialog
 from PySide6.QtWidgets import QMessageBox
 from PySide6.QtWidgets import QPushButton
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
+from app import clock
 from app.errors import CaseDeskError
 from app.letters.batch import paper_of
 from app.letters.batch import print_batch
@@ -26,6 +26,7 @@ from app.letters.kinds import parse_kind
 from app.letters.layout import PAPERS
 from app.letters.layout import layout
 from app.letters.service import prepare_for_patient
+from ui.file_dialogs import save_path
 from ui.letters.labels import kind_name
 from ui.letters.labels import skip_reason
 from ui.letters.painter import print_pages
@@ -76,8 +77,8 @@ class LetterPreviewDialog(QDialog):
 
     def save_pdf(self, path: str | None = None) -> bool:
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save letter as PDF"), "",
-                                                  self.tr("PDF files (*.pdf)"))
+            path = save_path(self, self.tr("Save letter as PDF"),
+                             f"{kind_name(self.prepared.kind)}-{clock.today().isoformat()}.pdf", self.tr("PDF files (*.pdf)"))
             if not path:
                 return False
         result = print_batch(self.profile, self.prepared.kind, path, paper=self.paper, prepared=self.prepared)

@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox
 from PySide6.QtWidgets import QDialog
-from PySide6.QtWidgets import QFileDialog
 from PySide6.QtWidgets import QHBoxLayout
 from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QProgressBar
@@ -30,7 +29,10 @@ from app.screening.fields import FIELD_KEYS
 from app.screening.fields import missing_required
 from app.screening.importer import ListImport
 from app.screening.reader import Cancelled
+from app.screening.template import save_template
 from app.screening.validate import Decisions
+from ui.file_dialogs import open_path
+from ui.file_dialogs import save_path
 from ui.problem_words import say
 from ui.screening.labels import field_names
 from ui.screening.results import ProblemList
@@ -53,6 +55,9 @@ def _masked(sample: str) -> str:
     return sample
 
 
+MAX_TEXT_COLUMN = 260  # px: the file's header and first-row columns
+
+
 class ImportDialog(QDialog):
     read_done = Signal()
     checked = Signal(object)  # app.screening.validate.Report
@@ -71,6 +76,7 @@ class ImportDialog(QDialog):
         self.choose_button, self.check_button = QPushButton(), QPushButton()
         self.import_button, self.cancel_button = QPushButton(), QPushButton()
         self.exclude_button = QPushButton()
+        self.template_button = QPushButton()
         self.mapping = QTableWidget(0, 3)
         self.mapping.verticalHeader().setVisible(False)
         self.mapping.horizontalHeader().setStretchLastSection(True)
@@ -79,6 +85,7 @@ class ImportDialog(QDialog):
         self._build()
         self.retranslate()
         self.choose_button.clicked.connect(self.choose_file)
+        self.template_button.clicked.connect(lambda: self.save_template())
         self.check_button.clicked.connect(self.check)
         self.import_button.clicked.connect(self.start_import)
         self.cancel_button.clicked.connect(self.cancel)
@@ -95,6 +102,7 @@ class ImportDialog(QDialog):
     def _build(self) -> None:
         top = QHBoxLayout()
         top.addWidget(self.file_label, 1)
+        top.addWidget(self.template_button)
         top.addWidget(self.choose_button)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.mapping)
@@ -115,6 +123,8 @@ class ImportDialog(QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Import screening list"))
         self.choose_button.setText(self.tr("Choose file…"))
+        self.template_button.setText(self.tr("Save a template…"))
+        self.template_button.setToolTip(self.tr("A list with the columns the import recognises and one example row"))
         self.check_button.setText(self.tr("Check rows"))
         self.import_button.setText(self.tr("Import"))
         self.exclude_button.setText(self.tr("Exclude all problem lines"))
@@ -124,9 +134,22 @@ class ImportDialog(QDialog):
             self.file_label.setText(self.tr("No file chosen. Lists are .xlsx, .xls, .ods or .csv (UTF-8 or GBK)."))
 
     # -- steps ---------------------------------------------------------------------
+    def save_template(self, path: str | None = None) -> str:
+        if path is None:
+            path = save_path(self, self.tr("Save a template"), self.tr("screening-list-template.xlsx"),
+                             self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"))
+            if not path:
+                return ""
+        try:
+            save_template(path)
+        except OSError as exc:
+            self.summary.setText(self.tr("The template could not be written: {reason}").format(reason=exc.strerror or exc))
+            return ""
+        self.summary.setText(self.tr("Template saved: {path}").format(path=path))
+        return path
+
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import screening list"), "",
-                                              self.tr("Lists (*.xlsx *.xls *.ods *.csv)"))
+        path = open_path(self, self.tr("Import screening list"), self.tr("Lists (*.xlsx *.xls *.ods *.csv)"))
         if path:
             self.open_file(path)
 
@@ -175,6 +198,14 @@ class ImportDialog(QDialog):
             box.currentIndexChanged.connect(self._stale)
             self.mapping.setCellWidget(i, 2, box)
         self.mapping.resizeColumnsToContents()
+        # Long headers or samples must not squeeze the column a person works in: the file's two
+        # columns are capped, the mapping keeps at least its choices' width.
+        for column in (0, 1):
+            self.mapping.setColumnWidth(column, min(self.mapping.columnWidth(column), MAX_TEXT_COLUMN))
+        widest = max((self.mapping.cellWidget(i, 2).sizeHint().width() for i in range(self.mapping.rowCount())),
+                     default=0)
+        self.mapping.horizontalHeader().setMinimumSectionSize(min(60, widest))
+        self.mapping.setColumnWidth(2, max(widest + 24, self.mapping.columnWidth(2)))
         if self.job.mapping_remembered:
             text = self.tr("{rows} rows; headers on line {line}. Column mapping remembered from the last list "
                            "of this source.")

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog
 from PySide6.QtWidgets import QMessageBox
 
+from app import clock
 from app.export import export_worklist
+from ui.file_dialogs import save_path
 from ui.problem_words import say
 from ui.sheet_words import sheet_words
 from ui.tasks import run_in_background
@@ -14,8 +15,9 @@ from ui.tasks import run_in_background
 def export_visible_list(page, path: str | None = None, on_finished=None) -> None:
     title = QCoreApplication.translate("WorklistExport", "Export worklist")
     if path is None:
-        path, _ = QFileDialog.getSaveFileName(
-            page, title, "worklist.xlsx",
+        path = save_path(
+            page, title, QCoreApplication.translate("WorklistExport", "worklist-{date}.xlsx").format(
+                date=clock.today().isoformat()),
             QCoreApplication.translate("WorklistExport", "Excel workbook (*.xlsx);;CSV (*.csv)"))
         if not path:
             return
