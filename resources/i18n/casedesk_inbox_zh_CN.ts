@@ -42,6 +42,11 @@
         <source>What</source>
         <translation>内容</translation>
     </message>
+    <message>
+        <location filename="../../ui/inbox/model.py" line="61" />
+        <source>{text} ({detail})</source>
+        <translation>{text}（{detail}）</translation>
+    </message>
 </context>
 <context>
     <name>InboxNotice</name>
@@ -59,22 +64,22 @@
 <context>
     <name>InboxPage</name>
     <message>
-        <location filename="../../ui/inbox/page.py" line="146" />
+        <location filename="../../ui/inbox/page.py" line="141" />
         <source>Inbox</source>
         <translation>收件箱</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/page.py" line="150" />
+        <location filename="../../ui/inbox/page.py" line="145" />
         <source>{unread} unread of {total}. Conflicts and refused changes come first: until they are settled, those changes are on this computer only. Double-click an item to open it.</source>
         <translation>共 {total} 条，未读 {unread} 条。冲突和被拒的修改排在最前：处理之前，这些修改只在本机上。双击一条即可打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/page.py" line="155" />
+        <location filename="../../ui/inbox/page.py" line="150" />
         <source>Nothing new: no conflicts, no refused changes, no referrals waiting for your answer and no MDT decisions in the last two weeks.</source>
         <translation>没有新消息：没有冲突，没有被拒的修改，没有等您答复的转诊，近两周也没有 MDT 结论。</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox/page.py" line="157" />
+        <location filename="../../ui/inbox/page.py" line="152" />
         <source>Mark all read</source>
         <translation>全部标为已读</translation>
     </message>
@@ -82,12 +87,10 @@
 <context>
     <name>Pages</name>
     <message>
-        <location filename="../../ui/pages.py" line="37" />
         <source>Inbox</source>
         <translation>收件箱</translation>
     </message>
     <message>
-        <location filename="../../ui/pages.py" line="60" />
         <source>What arrived for you: conflicts and refused changes first, then incoming referrals and MDT decisions.</source>
         <translation>发给您的消息：冲突和被拒的修改在前，然后是转入的转诊和 MDT 结论。</translation>
     </message>

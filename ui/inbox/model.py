@@ -56,7 +56,9 @@ def what_text(item: InboxItem, full: bool = False) -> str:
         detail = rejection_text(item.outbox, "\n" if full else " ")
     else:
         return text
-    return f"{text}\n{detail}" if full else f"{text} {detail}"
+    if full:
+        return f"{text}\n{detail}"
+    return QCoreApplication.translate("InboxModel", "{text} ({detail})").format(text=text, detail=detail)
 
 
 class InboxModel(QAbstractTableModel):

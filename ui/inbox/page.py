@@ -27,8 +27,7 @@ from ui.inbox.model import COLUMNS
 from ui.inbox.model import InboxModel
 from ui.tasks import run_in_background
 
-# Typical width of the short columns in Chinese characters ("2026-11-18 12:00" is ~9).
-COLUMN_CHARS = {"kind": 6, "when": 9, "patient": 5}
+SHORT_COLUMNS = ("kind", "when", "patient")
 
 
 class InboxPage(QWidget):
@@ -76,7 +75,6 @@ class InboxPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
-        self._size_columns()
         self.retranslate()
 
     # -- data ------------------------------------------------------------------------------
@@ -137,11 +135,6 @@ class InboxPage(QWidget):
 
     # -- words -----------------------------------------------------------------------------
 
-    def _size_columns(self) -> None:
-        wide = self.fontMetrics().horizontalAdvance("中")
-        for key, chars in COLUMN_CHARS.items():
-            self.table.setColumnWidth(COLUMNS.index(key), wide * chars + 16)
-
     def retranslate(self) -> None:
         self.title.setText(self.tr("Inbox"))
         unread = sum(1 for item in self.model.items if not item.seen)
@@ -157,12 +150,12 @@ class InboxPage(QWidget):
         self.mark_button.setText(self.tr("Mark all read"))
         self.mark_button.setEnabled(unread > 0)
         self.model.retranslate()
+        for key in SHORT_COLUMNS:  # as wide as their words, in either language
+            self.table.resizeColumnToContents(COLUMNS.index(key))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
-        elif event.type() == QEvent.Type.FontChange:
-            self._size_columns()
         super().changeEvent(event)
 
     def resizeEvent(self, event) -> None:
