@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -22,7 +23,8 @@ from db.models import AuditEntry
 GENESIS = "0" * 64
 
 
-def entry_hash(entry: AuditEntry) -> str:
+def entry_hash(entry: AuditEntry | SimpleNamespace) -> str:
+    """`entry` may be a stand-in with the same attributes (the bulk writer's, app/screening/bulk.py)."""
     content = {
         "id": entry.id, "seq": entry.seq, "at": to_wire(entry.at), "user_id": entry.user_id,
         "device_id": entry.device_id, "action": entry.action, "table": entry.table_name,

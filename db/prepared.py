@@ -6,6 +6,7 @@ gives them; callers convert the few typed columns (`utc`, `date`).
 from __future__ import annotations
 
 import datetime as dt
+from typing import overload
 
 from db.types import UTCDateTime
 
@@ -74,9 +75,17 @@ def _run(conn, sql: str, params) -> list[tuple]:
         cursor.close()
 
 
-def utc(value) -> dt.datetime | None:
+@overload
+def utc(value: None) -> None: ...
+@overload
+def utc(value: str | dt.datetime) -> dt.datetime: ...
+def utc(value: str | dt.datetime | None) -> dt.datetime | None:
     return _UTC.process_result_value(value, None)
 
 
-def date(value) -> dt.date | None:
+@overload
+def date(value: None) -> None: ...
+@overload
+def date(value: str | dt.date) -> dt.date: ...
+def date(value: str | dt.date | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if isinstance(value, str) else value

@@ -11,6 +11,7 @@ from app.demo.network import Staff
 from app.demo.network import Street
 from app.demo.network import Unit
 from app.demo.rows import EPOCH_ORDINAL
+from app.demo.rows import Format
 from app.demo.rows import Ids
 
 SHORT_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"  # no 0/O, 1/I/L
@@ -34,7 +35,7 @@ class PatientInfo:
 class Context:
     rng: random.Random
     ids: Ids
-    fmt: object  # rows.SqliteFormat or rows.PythonFormat
+    fmt: Format  # rows.SqliteFormat or rows.PythonFormat
     net: Network
     today_ordinal: int
     rows: dict[str, list[tuple]]

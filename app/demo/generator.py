@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import asdict
 from dataclasses import dataclass
 from typing import Callable
-from typing import Iterator
+from typing import Generator
 
 from sqlalchemy import Connection
 from sqlalchemy import Engine
@@ -37,6 +37,7 @@ from app.demo.network import mobile
 from app.demo.rows import TABLES
 from app.demo.rows import UTC
 from app.demo.rows import BulkWriter
+from app.demo.rows import Format
 from app.demo.rows import Ids
 from app.demo.rows import format_for
 from app.errors import CaseDeskError
@@ -130,7 +131,10 @@ def generate(target, patients: int, seed: int, events: tuple[int, int] = (5, 50)
     return stats
 
 
-def chunks(plan: Plan, fmt) -> Iterator[tuple[int, dict[str, list[tuple]]]]:
+Chunks = Generator[tuple[int, dict[str, list[tuple]]], None, None]
+
+
+def chunks(plan: Plan, fmt: Format) -> Chunks:
     """(patients done, rows by table) every CHUNK patients; the lists are reused, so
     consume each before asking for the next."""
     rng = random.Random(plan.seed)

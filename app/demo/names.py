@@ -8,8 +8,8 @@ methods and pinyin search get exercised with characters outside the common set.
 from __future__ import annotations
 
 import itertools
-import random
 from bisect import bisect
+from typing import Protocol
 
 from app.pinyin import SURNAME_READINGS  # noqa: F401 - re-exported: moved to app/pinyin.py
 from app.pinyin import name_keys  # noqa: F401 - re-exported: moved to app/pinyin.py
@@ -50,7 +50,13 @@ RARE_FEMALE = ("玥", "堃", "喆", "婕", "旻", "琇", "翀", "珺", "祎")
 RARE_RATE = 0.005
 
 
-def make_name(rng: random.Random, sex: str, rare_rate: float = RARE_RATE) -> str:
+class HasRandom(Protocol):
+    """A random.Random, or the generator's Context: only random() is used."""
+
+    def random(self) -> float: ...
+
+
+def make_name(rng: HasRandom, sex: str, rare_rate: float = RARE_RATE) -> str:
     """A full name: surname plus one (about a third) or two given-name characters.
     Only rng.random() is used, so any object with that method will do."""
     rnd = rng.random

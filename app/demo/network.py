@@ -12,6 +12,7 @@ import random
 from dataclasses import dataclass
 from dataclasses import field
 
+from app.demo.names import HasRandom
 from app.demo.names import make_name
 from db.ids import uuid7
 from db.models.enums import CancerType
@@ -65,7 +66,7 @@ class Street:
     index: int
     station: Unit
     points: list[Unit]
-    community_cm: Staff | None = None
+    community_cm: Staff = field(init=False)  # set by build_network once every street exists
     doctors: list[Staff] = field(default_factory=list)
     road_names: tuple[str, ...] = ()
 
@@ -99,7 +100,7 @@ class Network:
         return [u for u in self.staff if u.role in (Role.CLINIC_CM, Role.WARD_CM, Role.COMMUNITY_CM)]
 
 
-def mobile(rng) -> str:
+def mobile(rng: HasRandom) -> str:
     """A mobile number 1[3-9]xxxxxxxxx; only rng.random() is used."""
     rnd = rng.random
     prefix = _MOBILE_PREFIXES[int(rnd() * len(_MOBILE_PREFIXES))]

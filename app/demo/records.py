@@ -13,6 +13,7 @@ from app.demo.context import PatientInfo
 from app.demo.network import Staff
 from app.demo.network import Unit
 from app.demo.rows import EPOCH_ORDINAL as _EPOCH
+from app.demo.rows import Format
 
 HOUR = 3600
 DAY = 86400
@@ -145,6 +146,7 @@ def followup(ctx: Context, p: PatientInfo, case_id: str, at: int, assignee: Staf
     due = ctx.fmt.date(due_ordinal)
     rule = ctx.choice(vocab.FOLLOWUP_RULES)
     fid = ctx.ids()
+    row: tuple
     if status == "done":
         outcome, label = ctx.choice(vocab.FOLLOWUP_OUTCOMES)
         row = (fid, p.id, case_id, due, method, status, assignee.id, ctx.randint(1, 2),
@@ -201,6 +203,6 @@ def letter(ctx: Context, p: PatientInfo, phase: str, at: int, author: Staff) -> 
     return lid, "timeline.letter.printed", {"letter_kind": kind}
 
 
-def _ts(fmt, epoch: int | None):
+def _ts(fmt: Format, epoch: int | None):
     return None if epoch is None else fmt.ts(epoch)
 

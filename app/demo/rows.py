@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import random
+from typing import Any
+from typing import Protocol
 
 from sqlalchemy import Connection
 
@@ -83,6 +85,18 @@ _COUNTER = ["%03x" % i for i in range(Ids.PER_MS)]
 _VARIANT = {c: "%x" % (8 | int(c, 16) & 3) for c in "0123456789abcdef"}
 
 
+class Format(Protocol):
+    """How the generator's values are written: SqliteFormat (stored text) or PythonFormat."""
+
+    raw: bool
+
+    def date(self, ordinal: int) -> Any: ...
+
+    def ts(self, epoch: int) -> Any: ...
+
+    def json(self, obj: Any) -> Any: ...
+
+
 class SqliteFormat:
     """Dates from ordinals and datetimes from epoch seconds, as SQLite stores them."""
 
@@ -127,14 +141,14 @@ class PythonFormat:
         return obj
 
 
-def format_for(conn: Connection):
+def format_for(conn: Connection) -> Format:
     return SqliteFormat() if conn.dialect.name == "sqlite" else PythonFormat()
 
 
 class BulkWriter:
     """Inserts rows by table, in TABLES order so foreign keys are satisfied."""
 
-    def __init__(self, conn: Connection, fmt, stamp: dt.datetime):
+    def __init__(self, conn: Connection, fmt: Format, stamp: dt.datetime):
         self.conn = conn
         self.fmt = fmt
         self.counts: dict[str, int] = {t: 0 for t in TABLES}

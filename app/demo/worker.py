@@ -18,8 +18,8 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from typing import Iterator
 
+from app.demo.generator import Chunks
 from app.demo.generator import Plan
 from app.demo.generator import chunks
 from app.demo.rows import SqliteFormat
@@ -33,7 +33,7 @@ def available() -> bool:
     return not getattr(sys, "frozen", False) and bool(sys.executable)
 
 
-def chunks_from_worker(plan: Plan) -> Iterator[tuple[int, dict[str, list[tuple]]]]:
+def chunks_from_worker(plan: Plan) -> Chunks:
     """Like generator.chunks(plan, SqliteFormat()), produced by a child process."""
     args = [sys.executable, "-m", "app.demo.worker", str(plan.patients), str(plan.seed),
             str(plan.events[0]), str(plan.events[1]), plan.today.isoformat()]
@@ -42,8 +42,9 @@ def chunks_from_worker(plan: Plan) -> Iterator[tuple[int, dict[str, list[tuple]]
     with tempfile.TemporaryFile() as errors:
         process = subprocess.Popen(args, stdout=subprocess.PIPE, stdin=subprocess.DEVNULL,
                                    stderr=errors, cwd=ROOT, env=env)
+        out = process.stdout
+        assert out is not None  # stdout=PIPE
         try:
-            out = process.stdout
             truncated = False
             while head := out.read(_LENGTH.size):
                 data = out.read(_LENGTH.unpack(head)[0]) if len(head) == _LENGTH.size else b""
@@ -57,7 +58,7 @@ def chunks_from_worker(plan: Plan) -> Iterator[tuple[int, dict[str, list[tuple]]
                 detail = errors.read().decode(errors="replace").strip()
                 raise RuntimeError(f"the demo data worker failed (exit code {code}):\n{detail}")
         finally:
-            process.stdout.close()
+            out.close()
             if process.poll() is None:  # the consumer failed or stopped early
                 process.kill()
                 process.wait()

@@ -63,7 +63,7 @@ class PdfWriter:
                 if lw != width:
                     c.setLineWidth(lw)
                     width = lw
-                if colour != stroke:
+                if colour is not None and colour != stroke:  # None: a rect without a stroke, none set yet
                     c.setStrokeColor(self.colour(colour))
                     stroke = colour
                 if kind == "line":

@@ -193,7 +193,7 @@ class Pathway:
             candidates = [r for r in self.rules.of_kind("schedule") if stage in r.data["stages"]]
         exact = [r for r in candidates if cancer in r.data["cancers"]]
         general = [r for r in candidates if "*" in r.data["cancers"]]
-        return (exact or general or [None])[0]
+        return next(iter(exact or general), None)
 
     def followup_due(self, cancer: str, stage: str, last: dt.date, anchor: dt.date | None = None,
                      anchor_label: Problem | str = "") -> Due:

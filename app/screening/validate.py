@@ -103,7 +103,7 @@ def validate(sheet: Sheet, mapping: dict[int, str], ctx: Context, decisions: Dec
                 _candidates(person, problems, ctx, decisions, report)
         if problems:
             report.problems += problems
-        else:
+        elif person is not None:  # a row without a person has its problems
             report.people.append(person)
     if progress:
         progress(total, total)
