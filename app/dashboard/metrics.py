@@ -26,6 +26,7 @@ from dataclasses import field
 from app.dashboard.facts import CaseFacts
 from app.dashboard.facts import FollowupFacts
 from app.dashboard.facts import ReferralFacts
+from app.problems import refuse
 
 FUNNEL = ("pushed", "screened", "positive", "examined", "diagnosed", "treated")
 RATES = ("referral_24h", "followup_completion", "chase_rate", "treated_locally")
@@ -47,8 +48,19 @@ class Period:
         return (self.since is None or d >= self.since) and (self.until is None or d <= self.until)
 
 
-def period_for(key: str, today: dt.date) -> Period:
-    """The dashboard's period choices: all, year (this calendar year), 12m, 90d."""
+def period_for(key: str, today: dt.date, since: dt.date | None = None, until: dt.date | None = None) -> Period:
+    """The dashboard's period choices: month, quarter and year (calendar, to today), 12m,
+    90d, all, and custom (`since`..`until`, both days counted; refused the wrong way round)."""
+    if key == "month":
+        return Period(today.replace(day=1), today)
+    if key == "quarter":
+        return Period(dt.date(today.year, 3 * ((today.month - 1) // 3) + 1, 1), today)
+    if key == "custom":
+        if since is None or until is None:
+            raise refuse("dashboard.custom_needs_dates", "since")
+        if since > until:
+            raise refuse("dashboard.custom_backwards", "until", since=since.isoformat(), until=until.isoformat())
+        return Period(since, until)
     if key == "year":
         return Period(dt.date(today.year, 1, 1), today)
     if key == "12m":

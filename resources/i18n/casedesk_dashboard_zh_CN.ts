@@ -216,6 +216,21 @@
         <source>median of {n}</source>
         <translation>{n} 例的中位数</translation>
     </message>
+    <message>
+        <location filename="../../ui/dashboard/words.py" />
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/words.py" />
+        <source>This quarter</source>
+        <translation>本季度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard/words.py" />
+        <source>From … to …</source>
+        <translation>自定义期间…</translation>
+    </message>
 </context>
 <context>
     <name>DrillDialog</name>

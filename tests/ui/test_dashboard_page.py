@@ -88,3 +88,22 @@ def test_the_workspace_shows_the_page_and_opens_patients(qtbot, window, caseload
         w.close()
     assert page.tiles["treated_locally"].caption.text() == "县域内治疗占比"
     assert window.nav.currentItem().data(Qt.ItemDataRole.UserRole) == "dashboard"
+
+
+def test_month_quarter_and_a_custom_range(qtbot, page, caseload):  # noqa: F811
+    from app.dashboard import period_for
+
+    today = dt.date(2026, 6, 1)
+    assert period_for("month", today).since == dt.date(2026, 6, 1)
+    assert period_for("quarter", today).since == dt.date(2026, 4, 1) and period_for("quarter", today).until == today
+    page.since_edit.setDate(dt.date(2026, 1, 1))
+    page.until_edit.setDate(dt.date(2026, 12, 31))
+    with qtbot.waitSignal(page.computed, timeout=10000):
+        page.period_box.setCurrentIndex(page.period_box.findData("custom"))
+    assert page.since_edit.isVisible() and page.until_edit.isVisible()
+    year = page.funnel.bar_values()
+    page.until_edit.setDate(dt.date(2025, 1, 1))  # the wrong way round: said, nothing computed
+    assert "开始日期不能晚于结束日期" in page.status.text() and page.funnel.bar_values() == year
+    with qtbot.waitSignal(page.computed, timeout=10000):
+        page.period_box.setCurrentIndex(page.period_box.findData("month"))
+    assert not page.since_edit.isVisible()

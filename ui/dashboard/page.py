@@ -8,11 +8,13 @@ the next time the page is shown.
 """
 from __future__ import annotations
 
+from PySide6.QtCore import QDate
 from PySide6.QtCore import QEvent
 from PySide6.QtCore import Qt
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QAbstractItemView
 from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QDateEdit
 from PySide6.QtWidgets import QGridLayout
 from PySide6.QtWidgets import QHBoxLayout
 from PySide6.QtWidgets import QLabel
@@ -31,6 +33,8 @@ from app.dashboard import build
 from app.dashboard import period_for
 from app.dashboard import station_choices
 from app.dashboard.export import export_dashboard
+from app.errors import ValidationError
+from ui import problem_words
 from ui.dashboard.charts import FunnelChart
 from ui.dashboard.charts import StationChart
 from ui.dashboard.drill import DrillDialog
@@ -93,6 +97,15 @@ class DashboardPage(QWidget):
         self.board = None
         self._stale = True
         self.period_box, self.station_box = QComboBox(), QComboBox()
+        today = clock.today()
+        self.since_edit, self.until_edit = QDateEdit(QDate(today.year, 1, 1)), QDateEdit(QDate(today.year, today.month, today.day))
+        for edit in (self.since_edit, self.until_edit):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.hide()
+            edit.dateChanged.connect(self.refresh)
+        self.to_label = QLabel("–")
+        self.to_label.hide()
         self.refresh_button, self.export_button = QPushButton(), QPushButton()
         self.status = QLabel()
         self.status.setStyleSheet("color: palette(mid);")
@@ -138,6 +151,9 @@ class DashboardPage(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(self._labels[0])
         bar.addWidget(self.period_box)
+        bar.addWidget(self.since_edit)
+        bar.addWidget(self.to_label)
+        bar.addWidget(self.until_edit)
         bar.addWidget(self._labels[1])
         bar.addWidget(self.station_box)
         bar.addWidget(self.refresh_button)
@@ -193,7 +209,15 @@ class DashboardPage(QWidget):
 
     def refresh(self, *_args) -> None:
         self._stale = False
-        period = period_for(self.period_box.currentData() or "all", clock.today())
+        key = self.period_box.currentData() or "all"
+        custom = key == "custom"
+        for widget in (self.since_edit, self.to_label, self.until_edit):
+            widget.setVisible(custom)
+        try:
+            period = period_for(key, clock.today(), self.since_edit.date().toPython(), self.until_edit.date().toPython())
+        except ValidationError as exc:
+            self.status.setText(problem_words.say(exc))
+            return
         station = self.station_box.currentData() or None
         self.status.setText(self.tr("Computing…"))
         self.refresh_button.setEnabled(False)

@@ -55,10 +55,13 @@ def value_text(figure) -> str:
 
 def periods() -> list[tuple[str, str]]:
     return [
-        ("all", QCoreApplication.translate("DashboardWords", "All time")),
+        ("month", QCoreApplication.translate("DashboardWords", "This month")),
+        ("quarter", QCoreApplication.translate("DashboardWords", "This quarter")),
         ("year", QCoreApplication.translate("DashboardWords", "This year")),
         ("12m", QCoreApplication.translate("DashboardWords", "Last 12 months")),
         ("90d", QCoreApplication.translate("DashboardWords", "Last 90 days")),
+        ("all", QCoreApplication.translate("DashboardWords", "All time")),
+        ("custom", QCoreApplication.translate("DashboardWords", "From … to …")),
     ]
 
 
