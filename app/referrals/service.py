@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from sqlalchemy import select
+
 from app import clock
 from app.pathway import for_profile
 from app.pathway.actions import new_short_code
@@ -74,6 +76,17 @@ class ReferralService:
         if view is not None:
             self.store.record_access("read", "referrals", view.id, detail={"by": "short_code"})
         return view
+
+    def open_to_same_place(self, patient_id: str, to_org_id: str | None, except_id: str | None = None) -> list[str]:
+        """Short codes of the patient's referrals to `to_org_id` still open (sent and not yet
+        closed, cancelled or rejected): a second one is usually a mistake, so the form asks."""
+        if not to_org_id:
+            return []
+        with self.store.sessions() as s:
+            return list(s.scalars(select(Referral.short_code).where(
+                Referral.patient_id == patient_id, Referral.to_org_id == to_org_id,
+                Referral.state.in_(states.OPEN), Referral.deleted_at.is_(None),
+                Referral.id != (except_id or "")).order_by(Referral.sent_at, Referral.short_code)))
 
     def allowed_actions(self, referral_id: str) -> list[str]:
         """The steps the signed-in person may take on this referral now (the board's buttons):

@@ -435,6 +435,16 @@
         <source>24-hour clock:</source>
         <translation>24小时时限：</translation>
     </message>
+    <message>
+        <location filename="../../ui/patient/referral_dialog.py" />
+        <source>{name} already has an open referral to {org} ({codes}). Make another one?</source>
+        <translation>{name} 已有一张发往 {org} 的未结转诊（{codes}）。仍要再建一张吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/patient/referral_dialog.py" />
+        <source>Not saved: {name} already has an open referral to {org} ({codes}).</source>
+        <translation>未保存：{name} 已有一张发往 {org} 的未结转诊（{codes}）。</translation>
+    </message>
 </context>
 <context>
     <name>ReferralLabels</name>

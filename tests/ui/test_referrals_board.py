@@ -189,3 +189,20 @@ def test_dates_on_the_board_show_the_year(board, world):
     profile, ids, service, sent = world
     row = board.model.row_of(sent)
     assert board.model.data(board.model.index(row, COLUMNS.index("sent"))).startswith("2026-11-18")
+
+
+def test_a_second_open_referral_to_the_same_place_is_asked_about(qtbot, world):
+    profile, ids, service, sent = world  # 张三 already has `sent`, open, to the same hospital
+    dialog = ReferralDialog(profile, ids["张三"][0])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.reason.setPlainText("复查结节")
+    code = service.get(sent).short_code
+    with profile.sessions() as s:
+        before = s.scalar(select(func.count()).select_from(Referral))
+    assert dialog.submit(send=True, confirm_duplicate=False) is None  # "no": nothing saved, and said why
+    assert code in dialog.general.text() and "已有一张" in dialog.general.text()
+    with profile.sessions() as s:
+        assert s.scalar(select(func.count()).select_from(Referral)) == before
+    rid = dialog.submit(send=True, confirm_duplicate=True)  # "yes, another one"
+    assert rid is not None and service.get(rid).state == "sent"

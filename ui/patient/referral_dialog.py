@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QLineEdit
 from PySide6.QtWidgets import QListWidget
 from PySide6.QtWidgets import QListWidgetItem
+from PySide6.QtWidgets import QMessageBox
 from PySide6.QtWidgets import QPlainTextEdit
 from PySide6.QtWidgets import QPushButton
 from PySide6.QtWidgets import QVBoxLayout
@@ -180,10 +181,24 @@ class ReferralDialog(QDialog):
             findings=chosen, requested_exams=self.requested_exams.text(),
             contact_person=self.contact_person.text())
 
-    def submit(self, send: bool) -> str | None:
-        """Save (and send); a refusal shows next to its field and nothing is saved."""
+    def submit(self, send: bool, confirm_duplicate: bool | None = None) -> str | None:
+        """Save (and send); a refusal shows next to its field and nothing is saved. A second
+        open referral of the patient to the same place is asked about first."""
         for label in set(self.errors.values()):
             show_error(label, "")
+        open_codes = self.service.open_to_same_place(self.patient_id, self.to_org.currentData(), self.referral_id)
+        if open_codes:
+            if confirm_duplicate is None:
+                confirm_duplicate = QMessageBox.question(
+                    self, self.windowTitle(),
+                    self.tr("{name} already has an open referral to {org} ({codes}). Make another one?").format(
+                        name=self.patient_name, org=self.to_org.currentText(), codes="、".join(open_codes)),
+                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                    QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes
+            if not confirm_duplicate:
+                show_error(self.general, self.tr("Not saved: {name} already has an open referral to {org} ({codes}).")
+                           .format(name=self.patient_name, org=self.to_org.currentText(), codes="、".join(open_codes)))
+                return None
         try:
             rid = self.service.save(self.form(), self.referral_id, send=send)
         except ValidationError as exc:
