@@ -48,6 +48,9 @@ def column_title(key: str) -> str:
     return titles[key]
 
 
+STATUS_ORDER = {"conflict": 0, "rejected": 1, "pending": 2}
+
+
 class OutboxModel(QAbstractTableModel):
     def __init__(self, profile, parent=None):
         super().__init__(parent)
@@ -56,9 +59,10 @@ class OutboxModel(QAbstractTableModel):
 
     def reload(self) -> None:
         self.beginResetModel()
-        # Things that need a person first, then what is simply waiting, oldest first.
+        # Conflicts first (a decision only a person can take), then refused changes, then what
+        # is simply waiting; oldest first within each.
         items = service.outbox_items(self.profile)
-        self.items = sorted(items, key=lambda i: (i.status == "pending", i.seq))
+        self.items = sorted(items, key=lambda i: (STATUS_ORDER.get(i.status, len(STATUS_ORDER)), i.seq))
         self.endResetModel()
 
     def item(self, row: int) -> OutboxItem | None:
