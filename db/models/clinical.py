@@ -48,7 +48,10 @@ class TimelineEvent(Synced, Base):
 
 class Followup(Synced, Base):
     __tablename__ = "followups"
-    __table_args__ = (Index("ix_followups_status_due", "status", "due_date"),)
+    __table_args__ = (Index("ix_followups_status_due", "status", "due_date"),
+                      # A case's open follow-ups, for its derived summary (db/summary.py): without it
+                      # each recompute walked every planned follow-up of the desktop.
+                      Index("ix_followups_case_open", "case_id", "status", "due_date"))
 
     patient_id: Mapped[str] = mapped_column(UUIDStr, ForeignKey("patients.id"), index=True)
     case_id: Mapped[str | None] = mapped_column(UUIDStr, ForeignKey("cases.id"), index=True)

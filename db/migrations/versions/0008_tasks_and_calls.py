@@ -8,6 +8,7 @@ Create Date: 2026-12-05
   case, each with its due date, owner, source and state.
 - `calls`: one telephone call with its outcome (connected, no answer, switched off …),
   duration and call-back time. Append-only.
+- `ix_followups_case_open`: a case's open follow-ups, which the summary triggers read.
 - `cases.next_task_id`, `cases.open_tasks`: with `cases.due_date`, the case's summary of its
   open tasks and follow-ups, derived on each desktop by triggers (db/summary.py); the
   server's PostgreSQL gets the columns but no triggers.
@@ -96,6 +97,7 @@ def upgrade() -> None:
     op.create_index("ix_calls_patient_time", "calls", ["patient_id", "called_at"])
     op.create_index("ix_calls_followup", "calls", ["followup_id"])
     op.create_index(op.f("ix_calls_server_seq"), "calls", ["server_seq"])
+    op.create_index("ix_followups_case_open", "followups", ["case_id", "status", "due_date"])
     op.add_column("cases", sa.Column("next_task_id", UUIDStr, nullable=True))
     op.add_column("cases", sa.Column("open_tasks", sa.Integer(), server_default="0", nullable=False))
     bind = op.get_bind()
@@ -164,5 +166,6 @@ def downgrade() -> None:
     # expression indexes, which earlier downgrades drop by name.
     op.drop_column("cases", "open_tasks")
     op.drop_column("cases", "next_task_id")
+    op.drop_index("ix_followups_case_open", table_name="followups")
     op.drop_table("calls")
     op.drop_table("tasks")
