@@ -351,7 +351,7 @@ def _layout(sheet: Sheet, widths: list[float], top: float, bottom: float) -> lis
     room = top - bottom - head_h
     band_h = LEADING + 2 * PAD
     for heading, rows in sheet.sections:
-        items = []
+        items: list[tuple] = []
         if heading:
             items.append(("band", heading, band_h))
         for row in rows:
@@ -389,7 +389,7 @@ def write_pdf(sheet: Sheet, out: Path, header: list[str], words: SheetWords, bef
 
 def _render(sheet: Sheet, path: str, header: list[str], words: SheetWords) -> int:
     width, height = PAGE
-    c = Canvas(path, pagesize=PAGE, initialFontName=FONT_NAME, initialFontSize=SIZE, pageCompression=1)
+    c = Canvas(path, pagesize=PAGE, initialFontName=FONT_NAME, initialFontSize=SIZE, pageCompression=1)  # type: ignore[arg-type]  # types-reportlab: a font name, not a float
     c.setTitle(sheet.title)
     c.setAuthor("CaseDesk")
     c.setCreator("CaseDesk day sheets")

@@ -44,7 +44,9 @@ def escape_text(value: str) -> str:
 
 def fold(line: str) -> str:
     """Split a content line into ≤75-octet pieces on character boundaries (CRLF + space)."""
-    pieces, current, size = [], [], 0
+    pieces: list[str] = []
+    current: list[str] = []
+    size = 0
     for ch in line:
         n = len(ch.encode("utf-8"))
         limit = LINE_OCTETS if not pieces else LINE_OCTETS - 1  # continuation starts with a space

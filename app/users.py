@@ -149,7 +149,7 @@ class Station:
                 profile_erase.erase_files(path, profile.device_id if profile is not None else None)
                 shutil.rmtree(path, ignore_errors=True)
         finally:
-            if profile is not None:
+            if profile is not None and profile.lock is not None:  # opened exclusive: it holds the lock
                 profile.lock.release()
 
     @staticmethod

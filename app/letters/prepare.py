@@ -154,9 +154,12 @@ def fill(template: Template, data: LetterData) -> Filled:
     sender = " · ".join(x for x in (f.get("station"), f.get("station_address"),
                                     f"电话 {f['station_phone']}" if f.get("station_phone") else None) if x)
     name_line = f"{f['patient_name']} {f.get('honorific') or ''} 收".replace("  ", " ")
+    address, print_date = f["address"], f["print_date"]
+    assert address is not None and print_date is not None  # _check skips a letter without an address
+    assert template.title is not None and template.salutation is not None  # parse_template sets both
     return Filled(
         letterhead=f.get("letterhead") or "", sender=sender, number=f.get("number") or "",
-        print_date=f["print_date"], recipient=(f["address"], name_line),
+        print_date=print_date, recipient=(address, name_line),
         title=_text(template.title, f), salutation=_text(template.salutation, f),
         body=[_text(p, f) for p in t["body"]],
         details=[(p.label.replace("{{", "{").replace("}}", "}"), _text(p, f)) for p in t["details"]],

@@ -38,7 +38,8 @@ def build_profile(path: Path, n: int, seed: int, log=print):
     sync = {"version": 0, "updated_at": now}
     stations = [dict(id=uuid7(), kind="street_station", code=f"BENCH-{c}", name=f"测试街道工作站{c}", **sync)
                 for c in "AB"]
-    user = dict(id=uuid7(), username="bench_cm", display_name="测试个案管理师", role="community_cm",
+    user_id = uuid7()
+    user = dict(id=user_id, username="bench_cm", display_name="测试个案管理师", role="community_cm",
                 org_unit_id=stations[0]["id"], active=True, **sync)
     patients, cases = [], []
     for i in range(max(n // 10, 10)):
@@ -69,6 +70,6 @@ def build_profile(path: Path, n: int, seed: int, log=print):
         conn.execute(insert(Patient), patients)
         conn.execute(insert(Case), cases)
         conn.execute(insert(Followup), rows)
-    profile.set_local("bench_user", user["id"])
+    profile.set_local("bench_user", user_id)
     (path / "complete").write_text("ok")
     return profile

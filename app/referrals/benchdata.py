@@ -42,7 +42,8 @@ def build_profile(path: Path, n: int, seed: int = 3, log=print):
     station = dict(id=uuid7(), kind="street_station", code="B-J01", name="测试街道工作站", parent_id=centre["id"], **sync)
     points = [dict(id=uuid7(), kind="community_point", code=f"B-J01-P{i:02d}", name=f"测试{i:02d}社区防治点",
                    parent_id=station["id"], **sync) for i in range(10)]
-    user = dict(id=uuid7(), username="bench_clinic", display_name="测试门诊个案管理师", role="clinic_cm",
+    user_id = uuid7()
+    user = dict(id=user_id, username="bench_clinic", display_name="测试门诊个案管理师", role="clinic_cm",
                 org_unit_id=centre["id"], active=True, **sync)
     states = [s for s, w in STATES for _ in range(w)]
     codes: set[str] = set()
@@ -69,7 +70,7 @@ def build_profile(path: Path, n: int, seed: int = 3, log=print):
         s.execute(insert(User), [user])
         s.execute(insert(Patient), patients)
         s.execute(insert(Referral), referrals)
-    profile.set_local("bench_user", user["id"])
+    profile.set_local("bench_user", user_id)
     profile.analyze()
     (path / "complete").write_text("ok")
     return profile

@@ -89,7 +89,7 @@ def prefill(session, patient_id: str, direction: str, user_id: str | None,
         source = mine.id if mine is not None and not hospital_user else community
         target = centre
     else:
-        source = mine.id if hospital_user else centre
+        source = mine.id if mine is not None and hospital_user else centre
         target = community
     found = findings(session, patient_id)
     latest = [f.event_id for f in found if f.kind in ("screening", "exam")][:2]

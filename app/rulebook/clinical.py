@@ -46,8 +46,9 @@ def check_followup(before, after, actor, lookup) -> list[Problem]:
     return problems
 
 
-# state -> the states an MDT request may move to (booked -> booked: a new session)
-MDT_STEPS = {
+# state -> the states an MDT request may move to (booked -> booked: a new session); a stored
+# request without a state (None) may move to none
+MDT_STEPS: dict[str | None, set[str]] = {
     MdtState.REQUESTED.value: {MdtState.READY.value, MdtState.CANCELLED.value},
     MdtState.READY.value: {MdtState.REQUESTED.value, MdtState.BOOKED.value, MdtState.CANCELLED.value},
     MdtState.BOOKED.value: {MdtState.DECIDED.value, MdtState.CANCELLED.value},

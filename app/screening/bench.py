@@ -42,7 +42,7 @@ def make_rows(n: int, seed: int = SEED, today: dt.date | None = None) -> list[tu
     net = build_network()
     places = [(s.station.name.removesuffix("工作站"), p.name.removesuffix("防治点")) for s in net.streets for p in s.points]
     used: set[str] = set()
-    rows = []
+    rows: list[tuple] = []
     programmes_m = ("肺癌", "结直肠癌", "肺癌、结直肠癌", "胃癌", "")
     programmes_f = ("两癌", "结直肠癌", "肺癌", "两癌、结直肠癌", "")
     while len(rows) < n:

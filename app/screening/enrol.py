@@ -57,7 +57,7 @@ def assess_patient(profile: Profile, patient_id: str, cancer: str, answers: dict
     rules = result.rules
     with store.write() as tx:
         s = tx.session
-        patient = s.get(Patient, patient_id)
+        patient = s.get_one(Patient, patient_id)  # found above
         case = s.scalars(select(Case).where(Case.patient_id == patient_id, Case.cancer_type == cancer,
                                             Case.closed_at.is_(None), Case.deleted_at.is_(None))
                          .order_by(Case.opened_at.desc())).first()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 
@@ -75,7 +76,7 @@ def recognise(header: object) -> str | None:
     return SYNONYMS.get(normalise(header))
 
 
-def auto_mapping(headers: list[object]) -> dict[int, str]:
+def auto_mapping(headers: Sequence[object]) -> dict[int, str]:
     """Column index -> field for the headers recognised; a field goes to its first column."""
     mapping: dict[int, str] = {}
     taken: set[str] = set()
@@ -87,7 +88,7 @@ def auto_mapping(headers: list[object]) -> dict[int, str]:
     return mapping
 
 
-def source_key(headers: list[object]) -> str:
+def source_key(headers: Sequence[object]) -> str:
     """Identifies a source by its header row: the same platform export has the same headers."""
     text = "\x1f".join(normalise(h) for h in headers)
     return "import.mapping." + hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]

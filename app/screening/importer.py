@@ -83,8 +83,14 @@ class ListImport:
         return self.sheet
 
     @property
+    def _sheet(self) -> Sheet:
+        """The sheet, once read() has read it (every later step needs it)."""
+        assert self.sheet is not None, "read() comes first"
+        return self.sheet
+
+    @property
     def source_key(self) -> str:
-        return source_key(self.sheet.headers)
+        return source_key(self._sheet.headers)
 
     def remembered_mapping(self) -> dict[int, str] | None:
         raw = self.profile.get_local(self.source_key)
@@ -92,14 +98,14 @@ class ListImport:
             return None
         try:
             saved = json.loads(raw)
-            return {int(i): k for i, k in saved["columns"].items() if int(i) < len(self.sheet.headers)}
+            return {int(i): k for i, k in saved["columns"].items() if int(i) < len(self._sheet.headers)}
         except (ValueError, KeyError, TypeError, AttributeError):
             return None  # a damaged entry: recognise the headers again
 
     def remember_mapping(self) -> None:
         """Kept in the profile's local state, per source (its header row)."""
         value = {"columns": {str(i): k for i, k in sorted(self.mapping.items())},
-                 "headers": self.sheet.headers, "file": self.path.name}
+                 "headers": self._sheet.headers, "file": self.path.name}
         self.profile.set_local(self.source_key, json.dumps(value, ensure_ascii=False))
         self.mapping_remembered = True
 
@@ -119,7 +125,7 @@ class ListImport:
             raise MappingError.coded("screening.mapping_missing", columns=missing)
         with self.profile.sessions() as s:
             self._ctx = Context.load(s, clock.today())
-        return validate(self.sheet, self.mapping, self._ctx, decisions, progress, should_stop)
+        return validate(self._sheet, self.mapping, self._ctx, decisions, progress, should_stop)
 
     # -- writing --------------------------------------------------------------------
     def commit(self, report: Report, progress: Progress | None = None, should_stop=None) -> ImportResult:
@@ -130,6 +136,7 @@ class ListImport:
             raise CaseDeskError.coded("screening.nothing_to_import", excluded=len(report.excluded))
         t0 = time.perf_counter()
         ctx, store = self._ctx, self.profile.store
+        assert ctx is not None  # the report came from validate(), which loaded it
         today, pathway = clock.today(), for_profile(self.profile)
         actions = {}
         with store.write() as tx:
