@@ -23,6 +23,10 @@ import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from types import TracebackType
+from typing import Any
+from typing import TextIO
+from typing import TypedDict
 
 import platformdirs
 
@@ -36,7 +40,17 @@ NUMBER_RUN = re.compile(r"(?<![\w-])\d{6,}[Xx]?(?![\w-])")  # ID numbers (18), p
 
 log = logging.getLogger("casedesk")
 Unexpected = Callable[[BaseException], None]
-_state: dict[str, object] = {}
+ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], Any]
+ThreadHook = Callable[[threading.ExceptHookArgs], Any]
+
+
+class _State(TypedDict, total=False):
+    handler: logging.Handler  # the rotating log, once configured
+    crash: TextIO  # faulthandler's file
+    previous_hooks: tuple[ExceptHook, ThreadHook]  # put back by uninstall_hooks
+
+
+_state: _State = {}
 
 
 def scrub(text: str) -> str:
@@ -84,7 +98,7 @@ def configure(kind: str) -> Path | None:
         if logger.level == logging.NOTSET or logger.level > logging.INFO:
             logger.setLevel(logging.INFO)
     faulthandler.enable(crash)
-    _state.update(handler=handler, crash=crash)
+    _state["handler"], _state["crash"] = handler, crash
     from app import __version__
 
     log.info("%s %s started (Python %s, %s)", kind, __version__, sys.version.split()[0], sys.platform)
@@ -105,7 +119,7 @@ def install_hooks(on_unexpected: Unexpected | None = None) -> None:
         if args.exc_type is SystemExit:
             return
         log.critical("unexpected error in thread %s", getattr(args.thread, "name", "?"),
-                     exc_info=(args.exc_type, args.exc_value, args.exc_traceback))
+                     exc_info=(args.exc_type, args.exc_value, args.exc_traceback))  # type: ignore[arg-type]  # typeshed wants a value; logging formats a None one too
         if args.exc_value is not None:
             _tell(on_unexpected, args.exc_value)
 

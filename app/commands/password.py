@@ -11,9 +11,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from app.cli import add_profile_arg
 from app.commands.common import open_profile
+
+if TYPE_CHECKING:
+    from app.profile import Profile
+    from app.sync.client import SyncClient
 
 OFFLINE_EXIT = 3
 PASSWORD_ENV = "CASEDESK_PASSWORD"
@@ -44,8 +49,9 @@ def _change(args) -> int:
         _check_url(args.server)
     old = _secret(PASSWORD_ENV, "old_password_prompt", args.login)
     new = _new_password(args.login)
+    profile: Profile | None  # None once erased (withdrawn)
     profile = open_profile(args, must_exist=False, exclusive=True)  # as `sync --login`: a new desktop too
-    client = None
+    client: SyncClient | None = None
     try:
         if args.server is not None and not profile.is_demo:  # a demo profile keeps it only once allowed
             profile.settings.set("sync.server_url", args.server.strip())
@@ -60,6 +66,7 @@ def _change(args) -> int:
             UnlockGuard(profile).set_password(new)
         except (SyncError, KeyringUnavailable) as exc:
             if service.withdrawn(exc):  # as `sync` does: the withdrawn desktop's profile goes
+                assert client is not None  # only a server's answer says the desktop was withdrawn
                 profile.settings.set("sync.server_url", client.base_url)  # told of the erasure (unsaved: it goes)
                 client.close()
                 client = None

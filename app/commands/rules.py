@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from app.cli import add_profile_arg
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -91,18 +95,18 @@ class _Origins:
         self.published: dict = {}
         self.refused: list = []
         if self.profile_dir is not None:
-            self._read_profile()
+            self._read_profile(self.profile_dir)
 
-    def _read_profile(self) -> None:
+    def _read_profile(self, profile_dir: Path) -> None:
         from app.errors import CaseDeskError
         from app.profile import Profile
         from app.profile import profile_exists
         from app.sync import files
 
-        if not profile_exists(self.profile_dir):
+        if not profile_exists(profile_dir):
             return
         try:
-            profile = Profile.open(self.profile_dir)
+            profile = Profile.open(profile_dir)
         except CaseDeskError:  # locked away (no keyring here): the files are still listed, origins unknown
             return
         try:
@@ -240,8 +244,8 @@ def _assess(args) -> int:
     else:
         from app.screening.risk import assess
 
-        profile = getattr(args, "profile", None)
-        out = assess(args.cancer, answers, Path(profile) / "risk" if profile else None).as_json()
+        profile_dir = getattr(args, "profile", None)
+        out = assess(args.cancer, answers, Path(profile_dir) / "risk" if profile_dir else None).as_json()
     from ui import risk_words
 
     out["explanation"] = risk_words.explain(out["reason"])  # in --lang, as the errors are

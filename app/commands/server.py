@@ -87,7 +87,8 @@ def _settings(args):
     settings = replace(settings, **given)
     if (settings.certfile is None) != (settings.keyfile is None):
         raise refuse("config.cert_pair", "--certfile")
-    if settings.certfile and (found := config.tls_problems(settings.certfile, settings.keyfile, prefix="--")):
+    if settings.certfile and settings.keyfile is not None and (  # both or neither, as just checked
+            found := config.tls_problems(settings.certfile, settings.keyfile, prefix="--")):
         raise named(found)
     return settings
 

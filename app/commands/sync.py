@@ -22,6 +22,7 @@ from app.commands.common import open_profile
 
 if TYPE_CHECKING:
     from app.profile import Profile
+    from app.sync.client import SyncClient
 
 OFFLINE_EXIT = 3
 PASSWORD_ENV = "CASEDESK_PASSWORD"
@@ -48,8 +49,9 @@ def _sync(args) -> int:
     if args.server is not None:
         _check_url(args.server)
     # A new desktop's first sync makes its profile; otherwise a missing profile is a typo.
+    profile: Profile | None  # None once erased (withdrawn)
     profile = open_profile(args, must_exist=not args.login, exclusive=True)
-    client = None
+    client: SyncClient | None = None
     try:
         if args.server is not None and not profile.is_demo:  # a demo profile's sign-in keeps it once allowed
             profile.settings.set("sync.server_url", args.server.strip())
@@ -67,6 +69,7 @@ def _sync(args) -> int:
             report = client.cycle(_progress(first))
         except (SyncError, KeyringUnavailable) as exc:
             if service.withdrawn(exc):
+                assert client is not None  # only a server's answer says the desktop was withdrawn
                 profile.settings.set("sync.server_url", client.base_url)  # told of the erasure (unsaved: it goes)
                 client.close()
                 client = None

@@ -93,6 +93,7 @@ def server_process(url: str, workers: int):
     proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "server", "--db", url, "--port", str(port),
                              "--workers", str(workers)], cwd=ROOT, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE)
+    assert proc.stderr is not None  # stderr=PIPE
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -124,6 +125,7 @@ def open_profile_db(path: Path):
     from app import profile_key
 
     manifest = profile_key.read_manifest(path)
+    assert manifest is not None, f"no profile at {path}"
     key = profile_key.load_key(path, manifest)
     conn = sqlcipher3.connect(str(path / "casedesk.db"), isolation_level=None)
     conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")

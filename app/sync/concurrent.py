@@ -66,12 +66,14 @@ class Desktop:
     def __init__(self, url: str, token: str):
         host, _, port = url.removeprefix("http://").partition(":")
         self.host, self.port, self.token = host, int(port or 80), token
-        self.reader = self.writer = None
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
 
     async def connect(self) -> None:
         self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
 
     async def post(self, path: str, payload: dict) -> tuple[int, bytes]:
+        assert self.reader is not None and self.writer is not None, "connect() first"
         body = orjson.dumps(payload)
         self.writer.write(
             f"POST {path} HTTP/1.1\r\nHost: {self.host}\r\nAuthorization: Bearer {self.token}\r\n"

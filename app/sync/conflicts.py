@@ -79,10 +79,13 @@ def resolve(profile: Profile, client, entry_id: int, choices: dict[str, str]) ->
         s.flush()
         new_seq = None
         if kind == DELETED_HERE:
-            if choices[RECORD] == MINE and obj.deleted_at is None:
-                tx.delete(obj, note="sync: conflict resolved, deleted")
-                new_seq = _last_seq(s)
+            if choices[RECORD] == MINE:
+                assert obj is not None  # fetched back just now: the server edited it, so has it
+                if obj.deleted_at is None:
+                    tx.delete(obj, note="sync: conflict resolved, deleted")
+                    new_seq = _last_seq(s)
         elif obj is not None:
+            assert mine.server_detail is not None  # a conflict keeps the server's answer (sync/local.py)
             values = {f: v for f, (_old, v) in mine.changes.items() if f not in clashing}
             values.update({f: pair["client"] for f, pair in mine.server_detail["fields"].items()
                            if choices[f] == MINE})
@@ -110,7 +113,7 @@ def resend(profile: Profile, entry_id: int, values: dict[str, Any]) -> int:
         unknown = set(values) - set(entry.changes)
         if unknown:
             raise ValueError(f"fields not in this change: {sorted(unknown)}")
-        obj = s.get(MODEL_BY_TABLE[entry.table_name], entry.row_id)
+        obj = s.get_one(MODEL_BY_TABLE[entry.table_name], entry.row_id)  # a change's row stays here
         later = _others(s, entry, after=True)
         s.delete(entry)
         s.flush()

@@ -90,9 +90,9 @@ def refresh(profile: Profile, client) -> FilesReport:
             continue
         incoming[key] = (entry, content.decode("utf-8"))
     # Pathway rule files load as one set: those staying on this desktop with the new ones in place.
-    rule_set = {k.split("/", 1)[1]: _read(_target(root, "rules", k.split("/", 1)[1]))
-                for k in have if k.startswith("rules/") and k in manifest}
-    rule_set = {n: t for n, t in rule_set.items() if t is not None}
+    staying = {k.split("/", 1)[1]: _read(_target(root, "rules", k.split("/", 1)[1]))
+               for k in have if k.startswith("rules/") and k in manifest}
+    rule_set = {n: t for n, t in staying.items() if t is not None}
     rule_set.update({e["name"]: text for e, text in incoming.values() if e["kind"] == "rules"})
     for key, (entry, text) in sorted(incoming.items()):
         try:
@@ -107,7 +107,9 @@ def refresh(profile: Profile, client) -> FilesReport:
             report.refused.append(_problem("files.desktop_refused", entry))
             report.refused.extend(exc.problems[1:] or exc.problems)
             continue
-        _write_atomically(_target(root, entry["kind"], entry["name"]), text)
+        target = _target(root, entry["kind"], entry["name"])
+        assert target is not None  # a bad name was refused above
+        _write_atomically(target, text)
         have[key] = _record(entry)
         report.updated.append(key)
     for key in sorted(set(have) - set(manifest)):

@@ -7,8 +7,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.problems import refuse
+
+if TYPE_CHECKING:
+    from app.problems import Problem
 
 COLUMNS = ("id", "kind", "name", "version", "published (UTC)", "by", "sha256")
 
@@ -65,7 +69,7 @@ def _admin(session, username: str):
     return user
 
 
-def _read(path: Path) -> tuple[str | None, object]:
+def _read(path: Path) -> tuple[str | None, Problem | None]:
     """(text, None) or (None, the problem): a file that is not UTF-8 is named with its line."""
     from app.problems import Problem
 
@@ -88,12 +92,13 @@ def _publish(args) -> int:
     from server import files
     from ui.problem_words import words
 
-    texts, unread = [], []
+    texts: list[tuple[str, str]] = []
+    unread: list[Problem] = []
     for path in args.files:
         text, problem = _read(path)
         if problem is not None:
             unread.append(problem)
-        else:
+        elif text is not None:  # always, without a problem
             texts.append((path.name, text))
     engine = _engine(args)
     try:
