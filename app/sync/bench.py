@@ -134,6 +134,7 @@ def _edits_during_first_sync(tmp: Path, url: str, username: str, figures: dict, 
     seconds = time.perf_counter() - started
     waits.sort()
     figures["edit_during_sync_p99_ms"] = round(waits[min(len(waits) - 1, int(len(waits) * 0.99))], 1) if waits else 0.0
+    figures["edit_during_sync_p50_ms"] = round(waits[len(waits) // 2], 1) if waits else 0.0
     figures["edit_during_sync_max_ms"] = round(waits[-1], 1) if waits else 0.0
     figures["edit_during_sync_writes"] = len(waits)
     figures["edit_during_sync_errors"] = len(errors)

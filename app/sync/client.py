@@ -34,6 +34,7 @@ from app.sync import pages
 from app.sync import rewind
 from app.sync.errors import SyncError
 from db import migrate
+from db.engine import checkpoint
 from db.models import MODEL_BY_TABLE
 
 PUSH_BATCH = 500
@@ -183,6 +184,7 @@ class SyncClient:
         if scope_changed:  # or no full check yet this session, or the last one is old
             report.purged, report.repaired = self.check()
         report.audit_sent = audit_push.send(self.profile, self._stamped)
+        checkpoint(self.profile.engine)  # on the sync's thread: a person's writes never checkpoint
         report.seconds = time.perf_counter() - started
         self.profile.set_local("sync.last_success", clock.now().isoformat())
         return report
@@ -239,6 +241,11 @@ class SyncClient:
                     progress("pull", page.cursor, page.watermark)
                 if upcoming is None:
                     return total, page.scope_changed is not False
+                if not upcoming.done():  # a network wait: never with the database held
+                    writer.commit()
+                    if changed:
+                        self._announce(changed, set())
+                    changed = set()
                 start, page = page.cursor, upcoming.result()
 
     def _pull_page(self, cursor: int, ask: dict) -> pages.Page:

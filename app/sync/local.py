@@ -33,11 +33,12 @@ CURSOR_KEY = "sync.cursor"
 MERGE_KEY = "sync.merge_candidates"
 MIX_MUL, MIX_MOD = 2654435761, 4294967291  # as server/pull.py
 WRITER_CACHE_KIB = -262_144  # 256 MiB of page cache while pages come in
-WRITER_CHECKPOINT_PAGES = 10_000
+CHECKPOINT_ROWS = 200_000  # rows pulled between checkpoints (~40 MB of WAL)
 COMMIT_ROWS = 100_000
 # Rows of one table written per statement: between slices a person's write may go first
 # (db/lane.py); a slice is ~20 ms of writing, the longest such a write waits.
 SLICE_ROWS = 1_500
+SLICE_ROWS_ACTIVE = 200  # while a person is writing (db/lane.py people_active): small slices, each committed
 
 
 def cursor(session: Session) -> int:
@@ -169,26 +170,32 @@ class PageWriter:
         # its patient's latest version. The server holds the references; don't check here.
         self.conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
         self.conn.exec_driver_sql(f"PRAGMA cache_size={WRITER_CACHE_KIB}")
-        # Checkpoint the WAL every ~160 MB rather than 4 MB: pages of a first sync touch every
-        # table and index, and each checkpoint writes those hot pages again.
-        self.conn.exec_driver_sql(f"PRAGMA wal_autocheckpoint={WRITER_CHECKPOINT_PAGES}")
+        # No checkpoint inside a commit (db/engine.py): it ran while a person's write waited for
+        # the commit to end, 100–400 ms. The writer checkpoints after its big commits instead,
+        # with the transaction over, so a person's write goes on meanwhile (a checkpoint does
+        # not hold the write lock); rarely (every ~40 MB of WAL), as pages of a first sync touch
+        # every table and index, and each checkpoint writes those hot pages again.
+        self.conn.exec_driver_sql("PRAGMA wal_autocheckpoint=0")
+        self._since_checkpoint = 0
         self.conn.commit()  # ends SQLAlchemy's autobegun block; the pragmas ran outside any
 
     def apply(self, page: Page, expected_cursor: int, *, overwrite_local: bool = False) -> int:
         """Write the page and its cursor into the open transaction (`due()`: time to commit)."""
         if self._tx is None:
-            self._tx = self.conn.begin()
+            self._begin()
         session = Session(bind=self.conn)
         if cursor(session) != expected_cursor:
             raise RuntimeError("the sync cursor moved underneath this pull; run the cycle again")
         written = 0
         for table, (columns, path) in page.tables.items():
             rows = self.conn.exec_driver_sql("SELECT json_array_length(?, ?)", (page.blob, path)).scalar() or 0
-            for first in range(0, rows, SLICE_ROWS):
+            first = 0
+            while first < rows:
                 if first:
                     self._step_aside()
-                written += _upsert(self.conn, table, columns, page.blob, path, overwrite_local,
-                                   (first, first + SLICE_ROWS))
+                size = SLICE_ROWS_ACTIVE if self.lane.people_active() else SLICE_ROWS
+                written += _upsert(self.conn, table, columns, page.blob, path, overwrite_local, (first, first + size))
+                first += size
         self._step_aside()
         session = Session(bind=self.conn)
         _set_cursor(session, page.cursor)
@@ -200,27 +207,45 @@ class PageWriter:
         cursor moves only with a page's last slice: an interruption re-applies the page
         (the upserts are idempotent; rows a person edited meanwhile are left to the push)."""
         if self.lane.yield_to_people(self._end_transaction):
-            self._tx = self.conn.begin()
+            self._begin()
+        elif self.lane.people_active():  # short transactions while someone works
+            self._end_transaction()
+            self._begin()
+
+    def _begin(self) -> None:
+        self.lane.bulk_begins()
+        self._tx = self.conn.begin()
 
     def _end_transaction(self) -> None:
-        if self._tx is not None:
-            self._tx.commit()
-        self._tx = None
+        try:
+            if self._tx is not None:
+                self._tx.commit()
+        finally:
+            self._tx = None
+            self.lane.bulk_ends()
 
     def due(self) -> bool:
         return self.pending_rows >= self.commit_rows
 
     def commit(self) -> None:
-        if self._tx is not None:
-            self._tx.commit()
-        self._tx, self.pending_rows = None, 0
+        self._end_transaction()
+        self._since_checkpoint += self.pending_rows
+        self.pending_rows = 0
+        if self._since_checkpoint >= CHECKPOINT_ROWS:  # outside any transaction: people write meanwhile
+            self.conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
+            self.conn.commit()
+            self._since_checkpoint = 0
+
 
     def close(self) -> None:
         try:
             if self._tx is not None:
                 self._tx.rollback()  # not committed: an error ended the pull
+                self._tx = None
+                self.lane.bulk_ends()
             self.conn.rollback()
             self.conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+            self.conn.exec_driver_sql("PRAGMA wal_autocheckpoint=0")  # back to the pool as it came (db/engine.py)
             self.conn.commit()
         finally:
             self.conn.close()

@@ -89,6 +89,9 @@ def test_a_crash_inside_a_transaction_of_several_pages_loses_them_all_and_resume
     b = fleet("b")
     monkeypatch.setattr(client_mod, "PULL_PAGE", 700)
     monkeypatch.setattr(local, "COMMIT_ROWS", 10_000)  # the whole demo in one transaction
+    # …as when the network keeps ahead of the disk (the pull commits before waiting for a page)
+    import concurrent.futures
+    monkeypatch.setattr(concurrent.futures.Future, "done", lambda self: True)
     real_set_cursor, pages = local._set_cursor, []
     crash_on_third_page = crashing_cursor(real_set_cursor, pages)
     monkeypatch.setattr(local, "_set_cursor", crash_on_third_page)
