@@ -24,13 +24,14 @@ from sqlalchemy.orm import sessionmaker
 from app import clock
 from app.referrals.deadline import LIMIT
 from app.referrals.states import CLOCK_RUNNING
+from app.referrals.states import FINAL
 from app.referrals.states import OPEN
 from db.models import OrgUnit
 from db.models import Patient
 from db.models import Referral
 from db.models.enums import OrgKind
 
-TABS = ("incoming", "outgoing", "breached")
+TABS = ("incoming", "outgoing", "breached", "history")  # history: closed, cancelled and rejected ones
 
 
 @dataclass(frozen=True)
@@ -83,8 +84,13 @@ class BoardQueries:
         self.units = units
 
     def _conditions(self, tab: str, now: dt.datetime) -> list:
-        conds: list[ColumnElement[bool]] = [Referral.state.in_(OPEN), Referral.deleted_at.is_(None)]
         mine = sorted(self.units) if self.units is not None else None
+        if tab == "history":  # what has ended, either side, so nothing vanishes from view
+            conds: list[ColumnElement[bool]] = [Referral.state.in_(FINAL), Referral.deleted_at.is_(None)]
+            if mine is not None:
+                conds.append(or_(Referral.to_org_id.in_(mine), Referral.from_org_id.in_(mine)))
+            return conds
+        conds = [Referral.state.in_(OPEN), Referral.deleted_at.is_(None)]
         overdue = and_(Referral.state.in_(CLOCK_RUNNING), Referral.sent_at < now - LIMIT)
         if tab == "incoming":
             conds.append(Referral.state != "draft")
@@ -105,9 +111,12 @@ class BoardQueries:
         """Every referral of the tab in board order: running clocks by deadline, then the rest."""
         now = now or clock.now()
         running = sql_case((Referral.state.in_(CLOCK_RUNNING), 0), (Referral.state == "draft", 2), else_=1)
-        q = (select(Referral.id, Referral.state, Referral.sent_at, Referral.breach_reason)
-             .where(*self._conditions(tab, now))
-             .order_by(running, Referral.sent_at.is_(None), Referral.sent_at, Referral.id))
+        q = select(Referral.id, Referral.state, Referral.sent_at, Referral.breach_reason).where(
+            *self._conditions(tab, now))
+        if tab == "history":  # the latest ended first
+            q = q.order_by(func.coalesce(Referral.closed_at, Referral.updated_at).desc(), Referral.id)
+        else:
+            q = q.order_by(running, Referral.sent_at.is_(None), Referral.sent_at, Referral.id)
         with self.sessions() as s:
             return [ClockRow(rid, state, sent.timestamp() if sent else None, reason)
                     for rid, state, sent, reason in s.execute(q)]

@@ -704,6 +704,11 @@
         <source>Late (reason given)</source>
         <translation>已超时（已填原因）</translation>
     </message>
+    <message>
+        <location filename="../../ui/referrals/labels.py" />
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
 </context>
 <context>
     <name>ReferralSlip</name>

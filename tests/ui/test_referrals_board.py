@@ -206,3 +206,16 @@ def test_a_second_open_referral_to_the_same_place_is_asked_about(qtbot, world):
         assert s.scalar(select(func.count()).select_from(Referral)) == before
     rid = dialog.submit(send=True, confirm_duplicate=True)  # "yes, another one"
     assert rid is not None and service.get(rid).state == "sent"
+
+
+def test_closed_and_cancelled_referrals_stay_visible_in_history(qtbot, board, world):
+    profile, ids, service, sent = world
+    service.cancel(sent, "患者改去市级医院")
+    board.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: board.model.rowCount() == 1)  # gone from the open ones …
+    assert board.model.row_of(sent) < 0
+    board.tabs.setCurrentIndex(3)
+    qtbot.waitUntil(lambda: board.model.row_of(sent) >= 0)  # … kept in the history
+    assert board.tabs.tabText(3).startswith("历史")
+    board.table.selectRow(board.model.row_of(sent))
+    assert board.detail.isEnabled() and not board.buttons["cancel"].isVisible()  # nothing left to do on it

@@ -72,6 +72,7 @@ def tabs() -> dict[str, str]:
         "incoming": QCoreApplication.translate("ReferralLabels", "Incoming"),
         "outgoing": QCoreApplication.translate("ReferralLabels", "Outgoing"),
         "breached": QCoreApplication.translate("ReferralLabels", "Breached"),
+        "history": QCoreApplication.translate("ReferralLabels", "History"),
     }
 
 
