@@ -66,7 +66,10 @@ class WorklistPage(QWidget):
         self.table.horizontalHeader().setSortIndicator(COLUMNS.index("due_date"), Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several rows at once (Ctrl/Shift+click): bulk work from the context menu (ui/worklist/bulk.py).
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._bulk_menu_at)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setDefaultSectionSize(row_height(self.table))  # grows with the font size
@@ -173,6 +176,16 @@ class WorklistPage(QWidget):
     def current_case_id(self) -> str | None:
         index = self.table.currentIndex()
         return self.model.case_id(index.row()) if index.isValid() else None
+
+    def selected_case_ids(self) -> list[str]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [cid for cid in (self.model.case_id(r) for r in rows) if cid]
+
+    def _bulk_menu_at(self, pos) -> None:
+        from ui.worklist.bulk import bulk_menu  # on first use
+        ids = self.selected_case_ids()
+        if ids:
+            bulk_menu(self, ids).exec(self.table.viewport().mapToGlobal(pos))
 
     # actions ---------------------------------------------------------------
     def focus_search(self) -> None:
