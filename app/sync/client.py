@@ -303,14 +303,19 @@ class SyncClient:
 
     def fetch_rows(self, table: str, ids: list[str], *, overwrite_local: bool = False) -> int:
         """Bring these rows to the server's current version (cursor unchanged)."""
-        written = 0
+        return self.fetch_rows_found(table, ids, overwrite_local=overwrite_local)[0]
+
+    def fetch_rows_found(self, table: str, ids: list[str], *, overwrite_local: bool = False) -> tuple[int, set[str]]:
+        """As fetch_rows; also which of `ids` the server gave (it holds them, in this person's scope)."""
+        written, found = 0, set()
         for start in range(0, len(ids), FETCH_PAGE):
             raw = self._send("/sync/rows", {"table": table, "ids": ids[start:start + FETCH_PAGE]})
             with self.profile.sessions() as s:
                 at = local.cursor(s)
             page = _parsed(pages.parse_rows, raw, table, at)
+            found |= local.page_ids(self.profile.engine, page, table)
             written += local.apply_page(self.profile.engine, page, at, overwrite_local=overwrite_local)
-        return written
+        return written, found
 
     def _compare(self, table: str, held: set[str]) -> tuple[set[str], list[str]]:
         """(ids this desktop has that the server does not give it, ids that differ)."""

@@ -139,34 +139,53 @@ def discard(profile: Profile, client, entry_id: int) -> None:
     """Give up a rejected (or conflicting) change: the server's row comes back as it is
     there; a record the server does not have (or that is outside this user's scope)
     leaves this desktop."""
-    entry = _entry(profile, entry_id, None)
-    if entry.status == "pending":
+    discard_many(profile, client, [entry_id])
+
+
+def discard_many(profile: Profile, client, entry_ids: list[int], progress=None) -> int:
+    """Give up many rejected or conflicting changes in ONE transaction (after one confirmation
+    in the window): the server's rows are fetched first, a table at a time; then every entry is
+    discarded as `discard` does, all or none. `progress(done, total)`."""
+    entries = [_entry(profile, i, None) for i in entry_ids]
+    if any(e.status == "pending" for e in entries):
         raise refuse("conflict.still_pending")
-    fetched = client.fetch_rows(entry.table_name, [entry.row_id], overwrite_local=True)
-    model = MODEL_BY_TABLE[entry.table_name]
+    found: dict[str, set[str]] = {}
+    for table in sorted({e.table_name for e in entries}):
+        ids = sorted({e.row_id for e in entries if e.table_name == table})
+        found[table] = client.fetch_rows_found(table, ids, overwrite_local=True)[1]
     with profile.store.write() as tx:
-        s = tx.session
-        mine = s.get(OutboxEntry, entry.seq)
-        if mine is None:
-            raise refuse("conflict.settled")
-        others = _others(s, mine, after=False) + _others(s, mine, after=True)
-        obj = s.get(model, mine.row_id)
-        s.delete(mine)
-        s.flush()
-        if not fetched and obj is not None:
-            if others:
-                raise refuse("conflict.others_waiting")
-            s.delete(obj)  # never reached the server (or out of scope): gone here too
-            try:
-                s.flush()
-            except IntegrityError as exc:
-                raise refuse("conflict.still_referred") from exc
-        else:
-            _lay_back(s, obj, sorted(others, key=lambda e: e.seq))
-        audit.append(s, device_id=profile.device_id, user_id=profile.store.user_id, action="write",
-                     table=mine.table_name, row_id=mine.row_id,
-                     detail={"op": "discard", "mutation_id": mine.mutation_id, "status": mine.status})
-    _announce(profile, entry)
+        for n, entry in enumerate(entries, start=1):
+            _discard_in(tx, profile, entry, entry.row_id in found[entry.table_name])
+            if progress is not None and (n % 50 == 0 or n == len(entries)):
+                progress(n, len(entries))
+    for entry in entries:
+        _announce(profile, entry)
+    return len(entries)
+
+
+def _discard_in(tx, profile: Profile, entry: OutboxEntry, fetched: bool) -> None:
+    model = MODEL_BY_TABLE[entry.table_name]
+    s = tx.session
+    mine = s.get(OutboxEntry, entry.seq)
+    if mine is None:
+        raise refuse("conflict.settled")
+    others = _others(s, mine, after=False) + _others(s, mine, after=True)
+    obj = s.get(model, mine.row_id)
+    s.delete(mine)
+    s.flush()
+    if not fetched and obj is not None:
+        if others:
+            raise refuse("conflict.others_waiting")
+        s.delete(obj)  # never reached the server (or out of scope): gone here too
+        try:
+            s.flush()
+        except IntegrityError as exc:
+            raise refuse("conflict.still_referred") from exc
+    else:
+        _lay_back(s, obj, sorted(others, key=lambda e: e.seq))
+    audit.append(s, device_id=profile.device_id, user_id=profile.store.user_id, action="write",
+                 table=mine.table_name, row_id=mine.row_id,
+                 detail={"op": "discard", "mutation_id": mine.mutation_id, "status": mine.status})
 
 
 def editable_fields(table: str, op: str, changes: dict) -> list[str]:

@@ -130,6 +130,17 @@ def known_rows(session: Session, table: str, ids) -> set[str]:
     return found
 
 
+def page_ids(engine: Engine, page: Page, table: str) -> set[str]:
+    """The ids of `table`'s rows in a page (read out of the page by SQLite, as _upsert does)."""
+    if table not in page.tables:
+        return set()
+    columns, path = page.tables[table]
+    with engine.connect() as conn:
+        rows = conn.exec_driver_sql("SELECT value ->> ? FROM jsonb_each(?, ?)",
+                                    (columns.index("id"), page.blob, path)).fetchall()
+    return {r[0] for r in rows}
+
+
 def apply_page(engine: Engine, page: Page, expected_cursor: int, *, overwrite_local: bool = False) -> int:
     """Write a pulled page and its cursor in one transaction. Rows with local edits
     waiting to go out are left alone: the push decides about them (unless

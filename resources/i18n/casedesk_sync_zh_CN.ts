@@ -324,6 +324,18 @@
         <source>Close</source>
         <translation>关闭</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/sync/outbox_view.py" />
+        <source>Discard these %n changes of this desktop? The server's versions come back and the changes are gone.</source>
+        <translation>
+            <numerusform>放弃本机的这 %n 项更改吗？服务器上的版本会恢复，这些更改将丢失。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/outbox_view.py" />
+        <source>Discarding: %1 of %2…</source>
+        <translation>正在放弃：第 %1 项，共 %2 项…</translation>
+    </message>
 </context>
 <context>
     <name>ResendDialog</name>

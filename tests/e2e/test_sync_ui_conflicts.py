@@ -3,6 +3,7 @@ the chosen values win, both desktops end equal to the server, nothing is lost.""
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import func
 from sqlalchemy import select
 
 from app.errors import ValidationError
@@ -13,6 +14,7 @@ from app.sync.client import SyncClient
 from db.models import Case
 from db.models import OutboxEntry
 from db.models import Patient
+from db.models import Task
 from tests.e2e.conftest import users_by_role
 
 pytestmark = pytest.mark.usefixtures("keyring_ready")
@@ -178,3 +180,45 @@ def test_discarding_a_record_the_server_never_took_removes_it_here(pair):
 def _now():
     from app import clock
     return clock.now()
+
+
+def test_five_hundred_refused_changes_are_discarded_in_one_go(pair):
+    """#17 item 1: 500 refused changes, one call, one transaction, progress; the desktop ends
+    equal to the server."""
+    from app.tasks import TaskService
+
+    (_, _), (b, cb) = pair
+    with b.sessions() as s:
+        case_id = s.scalars(select(Case.id).where(Case.closed_at.is_(None)).order_by(Case.id).limit(1)).one()
+    tasks = TaskService(b.store)
+    made = [tasks.add(case_id, f"批量 {n}", None) for n in range(500)]
+    with b.sessions.begin() as s:  # as an older desktop would send them: a kind the rules refuse
+        for entry in s.scalars(select(OutboxEntry).where(OutboxEntry.row_id.in_(made))):
+            entry.changes = {**entry.changes, "kind": [None, "bogus"]}
+    assert cb.push() == {"rejected": 500}
+    seqs = [e.seq for e in outbox(b)]
+    seen = []
+    assert conflicts.discard_many(b, cb, seqs, lambda done, total: seen.append((done, total))) == 500
+    assert seen[-1] == (500, 500) and len(seen) == 10
+    assert outbox(b) == []
+    with b.sessions() as s:  # never reached the server: gone here too
+        assert s.scalar(select(func.count()).select_from(Task).where(Task.id.in_(made))) == 0
+    assert cb.cycle().repaired == []
+
+
+def test_a_bulk_discard_naming_a_change_already_settled_changes_nothing(pair):
+    (_, _), (b, cb) = pair
+    pid = first_patient(b)
+    edit(b, Patient, pid, phone="13511112222")
+    tamper(b, sex="?")
+    edit(b, Patient, pid, address="新地址 1 号")  # a later change on the same record waits behind it
+    tamper(b, sex="?")
+    cb.push()
+    rejected = [e.seq for e in outbox(b) if e.status == "rejected"]
+    with b.sessions() as s:
+        queued = s.scalar(select(func.count()).select_from(OutboxEntry))
+    assert rejected
+    with pytest.raises(ValidationError):
+        conflicts.discard_many(b, cb, rejected + [10**9])  # one of them is not there any more
+    with b.sessions() as s:
+        assert s.scalar(select(func.count()).select_from(OutboxEntry)) == queued

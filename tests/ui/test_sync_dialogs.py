@@ -202,3 +202,24 @@ def test_a_refused_change_shows_the_servers_problems_in_the_windows_language(pro
     view.reload()
     assert view.model.data(reason).startswith("Phone: this value cannot be used. This change was made")
     assert "refused" not in view.model.data(reason)  # the English log line is not what people read
+
+
+def test_many_refused_changes_are_discarded_after_one_question(profile, controller, qtbot, translations, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    for n in range(3):
+        patient_with_entry(profile, "rejected", "phone: 号码格式不对", None, phone=f"12{n}")
+    patient_with_entry(profile, "pending", None, None, warning_flags="听力差")
+    view = OutboxView(profile, controller)
+    qtbot.addWidget(view)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Cancel)
+    view.table.selectAll()
+    assert not view.discard_button.isEnabled()  # a waiting change is among them: not discardable
+    view.table.clearSelection()
+    for row in range(3):
+        view.table.selectionModel().select(view.model.index(row, 0), view.table.selectionModel().SelectionFlag.Select
+                                           | view.table.selectionModel().SelectionFlag.Rows)
+    assert view.discard_button.isEnabled() and len(view.selected_items()) == 3
+    assert view.discard() is False  # Cancel: nothing happens
+    assert len(asked) == 1 and "这 3 项更改" in asked[0]  # one question for the three

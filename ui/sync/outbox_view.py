@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent
 from PySide6.QtCore import Qt
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QAbstractItemView
 from PySide6.QtWidgets import QDialog
 from PySide6.QtWidgets import QHBoxLayout
@@ -30,6 +31,7 @@ from ui.sync.words import record_text
 
 
 class OutboxView(QDialog):
+    discarding = Signal(int, int)  # (done, total), emitted on the network lane, shown here
     def __init__(self, profile, controller, parent: QWidget | None = None):
         super().__init__(parent)
         self.profile, self.controller = profile, controller
@@ -38,7 +40,8 @@ class OutboxView(QDialog):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several at once (Ctrl/Shift+click, Ctrl+A): discarding many takes one confirmation.
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
@@ -71,6 +74,7 @@ class OutboxView(QDialog):
         layout.addWidget(self.message)
         layout.addLayout(buttons)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.discarding.connect(self._discard_progress)
         controller.state_changed.connect(self._state_changed)
         self.resize(980, 460)
         self.reload()
@@ -93,15 +97,20 @@ class OutboxView(QDialog):
             self.reload()
 
     def selected(self) -> OutboxItem | None:
-        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
-        return self.model.item(rows[0].row()) if rows else None
+        items = self.selected_items()
+        return items[0] if len(items) == 1 else None
+
+    def selected_items(self) -> list[OutboxItem]:
+        rows = sorted(i.row() for i in self.table.selectionModel().selectedRows()) if self.table.selectionModel() else []
+        return [item for item in (self.model.item(r) for r in rows) if item is not None]
 
     def _update_buttons(self) -> None:
         item = self.selected()
         status = item.status if item else None
         self.settle_button.setEnabled(status == "conflict")
         self.resend_button.setEnabled(status == "rejected")
-        self.discard_button.setEnabled(status in ("conflict", "rejected"))
+        chosen = self.selected_items()
+        self.discard_button.setEnabled(bool(chosen) and all(i.status in ("conflict", "rejected") for i in chosen))
         self.sync_button.setEnabled(self.controller.configured())
 
     # -- actions ----------------------------------------------------------------------------
@@ -140,24 +149,35 @@ class OutboxView(QDialog):
         self.controller.sync_now()  # send the settled change right away
 
     def discard(self, confirmed: bool = False) -> bool:
-        """Give up the selected conflict or rejection, after asking (tests pass confirmed)."""
-        item = self.selected()
-        if item is None or item.status == "pending":
+        """Give up the selected conflicts and rejections — one or many, one question, one
+        transaction (app/sync/conflicts.py discard_many) — after asking (tests pass confirmed)."""
+        items = self.selected_items()
+        if not items or any(i.status == "pending" for i in items):
             return False
         if not confirmed:
+            if len(items) == 1:
+                text = self.tr("Discard this desktop's change to {record}? The server's version comes back "
+                               "and your change is gone.").format(record=self._record(items[0]))
+            else:
+                text = self.tr("Discard these %n changes of this desktop? The server's versions come back "
+                               "and the changes are gone.", "", len(items))
             answer = QMessageBox.question(
-                self, self.tr("Discard my change"),
-                self.tr("Discard this desktop's change to {record}? The server's version comes back "
-                        "and your change is gone.").format(record=self._record(item)),
+                self, self.tr("Discard my change"), text,
                 QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel)
             if answer != QMessageBox.StandardButton.Discard:
                 return False
         self.message.hide()
-        seq = item.seq
-        self.controller.run_network(lambda client: conflicts.discard(self.profile, client, seq),
-                                    lambda _r: self._settled(), self._failed)
+        seqs = [i.seq for i in items]
+        self.discarding.emit(0, len(seqs))
+        self.controller.run_network(
+            lambda client: conflicts.discard_many(self.profile, client, seqs, self.discarding.emit),
+            lambda _r: self._settled(), self._failed)
         return True
+
+    def _discard_progress(self, done: int, total: int) -> None:
+        if total > 1:
+            self.summary.setText(self.tr("Discarding: %1 of %2…").replace("%1", str(done)).replace("%2", str(total)))
 
     def _failed(self, exc: Exception) -> None:
         self.message.setText(failure_text(exc))
