@@ -35,13 +35,15 @@ from db.models import MdtRequest
 from db.models import OrgUnit
 from db.models import Patient
 from db.models import Referral
+from db.models import TimelineEvent
 from db.models import User
 
 if TYPE_CHECKING:
     from app.profile import Profile
 
 CONFLICT, REFUSED, REFERRAL_IN, MDT_DECISION = "conflict", "refused", "referral_in", "mdt_decision"
-KINDS = (CONFLICT, REFUSED, REFERRAL_IN, MDT_DECISION)
+SETTLED = "settled"  # a conflict another desktop settled on one of my cases' patients
+KINDS = (CONFLICT, REFUSED, REFERRAL_IN, MDT_DECISION, SETTLED)
 # Settling a sync problem comes first: until then the change is on this desktop only.
 _RANK = {CONFLICT: 0, REFUSED: 1}
 UNANSWERED_REFERRAL_STATES = ("sent", "received")
@@ -84,7 +86,7 @@ class Inbox:
     def items(self) -> list[InboxItem]:
         """Conflicts, then refused changes, then the rest; newest first within each."""
         seen = self.seen_ids()
-        found = [*self._sync_items(), *self._referrals(), *self._decisions()]
+        found = [*self._sync_items(), *self._referrals(), *self._decisions(), *self._settled()]
         found = [_with_seen(item, item.id in seen) for item in found]
         oldest = dt.datetime.min.replace(tzinfo=dt.timezone.utc)
         found.sort(key=lambda i: (-_aware(i.when or oldest).timestamp(), i.id))
@@ -168,6 +170,9 @@ class Inbox:
                         "green_channel": bool(r.green_channel), "urgency": r.urgency})
                 for r, name, from_name in rows]
 
+    def _settled(self) -> list[InboxItem]:
+        return _settled_items(self)
+
     def _decisions(self) -> list[InboxItem]:
         if not self.user_id:
             return []
@@ -186,6 +191,26 @@ class Inbox:
                 patient_id=m.patient_id, patient_name=name or "", table="mdt_requests", record_id=m.id,
                 code="inbox.mdt_decision", params={"decision": m.decision or "", "question": m.question or ""})
                 for m, name in rows]
+
+
+def _settled_items(inbox: "Inbox") -> list[InboxItem]:
+    if not inbox.user_id:
+        return []
+    since, me = clock.now() - DECISIONS_SHOWN_FOR, inbox.user_id
+    with inbox.profile.sessions() as s:
+        mine = select(Case.patient_id).where(
+            Case.deleted_at.is_(None), or_(Case.clinic_cm_id == me, Case.ward_cm_id == me, Case.community_cm_id == me))
+        rows = s.execute(
+            select(TimelineEvent, Patient.name, User.display_name)
+            .join(Patient, Patient.id == TimelineEvent.patient_id)
+            .outerjoin(User, User.id == TimelineEvent.author_id)
+            .where(TimelineEvent.title_code == conflicts.RESOLVED_CODE, TimelineEvent.occurred_at >= since,
+                   TimelineEvent.author_id != me, TimelineEvent.patient_id.in_(mine)))
+        return [InboxItem(
+            id=f"{SETTLED}:{e.id}", kind=SETTLED, when=e.occurred_at, patient_id=e.patient_id,
+            patient_name=name or "", table="timeline_events", record_id=e.id,
+            code="inbox.settled", params={"who": who or "", **(e.title_args or {})})
+            for e, name, who in rows]
 
 
 def _with_seen(item: InboxItem, seen: bool) -> InboxItem:

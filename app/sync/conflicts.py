@@ -21,6 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from app import audit
+from app import clock
 from app.events import DataChanged
 from app.problems import refuse
 from app.sync.wire import CLIENT_FIELDS
@@ -29,6 +30,7 @@ from app.sync.wire import WireError
 from app.sync.wire import from_wire
 from db.models import MODEL_BY_TABLE
 from db.models import OutboxEntry
+from db.models import TimelineEvent
 
 if TYPE_CHECKING:
     from app.profile import Profile
@@ -98,8 +100,28 @@ def resolve(profile: Profile, client, entry_id: int, choices: dict[str, str]) ->
         audit.append(s, device_id=profile.device_id, user_id=profile.store.user_id, action="write",
                      table=mine.table_name, row_id=mine.row_id,
                      detail={"op": "resolve", "mutation_id": mine.mutation_id, "choices": choices})
+        _say_settled(tx, profile, mine, obj, choices)
     _announce(profile, entry)
     return new_seq
+
+
+RESOLVED_CODE = "timeline.conflict.resolved"
+
+
+def _say_settled(tx, profile: Profile, entry: OutboxEntry, obj, choices: dict[str, str]) -> None:
+    """The settling on the patient's timeline: the other desktop, whose change met this one,
+    sees what was kept (and its inbox lists it: app/inbox.py)."""
+    patient_id = entry.row_id if entry.table_name == "patients" else getattr(obj, "patient_id", None)
+    if patient_id is None:
+        return
+    kept = set(choices.values())
+    tx.add(TimelineEvent(
+        patient_id=patient_id, case_id=getattr(obj, "case_id", None) if entry.table_name != "cases" else entry.row_id,
+        kind="note", occurred_at=clock.now(), author_id=profile.store.user_id, title="",
+        title_code=RESOLVED_CODE,
+        title_args={"table": entry.table_name, "fields": sorted(f for f in choices if f != RECORD),
+                    "kept": "mine" if kept == {MINE} else "server" if kept == {SERVER} else "both"},
+        ref_table=entry.table_name, ref_id=entry.row_id), note="sync: conflict settled")
 
 
 def resend(profile: Profile, entry_id: int, values: dict[str, Any]) -> int:

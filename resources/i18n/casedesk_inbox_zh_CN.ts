@@ -47,6 +47,11 @@
         <source>{text} ({detail})</source>
         <translation>{text}（{detail}）</translation>
     </message>
+    <message>
+        <location filename="../../ui/inbox/model.py" />
+        <source>Clash settled</source>
+        <translation>冲突已处理</translation>
+    </message>
 </context>
 <context>
     <name>InboxNotice</name>

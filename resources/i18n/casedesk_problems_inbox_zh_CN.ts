@@ -19,5 +19,25 @@
       <source>MDT decision: {decision}</source>
       <translation>MDT 结论：{decision}</translation>
     </message>
+    <message>
+      <source>{who} settled a clash on this {table}: kept {kept}.</source>
+      <translation>{who}处理了这条{table}的同步冲突：保留了{kept}。</translation>
+    </message>
+    <message>
+      <source>Sync clash on this {table} settled: kept {kept}</source>
+      <translation>同步冲突已处理（{table}）：保留了{kept}</translation>
+    </message>
+    <message>
+      <source>the change made on the settling desktop</source>
+      <translation>处理方工作站上的修改</translation>
+    </message>
+    <message>
+      <source>the version on the server</source>
+      <translation>服务器上的版本</translation>
+    </message>
+    <message>
+      <source>some of each</source>
+      <translation>双方各一部分</translation>
+    </message>
   </context>
 </TS>

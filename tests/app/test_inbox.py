@@ -132,3 +132,21 @@ def test_seen_list_forgets_items_that_left_and_survives_damage(world):
 def test_nobody_signed_in_has_no_referrals_or_decisions(world):
     profile, _ids = world
     assert Inbox(profile, None).items() == []
+
+
+def test_a_clash_another_person_settled_on_my_patient_is_in_my_inbox(world):
+    from app.inbox import SETTLED
+    from app.sync.conflicts import RESOLVED_CODE
+    from db.models import TimelineEvent
+
+    profile, ids = world
+    pid = ids["张三"][0]  # one of "me"'s cases
+    with profile.sessions.begin() as s:
+        for author in (ids["other"], ids["me"]):  # a colleague's settling, and my own
+            s.add(TimelineEvent(patient_id=pid, kind="note", occurred_at=NOON - DAY, author_id=author, title="",
+                                title_code=RESOLVED_CODE,
+                                title_args={"table": "patients", "fields": ["phone"], "kept": "server"}))
+    items = [i for i in Inbox(profile, ids["me"], ids["stations"][0]).items() if i.kind == SETTLED]
+    assert len(items) == 1 and items[0].patient_id == pid  # mine is not news to me
+    words = problem_words.words(Problem(items[0].code, None, items[0].params), "zh_CN")
+    assert words == "周杰处理了这条患者的同步冲突：保留了服务器上的版本。"

@@ -15,6 +15,7 @@ from db.models import Case
 from db.models import OutboxEntry
 from db.models import Patient
 from db.models import Task
+from db.models import TimelineEvent
 from tests.e2e.conftest import users_by_role
 
 pytestmark = pytest.mark.usefixtures("keyring_ready")
@@ -93,6 +94,10 @@ def test_resolving_a_conflict_makes_both_desktops_equal_with_the_chosen_values(p
     assert outbox(b) == [] and outbox(a) == []
     assert values(a, pid) == values(b, pid)
     assert values(a, pid)[:3] == (phone, "城关镇解放路8号", "听力差，请大声说话")
+    with a.sessions() as s:  # the settling reached the other desktop visibly: on the patient's timeline
+        settled = s.scalars(select(TimelineEvent).where(TimelineEvent.patient_id == pid,
+                                                        TimelineEvent.title_code == conflicts.RESOLVED_CODE)).one()
+    assert settled.title_args["kept"] == choice and settled.title_args["fields"] == ["phone"]
 
 
 def test_a_resolved_conflict_cannot_be_resolved_twice(pair):
@@ -123,7 +128,7 @@ def test_delete_here_edit_there(pair):
     (entry,) = outbox(b)
     assert conflicts.conflict_kind(entry.op, entry.server_detail) == conflicts.DELETED_HERE
     conflicts.resolve(b, cb, entry.seq, {conflicts.RECORD: "server"})  # keep the record
-    assert outbox(b) == []
+    assert [e.table_name for e in outbox(b)] == ["timeline_events"]  # only the note that it was settled
     with b.sessions() as s:
         row = s.get(Case, case_id)
         assert row.deleted_at is None and row.risk_level == "high"

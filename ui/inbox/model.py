@@ -25,7 +25,8 @@ from ui.sync.words import rejection_text
 COLUMNS = ("kind", "when", "patient", "what")
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_COLOURS = {inbox.CONFLICT: QColor("#c62828"), inbox.REFUSED: QColor("#c62828"),
-                inbox.REFERRAL_IN: QColor("#c0672b"), inbox.MDT_DECISION: QColor("#2f6fb3")}
+                inbox.REFERRAL_IN: QColor("#c0672b"), inbox.MDT_DECISION: QColor("#2f6fb3"),
+                inbox.SETTLED: QColor("#6a4fb3")}
 
 
 def kind_name(kind: str) -> str:
@@ -34,6 +35,7 @@ def kind_name(kind: str) -> str:
         inbox.REFUSED: QCoreApplication.translate("InboxModel", "Refused change"),
         inbox.REFERRAL_IN: QCoreApplication.translate("InboxModel", "Incoming referral"),
         inbox.MDT_DECISION: QCoreApplication.translate("InboxModel", "MDT decision"),
+        inbox.SETTLED: QCoreApplication.translate("InboxModel", "Clash settled"),
     }.get(kind, kind)
 
 
