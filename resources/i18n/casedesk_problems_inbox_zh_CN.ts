@@ -24,10 +24,6 @@
       <translation>{who}处理了这条{table}的同步冲突：保留了{kept}。</translation>
     </message>
     <message>
-      <source>Sync clash on this {table} settled: kept {kept}</source>
-      <translation>同步冲突已处理（{table}）：保留了{kept}</translation>
-    </message>
-    <message>
       <source>the change made on the settling desktop</source>
       <translation>处理方工作站上的修改</translation>
     </message>

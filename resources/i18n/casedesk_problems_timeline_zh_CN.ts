@@ -4,6 +4,10 @@
   <context>
     <name>Problems</name>
     <message>
+      <source>Sync clash on this {table} settled: kept {kept}</source>
+      <translation>同步冲突已处理（{table}）：保留了{kept}</translation>
+    </message>
+    <message>
       <source>{direction} draft to {to_org}</source>
       <translation>{direction}单草稿：{to_org}</translation>
     </message>

@@ -56,6 +56,14 @@ def conflict(profile):
                               phone="13733334444", address="城关镇解放路8号")
 
 
+def pick(view, row: int) -> None:
+    """Select exactly this row, whatever modifier keys an earlier test left held (selectRow
+    in a multi-selection view asks the keyboard's modifiers)."""
+    from PySide6.QtCore import QItemSelectionModel
+    flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    view.table.selectionModel().select(view.model.index(row, 0), flags)
+
+
 @pytest.fixture
 def controller(profile, qtbot):
     return SyncController(profile)
@@ -114,13 +122,13 @@ def test_outbox_view_lists_what_waits_in_words(profile, controller, qtbot, qtmod
     assert rows[2][4] == "注意事项"
     assert model.headerData(6, Qt.Orientation.Horizontal) == "服务器的理由"
     assert "1 项等待发送 · 1 项冲突 · 1 项被拒绝" in view.summary.text()
-    view.table.selectRow(0)
+    pick(view, 0)
     assert view.settle_button.isEnabled() and not view.resend_button.isEnabled()
-    view.table.selectRow(1)
+    pick(view, 1)
     assert view.resend_button.isEnabled() and view.discard_button.isEnabled()
-    view.table.selectRow(2)
+    pick(view, 2)
     assert not (view.settle_button.isEnabled() or view.resend_button.isEnabled() or view.discard_button.isEnabled())
-    view.table.selectRow(0)
+    pick(view, 0)
     dialog = view.open_conflict()
     assert isinstance(dialog, ConflictDialog) and dialog.isVisible()
     dialog.reject()

@@ -7,7 +7,6 @@ ENGLISH = {
     "inbox.referral_in": "Incoming {direction} from {from_org} ({short_code}), {state}: {reason}",
     "inbox.mdt_decision": "MDT decision: {decision}",
     "inbox.settled": "{who} settled a clash on this {table}: kept {kept}.",
-    "timeline.conflict.resolved": "Sync clash on this {table} settled: kept {kept}",
 }
 
 # "table" is worded by the general area's table names; a referral's state and direction by

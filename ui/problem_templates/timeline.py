@@ -9,6 +9,7 @@ ISO date-time, shown in local time by ui/timeline_words.py.
 from __future__ import annotations
 
 ENGLISH = {
+    "timeline.conflict.resolved": "Sync clash on this {table} settled: kept {kept}",
     # Referrals (app/referrals/service.py)
     "timeline.referral.draft": "{direction} draft to {to_org}",
     "timeline.referral.edited": "{direction} draft edited",
