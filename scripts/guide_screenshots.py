@@ -32,6 +32,7 @@ os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
 os.environ.setdefault("CASEDESK_LOG_DIR", str(_SCRATCH / "logs"))
 os.environ.setdefault("CASEDESK_CACHE_DIR", str(_SCRATCH / "cache"))
 
+from guide_sync_data import sync_problems  # noqa: E402 - beside this script
 from PySide6.QtCore import QPoint  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtGui import QPainter  # noqa: E402
@@ -260,49 +261,6 @@ def dashboard(camera, window):
 # -- sync -------------------------------------------------------------------------------
 
 
-def _entry(profile, patient_id, status, reason=None, detail=None, **edit) -> int:
-    """A change to a demo patient waiting in the outbox in `status`, as a sync would leave it."""
-    from sqlalchemy import select
-
-    from db.models import OutboxEntry
-    from db.models import Patient
-
-    with profile.sessions.begin() as s:  # as if the server had the patient already
-        s.execute(OutboxEntry.__table__.delete().where(OutboxEntry.row_id == patient_id))
-        s.get(Patient, patient_id).version = 3
-    with profile.store.write() as tx:
-        tx.update(tx.session.get(Patient, patient_id), **edit)
-    with profile.sessions.begin() as s:
-        entry = s.scalars(select(OutboxEntry).where(OutboxEntry.row_id == patient_id)).one()
-        entry.status, entry.server_reason, entry.server_detail = status, reason, detail
-        return entry.seq
-
-
-_CONFLICT: dict[str, int] = {}
-
-
-def _sync_problems(window) -> int:
-    from ui.worklist.model import PATIENT_ID_ROLE
-
-    profile, model = window.profile, window.workspace.worklist_page.model
-    if not _CONFLICT:
-        first, second = (model.data(model.index(row, 0), PATIENT_ID_ROLE) for row in (3, 4))
-        from sqlalchemy import select
-
-        from db.models import User
-
-        with profile.sessions() as session:  # the colleague who changed it on another desk
-            other = session.scalars(select(User).where(User.active.is_(True)).order_by(User.username).limit(1)).one()
-        detail = {"fields": {"phone": {"server": "13911112222", "client": "13733334444"}}, "version": 4,
-                  "server_change": {"user_id": other.id, "device_id": "0190f000-aaaa-7000-8000-00000000beef",
-                                    "at": "2026-12-02T06:30:00Z"}}
-        _CONFLICT["seq"] = _entry(profile, first, "conflict", "changed on both sides", detail,
-                                  phone="13733334444", address="城关镇解放路8号")
-        problems = {"problems": [{"code": "field.invalid", "field": "phone", "params": {}}]}
-        _entry(profile, second, "rejected", "phone: refused", problems, phone="1360000")
-    return _CONFLICT["seq"]
-
-
 @shot
 def status_bar(camera, window):
     """The status bar in the states a person meets, one above the other."""
@@ -334,7 +292,7 @@ def status_bar(camera, window):
 
 @shot
 def outbox(camera, window):
-    _sync_problems(window)
+    sync_problems(window)
     view = window.workspace.sync.open_outbox()
     view.resize(980, 420)
     view.table.selectRow(0)
@@ -347,7 +305,7 @@ def conflict(camera, window):
     from app.sync import service
     from ui.sync.conflict_dialog import ConflictDialog
 
-    seq = _sync_problems(window)
+    seq = sync_problems(window)
     controller = window.workspace.sync.controller
     dialog = ConflictDialog(window.profile, service.outbox_item(window.profile, seq), controller.run_network, window)
     dialog.show()
@@ -361,7 +319,7 @@ def refused(camera, window):
     from app.sync import service
     from ui.sync.resend_dialog import ResendDialog
 
-    _sync_problems(window)
+    sync_problems(window)
     rejected = [i for i in service.outbox_items(window.profile) if i.status == "rejected"][0]
     dialog = ResendDialog(window.profile, rejected, window.workspace.sync.controller.run_serial, window)
     dialog.show()

@@ -12,7 +12,6 @@ import datetime as dt
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import QDateTime
 from PySide6.QtCore import QEvent
-from PySide6.QtCore import Qt
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import QButtonGroup
 from PySide6.QtWidgets import QCheckBox
@@ -37,9 +36,10 @@ from app.calls import RecordedCall
 from app.calls import answered
 from app.problems import ProblemError
 from app.rulebook.work import MAX_CALL_SECONDS
+from ui.field_errors import error_label
+from ui.field_errors import with_error
 from ui.problem_words import say
 
-ERROR_STYLE = "color: #b3261e;"
 FIELDS = ("outcome", "duration_s", "notes", "call_back_at")
 # Reached first, then picked up by someone, then nobody: the order a person thinks in.
 LAYOUT = (("connected", 0, 0), ("rescheduled", 0, 1), ("other_person", 1, 0), ("refused", 1, 1),
@@ -114,14 +114,14 @@ class CallDialog(QDialog):
         self.for_followup.setChecked(self.followup is not None)
         self.for_followup.setVisible(self.followup is not None)
 
-        self.errors = {f: self._error_label() for f in FIELDS}
-        self.error = self._error_label()
+        self.errors = {f: error_label(self) for f in FIELDS}
+        self.error = error_label(self)
         self.captions = {f: QLabel(self) for f in ("duration_s", "notes", "call_back_at")}
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self.captions["duration_s"], self._with_error(self.duration, "duration_s"))
-        form.addRow(self.captions["notes"], self._with_error(self.notes, "notes"))
-        form.addRow(self.captions["call_back_at"], self._with_error(self.call_back_row, "call_back_at"))
+        form.addRow(self.captions["duration_s"], with_error(self, self.duration, self.errors["duration_s"]))
+        form.addRow(self.captions["notes"], with_error(self, self.notes, self.errors["notes"]))
+        form.addRow(self.captions["call_back_at"], with_error(self, self.call_back_row, self.errors["call_back_at"]))
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.submit)
@@ -137,22 +137,7 @@ class CallDialog(QDialog):
         self.retranslate()
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("中") * 34)
 
-    def _error_label(self) -> QLabel:
-        label = QLabel(self)
-        label.setStyleSheet(ERROR_STYLE)
-        label.setWordWrap(True)
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        label.hide()
-        return label
 
-    def _with_error(self, widget: QWidget, field: str) -> QWidget:
-        box = QWidget(self)
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(widget)
-        column.addWidget(self.errors[field])
-        return box
 
     @staticmethod
     def _default_call_back() -> QDateTime:

@@ -35,6 +35,8 @@ from app.registration import DuplicateFound
 from app.registration import NewCase
 from app.registration import PersonForm
 from app.registration import Registration
+from ui.field_errors import error_label
+from ui.field_errors import with_error
 from ui.labels import CANCER_TYPES
 from ui.labels import STAGES
 from ui.labels import cancer_label
@@ -43,7 +45,6 @@ from ui.labels import stage_name
 from ui.problem_words import say
 from ui.problem_words import words
 
-ERROR_STYLE = "color: #b3261e;"
 FIELDS = ("id_number", "name", "birth_date", "sex", "phone", "address", "community_id", "family_doctor_id",
           "cancer_type", "stage")
 
@@ -97,7 +98,7 @@ class RegisterDialog(QDialog):
         for c in self.reg.communities():
             self.community.addItem(c.name, c.id)
         self.doctor = QComboBox(self)
-        self.errors = {f: self._error_label() for f in FIELDS}
+        self.errors = {f: error_label(self) for f in FIELDS}
 
         self.case_box = QGroupBox(self)
         self.case_box.setCheckable(True)
@@ -111,8 +112,8 @@ class RegisterDialog(QDialog):
         self.stage.setCurrentIndex(STAGES.index("screen"))
         case_form = QFormLayout(self.case_box)
         self.cancer_caption, self.stage_caption = QLabel(self), QLabel(self)
-        case_form.addRow(self.cancer_caption, self._with_error(self.cancer, "cancer_type"))
-        case_form.addRow(self.stage_caption, self._with_error(self.stage, "stage"))
+        case_form.addRow(self.cancer_caption, with_error(self, self.cancer, self.errors["cancer_type"]))
+        case_form.addRow(self.stage_caption, with_error(self, self.stage, self.errors["stage"]))
 
         self.captions = {f: QLabel(self) for f in FIELDS[:8]}
         form = QFormLayout()
@@ -121,7 +122,7 @@ class RegisterDialog(QDialog):
                    "phone": self.phone, "address": self.address, "community_id": self.community,
                    "family_doctor_id": self.doctor}
         for f, w in widgets.items():
-            form.addRow(self.captions[f], self._with_error(w, f))
+            form.addRow(self.captions[f], with_error(self, w, self.errors[f]))
 
         self.duplicate_panel = QFrame(self)
         self.duplicate_panel.setStyleSheet("QFrame#dup { background: #fff4e0; border: 1px solid #f0c36d; "
@@ -141,7 +142,7 @@ class RegisterDialog(QDialog):
         dup.addLayout(row)
         self.duplicate_panel.hide()
 
-        self.error = self._error_label()
+        self.error = error_label(self)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
@@ -163,21 +164,7 @@ class RegisterDialog(QDialog):
         self.retranslate()
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("中") * 40)
 
-    def _error_label(self) -> QLabel:
-        label = QLabel(self)
-        label.setStyleSheet(ERROR_STYLE)
-        label.setWordWrap(True)
-        label.hide()
-        return label
 
-    def _with_error(self, widget: QWidget, field: str) -> QWidget:
-        box = QWidget(self)
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(widget)
-        column.addWidget(self.errors[field])
-        return box
 
     def retranslate(self) -> None:
         editing = self.patient_id is not None
