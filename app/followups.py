@@ -45,7 +45,6 @@ if TYPE_CHECKING:
     from app.profile import Profile
 
 METHODS = ("phone", "clinic", "home")
-METHOD_LABELS = {"phone": "电话", "clinic": "门诊", "home": "上门"}
 MAX_YEARS_AHEAD = 10
 NOTES_MAX = 2000
 
