@@ -59,10 +59,10 @@ def run(argv: list[str]) -> int:
     try:
         return args.func(args)
     except CaseDeskError as exc:
-        print(f"{_ERROR[english()]}{problem_words.say(exc)}", file=sys.stderr)
+        print(_error(problem_words.say(exc)), file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
-        print(_INTERRUPTED[english()], file=sys.stderr)
+        print(_say("cli.interrupted"), file=sys.stderr)
         return 130
     except Exception as exc:
         from app.edge import explain  # a damaged database or a full disk: words, exit 2
@@ -72,14 +72,22 @@ def run(argv: list[str]) -> int:
             raise
         # the code and the error's type only: a driver's message may quote a row's values
         logsetup.log.warning("command %s stopped: %s (%s)", args.command, known.problem.code, type(exc).__name__)
-        print(f"{_ERROR[english()]}{problem_words.say(known)}", file=sys.stderr)
+        print(_error(problem_words.say(known)), file=sys.stderr)
         return known.exit_code
 
 
 OWN_LOGS = ("server", "bench")  # the server writes its own (server/logs.py); benchmarks measure
-# The CLI's own two words, beside the catalogues (they are not problems).
-_ERROR = {True: "error: ", False: "错误："}
-_INTERRUPTED = {True: "interrupted", False: "已中断"}
+
+
+def _error(message: str) -> str:
+    """The CLI's frame around a worded problem ("error: …"), from the same catalogue."""
+    return _say("cli.error", message=message)
+
+
+def _say(code: str, **params) -> str:
+    from app.problems import Problem
+
+    return problem_words.say(Problem(code, None, params))
 
 
 def cli_language(flag: str | None, environ) -> str:
@@ -91,11 +99,6 @@ def cli_language(flag: str | None, environ) -> str:
         return environ["CASEDESK_LANG"]
     locale = environ.get("LC_ALL") or environ.get("LANG") or ""
     return "en" if locale.startswith("en") else "zh_CN"
-
-
-def english() -> bool:
-    """For commands that print more than errors (progress, summaries): which words to use."""
-    return problem_words.language().startswith("en")
 
 
 def add_profile_arg(parser: argparse.ArgumentParser) -> None:

@@ -201,12 +201,9 @@ def _try_pragma(conn: Connection, statement: str) -> None:
 
 
 def _check_empty(conn: Connection) -> None:
-    for table, what in (("patients", "patients"), ("org_units", "an organisation network")):
+    for table, what in (("patients", "patients"), ("org_units", "network")):
         if conn.exec_driver_sql(f"SELECT 1 FROM {table} LIMIT 1").first() is not None:
-            raise NotEmptyError(
-                f"数据库已有数据 / The database already has {what}: demo data is only "
-                "generated into an empty profile. Choose a new directory with --profile."
-            )
+            raise NotEmptyError.coded("demo.not_empty", None, holds=what)
 
 
 def _write_network(writer: BulkWriter, net: Network) -> None:

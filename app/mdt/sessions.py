@@ -73,10 +73,11 @@ def load_plan(profile_path: Path | None) -> tuple[Session, ...]:
                              int(s["capacity"]), str(s["place"]), bool(s.get("online", False)))
                      for s in data.get("session", []))
     except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as exc:
-        raise CaseDeskError(f"MDT时段文件有误 / {path}: {exc}") from exc
+        # the parser's own words (or the missing key) as a parameter: it names the line or key
+        raise CaseDeskError.coded("mdt.sessions_file_unreadable", None, path=str(path), detail=str(exc)) from exc
     bad = [s for s in plan if not 1 <= s.weekday <= 7 or s.capacity < 1]
     if bad or not plan:
-        raise CaseDeskError(f"MDT时段文件有误 / {path}: weekday 1–7 and capacity ≥ 1, at least one session")
+        raise CaseDeskError.coded("mdt.sessions_file_invalid", None, path=str(path))
     return plan
 
 

@@ -4,6 +4,14 @@
   <context>
     <name>Problems</name>
     <message>
+      <source>error: {message}</source>
+      <translation>错误：{message}</translation>
+    </message>
+    <message>
+      <source>interrupted</source>
+      <translation>已中断</translation>
+    </message>
+    <message>
       <source>{option} “{value}” is not a date; write YYYY-MM-DD, e.g. 2026-11-30.</source>
       <translation>{option}“{value}”不是有效日期，请写成 YYYY-MM-DD，例如 2026-11-30。</translation>
     </message>

@@ -56,6 +56,14 @@
       <translation>记录会诊决定前须先有会诊时段。</translation>
     </message>
     <message>
+      <source>{path}: the MDT session plan cannot be read ({detail}). Each [[session]] needs weekday, time, capacity and place.</source>
+      <translation>{path}：MDT时段文件无法读取（{detail}）。每个 [[session]] 需要 weekday、time、capacity 和 place。</translation>
+    </message>
+    <message>
+      <source>{path}: every MDT session needs a weekday from 1 to 7 and a capacity of at least 1, and the plan at least one session.</source>
+      <translation>{path}：MDT时段文件有误：每个时段的 weekday 须为 1–7，capacity 至少为 1，且至少有一个时段。</translation>
+    </message>
+    <message>
       <source>The panel meets on {session}: record its decision on or after that day.</source>
       <translation>会诊定于 {session}：请在当天或之后记录会诊决定。</translation>
     </message>

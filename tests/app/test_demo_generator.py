@@ -26,6 +26,7 @@ from db.models import TimelineEvent
 from db.models.enums import MdtState
 from db.models.enums import ReferralState
 from tests.support import run_main
+from ui.problem_words import say
 
 TODAY = dt.date(2026, 3, 16)
 SIZE, SEED, EVENTS = 200, 3, (5, 50)
@@ -245,8 +246,10 @@ def test_a_profile_another_connection_has_open_is_filled_in_wal_mode(tmp_path):
 def test_a_database_with_patients_is_refused_and_left_unchanged(demo):
     profile, _ = demo
     before = sql(profile, "SELECT count(*) FROM timeline_events")
-    with pytest.raises(NotEmptyError, match="already has patients"):
+    with pytest.raises(NotEmptyError) as refused:
         generate(profile, 5, 1, today=TODAY)
+    assert say(refused.value, "en").startswith("The database already has patients: demo data is only generated")
+    assert say(refused.value, "zh_CN").startswith("数据库已有患者")
     assert sql(profile, "SELECT count(*) FROM timeline_events") == before
     assert sql(profile, "PRAGMA journal_mode")[0][0] == "wal"
 

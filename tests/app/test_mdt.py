@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from app import clock
+from app.errors import CaseDeskError
 from app.errors import ValidationError
 from app.mdt import MdtService
 from db.models import Case
@@ -136,3 +137,22 @@ def test_cancel_needs_a_reason(world):
     assert exc.value.field == "reason"
     service.cancel(mid, "患者选择外院治疗")
     assert service.get(mid).state == "cancelled" and trail(profile, mid) == ["request", "cancel"]
+
+
+def test_a_broken_session_plan_is_told_in_the_readers_language(world):
+    profile, ids, service = world
+    plan = profile.path / "rules" / "mdt_sessions.toml"
+    plan.parent.mkdir(exist_ok=True)
+    plan.write_text('[[session]]\nweekday = 9\ntime = "14:00"\ncapacity = 6\nplace = "MDT门诊"\n', encoding="utf-8")
+    with pytest.raises(CaseDeskError) as exc:
+        service.slots()
+    assert exc.value.problem.code == "mdt.sessions_file_invalid"
+    assert problem_words.say(exc.value, "en") == (
+        f"{plan}: every MDT session needs a weekday from 1 to 7 and a capacity of at least 1, and the plan at "
+        "least one session.")
+    assert problem_words.say(exc.value, "zh_CN").startswith(f"{plan}：MDT时段文件有误")
+    plan.write_text("[[session]\n", encoding="utf-8")
+    with pytest.raises(CaseDeskError) as exc:
+        service.slots()
+    assert exc.value.problem.code == "mdt.sessions_file_unreadable"
+    assert " / " not in problem_words.say(exc.value, "en") and "MDT时段文件无法读取" in problem_words.say(exc.value, "zh_CN")

@@ -3,6 +3,8 @@ problem, but it is worded the same way, so the CLI speaks one language."""
 from __future__ import annotations
 
 ENGLISH = {
+    "cli.error": "error: {message}",
+    "cli.interrupted": "interrupted",
     "cli.bad_date": "{option} “{value}” is not a date; write YYYY-MM-DD, e.g. 2026-11-30.",
     "cli.date_range": "The date range is back to front: --due-from {start} is after --due-to {end}.",
     "cli.out_suffix": "--out must end in {suffix}: {path}",

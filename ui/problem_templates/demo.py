@@ -3,6 +3,8 @@ and what the person is told when a new, empty profile is made for that network i
 from __future__ import annotations
 
 ENGLISH = {
+    "demo.not_empty": "The database already has {holds}: demo data is only generated into an empty profile. "
+                      "Choose a new directory with --profile.",
     "demo.real_server": "This is a demo profile: its patients are invented, so it does not sign in to {server}, "
                         "a real network's server. Nothing was sent. To work on the real network, use a new, empty "
                         "profile: the sign-in window offers to make one, or run "
@@ -15,4 +17,11 @@ ENGLISH = {
                               "it; sign in there. The demo profile stays as it was.",
     "demo.new_profile_start_by_hand": "A new, empty profile for {server} is ready in {path}, but CaseDesk could not "
                                       "start on it by itself. Start it with: python main.py --profile {path}",
+}
+
+TERM_PARAMS = {"demo:holds": "demo_holds"}
+
+TERMS = {
+    "demo_holds.patients": "patients",
+    "demo_holds.network": "an organisation network",
 }

@@ -15,6 +15,10 @@ ENGLISH = {
     "mdt.decide_unbooked": "Book a session before recording a decision; this request is {state}.",
     "mdt.decision_required": "Write the panel's decision.",
     "mdt.decided_without_session": "A decision needs the session it was made in.",
+    "mdt.sessions_file_unreadable": "{path}: the MDT session plan cannot be read ({detail}). Each [[session]] "
+                                    "needs weekday, time, capacity and place.",
+    "mdt.sessions_file_invalid": "{path}: every MDT session needs a weekday from 1 to 7 and a capacity of at "
+                                 "least 1, and the plan at least one session.",
     "mdt.decided_before_session": "The panel meets on {session}: record its decision on or after that day.",
 }
 
