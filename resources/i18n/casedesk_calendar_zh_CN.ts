@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
     <context>
@@ -424,6 +424,12 @@
             <source>Select a follow-up to see why it is on its day.</source>
             <translation>选中一条随访，查看它为何排在这一天。</translation>
         </message>
+        <message numerus="yes">
+            <source>Reschedule %n…</source>
+            <translation>
+                <numerusform>改期 %n 条…</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>MonthView</name>
@@ -496,6 +502,69 @@
             <location filename="../../ui/calendar/reschedule_dialog.py" line="79" />
             <source>{day} is a weekend day.</source>
             <translation>{day} 是周末。</translation>
+        </message>
+    </context>
+    <context>
+        <name>BulkRescheduleDialog</name>
+        <message>
+            <source>Reschedule follow-ups</source>
+            <translation>批量改期随访</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n follow-up(s) selected.</source>
+            <translation>
+                <numerusform>已选择 %n 条随访。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>The next follow-up of each of %n case(s) moves.</source>
+            <translation>
+                <numerusform>%n 个个案各自的下一次随访将改期。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>e.g. the clinic moved its session</source>
+            <translation>例如：门诊调整了出诊时间</translation>
+        </message>
+        <message>
+            <source>Move</source>
+            <translation>改期</translation>
+        </message>
+        <message>
+            <source>New date</source>
+            <translation>新日期</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <source>Holidays for {year} are not in the data: check this day yourself.</source>
+            <translation>{year}年的节假日安排尚未收录：请自行确认这一天是否上班。</translation>
+        </message>
+        <message>
+            <source>{day} is a public holiday ({name}).</source>
+            <translation>{day} 是法定节假日（{name}）。</translation>
+        </message>
+        <message>
+            <source>{day} is a weekend day.</source>
+            <translation>{day} 是周末。</translation>
+        </message>
+        <message>
+            <source>Clinic visits go to the next working day, {date}; calls and home visits stay on {day}.</source>
+            <translation>门诊随访顺延到下一个工作日 {date}；电话随访和上门访视仍在 {day}。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n follow-up(s) moved to {date}.</source>
+            <translation>
+                <numerusform>%n 条随访已改到 {date}。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n clinic visit(s) on {date} instead (the clinic is closed on {day}).</source>
+            <translation>
+                <numerusform>%n 个门诊改在 {date}（{day} 门诊不开）。</numerusform>
+            </translation>
         </message>
     </context>
 </TS>

@@ -1,5 +1,6 @@
 """The side panel: the selected day's list, the overdue list and the chase list (主动追踪),
-the buttons that act on the selected follow-up, and why it is on its day."""
+the buttons that act on the selected follow-up, and why it is on its day. Several rows can be
+selected (Ctrl/Shift+click, Ctrl+A): Reschedule… then moves them all in one go."""
 from __future__ import annotations
 
 import datetime as dt
@@ -43,7 +44,7 @@ class ListsPanel(QWidget):
             table = QTableView(self)
             table.setModel(self.models[kind])
             table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-            table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+            table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
             table.verticalHeader().hide()
             table.verticalHeader().setDefaultSectionSize(24)
             table.horizontalHeader().setStretchLastSection(True)
@@ -54,6 +55,7 @@ class ListsPanel(QWidget):
                     table.setColumnWidth(col, WIDTHS[key])
             table.activated.connect(lambda _i: self.complete_requested.emit())
             table.selectionModel().currentRowChanged.connect(lambda *_: self.show_detail())
+            table.selectionModel().selectionChanged.connect(lambda *_: self.show_detail())
             self.tables[kind] = table
             self.tabs.addTab(table, "")
         self.tabs.currentChanged.connect(lambda _i: self.show_detail())
@@ -78,7 +80,6 @@ class ListsPanel(QWidget):
 
     def retranslate(self) -> None:
         self.complete_button.setText(self.tr("Complete…"))
-        self.reschedule_button.setText(self.tr("Reschedule…"))
         self.patient_button.setText(self.tr("Open patient"))
         self.show_detail()
 
@@ -124,11 +125,35 @@ class ListsPanel(QWidget):
         index = self.tables[kind].currentIndex()
         return self.models[kind].row_data(index.row()) if index.isValid() else None
 
+    def selected_rows(self) -> list:
+        """The selected follow-ups of the list shown, in list order (the current one if none is)."""
+        kind = LISTS[self.tabs.currentIndex()]
+        table, model = self.tables[kind], self.models[kind]
+        rows = sorted({i.row() for i in table.selectionModel().selectedRows()})
+        found = [model.row_data(r) for r in rows]
+        if not rows:
+            current = self.current_row()
+            found = [current] if current is not None else []
+        return [r for r in found if r is not None]
+
+    def select_id(self, kind: str, fid: str) -> bool:
+        """Show list `kind` with follow-up `fid` selected (a click in the week view)."""
+        row = self.models[kind].row_of(fid)
+        if row < 0:
+            return False
+        table = self.show_list(kind)
+        table.selectRow(row)
+        table.scrollTo(self.models[kind].index(row, 0))
+        return True
+
     def show_detail(self) -> None:
         row = self.current_row()
-        open_ = row is not None and row.status in ("planned", "missed")
-        self.complete_button.setEnabled(open_)
-        self.reschedule_button.setEnabled(open_)
+        chosen = self.selected_rows()
+        open_ = [r for r in chosen if r.status in ("planned", "missed")]
+        self.complete_button.setEnabled(len(chosen) == 1 and bool(open_))
+        self.reschedule_button.setEnabled(bool(open_))
+        self.reschedule_button.setText(self.tr("Reschedule %n…", "", len(open_)) if len(open_) > 1
+                                       else self.tr("Reschedule…"))
         self.patient_button.setEnabled(row is not None)
         self.detail.setText(due_words.lines(self.service.date_reasons(row.id)) if row else self.tr(
             "Select a follow-up to see why it is on its day."))

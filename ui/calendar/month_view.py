@@ -100,6 +100,7 @@ class MonthView(QWidget):
             p.drawLine(QPointF(0, HEADER_H + row * h), QPointF(self.width(), HEADER_H + row * h))
         if self.hasFocus() and self.start <= self.selected <= self.start + dt.timedelta(days=41):
             p.setPen(QPen(ACCENT, 2))
+            p.setBrush(Qt.BrushStyle.NoBrush)  # an outline: a brush left over from a dot filled the cell
             p.drawRect(self.cell_rect(self.selected).adjusted(1, 1, -1, -1))
         p.end()
 
@@ -116,37 +117,44 @@ class MonthView(QWidget):
         base = QFont(self.font())
         bold = QFont(base)
         bold.setBold(True)
-        small = QFont(base)
-        small.setPointSizeF(max(base.pointSizeF() * 0.85, 7))
+        small = self.small_font()
         num = QRectF(r.left() + 6, r.top() + 4, 26, 22)
         if day == self.today:
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(ACCENT)
             p.drawEllipse(num.center(), 11, 11)
+            p.setBrush(Qt.BrushStyle.NoBrush)
             p.setPen(QColor("white"))
         else:
             p.setPen(TEXT if in_month else MUTED)
         p.setFont(bold)
         p.drawText(num, Qt.AlignmentFlag.AlignCenter, str(day.day))
         p.setFont(small)
+        top = r.top() + 30  # where the counts begin
         if info is not None and info.kind in ("holiday", "makeup"):
+            # The 休/班 tag as wide as its word ("Work" in English); the holiday's name on a line
+            # of its own under the date, the cell's full width (beside the number it was cut).
             tag_colour = labels.OVERDUE if info.kind == "holiday" else labels.MAKEUP
-            tag = QRectF(r.right() - 24, r.top() + 6, 18, 18)
+            word = labels.day_kind(info.kind)
+            tag_w = max(18.0, p.fontMetrics().horizontalAdvance(word) + 8.0)
+            tag = QRectF(r.right() - tag_w - 6, r.top() + 6, tag_w, 18)
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(tag_colour)
             p.drawRoundedRect(tag, 3, 3)
+            p.setBrush(Qt.BrushStyle.NoBrush)
             p.setPen(QColor("white"))
-            p.drawText(tag, Qt.AlignmentFlag.AlignCenter, labels.day_kind(info.kind))
-            p.setPen(tag_colour if in_month else MUTED)
-            name_rect = QRectF(num.right() + 2, r.top() + 4, tag.left() - num.right() - 4, 22)
-            p.drawText(name_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                       p.fontMetrics().elidedText(labels.holiday(info.name), Qt.TextElideMode.ElideRight,
-                                                  int(name_rect.width())))
+            p.drawText(tag, Qt.AlignmentFlag.AlignCenter, word)
+            name = labels.holiday(info.name)
+            if name:
+                p.setPen(tag_colour if in_month else MUTED)
+                name_rect, text, flags = self.holiday_layout(r, name, p.fontMetrics(), top)
+                p.drawText(name_rect, flags, text)
+                top += name_rect.height()
         c = self.counts.get(day)
         if c is None:
             return
         line_h = p.fontMetrics().height() + 2
-        y = r.top() + 30
+        y = top
         overdue = day < self.today
         for code in labels.METHODS:
             n = c.planned.get(code, 0)
@@ -155,6 +163,7 @@ class MonthView(QWidget):
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(labels.METHOD_COLOURS[code])
             p.drawEllipse(QPointF(r.left() + 11, y + line_h / 2), 3.5, 3.5)
+            p.setBrush(Qt.BrushStyle.NoBrush)
             p.setPen(labels.OVERDUE if overdue else TEXT)
             p.drawText(QRectF(r.left() + 19, y, r.width() - 23, line_h),
                        Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
@@ -170,6 +179,26 @@ class MonthView(QWidget):
             p.setPen(colour)
             p.drawText(QRectF(x, r.bottom() - line_h - 2, r.width(), line_h), Qt.AlignmentFlag.AlignVCenter, text)
             x += p.fontMetrics().horizontalAdvance(text) + 10
+
+    @staticmethod
+    def holiday_layout(r: QRectF, name: str, fm, top: float) -> tuple[QRectF, str, int]:
+        """Where a holiday's name goes under the date and the text drawn: the cell's full width,
+        wrapped onto a second line if it must ("Mid-Autumn Festival"), elided only past that."""
+        width = r.width() - 14
+        lines = 1 if fm.horizontalAdvance(name) <= width else 2
+        rect = QRectF(r.left() + 8, top - 2, width, fm.height() * lines + 2)
+        if lines == 1:
+            return rect, name, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
+        wrap = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
+        if fm.boundingRect(rect.toRect(), wrap, name).height() <= rect.height():
+            return rect, name, wrap
+        return rect, fm.elidedText(name, Qt.TextElideMode.ElideRight, int(width)), \
+            int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
+
+    def small_font(self) -> QFont:
+        small = QFont(self.font())
+        small.setPointSizeF(max(self.font().pointSizeF() * 0.85, 7))
+        return small
 
     # interaction ----------------------------------------------------------------
     def select(self, day: dt.date) -> None:

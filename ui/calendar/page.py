@@ -22,12 +22,15 @@ from PySide6.QtWidgets import QToolButton
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
+from app import bulk
 from app import clock
 from app.errors import ValidationError
 from app.followups import FollowupService
 from app.followups import Scope
 from app.pathway.intervals import add_months
 from ui.calendar import labels
+from ui.calendar.bulk_reschedule import BulkRescheduleDialog
+from ui.calendar.bulk_reschedule import moved_message
 from ui.calendar.complete_dialog import CompleteDialog
 from ui.calendar.lists_panel import LISTS
 from ui.calendar.lists_panel import ListsPanel
@@ -39,6 +42,7 @@ from ui.calendar.week_view import WeekView
 from ui.events import EventBridge
 from ui.problem_words import say
 from ui.writes import off_gui_thread
+from ui.writes import run_off_gui_thread
 
 WATCHED = {"followups", "cases", "patients"}
 
@@ -77,6 +81,7 @@ class CalendarPage(QWidget):
         self.warning.hide()
         self.month_view = MonthView(self)
         self.week_view = WeekView(self.move_to_day, self)
+        self.week_view.followup_clicked.connect(self.show_followup)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.month_view)
         self.stack.addWidget(self.week_view)
@@ -254,14 +259,27 @@ class CalendarPage(QWidget):
         dialog.open()
         return dialog
 
-    def reschedule_selected(self) -> RescheduleDialog | None:
-        row = self.lists.current_row()
-        if row is None or row.status not in ("planned", "missed"):
+    def reschedule_selected(self) -> RescheduleDialog | BulkRescheduleDialog | None:
+        """One follow-up: the dialog that asks about a clinic visit on a day off. Several: one
+        question for all of them, one transaction (app/bulk.py)."""
+        rows = [r for r in self.lists.selected_rows() if r.status in ("planned", "missed")]
+        if not rows:
             return None
-        dialog = RescheduleDialog(self.service, row, self)
-        dialog.accepted.connect(self.reload)
+        if len(rows) == 1:
+            dialog: RescheduleDialog | BulkRescheduleDialog = RescheduleDialog(self.service, rows[0], self)
+            dialog.accepted.connect(self.reload)
+        else:
+            store, calendar, ids = self.profile.store, self.service.pathway.calendar, [r.id for r in rows]
+            dialog = BulkRescheduleDialog(calendar, len(ids), lambda day, reason, progress, stop: bulk.reschedule(
+                store, calendar, ids, day, reason, progress, stop), parent=self)
+            dialog.finished_work.connect(lambda result: self._after_bulk_move(result, dialog.day()))
         dialog.open()
         return dialog
+
+    def _after_bulk_move(self, result, day: dt.date) -> None:
+        if isinstance(result, list):
+            self.message.setText(moved_message(result, day))
+            self.reload()
 
     def close_day(self) -> CloseDayDialog:
         scope = self.current_scope()
@@ -283,13 +301,23 @@ class CalendarPage(QWidget):
             self.message.setText(self.tr("{day} is not a working day. Use Reschedule… to choose it anyway.")
                                  .format(day=day.isoformat()))
             return False
-        try:
-            for fid in ids:
-                self.service.reschedule(fid, day, self.tr("Moved in the week view"))
+        store, calendar, reason = self.profile.store, self.service.pathway.calendar, self.tr("Moved in the week view")
+        try:  # several dragged together move together or not at all
+            placements = run_off_gui_thread(lambda: bulk.reschedule(store, calendar, ids, day, reason))
         except ValidationError as exc:
             self.message.setText(say(exc))
             self.reload()
             return False
-        self.message.setText(self.tr("%n follow-up(s) moved to {date}.", "", len(ids)).format(date=day.isoformat()))
+        self.message.setText(moved_message(placements, day))
         self.reload()
         return True
+
+    def show_followup(self, fid: str, day: dt.date) -> None:
+        """A follow-up clicked in the week view: its day becomes the selected day and the day's
+        list shows it selected, with why it is on that day."""
+        if day != self.selected:
+            self.selected = day
+            self.month_view.selected = day
+            self.lists.load("day", self.current_scope(), day, self.today)
+            self._update_titles()
+        self.lists.select_id("day", fid)

@@ -14,12 +14,15 @@ from PySide6.QtCore import QLocale
 from PySide6.QtCore import QMimeData
 from PySide6.QtCore import QModelIndex
 from PySide6.QtCore import Qt
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtWidgets import QApplication
 from PySide6.QtWidgets import QFrame
 from PySide6.QtWidgets import QGridLayout
 from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QListView
+from PySide6.QtWidgets import QSizePolicy
 from PySide6.QtWidgets import QWidget
 
 from ui.calendar import labels
@@ -96,6 +99,8 @@ class DayModel(QAbstractListModel):
 
 
 class WeekView(QWidget):
+    followup_clicked = Signal(str, object)  # follow-up id, its day: the page shows it in the day's list
+
     def __init__(self, on_drop: DropHandler, parent=None):
         super().__init__(parent)
         grid = QGridLayout(self)
@@ -109,7 +114,10 @@ class WeekView(QWidget):
             header.setAlignment(Qt.AlignmentFlag.AlignCenter)
             header.setTextFormat(Qt.TextFormat.RichText)
             header.setFrameShape(QFrame.Shape.StyledPanel)
-            header.setMinimumHeight(44)
+            header.setMinimumHeight(60)
+            header.setWordWrap(True)
+            # Equal columns whatever a header says: a holiday's name wraps instead of widening its day.
+            header.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             model = DayModel(dt.date.today(), on_drop, self)
             view = QListView(self)
             view.setModel(model)
@@ -122,6 +130,7 @@ class WeekView(QWidget):
             view.setDropIndicatorShown(True)
             view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
             view.setDefaultDropAction(Qt.DropAction.MoveAction)
+            view.clicked.connect(lambda index, c=col: self._clicked(c, index))
             grid.addWidget(header, 0, col)
             grid.addWidget(view, 1, col)
             grid.setColumnStretch(col, 1)
@@ -138,12 +147,22 @@ class WeekView(QWidget):
             tag = ""
             if info is not None and info.kind in ("holiday", "makeup"):
                 colour = labels.OVERDUE.name() if info.kind == "holiday" else labels.MAKEUP.name()
-                tag = f" <span style='color:{colour}'>{labels.day_kind(info.kind)} {labels.holiday(info.name)}</span>"
+                tag = f"<br><span style='color:{colour}'>{labels.day_kind(info.kind)} {labels.holiday(info.name)}</span>"
             weight = "bold" if day == today else "normal"
             planned = self.tr("%n planned", "", len(rows))
             self.headers[col].setText(
                 f"<span style='font-weight:{weight}'>{locale.dayName(day.isoweekday(), QLocale.FormatType.ShortFormat)}"
                 f" {day.month}/{day.day}</span>{tag}<br><span style='color:#6b7785'>{planned}</span>")
+
+    def _clicked(self, col: int, index) -> None:
+        """One selection across the week: a plain click in one day clears the others'."""
+        if not QApplication.keyboardModifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier):
+            for other, view in enumerate(self.lists):
+                if other != col:
+                    view.clearSelection()
+        fid = index.data(ID_ROLE)
+        if fid:
+            self.followup_clicked.emit(fid, self.models[col].day)
 
     def selected_ids(self) -> list[str]:
         out = []
