@@ -288,8 +288,9 @@ class FollowupService(FollowupQueries):
             if not c.reached:
                 chase = attempts >= self.pathway.rules.chase_after_attempts
                 status = MISSED if chase else f.status
+                # the attempt is counted (attempts) and on the timeline: the notes keep only what was written
                 tx.update(f, attempts=attempts, method=c.method, status=status, reached=False,
-                          notes=_append(f.notes, notes or f"第{attempts}次未联系上"))
+                          notes=_append(f.notes, notes) if notes else f.notes)
                 tx.add(_event(f, "timeline.followup.unreached_chase" if chase else "timeline.followup.unreached",
                               {"method": c.method, "attempts": attempts}, notes, EventKind.CALL.value,
                               attempts=attempts))
@@ -297,10 +298,8 @@ class FollowupService(FollowupQueries):
             assert outcome_rule is not None  # reached: found above
             tx.update(f, status=DONE, method=c.method, reached=True, outcome=c.outcome, attempts=attempts,
                       completed_at=clock.now(), notes=_append(f.notes, notes) if notes else f.notes)
-            tx.add(_event(f, "timeline.followup.done",
-                          {"method": c.method, "outcome": c.outcome, "label": outcome_rule.text},
-                          notes, outcome=c.outcome))
             result: dict[str, Any] = dict(status=DONE, attempts=attempts, proposal=proposal)
+            data: dict[str, Any] = {"outcome": c.outcome}  # the completion's event, added last
             if case is not None:
                 tx.update(case, last_contact_at=clock.now())
                 action = outcome_rule.data["action"]
@@ -308,7 +307,7 @@ class FollowupService(FollowupQueries):
                     result["referral_id"] = draft_referral(
                         tx, case, f"随访发现{outcome_rule.text}，请上级医院复查", notes or outcome_rule.text)
                 elif action == "close_case":
-                    close_case(tx, case, outcome_rule.text)
+                    close_case(tx, case)
                     result["case_closed"] = True
                 elif action == "flag":
                     flag_case(tx, case, "outcome", outcome=c.outcome)
@@ -317,12 +316,19 @@ class FollowupService(FollowupQueries):
                 placement = self.place(method, check_due_date_type(c.next_date or proposal.date, "next_date"))
                 day = check_due_date(tx.session, f.patient_id, placement.date, "next_date")
                 result["next_placement"] = placement
-                changed = "" if day == proposal.date else f"（建议 {proposal.date}，由本人改为 {day}）"
                 new = tx.add(Followup(patient_id=f.patient_id, case_id=f.case_id, due_date=day, method=method,
                                       status=PLANNED, attempts=0, rule_id=proposal.rule_id or outcome_rule.id,
-                                      assignee_id=f.assignee_id or (responsible_cm(case) if case else None),
-                                      notes=f"下次随访{changed}" if changed else None))
+                                      assignee_id=f.assignee_id or (responsible_cm(case) if case else None)))
+                # A date of the person's own instead of the rules' is said by this completion's event
+                # (worded where shown), not as software prose in the new follow-up's notes.
+                if day != proposal.date:
+                    moved = {"proposed": proposal.date.isoformat(), "chosen": day.isoformat()}
+                    data.update(next_date=day.isoformat(), proposed_date=moved["proposed"],
+                                body_code="timeline.body.followup_next_moved_notes" if notes
+                                else "timeline.body.followup_next_moved", body_args={**moved, "notes": notes})
                 result.update(next_id=new.id, next_date=day)
+            tx.add(_event(f, "timeline.followup.done", {"method": c.method, "outcome": c.outcome,
+                                                        "label": outcome_rule.text}, notes, **data))
         return CompletionResult(**result)
 
     def reschedule(self, fid: str, day: dt.date, reason: str = "") -> Placement:

@@ -81,11 +81,19 @@ class TimelineItem:
     # The title the software wrote, worded in the reader's language by ui/timeline_words.py.
     title_code: str | None = None
     title_args: dict | None = None
+    # A body the software wrote as a code (data["body_code"], data["body_args"]), worded the same way.
+    body_code: str | None = None
+    body_args: dict | None = None
 
 
 def _args(value) -> dict | None:
     """A JSON column as the driver gives it to a raw cursor: text on SQLite, parsed on PostgreSQL."""
     return json.loads(value) if isinstance(value, str) else value
+
+
+def _body_code(data) -> tuple[str | None, dict | None]:
+    data = data if isinstance(data, dict) else {}
+    return data.get("body_code"), data.get("body_args")
 
 
 def _age(birth: dt.date, today: dt.date) -> int:
@@ -128,7 +136,7 @@ def _timeline_query() -> prepared.Prepared:
     return prepared.Prepared(
         select(TimelineEvent.id, TimelineEvent.kind, TimelineEvent.occurred_at,
                TimelineEvent.title, TimelineEvent.body, place.name, author.display_name,
-               TimelineEvent.title_code, TimelineEvent.title_args)
+               TimelineEvent.title_code, TimelineEvent.title_args, TimelineEvent.data)
         .outerjoin(place, place.id == TimelineEvent.org_unit_id)
         .outerjoin(author, author.id == TimelineEvent.author_id)
         .where(TimelineEvent.patient_id == bindparam("patient_id"), TimelineEvent.deleted_at.is_(None))
@@ -192,8 +200,8 @@ class PatientService:
         with self.store.sessions() as s:
             found = _TIMELINE.rows(s, patient_id=patient_id)
         return [TimelineItem(eid, kind, prepared.utc(at), title, body or "", place or "", author or "",
-                             code, _args(args))
-                for eid, kind, at, title, body, place, author, code, args in found
+                             code, _args(args), *_body_code(_args(data)))
+                for eid, kind, at, title, body, place, author, code, args, data in found
                 if not kinds or kind in kinds]
 
     def add_note(self, patient_id: str, text: str, kind: str = EventKind.NOTE.value,

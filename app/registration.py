@@ -295,7 +295,7 @@ class Registration:
         pinyin, initials = name_keys(values["name"])
         with self.store.write() as tx:
             patient = tx.add(Patient(name_pinyin=pinyin[:128], name_initials=initials[:16], **values),
-                             note="窗口登记")
+                             note="audit_note.walk_in_registration")
             if case is not None:
                 self._open_case(tx, patient, case, today)
         return patient.id
@@ -316,7 +316,7 @@ class Registration:
             if station else None
         new = tx.add(Case(patient_id=patient.id, cancer_type=case.cancer_type, stage=case.stage,
                           risk_level="medium", station_id=station, community_cm_id=cm, opened_at=clock.now()),
-                     note="窗口登记：建立个案")
+                     note="audit_note.walk_in_case")
         open_task(tx, new, kind, due.date, args=args, owner_id=cm, rule_id=due.rule_id)
 
     def current(self, patient_id: str) -> PersonForm:
@@ -348,4 +348,4 @@ class Registration:
             self._stop_at([d for d in self.duplicates({"phone": values["phone"]}, exclude=patient_id)], confirmed)
         with self.store.write() as tx:
             patient = tx.session.get(Patient, patient_id)
-            return tx.update(patient, note="窗口修改联系信息", **values)
+            return tx.update(patient, note="audit_note.contact_edit", **values)

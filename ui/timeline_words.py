@@ -1,7 +1,9 @@
 """A timeline event's title in the reader's language — without Qt.
 
 The software stores the titles it writes as a code and parameters (TimelineEvent.title_code,
-title_args); a person's own words (a note, a call) stay in `title` with no code. The
+title_args); a person's own words (a note, a call) stay in `title` with no code. A body the
+software writes is stored the same way in the event's data (data["body_code"], ["body_args"]),
+and `body` keeps only what a person typed (older rows: their prose, shown as it is). The
 templates are ui/problem_templates/timeline.py with their Chinese in
 resources/i18n/casedesk_problems_timeline_zh_CN.ts, read through ui/problem_words, so the
 window, the CLI and anything that exports words the same title the same way.
@@ -10,9 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from types import SimpleNamespace
 
 from app.problems import Problem
+from ui import due_words
 from ui import problem_words
+from ui import risk_words
 from ui.problem_templates import ENGLISH
 from ui.problem_templates import TERMS
 
@@ -60,3 +65,62 @@ def local_minute(value: str) -> str:
 def _words(code: str, params: dict, lang: str | None) -> str:
     return problem_words.words(Problem(code, None, params), lang)
 
+
+
+def body(code: str | None, args: Mapping | None, text: str = "", lang: str | None = None) -> str:
+    """The words for a body code, or `text` (what a person typed, or an older row's prose)
+    when there is none or the code is one this build does not know."""
+    if not code or code not in ENGLISH:
+        return text or ""
+    lang = lang or problem_words.language()
+    params = dict(args or {})
+    for name, fill in _FILLS.items():
+        if name in params:
+            params[name] = fill(params[name], params, lang)
+    return _words(code, params, lang)
+
+
+def event_body(event, lang: str | None = None) -> str:
+    """The body of a TimelineEvent row or an app.patients.TimelineItem."""
+    code, args = getattr(event, "body_code", None), getattr(event, "body_args", None)
+    if code is None:
+        data = getattr(event, "data", None)
+        if isinstance(data, Mapping):
+            code, args = data.get("body_code"), data.get("body_args")
+    return body(code, args, getattr(event, "body", "") or "", lang)
+
+
+def _due(value, _params, lang: str) -> str:
+    """A Due as app/pathway/engine.Due.to_json stored it: the explanation ui/due_words writes."""
+    if not isinstance(value, Mapping) or not value.get("date"):
+        return ""
+    rule = value.get("rule")
+    return due_words.explain(SimpleNamespace(
+        date=dt.date.fromisoformat(value["date"]), rule=SimpleNamespace(**rule) if rule else None,
+        steps=list(value.get("steps") or ()), warnings=list(value.get("warnings") or ())), lang)
+
+
+def _next_action(value, params, lang: str) -> str:
+    """The next step: the rule file's own words for a Chinese reader (they are written in
+    Chinese, and a county may change them), else the step's code worded."""
+    if lang.startswith("zh") and params.get("next_action_text"):
+        return str(params["next_action_text"])
+    if isinstance(value, Mapping):
+        return _words(str(value.get("code")), dict(value.get("params") or {}), lang)
+    return str(value)
+
+
+def _actions(value, _params, lang: str) -> str:
+    """An MDT plan's steps, one to a line: "1. <step> (by <date>)"."""
+    return "\n".join(f"{n}. " + _words("timeline.body.mdt_action", {"step": f"{a.get('plan')}.{a.get('step')}",
+                                                                     "due": a.get("due")}, lang)
+                     for n, a in enumerate(value or (), start=1) if isinstance(a, Mapping))
+
+
+# Parameters a template cannot word by itself: nested explanations and lists.
+_FILLS = {
+    "due": _due,
+    "risk": lambda value, _params, lang: risk_words.explain(value, lang) if isinstance(value, Mapping) else "",
+    "next_action": _next_action,
+    "actions": _actions,
+}

@@ -9,7 +9,6 @@ SPECIALTIES = ("胸外科", "胃肠外科", "肝胆外科", "乳腺外科", "泌
                "影像科", "病理科", "消化内科", "呼吸与危重症医学科", "介入科", "营养科", "心理科", "中医科")
 
 CHECKLIST = ("pathology", "imaging", "staging", "labs", "consent")
-CHECKLIST_ZH = {"pathology": "病理", "imaging": "影像", "staging": "分期", "labs": "化验", "consent": "知情同意"}
 
 PLANS: dict[str, tuple[str, tuple[tuple[str, int], ...]]] = {
     "neoadjuvant_then_surgery": ("新辅助治疗后手术", (

@@ -16,7 +16,6 @@ from sqlalchemy import select
 from app import clock
 from app.mdt import sessions
 from app.mdt.plans import CHECKLIST
-from app.mdt.plans import CHECKLIST_ZH
 from app.mdt.plans import PLANS
 from app.mdt.plans import SPECIALTIES
 from app.pathway import for_profile
@@ -124,9 +123,10 @@ class MdtService:
                 raise refuse("mdt.checklist_after_booking", "checklist", state=m.state)
             state = M.READY.value if all(ticks.values()) else M.REQUESTED.value
             if tx.update(m, checklist=ticks, state=state):
-                done = "、".join(CHECKLIST_ZH[k] for k in CHECKLIST if ticks[k]) or "无"
+                done = [k for k in CHECKLIST if ticks[k]]
                 self._event(tx, m, "checklist", "timeline.mdt.ready" if state == M.READY.value
-                            else "timeline.mdt.checklist", {}, body=f"已完成：{done}")
+                            else "timeline.mdt.checklist", {}, body_code="timeline.body.mdt_checklist" if done
+                            else "timeline.body.mdt_checklist_none", body_args={"done": done})
             return m.state
 
     def book(self, mdt_id: str, slot_at: dt.datetime) -> None:
@@ -181,10 +181,11 @@ class MdtService:
             tx.update(m, state=M.DECIDED.value, decision=text, decided_at=now)
             typed = (decision or "").strip()
             self._event(tx, m, "decide", "timeline.mdt.decided_text" if typed else "timeline.mdt.decided",
-                        {"plan": plan, "decision": typed} if typed else {"plan": plan}, body="\n".join(
-                f"{n}. {what}（{due:%Y-%m-%d}前）" for n, (what, due) in enumerate(actions, 1)),
-                plan=plan, decision=text, specialties=list(m.specialties or []),
-                actions=[{"text": what, "due": due.isoformat()} for what, due in actions])
+                        {"plan": plan, "decision": typed} if typed else {"plan": plan},
+                        body_code="timeline.body.mdt_plan", body_args={"actions": [
+                            {"plan": plan, "step": n, "due": due.isoformat()} for n, (_what, due) in enumerate(actions)]},
+                        plan=plan, decision=text, specialties=list(m.specialties or []),
+                        actions=[{"text": what, "due": due.isoformat()} for what, due in actions])
             close_tasks(tx, source_id=m.id)  # attended: the plan's steps follow, each its own task
             case = tx.session.get(Case, m.case_id) if m.case_id else None
             for n, (_what, due) in enumerate(actions):
@@ -193,8 +194,12 @@ class MdtService:
 
     # -- inside the transaction ----------------------------------------------------
     def _event(self, tx, m: MdtRequest, action: str, title_code: str, title_args: dict,
-               body: str | None = None, **data) -> None:
-        """The step on the timeline; its title is a code worded in the reader's language (ui/)."""
+               body: str | None = None, body_code: str | None = None, body_args: dict | None = None,
+               **data) -> None:
+        """The step on the timeline; its title, and a body the software writes, are codes worded
+        in the reader's language (ui/timeline_words.py); `body` is what a person typed."""
+        if body_code:
+            data.update(body_code=body_code, body_args=body_args or {})
         tx.add(TimelineEvent(patient_id=m.patient_id, case_id=m.case_id, kind="mdt", occurred_at=clock.now(),
                              author_id=self.store.user_id, title="", title_code=title_code,
                              title_args=title_args, body=body,

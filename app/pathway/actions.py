@@ -57,26 +57,29 @@ def draft_referral(tx, case: Case, reason: str, summary: str) -> str | None:
         patient_id=case.patient_id, case_id=case.id, direction=ReferralDirection.UP.value,
         green_channel=True, urgency="urgent", from_org_id=from_org, to_org_id=to_org,
         reason=reason, clinical_summary=summary, state=ReferralState.DRAFT.value,
-        short_code=new_short_code(s)), note="随访结局自动生成的转诊草稿")
+        short_code=new_short_code(s)), note="audit_note.outcome_referral_draft")
     open_task(tx, case, "referral", clock.today(), args={"step": "review_draft"}, source=referral)
     return referral.id
 
 
-def close_case(tx, case: Case, label: str, keep: str | None = None) -> int:
+def close_case(tx, case: Case, keep: str | None = None) -> int:
     """Close the case, cancel its open tasks and its planned follow-ups (all but `keep`);
-    returns how many follow-ups."""
-    tx.update(case, closed_at=clock.now(), note=f"个案已结案（{label}）")
+    returns how many follow-ups. Why is on the record that closed it (the follow-up's outcome)
+    and the audit notes are codes (ui/problem_templates/audit_note.py)."""
+    tx.update(case, closed_at=clock.now(), note="audit_note.case_closed")
     close_tasks(tx, case_id=case.id, state=CANCELLED)
-    return cancel_planned(tx, case.id, f"个案已结案（{label}）", keep)
+    return cancel_planned(tx, case.id, "audit_note.case_closed", keep)
 
 
-def cancel_planned(tx, case_id: str, why: str, keep: str | None = None) -> int:
+def cancel_planned(tx, case_id: str, note: str, keep: str | None = None) -> int:
+    """Cancel the case's planned follow-ups; `note` is the audit note's code. Their notes stay
+    what people wrote: the reason is on the timeline and in the audit, not in their text."""
     planned = tx.session.scalars(select(Followup).where(
         Followup.case_id == case_id, Followup.status == FollowupStatus.PLANNED.value,
         Followup.deleted_at.is_(None), Followup.id != (keep or "")))
     n = 0
     for f in planned:
-        tx.update(f, status=FollowupStatus.CANCELLED.value, notes=f"{f.notes}\n{why}" if f.notes else why)
+        tx.update(f, status=FollowupStatus.CANCELLED.value, note=note)
         n += 1
     return n
 

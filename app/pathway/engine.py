@@ -39,6 +39,15 @@ class Due:
     def moved(self) -> bool:
         return self.date != self.unshifted
 
+    def to_json(self) -> dict:
+        """How the date was made, as data a stored record keeps (a timeline body's parameter):
+        ui/timeline_words.py words it in the reader's language when it is shown."""
+        rule = self.rule
+        return {"date": self.date.isoformat(),
+                "rule": {"id": rule.id, "version": rule.version, "source": str(rule.source), "text": rule.text}
+                if rule else None,
+                "steps": [p.to_json() for p in self.steps], "warnings": [p.to_json() for p in self.warnings]}
+
     def explain(self, lang: str = "zh_CN") -> str:
         """Compatibility shim for callers that store the explanation as prose (the timeline
         bodies app/pathway/service.py and app/screening/enrol.py write): worded by

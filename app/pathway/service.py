@@ -32,8 +32,6 @@ from db.models.enums import Stage
 if TYPE_CHECKING:
     from app.profile import Profile
 
-STAGE_LABELS = {"prevent": "预防", "screen": "筛查", "diagnose": "诊断", "treat": "治疗",
-                "rehab": "康复", "support": "帮扶"}
 REASON_MAX = 1000
 
 
@@ -115,19 +113,22 @@ class PathwayService:
                 author_id=self.store.user_id, org_unit_id=case.station_id,
                 title="", title_code="timeline.stage.returned" if verdict.is_return else "timeline.stage.changed",
                 title_args={"from_stage": current, "to_stage": target},
-                body=f"原因：{reason}\n下一步：{text}，{due.date.isoformat()} 前\n{due.explain()}",
                 data={"from": current, "to": target, "reason": reason, "return": verdict.is_return,
                       "rule": pathway.pathway_rule(case.cancer_type).cite, "next_action": text,
-                      "due_date": due.date.isoformat(), "due_rule": due.rule_id}))
+                      "due_date": due.date.isoformat(), "due_rule": due.rule_id,
+                      # the body, worded when shown (ui/timeline_words.py): the reason is the person's
+                      "body_code": "timeline.body.stage",
+                      "body_args": {"reason": reason, "next_action": {"code": f"work.stage.{target}"},
+                                    "next_action_text": text, "due_date": due.date.isoformat(),
+                                    "due": due.to_json()}}))
             tx.update(case, stage=target, note=reason)
             # The earlier stage's step is overtaken by this move; other open work stays.
             close_tasks(tx, case_id=case.id, kinds=("stage", "screening"), state=CANCELLED)
             planned = tx.session.scalars(select(Followup).where(
                 Followup.case_id == case.id, Followup.status == FollowupStatus.PLANNED.value,
                 Followup.deleted_at.is_(None)))
-            for f in planned:
-                tx.update(f, status=FollowupStatus.CANCELLED.value,
-                          notes=_append(f.notes, f"阶段变更为{STAGE_LABELS[target]}，按新阶段重新安排"))
+            for f in planned:  # why is on the timeline (this stage event): the notes stay the person's
+                tx.update(f, status=FollowupStatus.CANCELLED.value, note="audit_note.stage_changed")
             followup_id = None
             if pathway.rules.get(f"action-{target}").data["due"] != "followup":
                 open_task(tx, case, "stage", due.date, args={"stage": target}, owner_id=responsible_cm(case),
@@ -138,7 +139,3 @@ class PathwayService:
                                     assignee_id=responsible_cm(case), attempts=0, rule_id=due.rule_id))
                 followup_id = f.id
         return StageChange(case_id, current, target, text, due, followup_id)
-
-
-def _append(notes: str | None, line: str) -> str:
-    return f"{notes}\n{line}" if notes else line

@@ -67,44 +67,51 @@ def assess_patient(profile: Profile, patient_id: str, cancer: str, answers: dict
             patient_id=patient_id, programme=result.programme, screened_on=today,
             result="high_risk" if result.high_risk else "normal", org_unit_id=patient.community_id or station,
             details={"kind": "risk_assessment", "level": result.level, "eligible": result.eligible,
-                     "criteria": hits, "undetermined": list(result.undetermined), "explanation": result.explain(),
+                     "criteria": hits, "undetermined": list(result.undetermined),
                      "rule": rules.path.name, "version": rules.version, "source": str(rules.source),
-                     "answers": result.answers}), note="高危人群评估")
+                     "answers": result.answers, "reason": result.reason.to_json()}),
+            note="audit_note.risk_assessment")
         if cancer == "lung" and "pack_years" in answers:
             tx.update(patient, smoking_pack_years=float(result.answers["pack_years"]))
-        enrolled, followup_id = False, None
+        enrolled, followup_id, next_step = False, None, None
         if result.high_risk and (case is None or case.stage in EARLY):
             due = for_profile(profile).after(today, rules.next_due)
             cm = (case.community_cm_id if case else None) or _community_cm(s, station)
             if case is None:
                 case = tx.add(Case(patient_id=patient_id, cancer_type=cancer, stage=Stage.SCREEN.value,
                                    risk_level="high", station_id=station, community_cm_id=cm, opened_at=now),
-                              note="高危评估结果：纳入筛查")
+                              note="audit_note.risk_enrolled")
             else:
                 if case.stage != Stage.SCREEN.value:
-                    cancel_planned(tx, case.id, "高危评估：转入筛查期，按新阶段安排")
+                    cancel_planned(tx, case.id, "audit_note.risk_moved_to_screening")
                     tx.add(TimelineEvent(
                         patient_id=patient_id, case_id=case.id, kind=EventKind.STAGE.value, occurred_at=now,
                         org_unit_id=station, author_id=store.user_id,
                         title="", title_code="timeline.stage.changed",
                         title_args={"from_stage": case.stage, "to_stage": Stage.SCREEN.value},
-                        body=f"原因：{result.explain()}",
-                        data={"from": case.stage, "to": Stage.SCREEN.value, "reason": result.explain(),
-                              "rule": rules.cite}))
-                tx.update(case, stage=Stage.SCREEN.value, risk_level="high", note="高危评估结果")
+                        data={"from": case.stage, "to": Stage.SCREEN.value, "rule": rules.cite,
+                              "body_code": "timeline.body.risk_reason", "body_args": {"risk": result.reason.to_json()}}))
+                tx.update(case, stage=Stage.SCREEN.value, risk_level="high", note="audit_note.risk_result")
             followup_id = tx.add(Followup(
                 patient_id=patient_id, case_id=case.id, due_date=due.date, method="phone",
                 status=FollowupStatus.PLANNED.value, assignee_id=case.community_cm_id or case.clinic_cm_id,
-                attempts=0, notes=rules.next_text, rule_id=f"risk-{cancer}")).id
+                attempts=0, rule_id=f"risk-{cancer}")).id
+            # What this follow-up is for is said by the assessment's event (and the rule it cites),
+            # worded where shown: the follow-up's notes are left to people.
+            next_step = {"next_action": {"code": "timeline.body.screening_next", "params": {
+                             "programme": result.programme, "letter_kind": rules.next_letter}} if rules.next_letter
+                         else {"code": "timeline.body.screening_next_plain", "params": {"programme": result.programme}},
+                         "next_action_text": rules.next_text, "due_date": due.date.isoformat()}
             enrolled = True
         elif case is not None and case.stage in EARLY and case.risk_level != result.level:
-            tx.update(case, risk_level=result.level, note="高危评估结果")
+            tx.update(case, risk_level=result.level, note="audit_note.risk_result")
         tx.add(TimelineEvent(
             patient_id=patient_id, case_id=case.id if case else None, kind=EventKind.SCREENING.value,
             occurred_at=now, org_unit_id=patient.community_id or station, author_id=store.user_id,
             title="", title_code="timeline.screening.risk", title_args={"cancer": cancer, "level": result.level},
-            body=result.explain() + (f"\n下一步：{rules.next_text}" if enrolled else ""),
-            data={"level": result.level, "criteria": hits, "rule": rules.cite, "enrolled": enrolled},
+            data={"level": result.level, "criteria": hits, "rule": rules.cite, "enrolled": enrolled,
+                  "body_code": "timeline.body.risk_next" if enrolled else "timeline.body.risk",
+                  "body_args": {"risk": result.reason.to_json(), **(next_step or {})}},
             ref_table="screenings", ref_id=screening.id))
     return Enrolment(result, screening.id, case.id if case else None, followup_id, enrolled)
 

@@ -164,6 +164,62 @@
       <translation>{programme}：{result}</translation>
     </message>
     <message>
+      <source>Reason: {reason}
+Next: {next_action}, by {due_date}
+{due}</source>
+      <translation>原因：{reason}
+下一步：{next_action}，{due_date} 前
+{due}</translation>
+    </message>
+    <message>
+      <source>{risk}</source>
+      <translation>{risk}</translation>
+    </message>
+    <message>
+      <source>{risk}
+Next: {next_action}, by {due_date}</source>
+      <translation>{risk}
+下一步：{next_action}，{due_date} 前</translation>
+    </message>
+    <message>
+      <source>Reason: {risk}</source>
+      <translation>原因：{risk}</translation>
+    </message>
+    <message>
+      <source>{programme}: book the examination and send the {letter_kind}</source>
+      <translation>{programme}：预约检查并发放{letter_kind}</translation>
+    </message>
+    <message>
+      <source>{programme}: book the examination</source>
+      <translation>{programme}：预约检查</translation>
+    </message>
+    <message>
+      <source>Done: {done}</source>
+      <translation>已完成：{done}</translation>
+    </message>
+    <message>
+      <source>Done: nothing yet</source>
+      <translation>已完成：无</translation>
+    </message>
+    <message>
+      <source>{actions}</source>
+      <translation>{actions}</translation>
+    </message>
+    <message>
+      <source>{step} (by {due})</source>
+      <translation>{step}（{due}前）</translation>
+    </message>
+    <message>
+      <source>Next follow-up on {chosen}, a date set by hand (the rules proposed {proposed})</source>
+      <translation>下次随访 {chosen}（建议 {proposed}，由本人改为 {chosen}）</translation>
+    </message>
+    <message>
+      <source>{notes}
+Next follow-up on {chosen}, a date set by hand (the rules proposed {proposed})</source>
+      <translation>{notes}
+下次随访 {chosen}（建议 {proposed}，由本人改为 {chosen}）</translation>
+    </message>
+    <message>
       <source>Letter printed: {letter_kind}</source>
       <translation>打印{letter_kind}</translation>
     </message>

@@ -21,6 +21,7 @@ from db.models import Referral
 from db.models import TimelineEvent
 from tests.app import worklist_data as data
 from tests.app.work_of import open_tasks
+from ui.timeline_words import event_body
 from ui.timeline_words import event_title
 
 TODAY = data.TODAY  # Wednesday 2026-11-18
@@ -84,7 +85,23 @@ def test_the_person_may_change_the_proposed_date(world):
     chosen = dt.date(2027, 1, 20)
     result = service.complete(fid, Completion("clinic", True, "stable", next_date=chosen, next_method="home"))
     nxt = get(profile, Followup, result.next_id)
-    assert (nxt.due_date, nxt.method) == (chosen, "home") and "由本人改为" in nxt.notes
+    # The notes stay the person's; the completion's event says the date was theirs, in the reader's words.
+    assert (nxt.due_date, nxt.method) == (chosen, "home") and nxt.notes is None
+    with profile.sessions() as s:
+        (event,) = s.scalars(select(TimelineEvent).where(TimelineEvent.ref_id == fid)).all()
+    proposed = event.data["proposed_date"]
+    assert event.data["next_date"] == "2027-01-20" and proposed != "2027-01-20" and event.body is None
+    assert event_body(event, "zh_CN") == f"下次随访 2027-01-20（建议 {proposed}，由本人改为 2027-01-20）"
+    assert event_body(event, "en") == f"Next follow-up on 2027-01-20, a date set by hand (the rules proposed {proposed})"
+
+
+def test_an_unreached_call_writes_no_words_of_the_software_into_the_notes(world):
+    profile, ids, service = world
+    fid = planned(service, ids, "李四", TODAY)
+    service.complete(fid, Completion("phone", False))
+    service.complete(fid, Completion("phone", False, notes="空号？"))
+    f = get(profile, Followup, fid)
+    assert (f.attempts, f.notes) == (2, "空号？")  # the attempts are counted, and on the timeline
 
 
 def test_recurrence_suspected_opens_a_referral_draft(world):

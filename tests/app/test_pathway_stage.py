@@ -3,6 +3,7 @@ who, when and why, the next action and due date derived, follow-ups replanned.""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from sqlalchemy import func
@@ -19,6 +20,7 @@ from db.models import TimelineEvent
 from tests.app.test_followups import seed
 from tests.app.work_of import open_tasks
 from ui.problem_words import say
+from ui.timeline_words import event_body
 from ui.timeline_words import event_title
 
 
@@ -27,6 +29,8 @@ def world(profile):
     ids = seed(profile)
     yield profile, ids, PathwayService(profile)
     clock.pin(None)
+
+CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 
 
 def stage_events(profile, case_id):
@@ -56,7 +60,15 @@ def test_an_allowed_move_records_who_when_why_and_derives_the_next_action(world)
     assert event_title(event, "en") == "Stage changed: screening → diagnosis"
     assert event.occurred_at == clock.now()
     assert event.data["reason"] == "低剂量CT发现8mm实性结节" and event.data["from"] == "screen"
-    assert "pathway-default v2026.1" in event.data["rule"] and "action-diagnose" in event.body
+    assert "pathway-default v2026.1" in event.data["rule"] and event.body is None
+    # The body is worded when shown: the reason as typed, the next step and why its date, in the reader's language.
+    due = change.due.date.isoformat()
+    zh, en = event_body(event, "zh_CN"), event_body(event, "en")
+    assert zh.startswith(f"原因：低剂量CT发现8mm实性结节\n下一步：完成诊断检查（影像/内镜/病理），{due} 前\n")
+    assert "action-diagnose" in zh and "action-diagnose" in en
+    assert en.startswith(f"Reason: 低剂量CT发现8mm实性结节\nNext: Complete the diagnostic work-up (imaging, "
+                         f"endoscopy, pathology), by {due}\nDue {due}")
+    assert not CJK.search(en.replace("低剂量CT发现8mm实性结节", ""))
 
 
 def test_a_move_the_rules_do_not_allow_is_refused_with_the_reason(world):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shutil
 
 import pytest
@@ -26,6 +27,7 @@ from tests.app.test_import_data import network
 from tests.support import run_main
 from ui import risk_words
 from ui.problem_words import say
+from ui.timeline_words import event_body
 from ui.timeline_words import event_title
 
 TODAY = dt.date(2026, 6, 1)
@@ -147,8 +149,15 @@ def test_a_high_risk_result_enrols_in_screening_with_the_ldct_task(profile):
         assert screening.details["version"] == "2026.1"
         event = s.scalars(select(TimelineEvent).where(TimelineEvent.ref_id == done.screening_id)).one()
         assert (event.title_code, event.title_args) == ("timeline.screening.risk", {"cancer": "lung", "level": "high"})
-        assert event_title(event, "zh_CN") == "肺癌风险评估：高危" and "吸烟≥30包年" in event.body
+        assert event_title(event, "zh_CN") == "肺癌风险评估：高危" and event.body is None
         assert event_title(event, "en") == "Lung cancer risk assessment: high risk"
+        # The body is worded when shown: the rule file's words for a Chinese reader, ids and codes for another.
+        zh, en = event_body(event, "zh_CN"), event_body(event, "en")
+        assert "吸烟≥30包年" in zh and zh.endswith("\n下一步：发放低剂量螺旋CT（LDCT）筛查邀请信并预约检查，2026-06-15 前")
+        assert "lung-smoking" in en and en.endswith(
+            "\nNext: Low-dose CT lung screening: book the examination and send the screening invitation, by 2026-06-15")
+        assert not re.search(r"[\u4e00-\u9fff]", en), en
+        assert task.notes is None  # what the follow-up is for is on the assessment's event
         assert s.get(Patient, pid).smoking_pack_years == 40
 
 

@@ -114,7 +114,7 @@ def test_closing_a_case_cancels_its_tasks_and_refuses_new_ones(world):
     from db.models import Case
     case_id = ids["李四"][1]
     with profile.store.write() as tx:
-        close_case(tx, tx.session.get(Case, case_id), "迁出")
+        close_case(tx, tx.session.get(Case, case_id))
     assert open_tasks(profile, case_id) == [] and summary(profile, case_id)[1] == 0
     with pytest.raises(ValidationError) as exc:
         TaskService(profile.store).add(case_id, "回访", TODAY)

@@ -42,6 +42,7 @@ from ui.patient.timeline_model import TIME
 from ui.patient.timeline_model import TITLE
 from ui.patient.timeline_model import TYPE
 from ui.patient.timeline_model import TimelineModel
+from ui.timeline_words import event_body
 from ui.timeline_words import event_title
 
 STYLE = """
@@ -235,7 +236,8 @@ class TimelinePanel(QWidget):
             facts.append(html.escape(self.tr("Place: {place}").format(place=event.place)))
         if event.author:
             facts.append(html.escape(self.tr("Recorded by: {author}").format(author=event.author)))
-        body = html.escape(event.body).replace("\n", "<br>") if event.body else ""
+        text = event_body(event)
+        body = html.escape(text).replace("\n", "<br>") if text else ""
         self.detail.setHtml(
             f"<h3 style='margin:0 0 4px 0'>{html.escape(event_title(event))}</h3>"
             f"<p style='color:#66727f; margin:0 0 10px 0'>{'<br>'.join(facts)}</p><p>{body}</p>")

@@ -24,6 +24,7 @@ from PySide6.QtGui import QFont
 from app.patients import TimelineItem
 from ui.icons import event_icon
 from ui.labels import kind_label
+from ui.timeline_words import event_body
 from ui.timeline_words import event_title
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -47,7 +48,7 @@ GroupText = Callable[[dt.date, int], str]
 def tooltip(item: TimelineItem) -> str:
     """Rich text, so long bodies wrap instead of running off the screen."""
     title = event_title(item)
-    body = html.escape(item.body or title).replace("\n", "<br>")
+    body = html.escape(event_body(item) or title).replace("\n", "<br>")
     return f"<p style='white-space:pre-wrap'><b>{html.escape(title)}</b><br>{body}</p>"
 
 

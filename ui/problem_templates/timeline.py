@@ -56,6 +56,22 @@ ENGLISH = {
     "timeline.screening.listed_any": "Put on the screening list",
     "timeline.screening.enrolled": "Enrolled in high-risk health management",
     "timeline.screening.result": "{programme}: {result}",
+    # Bodies the software writes (data["body_code"], data["body_args"]; ui/timeline_words.py fills in
+    # {due}, {risk}, {next_action} and {actions}); what a person typed ({reason}, {notes}) as typed.
+    "timeline.body.stage": "Reason: {reason}\nNext: {next_action}, by {due_date}\n{due}",
+    "timeline.body.risk": "{risk}",
+    "timeline.body.risk_next": "{risk}\nNext: {next_action}, by {due_date}",
+    "timeline.body.risk_reason": "Reason: {risk}",
+    "timeline.body.screening_next": "{programme}: book the examination and send the {letter_kind}",
+    "timeline.body.screening_next_plain": "{programme}: book the examination",
+    "timeline.body.mdt_checklist": "Done: {done}",
+    "timeline.body.mdt_checklist_none": "Done: nothing yet",
+    "timeline.body.mdt_plan": "{actions}",
+    "timeline.body.mdt_action": "{step} (by {due})",
+    "timeline.body.followup_next_moved": "Next follow-up on {chosen}, a date set by hand (the rules proposed "
+                                         "{proposed})",
+    "timeline.body.followup_next_moved_notes": "{notes}\nNext follow-up on {chosen}, a date set by hand (the rules "
+                                               "proposed {proposed})",
     # Letters (app/letters/batch.py)
     "timeline.letter.printed": "Letter printed: {letter_kind}",
     # Clinical events of the demo data (what a hospital system would send)
@@ -79,6 +95,8 @@ TERM_PARAMS = {
     "timeline:level": "tl_level",
     "timeline:programme": "tl_programme",
     "timeline:letter_kind": "letter_kind",  # the letters area's words for letter kinds
+    "timeline:done": "mdt_item",  # the MDT area's words for readiness items
+    "timeline:step": "wk_step",  # the work area's words for an MDT plan's steps ("<plan>.<n>")
 }
 
 TERMS = {
