@@ -48,15 +48,6 @@ class Due:
                 if rule else None,
                 "steps": [p.to_json() for p in self.steps], "warnings": [p.to_json() for p in self.warnings]}
 
-    def explain(self, lang: str = "zh_CN") -> str:
-        """Compatibility shim for callers that store the explanation as prose (the timeline
-        bodies app/pathway/service.py and app/screening/enrol.py write): worded by
-        ui/due_words.py, in Chinese unless told, as those bodies were. Where a person reads
-        it, word the Due in their language instead: `ui.due_words.explain(due, lang)`."""
-        from ui import due_words  # local: app sits below ui; this shim goes with its last caller
-
-        return due_words.explain(self, lang)
-
 
 def _step(code: str, **params) -> Problem:
     return Problem(f"due.{code}", None, params)

@@ -21,6 +21,7 @@ from db.models import Referral
 from db.models import TimelineEvent
 from tests.app import worklist_data as data
 from tests.app.work_of import open_tasks
+from ui import due_words
 from ui.timeline_words import event_body
 from ui.timeline_words import event_title
 
@@ -61,7 +62,7 @@ def test_completing_proposes_the_next_date_from_the_schedule(world):
     profile, ids, service = world
     fid = planned(service, ids, "李四", TODAY)  # colorectal, rehab
     proposal = service.propose(fid, "stable")
-    assert proposal.rule_id == "rehab-colorectal" and "rehab-colorectal v2026.1" in proposal.explain()
+    assert proposal.rule_id == "rehab-colorectal" and "rehab-colorectal v2026.1" in due_words.explain(proposal, "zh_CN")
     result = service.complete(fid, Completion(method="phone", reached=True, outcome="stable", notes="恢复良好"))
     assert result.status == "done" and result.next_date == proposal.date
     done, nxt = get(profile, Followup, fid), get(profile, Followup, result.next_id)

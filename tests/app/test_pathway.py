@@ -31,19 +31,19 @@ def test_every_three_months_in_the_first_two_years_after_curative_treatment(engi
     rule = engine.rules.get("rehab-curative")
     due = engine.schedule_due(rule, D(2026, 4, 7), anchor=D(2026, 1, 5), anchor_label="进入康复期")
     assert due.unshifted == D(2026, 7, 7) and due.date == next_workday(D(2026, 7, 7))
-    assert "第1阶段" in due.explain() and "2年内每3个月" in due.explain()
+    assert "第1阶段" in due_words.explain(due, "zh_CN") and "2年内每3个月" in due_words.explain(due, "zh_CN")
 
 
 def test_every_six_months_after_two_years(engine):
     due = engine.schedule_due(engine.rules.get("rehab-curative"), D(2025, 3, 12), anchor=D(2023, 1, 10))
     assert due.unshifted == D(2025, 9, 12)
-    assert "第2阶段" in due.explain()
+    assert "第2阶段" in due_words.explain(due, "zh_CN")
 
 
 def test_yearly_after_five_years(engine):
     due = engine.schedule_due(engine.rules.get("rehab-curative"), D(2024, 6, 10), anchor=D(2019, 6, 3))
     assert due.unshifted == D(2025, 6, 10) and due.date == next_workday(D(2025, 6, 10))
-    assert "第3阶段" in due.explain() and "此后每1年" in due.explain()
+    assert "第3阶段" in due_words.explain(due, "zh_CN") and "此后每1年" in due_words.explain(due, "zh_CN")
 
 
 def test_a_named_cancer_beats_the_general_rule(engine):
@@ -59,7 +59,7 @@ def test_national_day_2026_moves_a_due_date_to_the_next_working_day(engine):
     assert due.unshifted == D(2026, 10, 3)
     # chinesecalendar (State Council notice): 1-7 October off, the 8th (Thursday) a working day.
     assert due.date == next_workday(D(2026, 10, 3)) == D(2026, 10, 8)
-    text = due.explain()
+    text = due_words.explain(due, "zh_CN")
     assert "国庆节" in text and "顺延" in text and "2026-10-08" in text and "chinesecalendar" in text
     assert due.warnings == ()
 
@@ -68,7 +68,7 @@ def test_a_make_up_working_saturday_stays(engine):
     assert chinese_calendar.is_workday(D(2026, 10, 10)) and D(2026, 10, 10).weekday() == 5
     due = engine.after(D(2026, 9, 10), "1m")
     assert due.date == due.unshifted == D(2026, 10, 10)
-    assert "调休上班" in due.explain()
+    assert "调休上班" in due_words.explain(due, "zh_CN")
 
 
 def test_a_year_the_data_does_not_cover_warns_and_still_skips_weekends(engine):
@@ -77,20 +77,20 @@ def test_a_year_the_data_does_not_cover_warns_and_still_skips_weekends(engine):
     due = engine.after(D(2027, 1, 1), "1y")  # 2028-01-01 is a Saturday
     assert due.date == D(2028, 1, 3)
     assert [(w.code, w.params["year"]) for w in due.warnings] == [("due.holidays_uncovered", 2028)]
-    assert "⚠ 2028年的法定节假日与调休安排未收录" in due.explain()
+    assert "⚠ 2028年的法定节假日与调休安排未收录" in due_words.explain(due, "zh_CN")
     assert "⚠ The statutory holidays and make-up working days of 2028 are not in the data" in due_words.explain(due, "en")
 
 
 def test_the_explanation_names_rule_version_source_and_shift(engine):
     due = engine.schedule_due(engine.rules.get("rehab-curative"), D(2026, 7, 3), anchor=D(2026, 1, 2))
-    text = due.explain()
+    text = due_words.explain(due, "zh_CN")
     assert due.rule_id == "rehab-curative" and due.date == D(2026, 10, 8)
     assert "rehab-curative v2026.1" in text and "《" in text and "顺延至下一个工作日 2026-10-08" in text
 
 
 def test_screening_interval_and_nodule_size_category(engine):
     due = engine.screening_due(engine.rules.get("screen-liver-us-afp"), D(2026, 3, 2))
-    assert due.unshifted == D(2026, 9, 2) and "liver_us_afp" in due.explain()
+    assert due.unshifted == D(2026, 9, 2) and "liver_us_afp" in due_words.explain(due, "zh_CN")
     nodule = engine.nodule_due(8, "solid", D(2026, 4, 1))
     assert nodule.rule_id == "nodule-solid-5-15" and nodule.unshifted == D(2026, 7, 1)
     assert engine.nodule_due(4.9, "solid", D(2026, 4, 1)).rule_id == "nodule-solid-lt5"
@@ -99,7 +99,7 @@ def test_screening_interval_and_nodule_size_category(engine):
 
 def test_month_arithmetic_clamps_to_the_end_of_the_month(engine):
     due = engine.after(D(2026, 1, 31), "1m")
-    assert due.unshifted == D(2026, 2, 28) and "取月末" in due.explain()
+    assert due.unshifted == D(2026, 2, 28) and "取月末" in due_words.explain(due, "zh_CN")
 
 
 @pytest.mark.parametrize("text", ["3x", "m3", "0m", "", "3 months", 3])
@@ -120,7 +120,7 @@ def test_an_administrators_holiday_file_covers_a_new_year(tmp_path):
     engine = pathway.load(tmp_path)
     due = engine.after(D(2027, 2, 3), "1m")
     assert due.date == D(2027, 3, 6)  # Wednesday-Friday off, the Saturday a make-up working day
-    assert due.warnings == () and "2027.toml vtest-1" in due.explain() and "测试假日" in due.explain()
+    assert due.warnings == () and "2027.toml vtest-1" in due_words.explain(due, "zh_CN") and "测试假日" in due_words.explain(due, "zh_CN")
 
 
 def test_a_profile_override_wins_over_chinesecalendar(tmp_path):
@@ -130,7 +130,7 @@ def test_a_profile_override_wins_over_chinesecalendar(tmp_path):
         'year = 2026\nversion = "local-1"\nsource = "本地测试：国庆延长一天"\n\n[[holiday]]\nname = "国庆节"\n'
         "from = 2026-10-01\nto = 2026-10-08\nworkdays = [2026-10-10]\n", encoding="utf-8")
     due = pathway.load(tmp_path).after(D(2026, 7, 3), "3m")
-    assert due.date == D(2026, 10, 9) and "2026.toml" in due.explain()
+    assert due.date == D(2026, 10, 9) and "2026.toml" in due_words.explain(due, "zh_CN")
     # The file names the holiday in Chinese; it is the same holiday as chinesecalendar's.
     assert due.steps[-1].params["runs"][0]["params"]["holiday"] == "national_day"
     assert "3 Oct–8 Oct: National Day holiday" in due_words.explain(due, "en")

@@ -19,6 +19,7 @@ from db.models import Followup
 from db.models import TimelineEvent
 from tests.app.test_followups import seed
 from tests.app.work_of import open_tasks
+from ui import due_words
 from ui.problem_words import say
 from ui.timeline_words import event_body
 from ui.timeline_words import event_title
@@ -105,7 +106,7 @@ def test_entering_rehab_replans_the_follow_ups_by_the_new_schedule(world):
     assert change.due.unshifted == dt.date(2027, 2, 18)
     # Its anchor is the day the case entered rehab: the next completion counts from it.
     proposal = FollowupService(profile).propose(new.id, "stable")
-    assert "进入康复期" in proposal.explain() and "第1阶段" in proposal.explain()
+    assert "进入康复期" in due_words.explain(proposal, "zh_CN") and "第1阶段" in due_words.explain(proposal, "zh_CN")
 
 
 def test_a_return_is_allowed_and_marked(world):
