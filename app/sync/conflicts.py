@@ -1,6 +1,7 @@
 """Settling what the server would not take as it was: conflicts and rejections.
 
-Nothing is dropped silently. A conflict is resolved by a person's choice per field and
+Nothing is dropped silently. A conflict is resolved by a person's choice per field — or,
+for fields that are one fact together (GROUPS), one choice for the whole group — and
 sent again as a fresh edit on top of the server's current row; a rejection is edited and
 resent, or discarded (the server's row comes back). The network part (fetching the
 server's row) runs first, then every local part in ONE transaction through the store:
@@ -24,12 +25,14 @@ from app import audit
 from app import clock
 from app.events import DataChanged
 from app.problems import refuse
+from app.serial import to_wire
 from app.sync.wire import CLIENT_FIELDS
 from app.sync.wire import COLUMNS
 from app.sync.wire import WireError
 from app.sync.wire import from_wire
 from db.models import MODEL_BY_TABLE
 from db.models import OutboxEntry
+from db.models import Task
 from db.models import TimelineEvent
 
 if TYPE_CHECKING:
@@ -43,6 +46,63 @@ FIELDS = "fields"  # the same field changed on both sides
 DELETED_HERE = "deleted_here"  # deleted on this desktop, edited on the server
 DELETED_THERE = "deleted_there"  # edited here, deleted on the server
 
+# Fields that say one thing only together, per synced record: a clash on any of them is
+# settled by ONE choice for the whole group — every field as this desktop has it, or every
+# field as the server has it — never a mix (a stage from one side with the other side's
+# closing, a cancelled referral with the other side's appointment). What each service
+# writes in one go, and what the rule book checks together, decides the groups:
+# - cases: the stage and its closing are where the case stands; the stage's next step
+#   (a task, derived into the case's next step and due date by db/summary.py) follows the
+#   stage chosen (_settle_stage_step). Case managers, risk, last contact stand alone.
+# - referrals: a step of the state machine writes the state with its stamps, reason and
+#   appointment (app/referrals/service.py); the route's direction must match its two ends'
+#   levels, the green channel goes up only (app/rulebook/referrals.py).
+# - follow-ups: a call writes status, attempts, method, reached, outcome and completion;
+#   a new date resets the status (app/followups.py).
+# - tasks: closing writes state, time and note (app/tasks.py).
+# - MDT requests: each state needs its checklist, session or decision (app/rulebook/clinical.py).
+# - patients: an ID number carries birth date and sex; the pinyin is the name's; where a
+#   patient lives decides the community, and the community the family doctor and contract.
+# - screenings: a result belongs to its day and details.
+# A group's key is never one of its record's field names: a choice names a group or a field.
+GROUPS: dict[str, dict[str, tuple[str, ...]]] = {
+    "cases": {"pathway": ("stage", "closed_at")},
+    "referrals": {"referral_step": ("state", "state_reason", "sent_at", "scheduled_at", "scheduled_place",
+                                    "closed_at", "breach_reason"),
+                  "route": ("direction", "from_org_id", "to_org_id", "to_department", "green_channel")},
+    "followups": {"followup_result": ("status", "due_date", "method", "attempts", "reached", "outcome",
+                                      "completed_at")},
+    "tasks": {"task_closing": ("state", "closed_at", "close_note")},
+    "mdt_requests": {"mdt_progress": ("state", "checklist", "slot_at", "decision", "decided_at")},
+    "patients": {"identity": ("id_number", "birth_date", "sex"),
+                 "written_name": ("name", "name_pinyin", "name_initials"),
+                 "home": ("address", "community_id", "family_doctor_id", "contract_signed")},
+    "screenings": {"screening_result": ("screened_on", "result", "details")},
+}
+_GROUP_OF = {(table, field): key for table, groups in GROUPS.items()
+             for key, members in groups.items() for field in members}
+
+
+def group_of(table: str, field: str) -> str:
+    """The choice a field is settled by: its group's key, or the field itself."""
+    return _GROUP_OF.get((table, field), field)
+
+
+def members(table: str, key: str) -> tuple[str, ...]:
+    """The fields one choice settles (a group's fields, or the one field)."""
+    return GROUPS.get(table, {}).get(key, (key,))
+
+
+def choice_keys(table: str, kind: str, clashing) -> list[str]:
+    """What a person chooses for a conflict: one choice per group with a clashing field and
+    per clashing field outside groups, in the groups' order then the fields'; a
+    delete-versus-edit conflict is one choice (RECORD)."""
+    if kind == DELETED_HERE:
+        return [RECORD]
+    keys = {group_of(table, f) for f in clashing}
+    order = list(GROUPS.get(table, {}))
+    return sorted(keys, key=lambda k: (order.index(k) if k in order else len(order), k))
+
 
 def conflict_kind(op: str, detail: dict | None) -> str:
     """From the server's word (its conflict answer's `kind`), never from its reason's text.
@@ -55,19 +115,24 @@ def conflict_kind(op: str, detail: dict | None) -> str:
 
 
 def resolve(profile: Profile, client, entry_id: int, choices: dict[str, str]) -> int | None:
-    """Settle a conflict: `choices` maps each conflicting field to MINE or SERVER (for a
-    delete-versus-edit conflict, RECORD to MINE = delete it, SERVER = keep it).
+    """Settle a conflict: `choices` maps each of `choice_keys` (a group of fields that belong
+    together, or a field outside groups) to MINE or SERVER (for a delete-versus-edit
+    conflict, RECORD to MINE = delete it, SERVER = keep it).
 
-    Fields of the same change that did not clash are sent again as they were. Returns the
-    new outbox entry's seq, or None when the server's version was taken whole."""
+    A group goes whole: MINE sends every field of it as this desktop has it, SERVER keeps
+    every field as the server has it (this desktop's changes to them are dropped). Fields of
+    the same change outside any clash are sent again as they were; the result passes the
+    record's rule book or nothing is written. Returns the new outbox entry's seq, or None
+    when the server's version was taken whole."""
     entry = _entry(profile, entry_id, "conflict")
     kind = conflict_kind(entry.op, entry.server_detail)
     clashing = set((entry.server_detail or {}).get("fields", {}))
-    wanted = {RECORD} if kind == DELETED_HERE else clashing
+    wanted = set(choice_keys(entry.table_name, kind, clashing))
     if set(choices) != wanted or not set(choices.values()) <= {MINE, SERVER}:
         raise ValueError(f"choices must name {sorted(wanted)} with {MINE!r} or {SERVER!r}")
     if kind == DELETED_THERE and MINE in choices.values():
         raise refuse("conflict.deleted_on_server")
+    held = _held_here(profile, entry, choices) if kind == FIELDS else {}
     client.fetch_rows(entry.table_name, [entry.row_id], overwrite_local=True)
     model = MODEL_BY_TABLE[entry.table_name]
     with profile.store.write() as tx:
@@ -87,14 +152,13 @@ def resolve(profile: Profile, client, entry_id: int, choices: dict[str, str]) ->
                     tx.delete(obj, note="sync: conflict resolved, deleted")
                     new_seq = _last_seq(s)
         elif obj is not None:
-            assert mine.server_detail is not None  # a conflict keeps the server's answer (sync/local.py)
-            values = {f: v for f, (_old, v) in mine.changes.items() if f not in clashing}
-            values.update({f: pair["client"] for f, pair in mine.server_detail["fields"].items()
-                           if choices[f] == MINE})
+            values = _chosen(mine, choices, held)
             shadowed = {f for e in later for f in e.changes}  # newer edits carry these already
             values = {f: _python(mine.table_name, f, v) for f, v in values.items() if f not in shadowed}
             if kind == FIELDS and tx.update(obj, note="sync: conflict resolved", **values):
                 new_seq = _last_seq(s)
+            if kind == FIELDS and mine.table_name == "cases" and "pathway" in choices:
+                _settle_stage_step(tx, obj)
         _lay_back(s, obj, _others(s, mine, after=False), skip=set(mine.changes))
         _lay_back(s, obj, later)
         audit.append(s, device_id=profile.device_id, user_id=profile.store.user_id, action="write",
@@ -103,6 +167,58 @@ def resolve(profile: Profile, client, entry_id: int, choices: dict[str, str]) ->
         _say_settled(tx, profile, mine, obj, choices)
     _announce(profile, entry)
     return new_seq
+
+
+def _held_here(profile: Profile, entry: OutboxEntry, choices: dict[str, str]) -> dict[str, Any]:
+    """This desktop's values (wire) of the chosen groups' fields this change did not touch:
+    "mine" for a group means the whole group as this desktop has it. Taken before the
+    server's row replaces the local one, and kept with the entry, so a second try after a
+    refusal (the row is the server's by then) still knows them."""
+    detail = dict(entry.server_detail or {})
+    held = dict(detail.get("held_here") or {})
+    wanted = {f for key in choices for f in members(entry.table_name, key)} - set(entry.changes) - set(held)
+    if not wanted:
+        return held
+    model = MODEL_BY_TABLE[entry.table_name]
+    with profile.sessions.begin() as s:
+        row = s.get(model, entry.row_id)
+        if row is None:
+            return held
+        held.update({f: to_wire(getattr(row, f)) for f in sorted(wanted) if f in COLUMNS[entry.table_name]})
+        stored = s.get(OutboxEntry, entry.seq)
+        if stored is not None:
+            stored.server_detail = {**detail, "held_here": held}
+    return held
+
+
+def _chosen(entry: OutboxEntry, choices: dict[str, str], held: dict[str, Any]) -> dict[str, Any]:
+    """The wire values to write over the server's row: each group or field chosen MINE whole
+    (this change's values, else this desktop's), and what did not clash as it was sent."""
+    table = entry.table_name
+    governed = {f for key in choices for f in members(table, key)}
+    values = {f: new for f, (_old, new) in entry.changes.items() if f not in governed}
+    for key, side in choices.items():
+        if side != MINE or key == RECORD:
+            continue
+        for f in members(table, key):
+            if f in entry.changes:
+                values[f] = entry.changes[f][1]
+            elif f in held:
+                values[f] = held[f]
+    return values
+
+
+def _settle_stage_step(tx, case) -> None:
+    """A case's next step is its stage's open task (db/summary.py derives the case's next step
+    and due date from it). Two desktops that moved the same case each opened the step of
+    their stage; once the stage is settled, the step of the stage not kept is cancelled, so
+    the case never shows one side's stage with the other side's next step."""
+    steps = tx.session.scalars(select(Task).where(
+        Task.case_id == case.id, Task.kind == "stage", Task.state == "open", Task.deleted_at.is_(None))
+        .order_by(Task.id))
+    for task in steps:
+        if case.closed_at is not None or case.deleted_at is not None or (task.args or {}).get("stage") != case.stage:
+            tx.update(task, state="cancelled", closed_at=clock.now(), note="sync: stage settled by a person")
 
 
 RESOLVED_CODE = "timeline.conflict.resolved"
@@ -119,7 +235,8 @@ def _say_settled(tx, profile: Profile, entry: OutboxEntry, obj, choices: dict[st
         patient_id=patient_id, case_id=getattr(obj, "case_id", None) if entry.table_name != "cases" else entry.row_id,
         kind="note", occurred_at=clock.now(), author_id=profile.store.user_id, title="",
         title_code=RESOLVED_CODE,
-        title_args={"table": entry.table_name, "fields": sorted(f for f in choices if f != RECORD),
+        title_args={"table": entry.table_name, "fields": sorted((entry.server_detail or {}).get("fields", {}))
+                    if RECORD not in choices else [],
                     "kept": "mine" if kept == {MINE} else "server" if kept == {SERVER} else "both"},
         ref_table=entry.table_name, ref_id=entry.row_id), note="sync: conflict settled")
 
@@ -220,9 +337,17 @@ def editable_fields(table: str, op: str, changes: dict) -> list[str]:
     return sorted(f for f in changes if f in CLIENT_FIELDS[table])
 
 
+YES, NO = "true", "false"  # a yes-or-no field's value as a form hands it over
+
+
+def value_kind(table: str, field: str) -> str:
+    """What a field holds (str, int, float, bool, date, datetime, json): how a form offers it."""
+    return COLUMNS[table][field].kind
+
+
 def parse_value(table: str, field: str, text: str) -> Any:
     """A value typed in a form → the Python value for the field; a ProblemError
-    (conflict.bad_value) says why not."""
+    (conflict.bad_value) says why not. A yes-or-no field takes YES or NO."""
     spec = COLUMNS[table][field]
     text = text.strip()
     try:
@@ -233,10 +358,11 @@ def parse_value(table: str, field: str, text: str) -> Any:
         if spec.kind == "float":
             return from_wire(table, field, float(text))
         if spec.kind == "bool":
-            lowered = text.lower()
-            if lowered not in ("true", "false", "是", "否", "yes", "no", "1", "0"):
+            # A code, never a word: the window offers yes and no in the person's language and
+            # passes YES or NO (ui/sync/resend_dialog.py), so no language's words live here.
+            if text.lower() not in (YES, NO):
                 raise WireError("not yes or no")  # for the log: people see conflict.bad_value
-            return lowered in ("true", "是", "yes", "1")
+            return text.lower() == YES
         if spec.kind == "json":
             return json.loads(text)
         if spec.kind == "datetime":

@@ -14,8 +14,8 @@
     </message>
     <message>
         <location filename="../../ui/sync/conflict_dialog.py" line="178" />
-        <source>{record} was changed here and on the server. Choose which value to keep for each field.</source>
-        <translation>{record}在本机和服务器上都被修改了。请逐项选择要保留的值。</translation>
+        <source>{record} was changed here and on the server. Choose which value to keep for each field; fields that belong together are kept together.</source>
+        <translation>{record}在本机和服务器上都被修改了。请逐项选择要保留的值；相互关联的项目只能一起保留。</translation>
     </message>
     <message>
         <location filename="../../ui/sync/conflict_dialog.py" line="180" />
@@ -101,6 +101,73 @@
         <location filename="../../ui/sync/conflict_dialog.py" line="219" />
         <source>On the server: changed by {name} on {time}, from {desktop}.</source>
         <translation>服务器上：{name} 于 {time} 在{desktop}修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflict_dialog.py" />
+        <source>Pathway stage, next step and closing</source>
+        <translation>路径阶段、下一步与结案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflict_dialog.py" />
+        <source>Referral step (state, times, appointment, reasons)</source>
+        <translation>转诊进度（状态、时间、预约、原因）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflict_dialog.py" />
+        <source>Referral route (direction, from, to, department, green channel)</source>
+        <translation>转诊路线（方向、转出、转入、科室、绿色通道）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflict_dialog.py" />
+        <source>Follow-up result (status, date, method, attempts, outcome)</source>
+        <translation>随访结果（状态、日期、方式、次数、结局）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflict_dialog.py" />
+        <source>Task closing (state, time, note)</source>
+        <translation>任务完成情况（状态、时间、说明）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflict_dialog.py" />
+        <source>MDT progress (state, checklist, session, decision)</source>
+        <translation>MDT 进度（状态、资料清单、会诊时间、决定）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflict_dialog.py" />
+        <source>ID number, date of birth and sex</source>
+        <translation>身份证号、出生日期与性别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflict_dialog.py" />
+        <source>Name and its pinyin</source>
+        <translation>姓名及拼音</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflict_dialog.py" />
+        <source>Address, community and family doctor</source>
+        <translation>住址、社区与家庭医生</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflict_dialog.py" />
+        <source>Screening result (day, result, details)</source>
+        <translation>筛查结果（日期、结果、详情）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflict_dialog.py" />
+        <source>{group}
+(kept together)</source>
+        <translation>{group}
+（须一起保留）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflict_dialog.py" />
+        <source>{field}: {value}</source>
+        <translation>{field}：{value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/conflict_dialog.py" />
+        <source>Next step: {step}</source>
+        <translation>下一步：{step}</translation>
     </message>
 </context>
 <context>

@@ -17,8 +17,8 @@ from db.models import Patient
 def test_parse_value_reads_each_kind_and_says_why_not():
     assert conflicts.parse_value("patients", "birth_date", " 1958-03-12 ") == dt.date(1958, 3, 12)
     assert conflicts.parse_value("patients", "smoking_pack_years", "20.5") == 20.5
-    assert conflicts.parse_value("patients", "contract_signed", "是") is True
-    assert conflicts.parse_value("patients", "contract_signed", "no") is False
+    assert conflicts.parse_value("patients", "contract_signed", conflicts.YES) is True
+    assert conflicts.parse_value("patients", "contract_signed", conflicts.NO) is False
     assert conflicts.parse_value("patients", "phone", "") is None  # nullable: empty is none
     assert conflicts.parse_value("followups", "attempts", "3") == 3
     moment = conflicts.parse_value("cases", "last_contact_at", "2026-03-02 14:30")

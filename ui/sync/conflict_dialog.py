@@ -1,7 +1,9 @@
-"""Settle a conflict field by field: this desktop's value or the server's, per row.
+"""Settle a conflict choice by choice: this desktop's values or the server's, per row.
 
-Shows who changed the record on the server, when and from which desktop. Nothing is
-pre-chosen: "Resolve" waits until every row has a choice ("Keep all mine" / "Take all
+One row per clashing field — or, for fields that belong together (a case's stage with its
+closing and next step, a referral's step with its times and reason …: app.sync.conflicts.GROUPS),
+one row for the whole group, so a mix of the two sides cannot be chosen. Shows who changed the
+record on the server, when and from which desktop. Nothing is pre-chosen: "Resolve" waits until every row has a choice ("Keep all mine" / "Take all
 from the server" choose them all at once). The resolution itself (fetch the server's row,
 write the choice as a fresh edit) runs on the network lane; a failure is said here.
 """
@@ -12,6 +14,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent
 from PySide6.QtCore import QObject
 from PySide6.QtCore import Qt
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QButtonGroup
 from PySide6.QtWidgets import QDialog
 from PySide6.QtWidgets import QDialogButtonBox
@@ -24,9 +27,11 @@ from PySide6.QtWidgets import QScrollArea
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
+from app.problems import Problem
 from app.sync import conflicts
 from app.sync import service
 from app.sync.service import OutboxItem
+from ui import problem_words
 from ui.sync.words import failure_text
 from ui.sync.words import field_name
 from ui.sync.words import moment_text
@@ -43,7 +48,7 @@ class ConflictDialog(QDialog):
         self.kind = conflicts.conflict_kind(item.op, item.detail)
         detail = item.detail or {}
         self.clashing = detail.get("fields", {})
-        self.rows = [conflicts.RECORD] if self.kind == conflicts.DELETED_HERE else sorted(self.clashing)
+        self.rows = conflicts.choice_keys(item.table, self.kind, self.clashing)
         self.groups: dict[str, QButtonGroup] = {}
         self.mine_buttons: dict[str, QRadioButton] = {}
         self.server_buttons: dict[str, QRadioButton] = {}
@@ -93,12 +98,18 @@ class ConflictDialog(QDialog):
             self.choose_all(conflicts.SERVER)  # the only outcome the server can take
             for button in (*self.mine_buttons.values(), self.all_mine):
                 button.setEnabled(False)
-        self.resize(760, min(560, 230 + 44 * len(self.rows)))
+        lines = sum(max(1, len(self._shown(key))) for key in self.rows)
+        self.resize(760, min(600, 230 + 30 * lines + 14 * len(self.rows)))
         self.retranslate()
         self._update_ok()
 
+    def _shown(self, key: str) -> list[str]:
+        """The clashing fields a row shows, in its group's order (the rest go along)."""
+        return [f for f in conflicts.members(self.item.table, key) if f in self.clashing]
+
     def _add_row(self, row: int, field: str) -> None:
         label = QLabel()
+        label.setWordWrap(True)
         label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         group = QButtonGroup(self)
         mine, server = QRadioButton(), QRadioButton()
@@ -176,7 +187,8 @@ class ConflictDialog(QDialog):
         self.setWindowTitle(self.tr("Settle a conflict"))
         summaries = {
             conflicts.FIELDS: self.tr("{record} was changed here and on the server. Choose which value "
-                                      "to keep for each field."),
+                                      "to keep for each field; fields that belong together are kept "
+                                      "together."),
             conflicts.DELETED_HERE: self.tr("{record} was deleted here but changed on the server. "
                                             "Delete it, or keep it with the server's changes?"),
             conflicts.DELETED_THERE: self.tr("{record} was deleted on the server, so this desktop's "
@@ -196,17 +208,52 @@ class ConflictDialog(QDialog):
                 mine_value.setText(self.tr("Delete it"))
                 changed = ", ".join(field_name(f) for f in sorted(self.clashing))
                 server_value.setText(self.tr("Keep it (changed there: {fields})").format(fields=changed))
-            else:
+            elif field in self.clashing:  # a field on its own
                 label.setText(field_name(field))
                 mine_value.setText(value_text(field, self.clashing[field].get("client")))
                 server_value.setText(value_text(field, self.clashing[field].get("server")))
-        others = [f for f in item.fields if f not in self.clashing]
+            else:
+                label.setText(self._group_label(field))
+                mine_value.setText(self._group_values(field, "client"))
+                server_value.setText(self._group_values(field, "server"))
+        governed = {f for key in self.rows for f in conflicts.members(item.table, key)}
+        others = [f for f in item.fields if f not in self.clashing and f not in governed]
         self.also.setText(self.tr("Also in this change, sent again as they are: {fields}").format(
             fields=", ".join(field_name(f) for f in others)) if others and self.kind == conflicts.FIELDS else "")
         self.also.setVisible(bool(self.also.text()))
         self.all_mine.setText(self.tr("Keep all mine"))
         self.all_server.setText(self.tr("Take all from the server"))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Resolve"))
+
+    def group_names(self) -> dict[str, str]:
+        return {
+            "pathway": self.tr("Pathway stage, next step and closing"),
+            "referral_step": self.tr("Referral step (state, times, appointment, reasons)"),
+            "route": self.tr("Referral route (direction, from, to, department, green channel)"),
+            "followup_result": self.tr("Follow-up result (status, date, method, attempts, outcome)"),
+            "task_closing": self.tr("Task closing (state, time, note)"),
+            "mdt_progress": self.tr("MDT progress (state, checklist, session, decision)"),
+            "identity": self.tr("ID number, date of birth and sex"),
+            "written_name": self.tr("Name and its pinyin"),
+            "home": self.tr("Address, community and family doctor"),
+            "screening_result": self.tr("Screening result (day, result, details)"),
+        }
+
+    def _group_label(self, key: str) -> str:
+        title = self.group_names().get(key, key.replace("_", " "))
+        return self.tr("{group}\n(kept together)").format(group=title)
+
+    def _group_values(self, key: str, side: str) -> str:
+        """The group's clashing fields as one side has them, one per line; for the pathway,
+        the next step that comes with the stage (db/summary.py derives it from the stage's task)."""
+        lines = []
+        for f in self._shown(key):
+            value = self.clashing[f].get(side)
+            lines.append(self.tr("{field}: {value}").format(field=field_name(f), value=value_text(f, value)))
+            if f == "stage" and isinstance(value, str):
+                step = problem_words.words(Problem(f"work.stage.{value}", None, {}))
+                lines.append(self.tr("Next step: {step}").format(step=step))
+        return "\n".join(lines)
 
     def _who(self) -> str:
         change = (self.item.detail or {}).get("server_change") or {}
@@ -222,4 +269,7 @@ class ConflictDialog(QDialog):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            # The button box words its standard buttons again on its own LanguageChange, which
+            # may come after this one ("Resolve" became "OK"): word ours once that has passed.
+            QTimer.singleShot(0, self.retranslate)
         super().changeEvent(event)

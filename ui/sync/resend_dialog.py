@@ -8,6 +8,7 @@ one is replaced in the same transaction (app.sync.conflicts.resend).
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QComboBox
 from PySide6.QtWidgets import QDialog
 from PySide6.QtWidgets import QDialogButtonBox
 from PySide6.QtWidgets import QFormLayout
@@ -40,6 +41,7 @@ class ResendDialog(QDialog):
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.edits: dict[str, QLineEdit] = {}
+        self.choosers: dict[str, QComboBox] = {}  # yes-or-no fields: chosen, never typed
         self.errors: dict[str, QLabel] = {}
         self.before: dict[str, QLabel] = {}
         self.labels: dict[str, QLabel] = {}
@@ -60,7 +62,17 @@ class ResendDialog(QDialog):
 
     def _add_field(self, field: str) -> None:
         _old, new = self.item.changes.get(field, [None, None])
-        edit = QLineEdit(edit_text(new))
+        edit: QWidget
+        if conflicts.value_kind(self.item.table, field) == "bool":
+            # Yes and no in the person's language, handed to app/ as codes.
+            edit = QComboBox()
+            for code in (conflicts.YES, conflicts.NO):
+                edit.addItem("", code)
+            edit.setCurrentIndex(-1 if new is None else 0 if new else 1)
+            self.choosers[field] = edit
+        else:
+            edit = QLineEdit(edit_text(new))
+            self.edits[field] = edit
         edit.setObjectName(f"edit_{field}")
         before = QLabel()
         before.setStyleSheet("color: #777;")
@@ -79,15 +91,17 @@ class ResendDialog(QDialog):
         label = QLabel()
         label.setBuddy(edit)
         self.form.addRow(label, box)
-        self.edits[field], self.errors[field], self.before[field] = edit, error, before
+        self.errors[field], self.before[field] = error, before
         self.labels[field] = label
 
     def values(self) -> dict | None:
         """The typed values read for their fields; None (messages shown) if one cannot be read."""
         out, ok = {}, True
-        for field, edit in self.edits.items():
+        texts = {f: e.text() for f, e in self.edits.items()}
+        texts.update({f: c.currentData() or "" for f, c in self.choosers.items()})
+        for field, text in texts.items():
             try:
-                out[field] = conflicts.parse_value(self.item.table, field, edit.text())
+                out[field] = conflicts.parse_value(self.item.table, field, text)
                 self.errors[field].hide()
             except ValidationError as exc:
                 self.errors[field].setText(self.tr("Cannot read this value: {reason}").format(reason=failure_text(exc)))
@@ -122,6 +136,9 @@ class ResendDialog(QDialog):
                 value=value_text(field, item.changes.get(field, [None])[0])))
             label.setVisible(item.op == "update")
             self.labels[field].setText(self.tr("{field}:").format(field=field_name(field)))
+        for chooser in self.choosers.values():
+            for index in range(chooser.count()):
+                chooser.setItemText(index, value_text("", chooser.itemData(index) == conflicts.YES))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Send again"))
 
     def changeEvent(self, event: QEvent) -> None:
