@@ -74,7 +74,8 @@ def parse_pathway(ld: Loader) -> list[Rule]:
             table = name if b in graphs["transitions"].get(name, {}).get(a, ()) else "default"
             raise ld.rt.error("transition_cycle", "transitions", table, a, value=b, cycle=" → ".join(cycle))
         where = ("transitions", name)
-        rules.append(ld.rule(f"pathway-{name}", "pathway", f"阶段转换（{name}）", where,
+        # no text of its own in the file: the table it is read from, which reads the same in any language
+        rules.append(ld.rule(f"pathway-{name}", "pathway", f"[transitions.{name}]", where,
                              {"cancer": name, "forward": fwd, "returns": ret}))
     for stage, item in data.get("action", {}).items():
         ld.stage(stage, "action", stage)

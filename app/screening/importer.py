@@ -181,8 +181,11 @@ class ListImport:
         return ImportResult(import_id, len(report.people) - merged, merged, n_cases, len(report.people),
                             len(report.excluded), time.perf_counter() - t0)
 
-    def _note(self, p: Person) -> str:
-        return f"筛查名单导入 {self.path.name} 第{p.line}行"
+    @staticmethod
+    def _note(p: Person) -> str:
+        """The audit note's code (ui/problem_templates/audit_note.py): the line and the import are
+        in the entry's detail, the file in the import's summary."""
+        return "audit_note.screening_import_merge" if p.merge_into else "audit_note.screening_import"
 
     def _summary(self, import_id: str, report: Report) -> dict:
         digest = hashlib.sha256(self.path.read_bytes()).hexdigest()
@@ -197,9 +200,11 @@ class ListImport:
                 "author_id": self.profile.store.user_id, "title": "",
                 "title_code": "timeline.screening.listed" if p.programmes else "timeline.screening.listed_any",
                 "title_args": {"programmes": list(p.programmes)} if p.programmes else {},
-                "body": f"来源：{self.path.name} 第{p.line}行",
+                "body": None,  # worded when shown (ui/timeline_words.py), from the code below
                 "data": {"step": "pushed", "programmes": list(p.programmes), "cases": case_ids,
-                         "source": self.path.name, "line": p.line, "import_id": import_id}}
+                         "source": self.path.name, "line": p.line, "import_id": import_id,
+                         "body_code": "timeline.body.screening_source",
+                         "body_args": {"file": self.path.name, "line": p.line}}}
 
     @staticmethod
     def _merge(tx, people: list[Person]) -> int:
@@ -212,7 +217,7 @@ class ListImport:
             fills = {k: v for k, v in (("id_number", p.id_number), ("phone", p.phone), ("address", p.address),
                                        ("community_id", p.community_id)) if v and not getattr(patient, k)}
             if fills:
-                tx.update(patient, note=f"筛查名单导入：确认合并第{p.line}行", **fills)
+                tx.update(patient, note="audit_note.screening_import_merge", **fills)
             n += 1
         return n
 

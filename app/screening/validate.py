@@ -177,8 +177,8 @@ def _check_id(line, value, birth, sex, problems, today) -> tuple | None:
                                                                  "birth": birth.isoformat()}))
         ok = False
     if sex is not None and sex != id_sex:
-        words = {"M": "男/M", "F": "女/F"}
-        problems.append(Problem(line, "id_number", "id_sex", {"id_sex": words[id_sex], "sex": words[sex]}))
+        # codes, worded as terms (ui/problem_templates/screening.py) in the reader's language
+        problems.append(Problem(line, "id_number", "id_sex", {"id_sex": id_sex, "sex": sex}))
         ok = False
     return (id_birth, id_sex) if ok else None
 

@@ -40,6 +40,14 @@
       <translation>个案已结案（随访结局）</translation>
     </message>
     <message>
+      <source>Screening list import</source>
+      <translation>筛查名单导入</translation>
+    </message>
+    <message>
+      <source>Screening list import: a confirmed match filled in the record</source>
+      <translation>筛查名单导入：确认合并</translation>
+    </message>
+    <message>
       <source>The case moved to another stage and is planned anew</source>
       <translation>阶段变更，按新阶段重新安排</translation>
     </message>

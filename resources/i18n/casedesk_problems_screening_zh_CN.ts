@@ -187,5 +187,13 @@
       <source>Patient</source>
       <translation>患者</translation>
     </message>
+    <message>
+      <source>male</source>
+      <translation>男</translation>
+    </message>
+    <message>
+      <source>female</source>
+      <translation>女</translation>
+    </message>
   </context>
 </TS>

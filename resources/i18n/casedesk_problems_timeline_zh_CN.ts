@@ -194,6 +194,10 @@ Next: {next_action}, by {due_date}</source>
       <translation>{programme}：预约检查</translation>
     </message>
     <message>
+      <source>Source: {file}, line {line}</source>
+      <translation>来源：{file} 第{line}行</translation>
+    </message>
+    <message>
       <source>Done: {done}</source>
       <translation>已完成：{done}</translation>
     </message>

@@ -30,6 +30,7 @@ from tests.app.test_import_data import write_csv
 from tests.app.test_import_data import write_xlsx
 from tests.app.work_of import open_tasks
 from ui.problem_words import say
+from ui.timeline_words import event_body
 from ui.timeline_words import event_title
 
 
@@ -81,7 +82,8 @@ def test_a_good_list_imports_patients_cases_and_pushed_events(profile, net, tmp_
         events = s.scalars(select(TimelineEvent)).all()
         assert {e.data["step"] for e in events} == {"pushed"} and {e.kind for e in events} == {"screening"}
         li = next(e for e in events if e.data["line"] == 4)
-        assert li.title_code == "timeline.screening.listed" and li.body == "来源：list.csv 第4行"
+        assert li.title_code == "timeline.screening.listed" and li.body is None
+        assert event_body(li, "zh_CN") == "来源：list.csv 第4行" and event_body(li, "en") == "Source: list.csv, line 4"
         assert event_title(li, "zh_CN") == "列入乳腺癌、宫颈癌、结直肠癌筛查名单"
         assert event_title(li, "en") == "Put on the screening list: Breast cancer, Cervical cancer, Colorectal cancer"
         assert audit.verify(s) is None
@@ -127,6 +129,9 @@ def test_each_rule_names_the_line_and_the_reason(profile, net, tmp_path, change,
     assert report.bad_lines == [3]
     assert say(report.problems[0].coded, "zh_CN").startswith("第 3 行：")  # worded: the code has a template
     assert say(report.problems[0].coded, "en").startswith("Line 3: ")
+    if line_problem[1] == "id_sex":  # the sexes are words of the reader's language, not "男/M"
+        assert say(report.problems[0].coded, "en").endswith("the ID number says sex male, the sex column says female.")
+        assert "女" in say(report.problems[0].coded, "zh_CN") and "/F" not in say(report.problems[0].coded, "zh_CN")
     assert written(profile) == before  # all or nothing
 
 

@@ -14,5 +14,7 @@ ENGLISH = {
     "audit_note.risk_result": "Risk assessment result",
     "audit_note.outcome_referral_draft": "Referral draft made by a follow-up's outcome",
     "audit_note.case_closed": "Case closed by a follow-up's outcome",
+    "audit_note.screening_import": "Screening list import",
+    "audit_note.screening_import_merge": "Screening list import: a confirmed match filled in the record",
     "audit_note.stage_changed": "The case moved to another stage and is planned anew",
 }

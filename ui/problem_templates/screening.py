@@ -52,7 +52,7 @@ ENGLISH = {
     "screening.row_merge_needed": _L + "may be the existing patient {name}: confirm the merge, or leave the line out.",
 }
 
-TERM_PARAMS = {"columns": "field"}
+TERM_PARAMS = {"columns": "field", "screening:id_sex": "scr_sex", "screening:sex": "scr_sex"}
 
 TERMS = {
     "field.street": "Street",
@@ -60,4 +60,6 @@ TERMS = {
     "field.programme": "Screening programme",
     "field.answers": "Answers",
     "field.patient": "Patient",
+    "scr_sex.M": "male",
+    "scr_sex.F": "female",
 }

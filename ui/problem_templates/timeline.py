@@ -64,6 +64,7 @@ ENGLISH = {
     "timeline.body.risk_reason": "Reason: {risk}",
     "timeline.body.screening_next": "{programme}: book the examination and send the {letter_kind}",
     "timeline.body.screening_next_plain": "{programme}: book the examination",
+    "timeline.body.screening_source": "Source: {file}, line {line}",
     "timeline.body.mdt_checklist": "Done: {done}",
     "timeline.body.mdt_checklist_none": "Done: nothing yet",
     "timeline.body.mdt_plan": "{actions}",
