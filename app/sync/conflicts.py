@@ -31,6 +31,7 @@ from app.sync.wire import COLUMNS
 from app.sync.wire import WireError
 from app.sync.wire import from_wire
 from db.models import MODEL_BY_TABLE
+from db.models import Followup
 from db.models import OutboxEntry
 from db.models import Task
 from db.models import TimelineEvent
@@ -158,7 +159,8 @@ def resolve(profile: Profile, client, entry_id: int, choices: dict[str, str]) ->
             if kind == FIELDS and tx.update(obj, note="sync: conflict resolved", **values):
                 new_seq = _last_seq(s)
             if kind == FIELDS and mine.table_name == "cases" and "pathway" in choices:
-                _settle_stage_step(tx, obj)
+                stage = (mine.server_detail or {}).get("fields", {}).get("stage") or {}
+                _settle_stage_step(tx, obj, stage.get("server" if choices["pathway"] == MINE else "client"))
         _lay_back(s, obj, _others(s, mine, after=False), skip=set(mine.changes))
         _lay_back(s, obj, later)
         audit.append(s, device_id=profile.device_id, user_id=profile.store.user_id, action="write",
@@ -208,17 +210,35 @@ def _chosen(entry: OutboxEntry, choices: dict[str, str], held: dict[str, Any]) -
     return values
 
 
-def _settle_stage_step(tx, case) -> None:
-    """A case's next step is its stage's open task (db/summary.py derives the case's next step
-    and due date from it). Two desktops that moved the same case each opened the step of
-    their stage; once the stage is settled, the step of the stage not kept is cancelled, so
-    the case never shows one side's stage with the other side's next step."""
+def _settle_stage_step(tx, case, dropped: str | None) -> None:
+    """A case's next step is its stage's open task or planned follow-up (db/summary.py derives
+    the case's next step and due date from them). Two desktops that moved the same case each
+    opened the step of their stage; once the stage is settled, the step of the stage not kept
+    (`dropped`) is cancelled, so the case never shows one side's stage with the other side's
+    next step. A closed case keeps no stage step."""
+    now = clock.now()
     steps = tx.session.scalars(select(Task).where(
         Task.case_id == case.id, Task.kind == "stage", Task.state == "open", Task.deleted_at.is_(None))
         .order_by(Task.id))
     for task in steps:
         if case.closed_at is not None or case.deleted_at is not None or (task.args or {}).get("stage") != case.stage:
-            tx.update(task, state="cancelled", closed_at=clock.now(), note="sync: stage settled by a person")
+            tx.update(task, state="cancelled", closed_at=now, note="sync: stage settled by a person")
+    if dropped is None or dropped == case.stage:
+        return
+    # A stage whose step is a follow-up (app/pathway/service.py move_stage): the one its move
+    # planned — same desktop, date and rule as that move's timeline entry says.
+    moves = tx.session.scalars(select(TimelineEvent).where(
+        TimelineEvent.case_id == case.id, TimelineEvent.kind == "stage", TimelineEvent.deleted_at.is_(None))
+        .order_by(TimelineEvent.occurred_at.desc(), TimelineEvent.id.desc()))
+    move = next((e for e in moves if (e.data or {}).get("to") == dropped), None)
+    if move is None or not (move.data or {}).get("due_date"):
+        return
+    planned = tx.session.scalars(select(Followup).where(
+        Followup.case_id == case.id, Followup.status == "planned", Followup.deleted_at.is_(None),
+        Followup.due_date == dt.date.fromisoformat(move.data["due_date"]),
+        Followup.rule_id == move.data.get("due_rule"), Followup.device_id == move.device_id).order_by(Followup.id))
+    for f in planned:
+        tx.update(f, status="cancelled", note="sync: stage settled by a person")
 
 
 RESOLVED_CODE = "timeline.conflict.resolved"

@@ -17,6 +17,7 @@ from app.problems import Problem
 from app.sync import conflicts
 from app.sync import service
 from db.models import Case
+from db.models import Followup
 from db.models import Task
 from db.models import TimelineEvent
 from tests.e2e.desks import row_values
@@ -93,3 +94,46 @@ def test_a_case_moved_on_two_desktops_is_settled_whole_and_the_other_desktop_see
     zh = problem_words.words(Problem(settled.code, None, settled.params), "zh_CN")
     en = problem_words.words(Problem(settled.code, None, settled.params), "en")
     assert zh != en and not any("\u4e00" <= ch <= "\u9fff" for ch in en.replace(settled.params["who"], ""))
+
+
+def planned_followups(desk, case_id: str) -> list[tuple]:
+    with desk.session() as s:
+        return sorted((f.id, f.rule_id, f.due_date) for f in s.scalars(select(Followup).where(
+            Followup.case_id == case_id, Followup.status == "planned", Followup.deleted_at.is_(None))))
+
+
+@pytest.mark.parametrize("side, kept", [(conflicts.MINE, "screen"), (conflicts.SERVER, "treat")])
+def test_a_stage_whose_next_step_is_a_follow_up_keeps_only_that_stages_follow_up(fleet, side, kept):
+    """治疗 and 筛查 each plan a follow-up as their next step (pathway.toml "followup"): the
+    follow-up of the stage not kept is cancelled with it, on both desktops."""
+    a = fleet("a", "clinic_cm", 0)
+    b = fleet("b", "clinic_cm", 1)
+    a.client.cycle()
+    me = a.profile.store.user_id
+    with a.session() as s:
+        case_id = s.scalars(select(Case.id).where(
+            Case.clinic_cm_id == me, Case.stage == "screen", Case.closed_at.is_(None), Case.deleted_at.is_(None))
+            .order_by(Case.id.desc()).limit(1)).one()
+    PathwayService(a.profile).move_stage(case_id, "diagnose", "低剂量CT提示结节")
+    a.client.cycle()
+    b.client.cycle()
+    moves = {"treat": PathwayService(a.profile).move_stage(case_id, "treat", "病理确诊，开始治疗")}
+    a.client.cycle()
+    moves["screen"] = PathwayService(b.profile).move_stage(case_id, "screen", "病理阴性，回到筛查")
+    b.client.cycle()
+    assert len(planned_followups(b, case_id)) == 2  # both moves' follow-ups, until settled
+    (item,) = [i for i in service.outbox_items(b.profile, ("conflict",)) if i.table == "cases"]
+    conflicts.resolve(b.profile, b.client, item.seq, {"pathway": side})
+    settle_the_rest_as_the_server_has_it(b)
+    for _ in range(2):
+        b.client.cycle()
+        a.client.cycle()
+    assert a.outbox() == [] and b.outbox() == []
+    for desk in (a, b):
+        case = desk.get(Case, case_id)
+        assert case.stage == kept and open_stage_steps(desk, case_id) == []
+        ((followup_id, _rule, day),) = planned_followups(desk, case_id)
+        assert followup_id == moves[kept].followup_id and day == moves[kept].due.date
+        if case.next_task_id != followup_id:  # other work of the case may come first, never the dropped step
+            with desk.session() as s:
+                assert s.get(Task, case.next_task_id).kind != "stage"
