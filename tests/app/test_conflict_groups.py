@@ -8,14 +8,18 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
+from app import clock
+from app.problems import ProblemError
 from app.rulebook.cases import DERIVED
 from app.sync import conflicts
 from app.sync.wire import CLIENT_FIELDS
 from app.sync.wire import COLUMNS
 from db.models import MODEL_BY_TABLE
 from db.models import Case
+from db.models import OrgUnit
 from db.models import OutboxEntry
 from db.models import Patient
+from db.models import Referral
 from db.models import Task
 
 
@@ -138,6 +142,48 @@ def test_this_desktops_side_is_remembered_when_a_try_fails_after_the_servers_row
     with profile.sessions() as s:
         case = s.get(Case, case_id)
         assert (case.stage, case.closed_at) == ("prevent", None)  # this desktop's, not the server's closing
+
+
+def test_a_referral_step_is_kept_whole_and_a_choice_the_rule_book_refuses_writes_nothing(profile):
+    """Booked here, cancelled there: keeping this desktop's step would reopen a cancelled
+    referral (the state machine refuses: nothing written, the reason by code); keeping the
+    server's takes its cancellation AND drops this desktop's appointment — never a
+    cancelled referral with an appointment."""
+    now = clock.now()
+    with profile.store.write() as tx:
+        station = tx.add(OrgUnit(kind="street_station", code="G-S01", name="澄江街道工作站"))
+        centre = tx.add(OrgUnit(kind="centre", code="G-C01", name="县肿瘤防治中心"))
+        p = tx.add(Patient(name="吴德明", sex="M", birth_date=dt.date(1957, 6, 2)))
+        ref = tx.add(Referral(patient_id=p.id, direction="up", from_org_id=station.id, to_org_id=centre.id,
+                              reason="低剂量CT提示结节", state="draft", short_code="G0000001"))
+    with profile.sessions.begin() as s:
+        s.execute(OutboxEntry.__table__.delete())
+        row = s.get(Referral, ref.id)
+        row.state, row.sent_at, row.version = "accepted", now - dt.timedelta(hours=2), 4
+    with profile.store.write() as tx:
+        tx.update(tx.session.get(Referral, ref.id), state="scheduled", scheduled_at=now + dt.timedelta(days=2),
+                  scheduled_place="胸外科门诊 3 诊室")
+    with profile.sessions.begin() as s:
+        entry = s.scalars(select(OutboxEntry)).one()
+        entry.status = "conflict"
+        entry.server_detail = {"kind": "both_changed", "version": 5,
+                               "fields": {"state": {"server": "cancelled", "client": "scheduled"}}}
+        seq = entry.seq
+    assert conflicts.choice_keys("referrals", conflicts.FIELDS, {"state"}) == ["referral_step"]
+    client = FakeClient(profile, "referrals", ref.id, state="cancelled", state_reason="患者要求取消", closed_at=now,
+                        scheduled_at=None, scheduled_place=None)  # the server's row, as it is there
+    with pytest.raises(ProblemError) as refused:
+        conflicts.resolve(profile, client, seq, {"referral_step": conflicts.MINE})
+    assert (refused.value.problems[0].code, refused.value.problems[0].field) == ("referral.final", "state")
+    with profile.sessions() as s:
+        assert s.get(OutboxEntry, seq).status == "conflict"  # nothing written: choose again
+    conflicts.resolve(profile, client, seq, {"referral_step": conflicts.SERVER})
+    with profile.sessions() as s:
+        row = s.get(Referral, ref.id)
+        assert (row.state, row.state_reason) == ("cancelled", "患者要求取消")
+        assert row.scheduled_at is None and row.scheduled_place is None
+        # this desktop's booking went with its step: not sent again (per field it would have been)
+        assert not s.scalars(select(OutboxEntry).where(OutboxEntry.table_name == "referrals")).all()
 
 
 def test_yes_and_no_are_codes_not_words():
