@@ -28,6 +28,7 @@ from app.sync.scope import scope_for
 from db import migrate
 from db.models import User
 from server import admin_api
+from server import attachments
 from server import audit as audit_mod
 from server import auth
 from server import backup
@@ -97,6 +98,7 @@ def create_app(engine: Engine) -> FastAPI:
     sessions = sessionmaker(engine, expire_on_commit=False)
     http.install(app, sessions)
     accepted = _accepted_schemas()
+    current = max(accepted)  # revisions are numbered: the newest is this build's
     postgres = engine.dialect.name == "postgresql"
     audit_mod.guard_sqlite(engine)
 
@@ -181,7 +183,8 @@ def create_app(engine: Engine) -> FastAPI:
                 try:
                     scope = scope_for(session, user)
                     return {"results": push_mod.push(session, user, device_id, scope, body.mutations,
-                                                     client_addr=client_addr(request))}
+                                                     client_addr=client_addr(request),
+                                                     older_desktop=body.schema_version != current)}
                 except OperationalError as exc:
                     session.rollback()
                     if not http.retryable(exc) or attempt == PUSH_ATTEMPTS - 1:
@@ -245,7 +248,8 @@ def create_app(engine: Engine) -> FastAPI:
             return pull_mod.rows(session, scope_for(session, user), _pulled_table(body.table), body.ids)
 
     admin_api.register(app, sessions)  # /admin/: the workstation's administration (admin only)
-    files.register(app, sessions)  # /files: rule, holiday and letter files published for every desktop
+    files.register(app, sessions)
+    attachments.register(app, sessions, who)  # /sync/attachments: the bytes of reports on referrals  # /files: rule, holiday and letter files published for every desktop
     backup.register(app, sessions)  # /sync/history: the id a restore changes (server/backup.py)
     return app
 

@@ -36,12 +36,14 @@ from server.checks import merge_candidate
 from server.legacy_tasks import follow
 
 CHUNK = 1000
-STAMPED = {"timeline_events": ("author_id",), "calls": ("caller_id",), "letters": ("printed_at", "printed_by", "printed_at_desktop")}
+STAMPED = {"timeline_events": ("author_id",), "calls": ("caller_id",), "letters": ("printed_at", "printed_by", "printed_at_desktop"),
+           "referral_attachments": ("added_at", "added_by")}
 
 
 class Batch:
-    def __init__(self, session: Session, scope: Scope, mutations):
+    def __init__(self, session: Session, scope: Scope, mutations, older_desktop: bool = False):
         self.lookup = SessionLookup(session)
+        self.older_desktop = older_desktop
         self.rows: dict[tuple[str, str], Any] = {}
         self.history: dict[tuple[str, str], list] = defaultdict(list)
         wanted: dict[str, set[str]] = defaultdict(set)
@@ -82,9 +84,9 @@ class Batch:
         return max(entries, key=lambda e: e[0]) if entries else None
 
 
-def actor_of(user, device_id: str, scope: Scope) -> Actor:
+def actor_of(user, device_id: str, scope: Scope, older_desktop: bool = False) -> Actor:
     """The rule book's actor: who the token says, with the units their scope gives."""
-    return Actor(user.id, user.role, user.org_unit_id, scope.units, device_id)
+    return Actor(user.id, user.role, user.org_unit_id, scope.units, device_id, older_desktop)
 
 
 def apply(session: Session, batch: Batch, user, device_id: str, scope: Scope, m):
@@ -101,7 +103,7 @@ def apply(session: Session, batch: Batch, user, device_id: str, scope: Scope, m)
     values = {f: from_wire(table, f, new) for f, (_old, new) in m.changes.items() if f not in SERVER_FIELDS}
     row = batch.rows.get((table, m.row_id))
     now = clock.now()
-    actor = actor_of(user, device_id, scope)
+    actor = actor_of(user, device_id, scope, batch.older_desktop)
     if m.op == "insert":
         if row is not None:
             if not _same_as_held(table, row, values):
@@ -112,7 +114,7 @@ def apply(session: Session, batch: Batch, user, device_id: str, scope: Scope, m)
             return _held(row, table), []
         check_scope(session, scope, table, None, values)
         _stamp_new(table, values, user, now)
-        check_rules(table, None, _record(model, None, values), actor, batch.lookup)
+        check_rules(table, None, _record(model, None, {**values, "id": m.row_id}), actor, batch.lookup)
         obj = model(id=m.row_id, **values, version=1, updated_at=now, updated_by=user.id, device_id=device_id)
         session.add(obj)
         batch.rows[(table, m.row_id)] = obj
@@ -172,6 +174,8 @@ def _stamp_new(table: str, values: dict, user, now) -> None:
         values["author_id"] = user.id
     elif table == "calls":
         values["caller_id"] = user.id
+    elif table == "referral_attachments":
+        values["added_by"], values["added_at"] = user.id, now
     elif table == "letters":
         values["printed_at_desktop"] = values.get("printed_at")
         values["printed_at"], values["printed_by"] = now, user.id

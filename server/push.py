@@ -41,9 +41,11 @@ from server.checks import integrity_problem
 PENDING = "pending"  # a claimed mutation's placeholder answer, replaced before commit
 
 
-def push(session: Session, user, device_id: str, scope: Scope, mutations, client_addr: str | None = None) -> list[dict]:
+def push(session: Session, user, device_id: str, scope: Scope, mutations, client_addr: str | None = None,
+         older_desktop: bool = False) -> list[dict]:
+    """`older_desktop`: the push comes from a desktop on the schema before the server's."""
     user_id = user.id
-    who = (user, device_id, client_addr)
+    who = (user, device_id, client_addr, older_desktop)
     try:
         results = _push(session, who, scope, mutations, careful=False)
     except OperationalError:
@@ -51,15 +53,15 @@ def push(session: Session, user, device_id: str, scope: Scope, mutations, client
     except StatementError:
         session.rollback()
         user = session.get(type(user), user_id)
-        results = _push(session, (user, device_id, client_addr), scope, mutations, careful=True)
+        results = _push(session, (user, device_id, client_addr, older_desktop), scope, mutations, careful=True)
     session.commit()
     return results
 
 
 def _push(session: Session, who: tuple, scope: Scope, mutations, careful: bool) -> list[dict]:
-    user, device_id, client_addr = who
+    user, device_id, client_addr, older_desktop = who
     known = _claim(session, user, device_id, mutations)
-    batch = Batch(session, scope, [m for m in mutations if m.mutation_id not in known])
+    batch = Batch(session, scope, [m for m in mutations if m.mutation_id not in known], older_desktop)
     answers: dict[str, dict] = {}
     results: list[dict] = []
     changed: list[tuple] = []
@@ -102,7 +104,7 @@ def _push(session: Session, who: tuple, scope: Scope, mutations, careful: bool) 
 
 def _refused(session: Session, who: tuple, m, problems, reason: str) -> dict:
     """A refusal's answer (codes for the desktop, English for logs) and its security event."""
-    user, device_id, client_addr = who
+    user, device_id, client_addr, _older = who
     scope = any(p.code == SCOPE for p in problems)
     security_log.record(session, "scope_refused" if scope else "write_refused", code=problems[0].code,
                         user_id=user.id, device_id=device_id, client_addr=client_addr,

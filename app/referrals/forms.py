@@ -36,6 +36,10 @@ class ReferralForm:
     findings: list[str] = field(default_factory=list)  # timeline event ids of this patient
     requested_exams: str = ""
     contact_person: str = ""
+    # A 下转's handover (app/rulebook/referrals.py HANDOVER): empty for an up-referral.
+    discharge_summary: str = ""
+    treatment_plan: str = ""
+    rehab_instructions: str = ""
 
 
 def _text(form: ReferralForm, name: str) -> str | None:
@@ -51,7 +55,8 @@ def values(form: ReferralForm) -> dict:
         "urgency": "urgent" if form.green_channel else form.urgency,
         "from_org_id": form.from_org_id or None, "to_org_id": form.to_org_id or None,
         **{name: _text(form, name) for name in ("to_department", "reason", "question", "clinical_summary",
-                                                 "requested_exams", "contact_person")},
+                                                 "requested_exams", "contact_person", "discharge_summary",
+                                                 "treatment_plan", "rehab_instructions")},
         "findings": list(dict.fromkeys(i for i in form.findings or [] if i)) or None,
     }
 

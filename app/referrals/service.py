@@ -152,7 +152,7 @@ class ReferralService:
             ref = self._load(tx.session, rid)
             if not countdown(ref.state, ref.sent_at, None).breached and not ref.breach_reason:
                 raise refuse("referral.within_24h", "breach_reason")
-            tx.update(ref, breach_reason=code, note="超时原因")
+            tx.update(ref, breach_reason=code)  # the audit entry names the field; the timeline says why
             self._event(tx, ref, "breach", "timeline.referral.breach", {"breach_reason": code}, breach_reason=code)
 
     # -- inside the transaction ----------------------------------------------------
@@ -237,12 +237,13 @@ class ReferralService:
         s = tx.session
         case = s.get(Case, ref.case_id) if ref.case_id else None
         patient = s.get(Patient, ref.patient_id)
-        due = for_profile(self.profile).after(clock.today(), FIRST_COMMUNITY_VISIT, None,
-                                              ["下转闭环：社区首次上门随访在一周内"])
+        due = for_profile(self.profile).after(clock.today(), FIRST_COMMUNITY_VISIT, None)
         f = tx.add(Followup(patient_id=ref.patient_id, case_id=ref.case_id, due_date=due.date, method="home",
                             status=FollowupStatus.PLANNED.value, attempts=0, rule_id="referral-down-close",
                             assignee_id=(case.community_cm_id if case else None) or patient.family_doctor_id,
-                            notes=f"下转接收：{ref.short_code}，{_name(s, ref.to_org_id)}"))
+                            # The referral's code and the receiving site: facts, in no one language
+                            # (the rule id says why the visit is there; the calendar words it).
+                            notes=f"{ref.short_code} · {_name(s, ref.to_org_id)}"))
         return f.id
 
     @staticmethod

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.errors import ValidationError
 from app.letters.batch import BatchResult
 from app.letters.batch import print_batch
 from app.letters.gather import SLIP_STATES
@@ -13,6 +12,7 @@ from app.letters.gather import gather
 from app.letters.kinds import KINDS
 from app.letters.prepare import Prepared
 from app.letters.prepare import prepare
+from app.problems import refuse
 from db.models import Referral
 
 if TYPE_CHECKING:
@@ -26,10 +26,9 @@ def prepare_slip(profile: Profile, referral_id: str, reprint_reason: str | None 
     with profile.sessions() as s:
         ref = s.get(Referral, referral_id)
         if ref is None or ref.deleted_at is not None:
-            raise ValidationError("转诊单不存在 / This referral does not exist.", field="referral")
+            raise refuse("record.not_found", "referral", table="referrals")
         if ref.state not in [str(x) for x in SLIP_STATES]:
-            raise ValidationError("转诊单发送后才能打印，预约就诊前有效 / A slip prints once the referral is sent "
-                                  "and until the patient is seen.", field="state")
+            raise refuse("referral.slip_not_printable", "state", state=ref.state)
         letters = [x for x in gather(s, KIND, None, None, letterhead=profile.settings.get("letters.letterhead"),
                                      patient_id=ref.patient_id) if x.ref_id == referral_id]
     return prepare(profile, KIND, None, None, reprint_reason=reprint_reason, letters=letters)

@@ -8,7 +8,6 @@ from typing import NamedTuple
 
 from sqlalchemy import select
 
-from app.errors import ValidationError
 from app.problems import refuse
 from app.referrals import codes
 from app.referrals import states
@@ -62,6 +61,9 @@ class ReferralView:
     scheduled_place: str
     closed_at: dt.datetime | None
     breach_reason: str | None
+    discharge_summary: str = ""  # a 下转's handover
+    treatment_plan: str = ""
+    rehab_instructions: str = ""
 
     @property
     def actions(self) -> list[str]:
@@ -78,13 +80,14 @@ class ReferralView:
             to_org_id=self.to_org_id, to_department=self.to_department, reason=self.reason,
             question=self.question, clinical_summary=self.clinical_summary,
             findings=[f.event_id for f in self.findings], requested_exams=self.requested_exams,
-            contact_person=self.contact_person)
+            contact_person=self.contact_person, discharge_summary=self.discharge_summary,
+            treatment_plan=self.treatment_plan, rehab_instructions=self.rehab_instructions)
 
 
 def load_view(session, referral_id: str) -> ReferralView:
     ref = session.get(Referral, referral_id)
     if ref is None or ref.deleted_at is not None:
-        raise ValidationError("转诊单不存在 / This referral does not exist.", field="referral")
+        raise refuse("record.not_found", "referral", table="referrals")
     return _view(session, ref)
 
 
@@ -117,4 +120,5 @@ def _view(session, ref: Referral) -> ReferralView:
         requested_exams=ref.requested_exams or "", contact_person=ref.contact_person or "",
         state=ref.state, state_reason=ref.state_reason or "", short_code=ref.short_code,
         sent_at=ref.sent_at, scheduled_at=ref.scheduled_at, scheduled_place=ref.scheduled_place or "",
-        closed_at=ref.closed_at, breach_reason=ref.breach_reason)
+        closed_at=ref.closed_at, breach_reason=ref.breach_reason, discharge_summary=ref.discharge_summary or "",
+        treatment_plan=ref.treatment_plan or "", rehab_instructions=ref.rehab_instructions or "")

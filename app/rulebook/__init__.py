@@ -27,6 +27,7 @@ Record = dict[str, Any]
 
 def _rules():
     # Imported when first asked for: the record modules import db models and each other's helpers.
+    from app.rulebook import attachments
     from app.rulebook import audit
     from app.rulebook import cases
     from app.rulebook import clinical
@@ -39,6 +40,7 @@ def _rules():
         "timeline_events": clinical.check_timeline_event,
         "followups": clinical.check_followup,
         "referrals": referrals.check,
+        "referral_attachments": attachments.check,
         "mdt_requests": clinical.check_mdt_request,
         "screenings": clinical.check_screening,
         "letters": clinical.check_letter,

@@ -9,8 +9,10 @@ from typing import Protocol
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from db.models import AttachmentContent
 from db.models import OrgUnit
 from db.models import Patient
+from db.models import Referral
 from db.models import TimelineEvent
 from db.models import User
 
@@ -38,11 +40,22 @@ class PatientFacts:
     contract_signed: bool
 
 
+@dataclass(frozen=True)
+class ReferralFacts:
+    id: str
+    patient_id: str
+    from_org_id: str
+    to_org_id: str
+    state: str
+
+
 class Lookup(Protocol):
     def org(self, unit_id: str | None) -> Org | None: ...
     def user(self, user_id: str | None) -> Person | None: ...
     def patient(self, patient_id: str | None) -> PatientFacts | None: ...
     def events_of_patient(self, patient_id: str, ids: list[str]) -> set[str]: ...
+    def referral(self, referral_id: str | None) -> ReferralFacts | None: ...
+    def content_hash(self, attachment_id: str | None) -> str | None: ...
     def station_of(self, unit_id: str | None) -> str | None: ...
     def working_day(self, day: dt.date) -> bool: ...
     def now(self) -> dt.datetime: ...
@@ -91,6 +104,19 @@ class SessionLookup:
         return set(self.session.scalars(select(TimelineEvent.id).where(
             TimelineEvent.id.in_(list(ids)), TimelineEvent.patient_id == patient_id,
             TimelineEvent.deleted_at.is_(None))))
+
+    def referral(self, referral_id):
+        r = self._get(Referral, referral_id)
+        if r is None or r.deleted_at is not None:
+            return None
+        return ReferralFacts(r.id, r.patient_id, r.from_org_id, r.to_org_id, r.state)
+
+    def content_hash(self, attachment_id):
+        """The sha256 of the bytes stored for an attachment (None: none stored here yet)."""
+        if not attachment_id:
+            return None
+        return self.session.scalar(select(AttachmentContent.sha256).where(
+            AttachmentContent.attachment_id == attachment_id))
 
     def station_of(self, unit_id):
         """The street station a unit belongs to (itself for a station), else None: the unit

@@ -21,14 +21,20 @@ from db.models.enums import ReferralState
 LEVEL = {OrgKind.COMMUNITY_POINT.value: 0, OrgKind.STREET_STATION.value: 1, OrgKind.SUB_CENTRE.value: 2,
          OrgKind.CENTRE.value: 3, OrgKind.PARTNER_HOSPITAL.value: 4}
 LIMITS = {"reason": 1000, "question": 1000, "clinical_summary": 4000, "requested_exams": 1000,
-          "to_department": 64, "contact_person": 64, "state_reason": 1000, "scheduled_place": 120}
+          "to_department": 64, "contact_person": 64, "state_reason": 1000, "scheduled_place": 120,
+          "discharge_summary": 4000, "treatment_plan": 2000, "rehab_instructions": 2000}
+# What a 下转 hands over. The discharge summary and the rehabilitation instructions are what the
+# community works from, so a down-referral is not sent without them; a treatment plan may
+# honestly be "none" (treatment finished) and stays optional.
+HANDOVER = ("discharge_summary", "treatment_plan", "rehab_instructions")
+HANDOVER_REQUIRED = ("discharge_summary", "rehab_instructions")
 URGENCIES = ("routine", "urgent")
 MAX_FINDINGS = 20
 LATE_AFTER = deadline.LIMIT
 # Fields the sending side fills in while the referral is a draft.
 FORM_FIELDS = ("direction", "green_channel", "urgency", "from_org_id", "to_org_id", "to_department", "reason",
                "question", "clinical_summary", "findings", "requested_exams", "contact_person", "patient_id",
-               "case_id")
+               "case_id", *HANDOVER)
 
 
 def check(before, after, actor, lookup) -> list[Problem]:
@@ -45,6 +51,8 @@ def check(before, after, actor, lookup) -> list[Problem]:
     if "findings" in changed:
         _findings(after, lookup, problems)
     step = _step(before, after, problems)
+    if step == "send" and after.get("direction") == ReferralDirection.DOWN.value:
+        _handover(after, actor, problems)
     if step == "schedule" or (before is not None and "scheduled_at" in changed):
         _appointment(before, after, lookup, problems)
     if actor is not None and not problems:
@@ -153,6 +161,14 @@ def _step(before, after, problems) -> str | None:
     problem = refusal(old, candidates[0]) if candidates else Problem("field.not_allowed", "state", {"value": new})
     problems.append(problem)
     return None
+
+
+def _handover(after, actor, problems) -> None:
+    if actor is not None and actor.older_desktop:
+        return  # a desktop before 0009 has no handover fields to fill
+    for field in HANDOVER_REQUIRED:
+        if not (after.get(field) or "").strip():
+            problems.append(Problem("referral.handover_required", field))
 
 
 def _appointment(before, after, lookup, problems) -> None:

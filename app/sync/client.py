@@ -24,6 +24,7 @@ from sqlalchemy import select
 from app import clock
 from app import secrets
 from app.events import DataChanged
+from app.sync import attachments as attachment_sync
 from app.sync import audit_push
 from app.sync import demo_guard
 from app.sync import endpoint
@@ -181,6 +182,7 @@ class SyncClient:
         since = self._check_since()
         report.pulled, scope_changed = self._pull(progress, since)
         published_files.refresh(self.profile, self)  # rule, holiday and letter files (app/sync/files.py)
+        attachment_sync.fetch(self)  # the bytes of reports pulled as rows
         if scope_changed:  # or no full check yet this session, or the last one is old
             report.purged, report.repaired = self.check()
         report.audit_sent = audit_push.send(self.profile, self._stamped)
@@ -199,6 +201,7 @@ class SyncClient:
                             "op": e.op, "base_version": e.base_version, "changes": e.changes} for e in batch]
             if not payload:
                 return totals
+            attachment_sync.upload(self, batch)  # a report's bytes before its row (server/attachments.py)
             body = self._stamped("/sync/push", {"schema_version": schema, "mutations": payload})
             with self.profile.sessions.begin() as s:
                 counts, merged = local.record_results(s, body["results"])

@@ -4,11 +4,13 @@ from typing import Any
 from db.models.audit import AuditEntry
 from db.models.base import Base
 from db.models.base import Synced
+from db.models.clinical import AttachmentContent
 from db.models.clinical import Call
 from db.models.clinical import Followup
 from db.models.clinical import Letter
 from db.models.clinical import MdtRequest
 from db.models.clinical import Referral
+from db.models.clinical import ReferralAttachment
 from db.models.clinical import Screening
 from db.models.clinical import Task
 from db.models.clinical import TimelineEvent
@@ -34,7 +36,7 @@ from db.models.server import SyncConflict
 # Tables that travel through sync, in an order that satisfies foreign keys.
 # type[Any]: looked up by table name, each with columns of its own (patient_id, …).
 SYNCED_MODELS: tuple[type[Any], ...] = (
-    OrgUnit, User, Patient, Case, TimelineEvent, Followup, Referral, MdtRequest,
+    OrgUnit, User, Patient, Case, TimelineEvent, Followup, Referral, ReferralAttachment, MdtRequest,
     Screening, Letter, Task, Call, AuditEntry,
 )
 MODEL_BY_TABLE: dict[str, type[Any]] = {m.__tablename__: m for m in SYNCED_MODELS}
@@ -42,7 +44,7 @@ LOCAL_ONLY_TABLES = (OutboxEntry.__tablename__, LocalState.__tablename__)
 
 __all__ = [
     "AppliedMutation", "AuthToken", "ChangeLog", "Credential", "Device", "DuplicateReview", "LoginThrottle", "PublishedFile", "SecurityEvent", "SeqCounter", "ServerMeta", "SyncConflict",
-    "AuditEntry", "Base", "Call", "Case", "Followup", "Letter", "LocalState", "MdtRequest",
-    "MODEL_BY_TABLE", "OrgUnit", "OutboxEntry", "Patient", "Referral", "Screening",
+    "AttachmentContent", "AuditEntry", "Base", "Call", "Case", "Followup", "Letter", "LocalState", "MdtRequest",
+    "MODEL_BY_TABLE", "OrgUnit", "OutboxEntry", "Patient", "Referral", "ReferralAttachment", "Screening",
     "SYNCED_MODELS", "Synced", "Task", "TimelineEvent", "User",
 ]

@@ -8,6 +8,7 @@ from sqlalchemy import Date
 from sqlalchemy import ForeignKey
 from sqlalchemy import Index
 from sqlalchemy import Integer
+from sqlalchemy import LargeBinary
 from sqlalchemy import String
 from sqlalchemy import Text
 from sqlalchemy.orm import Mapped
@@ -93,6 +94,43 @@ class Referral(Synced, Base):
     scheduled_place: Mapped[str | None] = mapped_column(String(120))
     closed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     breach_reason: Mapped[str | None] = mapped_column(String(32))
+    # What a 下转 hands to the community (0009): the hospital's discharge summary, the
+    # treatment plan that goes on, and what rehabilitation the community takes over.
+    discharge_summary: Mapped[str | None] = mapped_column(Text)
+    treatment_plan: Mapped[str | None] = mapped_column(Text)
+    rehab_instructions: Mapped[str | None] = mapped_column(Text)
+
+
+class ReferralAttachment(Synced, Base):
+    """A report attached to a referral (a PDF or an image). The row travels with sync like any
+    other; its content does not (a page of rows stays small): it is uploaded before the row is
+    pushed and fetched after the row is pulled (app/sync/attachments.py), and kept in
+    `attachment_contents` — inside the encrypted database on a desktop."""
+
+    __tablename__ = "referral_attachments"
+
+    patient_id: Mapped[str] = mapped_column(UUIDStr, ForeignKey("patients.id"), index=True)
+    referral_id: Mapped[str] = mapped_column(UUIDStr, ForeignKey("referrals.id"), index=True)
+    file_name: Mapped[str] = mapped_column(String(120))
+    media_type: Mapped[str] = mapped_column(String(32))  # application/pdf, image/png, image/jpeg
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    added_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    added_by: Mapped[str | None] = mapped_column(UUIDStr, ForeignKey("users.id"))  # the server's word
+
+
+class AttachmentContent(Base):
+    """The bytes of one attachment, by the attachment's id. Not a synced row: on a desktop it
+    lives in the SQLCipher database (encrypted like every record); on the server it is
+    written by PUT /attachments/{id}/content before the row may be pushed."""
+
+    __tablename__ = "attachment_contents"
+
+    attachment_id: Mapped[str] = mapped_column(UUIDStr, primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    stored_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    stored_by: Mapped[str | None] = mapped_column(UUIDStr)  # the uploader (server) / None (desktop)
 
 
 class MdtRequest(Synced, Base):

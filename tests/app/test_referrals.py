@@ -239,6 +239,7 @@ def test_down_referral_close_creates_the_community_followup(world):
     profile.store.user_id = ids["ward"]  # the county centre sends the patient home (下转)
     form, _ = service.prefill(ids["李四"][0], "down")
     form.reason = "术后康复期，转社区随访"
+    form.discharge_summary, form.rehab_instructions = "术后第7天出院", "每日步行30分钟"
     rid = service.save(form, send=True)
     service.receive(rid)
     service.accept(rid)

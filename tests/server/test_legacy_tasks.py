@@ -1,6 +1,8 @@
-"""A desktop still on schema 0007 sends a case's one "next action"; the server keeps it as the
-case's legacy task (server/legacy_tasks.py), numbered like any server write, so desktops on
-0008 pull it. Real pushes and pulls on PostgreSQL."""
+"""A case's one "next action" (schema 0007) still reaches the server from an outbox entry queued
+before its desktop upgraded (since 0009 the server no longer serves 0007 desktops themselves,
+but their queued changes travel on): the server keeps it as the case's legacy task
+(server/legacy_tasks.py), numbered like any server write, so every desktop pulls it. Real
+pushes and pulls on PostgreSQL."""
 from __future__ import annotations
 
 import datetime as dt
@@ -11,6 +13,9 @@ from db.legacy_tasks import task_id
 
 def bearer(auth: dict) -> dict:
     return {"Authorization": auth["Authorization"]}
+
+
+OLDEST = "0008"  # the oldest schema the server serves; an 0007 change queued before an upgrade comes with it
 
 
 def schemas(api) -> list[str]:
@@ -58,7 +63,7 @@ def case_seq(api, case_id: str) -> int:
 
 def test_next_action_from_an_0007_desktop_is_the_cases_task(api):
     old, new = schemas(api)
-    assert old == "0007"
+    assert (old, new) == ("0008", "0009")
     auth = api.login("clinic_cm")
     case_id, version = a_case(api)
     start = api.sql("SELECT value FROM seq_counter WHERE id = 1")[0][0]
@@ -99,12 +104,12 @@ def test_next_action_from_an_0007_desktop_is_the_cases_task(api):
 def test_a_closed_case_cancels_its_task_and_a_repeat_changes_nothing(api):
     auth = api.login("clinic_cm")
     case_id, version = a_case(api)
-    push(api, auth, "0007", case_id, version, next_action="完成诊断检查（影像/内镜/病理）")
+    push(api, auth, OLDEST, case_id, version, next_action="完成诊断检查（影像/内镜/病理）")
     assert task(api, case_id)[1] == "stage"
     logged = api.sql("SELECT count(*) FROM change_log")[0][0]
-    push(api, auth, "0007", case_id, version, next_action="完成诊断检查（影像/内镜/病理）")  # sent again
+    push(api, auth, OLDEST, case_id, version, next_action="完成诊断检查（影像/内镜/病理）")  # sent again
     assert api.sql("SELECT count(*) FROM change_log")[0][0] == logged
-    push(api, auth, "0007", case_id, version + 1, next_action="已结案（失访）")
+    push(api, auth, OLDEST, case_id, version + 1, next_action="已结案（失访）")
     assert task(api, case_id)[3] == "cancelled"
 
 
@@ -129,7 +134,7 @@ def test_a_community_managers_push_makes_a_task_they_pull(api):
     units = [unit] + [u for (u,) in api.sql("SELECT id FROM org_units WHERE parent_id = :u", u=unit)]
     case_id, version = a_case(api, "p.community_id = ANY(:units)", units=units)
     start = api.sql("SELECT value FROM seq_counter WHERE id = 1")[0][0]
-    assert push(api, auth, "0007", case_id, version, next_action="上门评估")["status"] == "applied"
+    assert push(api, auth, OLDEST, case_id, version, next_action="上门评估")["status"] == "applied"
     assert pulled_task(api, auth, start, task_id(case_id))["title"] == "上门评估"
     # Someone outside the patient's scope does not see it.
     others = [i for i, (_, uid) in enumerate(api.users["community_cm"])
@@ -145,5 +150,5 @@ def test_a_step_restating_a_planned_follow_up_is_not_copied(api):
                    "WHERE f.status = 'planned' AND f.deleted_at IS NULL AND c.closed_at IS NULL "
                    "AND c.deleted_at IS NULL ORDER BY c.id")
     case_id, version, day = next(r for r in rows if task(api, r[0]) is None)
-    push(api, auth, "0007", case_id, version, next_action="电话随访", due_date=day.isoformat())
+    push(api, auth, OLDEST, case_id, version, next_action="电话随访", due_date=day.isoformat())
     assert task(api, case_id) is None
