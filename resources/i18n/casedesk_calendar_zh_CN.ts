@@ -561,9 +561,9 @@
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n clinic visit(s) on {date} instead (the clinic is closed on {day}).</source>
+            <source>%n follow-up(s) moved to {date}; {clinic} clinic visit(s) of them to {next} instead (the clinic is closed on {date}).</source>
             <translation>
-                <numerusform>%n 个门诊改在 {date}（{day} 门诊不开）。</numerusform>
+                <numerusform>%n 条随访已改到 {date}；其中 {clinic} 个门诊改在 {next}（{date} 门诊不开）。</numerusform>
             </translation>
         </message>
     </context>

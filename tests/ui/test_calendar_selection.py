@@ -82,8 +82,8 @@ def test_selected_follow_ups_move_together_clinic_visits_to_a_working_day(qtbot,
         due = dict(s.execute(select(Followup.id, Followup.due_date).where(Followup.id.in_([phone, clinic, home]))).all())
     assert due == {phone: SAT, clinic: MON, home: SAT}
     text = page.message.text()
-    assert text == ("3 条随访已改到 2026-11-28。 1 个门诊改在 2026-11-30（2026-11-28 门诊不开）。" if lang == "zh_CN"
-                    else "3 follow-up(s) moved to 2026-11-28. 1 clinic visit(s) on 2026-11-30 instead (the clinic is closed on 2026-11-28).")
+    assert text == ("3 条随访已改到 2026-11-28；其中 1 个门诊改在 2026-11-30（2026-11-28 门诊不开）。" if lang == "zh_CN"
+                    else "3 follow-up(s) moved to 2026-11-28; 1 clinic visit(s) of them to 2026-11-30 instead (the clinic is closed on 2026-11-28).")
 
 
 def test_a_refused_bulk_move_says_why_and_moves_nothing(qtbot, world):

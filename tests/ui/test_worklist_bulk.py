@@ -43,7 +43,7 @@ def test_selected_rows_go_to_one_case_manager_in_one_go(qtbot, page):
     chosen = p.selected_case_ids()
     assert len(chosen) == 3
     menu = bulk_menu(p, chosen)
-    assert [a.text() for a in menu.actions()] == ["为 3 个个案分派个案管理师…", "为 3 个个案添加任务…"]
+    assert [a.text() for a in menu.actions()][:2] == ["为 3 个个案分派个案管理师…", "为 3 个个案添加任务…"]
     dialog = BulkDialog(p, chosen, "assign")
     qtbot.addWidget(dialog)
     dialog.show()

@@ -40,11 +40,13 @@ class _Relay(QObject):
 class BulkRescheduleDialog(QDialog):
     finished_work = Signal(object)  # the Placements, or the exception that refused them
 
-    def __init__(self, calendar, count: int, work: Work, what: str = "followups", parent: QWidget | None = None):
-        """`what`: "followups" (the calendar's rows) or "cases" (the worklist's: each case's next one)."""
+    def __init__(self, calendar, count: int, work: Work, what: str = "followups", parent: QWidget | None = None,
+                 stay_open: bool = False):
+        """`what`: "followups" (the calendar's rows) or "cases" (the worklist's: each case's next one).
+        `stay_open`: say what moved here (a page without a message line of its own) instead of closing."""
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.calendar, self.count, self.work = calendar, count, work
+        self.calendar, self.count, self.work, self.stay_open = calendar, count, work, stay_open
         self._stop = threading.Event()
         self.placements: list = []
         self.setWindowTitle(self.tr("Reschedule follow-ups"))
@@ -69,7 +71,7 @@ class BulkRescheduleDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Move"))
         self.buttons.accepted.connect(self.start)
-        self.buttons.rejected.connect(self.cancel)
+        self.buttons.rejected.connect(self.cancel)  # Cancel, and Close once it is done
         form = QFormLayout()
         form.addRow(self.summary)
         form.addRow(self.tr("New date"), self.date)
@@ -100,7 +102,8 @@ class BulkRescheduleDialog(QDialog):
             target = self.calendar.next_working_day(day).date
             what = (self.tr("{day} is a public holiday ({name}).").format(day=day.isoformat(), name=labels.holiday(info.name))
                     if info.kind == "holiday" else self.tr("{day} is a weekend day.").format(day=day.isoformat()))
-            lines.append(what + " " + self.tr("Clinic visits go to the next working day, {date}; calls and home "
+            lines.append(what)
+            lines.append(self.tr("Clinic visits go to the next working day, {date}; calls and home "
                                               "visits stay on {day}.").format(date=target.isoformat(), day=day.isoformat()))
         self.note.setText("\n".join(lines))
         self.note.setVisible(bool(lines))
@@ -125,10 +128,17 @@ class BulkRescheduleDialog(QDialog):
     def _done(self, placements: list) -> None:
         self.placements = placements
         self.finished_work.emit(placements)
-        self.accept()
+        if not self.stay_open:
+            self.accept()
+            return
+        self.progress.hide()
+        self.message.setStyleSheet("color: #2f6fb3;")
+        self.message.setText(moved_message(placements, self.day()))
+        self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
 
     def _failed(self, exc: Exception) -> None:
         self.progress.hide()
+        self.message.setStyleSheet("color: #c0392b;")
         for widget in (self.date, self.reason, self.buttons.button(QDialogButtonBox.StandardButton.Ok)):
             widget.setEnabled(True)
         self.message.setText(say(exc))
@@ -137,11 +147,11 @@ class BulkRescheduleDialog(QDialog):
 
 def moved_message(placements: list, day: dt.date) -> str:
     """After the move: how many, and how many clinic visits went to the next working day."""
-    text = QCoreApplication.translate("BulkRescheduleDialog", "%n follow-up(s) moved to {date}.", "",
-                                      len(placements)).format(date=day.isoformat())
     shifted = [p for p in placements if p.moved]
-    if shifted:
-        text += " " + QCoreApplication.translate(
-            "BulkRescheduleDialog", "%n clinic visit(s) on {date} instead (the clinic is closed on {day}).", "",
-            len(shifted)).format(date=shifted[0].date.isoformat(), day=day.isoformat())
-    return text
+    if not shifted:
+        return QCoreApplication.translate("BulkRescheduleDialog", "%n follow-up(s) moved to {date}.", "",
+                                          len(placements)).format(date=day.isoformat())
+    return QCoreApplication.translate(
+        "BulkRescheduleDialog", "%n follow-up(s) moved to {date}; {clinic} clinic visit(s) of them to {next} "
+        "instead (the clinic is closed on {date}).", "", len(placements)).format(
+        date=day.isoformat(), clinic=len(shifted), next=shifted[0].date.isoformat())

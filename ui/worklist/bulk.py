@@ -1,6 +1,7 @@
-"""Work on the worklist's selected cases at once (app/bulk.py): hand them to a case manager or
-give each a task. One confirmation, one transaction, progress while it runs off the GUI
-thread; a refusal is said in words and nothing changes."""
+"""Work on the worklist's selected cases at once (app/bulk.py): hand them to a case manager,
+give each a task, move each one's next follow-up (ui/calendar/bulk_reschedule.py) or print a
+letter for each (ui/worklist/bulk_letters.py). One confirmation, one transaction, progress
+while it runs off the GUI thread; a refusal is said in words and nothing changes."""
 from __future__ import annotations
 
 import datetime as dt
@@ -24,19 +25,35 @@ from sqlalchemy import select
 
 from app import bulk
 from app import clock
+from app.pathway import for_profile
 from app.problems import Problem
 from db.models import User
 from ui import problem_words
 from ui.admin.words import roles
+from ui.calendar.bulk_reschedule import BulkRescheduleDialog
 from ui.patient.tasks_panel import CARE_STEPS
 from ui.tasks import run_in_background
+from ui.worklist.bulk_letters import BulkLettersDialog
 
 
 def bulk_menu(page, ids: list[str]) -> QMenu:
     menu = QMenu(page)
     menu.addAction(QCoreApplication.translate("BulkDialog", "Assign a case manager to %n case(s)…", None, len(ids)), lambda: BulkDialog(page, ids, "assign").open())
     menu.addAction(QCoreApplication.translate("BulkDialog", "Add a task to %n case(s)…", None, len(ids)), lambda: BulkDialog(page, ids, "task").open())
+    menu.addAction(QCoreApplication.translate("BulkDialog", "Reschedule the next follow-up of %n case(s)…", None, len(ids)),
+                   lambda: reschedule_dialog(page, ids).open())
+    menu.addAction(QCoreApplication.translate("BulkDialog", "Print letters for %n case(s)…", None, len(ids)),
+                   lambda: BulkLettersDialog(page, ids).open())
     return menu
+
+
+def reschedule_dialog(page, ids: list[str]) -> BulkRescheduleDialog:
+    """Each selected case's next follow-up to one day: the calendar's question, asked once."""
+    store, calendar = page.profile.store, for_profile(page.profile).calendar
+    dialog = BulkRescheduleDialog(calendar, len(ids), lambda day, reason, progress, stop: bulk.reschedule_cases(
+        store, calendar, ids, day, reason, progress, stop), what="cases", parent=page, stay_open=True)
+    dialog.finished_work.connect(lambda result: page.apply() if isinstance(result, list) else None)
+    return dialog
 
 
 class _Progress(QObject):
