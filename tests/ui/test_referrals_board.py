@@ -16,6 +16,7 @@ from db.models import Referral
 from tests.app.test_referrals import seed
 from tests.app.test_referrals import up_form
 from tests.support import run_main
+from ui import problem_words
 from ui.patient.mdt_dialog import MdtDialog
 from ui.patient.referral_dialog import ReferralDialog
 from ui.referrals.board import ReferralBoard
@@ -128,8 +129,14 @@ def test_mdt_dialog_requests_books_and_decides(qtbot, world):
     dialog.decide_button.click()  # the session is still ahead
     assert dialog.view.state == "booked" and "会诊定于" in dialog.general.text() + dialog.errors["plan"].text()
     clock.pin(dialog.view.slot_at + dt.timedelta(hours=1))
-    dialog.decide_button.click()
-    assert dialog.view.state == "decided" and "新辅助化疗联合免疫治疗第1周期" in dialog.outcome.text()
+    before = problem_words.language()
+    problem_words.set_language("en")  # the plan's steps are worded in the reader's language, not the plan's Chinese
+    try:
+        dialog.decide_button.click()
+    finally:
+        problem_words.set_language(before)
+    assert dialog.view.state == "decided" and "1. first cycle of neoadjuvant chemo-immunotherapy" in dialog.outcome.text()
+    assert "新辅助化疗" not in dialog.outcome.text()
 
 
 def test_the_referrals_bench_ends_with_its_json_line(tmp_path):

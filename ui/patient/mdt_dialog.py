@@ -185,11 +185,13 @@ class MdtDialog(QDialog):
 
     def decide(self) -> None:
         result = []
-        if self._run(lambda: result.extend(self.service.decide(self.view.id, self.plan.currentData(),
-                                                               self.decision.text()))):
+        plan = self.plan.currentData()
+        if self._run(lambda: result.extend(self.service.decide(self.view.id, plan, self.decision.text()))):
             self.view = self.service.get(self.view.id)
             self.refresh()
-            steps = "<br>".join(f"{n}. {what} — {due:%Y-%m-%d}" for n, (what, due) in enumerate(result, 1))
+            # each step in the reader's words, as the case's tasks show it (the plan's own text is Chinese)
+            steps = "<br>".join(f"{n}. {problem_words.term('wk_step', f'{plan}.{n - 1}')} — {due:%Y-%m-%d}"
+                                for n, (_what, due) in enumerate(result, 1))
             self.outcome.setText(self.tr("Next actions on the case:") + "<br>" + steps)
 
     def cancel(self) -> None:
