@@ -129,6 +129,18 @@
 </context>
 <context>
     <name>LettersPage</name>
+    <message numerus="yes">
+        <source>Save %n selected as PDF…</source>
+        <translation>
+            <numerusform>将所选 %n 封保存为 PDF…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Print %n selected…</source>
+        <translation>
+            <numerusform>打印所选 %n 封…</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../ui/letters/page.py" line="120" />
         <source>Letter</source>

@@ -17,11 +17,15 @@ from ui.letters.painter import print_pages
 from ui.letters.painter import setup_printer
 
 
-def save_pdf_job(profile, params: dict, out: Path, progress, cancelled, prepared: Prepared | None = None):
+def save_pdf_job(profile, params: dict, out: Path, progress, cancelled, prepared: Prepared | None = None,
+                 prepared_fn=None):
+    """`prepared_fn`: the letters made on the worker (the page's selected ones), else `prepared`,
+    else everything `params` asks for."""
     def job() -> BatchResult:
         return print_batch(profile, params["kind"], out, params["date_from"], params["date_to"],
                            params["scope"], paper=params["paper"], reprint_reason=params["reprint_reason"],
-                           progress=progress, cancelled=cancelled, prepared=prepared)
+                           progress=progress, cancelled=cancelled,
+                           prepared=prepared_fn() if prepared_fn is not None else prepared)
     return job
 
 

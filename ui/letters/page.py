@@ -1,9 +1,12 @@
 """The 信函 area: choose a kind, a date range and whose patients; see who gets a letter and
-who is skipped and why; preview; save one PDF or print — in the background, cancellable."""
+who is skipped and why; preview; save one PDF or print — in the background, cancellable.
+After "Find letters" every row is selected; Ctrl/Shift+click narrows it, and then only the
+selected letters print (the buttons say how many)."""
 from __future__ import annotations
 
 import datetime as dt
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QDate
@@ -12,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtCore import Signal
 from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QAbstractItemView
 from PySide6.QtWidgets import QComboBox
 from PySide6.QtWidgets import QDateEdit
 from PySide6.QtWidgets import QFormLayout
@@ -69,6 +73,8 @@ class LettersPage(QWidget):
         self.print_button, self.cancel_button = QPushButton(), QPushButton()
         self.tree = QTreeWidget()
         self.tree.setRootIsDecorated(False)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self._listed_params: dict | None = None  # what the listed letters were found with
         self.tree.setAlternatingRowColors(True)
         self.preview = PreviewPane()
         self.progress = QProgressBar()
@@ -83,6 +89,7 @@ class LettersPage(QWidget):
         self.print_button.clicked.connect(lambda: self.print_letters())
         self.cancel_button.clicked.connect(self.cancel)
         self.tree.currentItemChanged.connect(self._show_selected)
+        self.tree.itemSelectionChanged.connect(self._name_buttons)
         self.progress_changed.connect(self._on_progress)
         self._set_busy(False)
 
@@ -126,8 +133,7 @@ class LettersPage(QWidget):
             self.kind_box.setItemText(i, kind_name(self.kind_box.itemData(i)))
         self.reason_edit.setPlaceholderText(self.tr("Only needed to print letters again"))
         self.find_button.setText(self.tr("Find letters"))
-        self.save_button.setText(self.tr("Save PDF…"))
-        self.print_button.setText(self.tr("Print…"))
+        self._name_buttons()
         self.cancel_button.setText(self.tr("Cancel"))
         self.tree.setHeaderLabels([self.tr("Patient"), self.tr("Date"), self.tr("Status")])
         current = self.scope_box.currentIndex()
@@ -171,7 +177,9 @@ class LettersPage(QWidget):
 
     def refresh(self) -> None:
         self._set_busy(True, self.tr("Finding letters…"))
-        run_in_background(self._prepare_fn(self.params()), self._on_listed, self._on_list_failed)
+        params = self.params()
+        run_in_background(self._prepare_fn(params), lambda prepared: self._on_listed(prepared, params),
+                          self._on_list_failed)
 
     def save_pdf(self, path: str | Path | None = None) -> None:
         if path is None:
@@ -179,18 +187,51 @@ class LettersPage(QWidget):
             path = save_path(self, self.tr("Save letters as PDF"), suggested, self.tr("PDF files (*.pdf)"))
             if not path:
                 return
-        self._start(save_pdf_job(self.profile, self.params(), Path(path), self.progress_changed.emit,
-                                 self._cancel.is_set), self.tr("Writing letters…"))
+        params, chosen = self._what_prints()
+        self._start(save_pdf_job(self.profile, params, Path(path), self.progress_changed.emit, self._cancel.is_set,
+                                 prepared_fn=chosen), self.tr("Writing letters…"))
 
     def print_letters(self, printer: QPrinter | None = None) -> None:
         if printer is None:
             printer = QPrinter(QPrinter.PrinterMode.HighResolution)
             if QPrintDialog(printer, self).exec() != QPrintDialog.DialogCode.Accepted:
                 return
-        params = self.params()
+        params, chosen = self._what_prints()
         self._start(printer_job(self.profile, params, printer, self.progress_changed.emit,
-                                self._cancel.is_set, self._prepare_fn(params)), self.tr("Printing…"))
+                                self._cancel.is_set, chosen or self._prepare_fn(params)), self.tr("Printing…"))
         self._printer = printer  # kept alive until the worker is done with it
+
+    def selected_ready(self) -> list:
+        """The selected rows that will print (a skipped letter's row is there to say why)."""
+        entries = [item.data(0, Qt.ItemDataRole.UserRole) for item in self.tree.selectedItems()]
+        return [e for e in entries if hasattr(e, "filled")]
+
+    def _what_prints(self):
+        """(params, prepared_fn): only the selected letters when some but not all are selected
+        (found again on the worker, so one printed meanwhile is not printed twice unasked);
+        otherwise (None) everything the form asks for, as before there was a selection."""
+        chosen = self.selected_ready()
+        if self.prepared is None or self._listed_params is None or not chosen or len(chosen) == len(self.prepared.ready):
+            return self.params(), None
+        params = dict(self._listed_params, paper=self.paper_box.currentText(),
+                      reprint_reason=self.reason_edit.text().strip() or None)
+        keys = {(r.data.ref_table, r.data.ref_id) for r in chosen}
+        find = self._prepare_fn(params)
+
+        def selected():
+            fresh = find()
+            ready = [r for r in fresh.ready if (r.data.ref_table, r.data.ref_id) in keys]
+            skipped = [s for s in fresh.skipped if s.patient_id in {r.data.patient_id for r in chosen}]
+            return replace(fresh, ready=ready, skipped=skipped,
+                           moved=[m for m in fresh.moved if m.ref_id in {r.data.ref_id for r in ready}])
+        return params, selected
+
+    def _name_buttons(self) -> None:
+        """The buttons say what they print: all the letters, or the n selected."""
+        n = len(self.selected_ready())
+        subset = self.prepared is not None and 0 < n < len(self.prepared.ready)
+        self.save_button.setText(self.tr("Save %n selected as PDF…", "", n) if subset else self.tr("Save PDF…"))
+        self.print_button.setText(self.tr("Print %n selected…", "", n) if subset else self.tr("Print…"))
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -203,7 +244,8 @@ class LettersPage(QWidget):
 
     # Results (GUI thread) -------------------------------------------------------------------
 
-    def _on_listed(self, prepared) -> None:
+    def _on_listed(self, prepared, params: dict | None = None) -> None:
+        self._listed_params = params
         self._list(prepared)
 
     def _list(self, prepared) -> None:
@@ -229,6 +271,7 @@ class LettersPage(QWidget):
             ready=len(prepared.ready), skipped=len(prepared.skipped)))
         if self.tree.topLevelItemCount():
             self.tree.setCurrentItem(self.tree.topLevelItem(0))
+            self.tree.selectAll()  # all of them print until the person narrows it
         else:
             self.preview.set_message(self.tr("Nothing to print."))
         self.listed.emit(prepared)
