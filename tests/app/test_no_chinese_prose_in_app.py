@@ -1,10 +1,9 @@
 """app/ (and server/, db/) say what happened as codes and parameters; the words, English and
 Chinese, live in ui/ (ui/problem_templates and the .ts catalogues). So a Chinese string literal
-there is a message
-that skipped the catalogue (the English UI would show it in Chinese), unless it is part of a
-document that is Chinese by nature (a printed letter, a FHIR export, demo data, the headers of
-the Chinese spreadsheets the stations use …). Those are listed here, each with why; anything
-else fails, so a new Chinese message in app/ is caught in CI, not by an English reader.
+there is a message that skipped the catalogue (the English UI would show it in Chinese), unless
+it is part of a document that is Chinese by nature (a printed letter, a FHIR export, demo data,
+the headers of the Chinese spreadsheets the stations use …). Those are listed here, each with
+why; anything else fails, so a new Chinese message is caught in CI, not by an English reader.
 
 Docstrings and comments are not scanned: they are for the people who read the code. Audit
 notes the software writes are codes too, and each has words."""
