@@ -59,5 +59,37 @@
       <source>text</source>
       <translation>文字</translation>
     </message>
+    <message>
+      <source>planned</source>
+      <translation>待随访</translation>
+    </message>
+    <message>
+      <source>done</source>
+      <translation>已完成</translation>
+    </message>
+    <message>
+      <source>not reached</source>
+      <translation>未联系上</translation>
+    </message>
+    <message>
+      <source>cancelled</source>
+      <translation>已取消</translation>
+    </message>
+    <message>
+      <source>phone</source>
+      <translation>电话</translation>
+    </message>
+    <message>
+      <source>clinic visit</source>
+      <translation>门诊</translation>
+    </message>
+    <message>
+      <source>home visit</source>
+      <translation>上门</translation>
+    </message>
+    <message>
+      <source>open</source>
+      <translation>待办</translation>
+    </message>
   </context>
 </TS>

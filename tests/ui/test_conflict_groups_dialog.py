@@ -103,3 +103,44 @@ def test_a_yes_or_no_field_is_chosen_in_words_and_sent_as_a_code(profile, contro
     chooser.setCurrentIndex(1)
     assert dialog.values() == {"contract_signed": False}
     assert chooser.currentData() == conflicts.NO
+
+
+def test_a_referral_step_is_one_choice_worded_as_states_not_codes(profile, controller, qtbot, translations):
+    from app import clock
+    from db.models import OrgUnit
+    from db.models import Referral
+
+    now = clock.now()
+    with profile.store.write() as tx:
+        station = tx.add(OrgUnit(kind="street_station", code="G-S01", name="澄江街道工作站"))
+        centre = tx.add(OrgUnit(kind="centre", code="G-C01", name="县肿瘤防治中心"))
+        p = tx.add(Patient(name="吴德明", sex="M", birth_date=dt.date(1957, 6, 2)))
+        ref = tx.add(Referral(patient_id=p.id, direction="up", from_org_id=station.id, to_org_id=centre.id,
+                              reason="低剂量CT提示结节", state="draft", short_code="G0000001"))
+    with profile.sessions.begin() as s:
+        s.execute(OutboxEntry.__table__.delete())
+        row = s.get(Referral, ref.id)
+        row.state, row.sent_at, row.version = "accepted", now - dt.timedelta(hours=2), 4
+    with profile.store.write() as tx:
+        tx.update(tx.session.get(Referral, ref.id), state="scheduled", scheduled_at=now + dt.timedelta(days=2),
+                  scheduled_place="胸外科门诊3诊室")
+    with profile.sessions.begin() as s:
+        entry = s.scalars(select(OutboxEntry)).one()
+        entry.status = "conflict"
+        entry.server_detail = {"kind": "both_changed", "version": 5, "server_change": None,
+                               "fields": {"state": {"server": "cancelled", "client": "scheduled"}}}
+        seq = entry.seq
+    dialog = ConflictDialog(profile, service.outbox_item(profile, seq), controller.run_network)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.rows == ["referral_step"] and len(dialog.findChildren(QRadioButton)) == 2
+    mine, server = dialog.value_labels["referral_step"]
+    lines = mine.text().splitlines()  # this desktop's booking goes (or stays) with its step
+    assert lines[0] == "状态：已预约" and lines[-1] == "地点：胸外科门诊3诊室" and len(lines) == 3
+    assert server.text() == "状态：已取消"
+    assert not dialog.also.isVisible()  # the booking is not "sent again as it is"
+    dialog.grab().save("/tmp/conflict_referral_zh.png")
+    translations.set_language("en")
+    qtbot.wait(50)
+    assert mine.text().splitlines()[0] == "State: scheduled" and server.text() == "State: cancelled"
+    dialog.grab().save("/tmp/conflict_referral_en.png")

@@ -22,4 +22,16 @@ TERMS = {
     "value_kind.datetime": "a date and time, e.g. 2026-03-02 14:30",
     "value_kind.date": "a date, YYYY-MM-DD",
     "value_kind.str": "text",
+    # Coded values of fields the conflict dialog shows side by side (ui/sync/conflict_dialog.py);
+    # a referral's state and direction, an MDT request's state are worded by their own areas.
+    "followup_status.planned": "planned",
+    "followup_status.done": "done",
+    "followup_status.missed": "not reached",
+    "followup_status.cancelled": "cancelled",
+    "followup_method.phone": "phone",
+    "followup_method.clinic": "clinic visit",
+    "followup_method.home": "home visit",
+    "task_state.open": "open",
+    "task_state.done": "done",
+    "task_state.cancelled": "cancelled",
 }

@@ -39,6 +39,11 @@ from ui.sync.words import record_text
 from ui.sync.words import value_text
 
 Runner = Callable[[Callable, Callable, Callable], None]  # controller.run_network
+# Coded values worded by their vocabulary (ui/problem_templates), so a state reads as words
+# in the person's language, not as the code stored.
+VOCABULARY = {("referrals", "state"): "referral_state", ("referrals", "direction"): "referral_direction",
+              ("mdt_requests", "state"): "mdt_state", ("followups", "status"): "followup_status",
+              ("followups", "method"): "followup_method", ("tasks", "state"): "task_state"}
 
 
 class ConflictDialog(QDialog):
@@ -53,6 +58,7 @@ class ConflictDialog(QDialog):
         self.mine_buttons: dict[str, QRadioButton] = {}
         self.server_buttons: dict[str, QRadioButton] = {}
         self.value_labels: dict[str, tuple[QLabel, QLabel]] = {}
+        self.row_labels: dict[str, QLabel] = {}  # a row's field or group, by its choice key
         self.summary, self.who, self.also, self.message = QLabel(), QLabel(), QLabel(), QLabel()
         for label in (self.summary, self.who, self.also, self.message):
             label.setWordWrap(True)
@@ -98,14 +104,12 @@ class ConflictDialog(QDialog):
             self.choose_all(conflicts.SERVER)  # the only outcome the server can take
             for button in (*self.mine_buttons.values(), self.all_mine):
                 button.setEnabled(False)
-        lines = sum(max(1, len(self._shown(key))) for key in self.rows)
+        shown = set(self.clashing) | set(item.changes or {})
+        lines = sum(max(1, len(shown & set(conflicts.members(item.table, key))) + (key == "pathway"))
+                    for key in self.rows)
         self.resize(760, min(600, 230 + 30 * lines + 14 * len(self.rows)))
         self.retranslate()
         self._update_ok()
-
-    def _shown(self, key: str) -> list[str]:
-        """The clashing fields a row shows, in its group's order (the rest go along)."""
-        return [f for f in conflicts.members(self.item.table, key) if f in self.clashing]
 
     def _add_row(self, row: int, field: str) -> None:
         label = QLabel()
@@ -127,6 +131,7 @@ class ConflictDialog(QDialog):
         self.mine_buttons[field], self.server_buttons[field] = mine, server
         self.value_labels[field] = (mine_value, server_value)
         label.setObjectName(f"field_{field}")
+        self.row_labels[field] = label
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.MouseButtonRelease:
@@ -202,7 +207,7 @@ class ConflictDialog(QDialog):
         self.headers[2].setText(self.tr("Server"))
         for field in self.rows:
             mine_value, server_value = self.value_labels[field]
-            label = self.grid.itemAtPosition(self.rows.index(field) + 1, 0).widget()
+            label = self.row_labels[field]
             if field == conflicts.RECORD:
                 label.setText(self.tr("Record"))
                 mine_value.setText(self.tr("Delete it"))
@@ -210,8 +215,8 @@ class ConflictDialog(QDialog):
                 server_value.setText(self.tr("Keep it (changed there: {fields})").format(fields=changed))
             elif field in self.clashing:  # a field on its own
                 label.setText(field_name(field))
-                mine_value.setText(value_text(field, self.clashing[field].get("client")))
-                server_value.setText(value_text(field, self.clashing[field].get("server")))
+                mine_value.setText(self._value(field, self.clashing[field].get("client")))
+                server_value.setText(self._value(field, self.clashing[field].get("server")))
             else:
                 label.setText(self._group_label(field))
                 mine_value.setText(self._group_values(field, "client"))
@@ -244,16 +249,29 @@ class ConflictDialog(QDialog):
         return self.tr("{group}\n(kept together)").format(group=title)
 
     def _group_values(self, key: str, side: str) -> str:
-        """The group's clashing fields as one side has them, one per line; for the pathway,
-        the next step that comes with the stage (db/summary.py derives it from the stage's task)."""
+        """The group's clashing fields as one side has them, one per line (this desktop's side
+        also shows what else of the group it changed: it goes, or stays, with the choice); with
+        a stage, the next step that comes with it (db/summary.py derives it from the stage's step)."""
         lines = []
-        for f in self._shown(key):
-            value = self.clashing[f].get(side)
-            lines.append(self.tr("{field}: {value}").format(field=field_name(f), value=value_text(f, value)))
+        changes = self.item.changes or {}
+        for f in conflicts.members(self.item.table, key):
+            if f in self.clashing:
+                value = self.clashing[f].get(side)
+            elif side == "client" and f in changes:  # goes with this desktop's side only
+                value = changes[f][1]
+            else:
+                continue
+            lines.append(self.tr("{field}: {value}").format(field=field_name(f), value=self._value(f, value)))
             if f == "stage" and isinstance(value, str):
                 step = problem_words.words(Problem(f"work.stage.{value}", None, {}))
                 lines.append(self.tr("Next step: {step}").format(step=step))
         return "\n".join(lines)
+
+    def _value(self, field: str, value) -> str:
+        kind = VOCABULARY.get((self.item.table, field))
+        if kind and isinstance(value, str) and value:
+            return problem_words.term(kind, value)
+        return value_text(field, value)
 
     def _who(self) -> str:
         change = (self.item.detail or {}).get("server_change") or {}
@@ -271,5 +289,5 @@ class ConflictDialog(QDialog):
             self.retranslate()
             # The button box words its standard buttons again on its own LanguageChange, which
             # may come after this one ("Resolve" became "OK"): word ours once that has passed.
-            QTimer.singleShot(0, self.retranslate)
+            QTimer.singleShot(0, self, self.retranslate)
         super().changeEvent(event)
