@@ -42,6 +42,7 @@ WRITES_OF = {
     "PathwayService": ("move_stage",),
     "Registration": ("register", "edit"),
     "PatientService": ("add_note",),
+    "AttachmentService": ("attach", "remove"),
 }
 
 

@@ -357,7 +357,7 @@
     </message>
     <message>
         <location filename="../../ui/patient/referral_dialog.py" line="63" />
-        <source>Green channel (绿色通道): seen the same day</source>
+        <source>Green channel: seen the same day</source>
         <translation>绿色通道：当日就诊</translation>
     </message>
     <message>

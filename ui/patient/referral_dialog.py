@@ -1,6 +1,8 @@
 """The referral form (转诊单): prefilled from the patient and the timeline, checked by the
 service, and the message shown next to the field it is about. Save keeps a draft; Send
-saves and sends in one step and starts the 24-hour clock shown at the top."""
+saves and sends in one step and starts the 24-hour clock shown at the top. A 下转 also hands
+over a discharge summary, the treatment plan and rehabilitation instructions (shown for a
+down-referral only). The fields scroll, so the dialog fits a 768-pixel-high screen."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
@@ -10,6 +12,7 @@ from PySide6.QtWidgets import QComboBox
 from PySide6.QtWidgets import QDialog
 from PySide6.QtWidgets import QDialogButtonBox
 from PySide6.QtWidgets import QFormLayout
+from PySide6.QtWidgets import QGroupBox
 from PySide6.QtWidgets import QHBoxLayout
 from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QLineEdit
@@ -18,11 +21,13 @@ from PySide6.QtWidgets import QListWidgetItem
 from PySide6.QtWidgets import QMessageBox
 from PySide6.QtWidgets import QPlainTextEdit
 from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QScrollArea
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
 from app.errors import ValidationError
 from app.patients import PatientService
+from app.problems import ProblemError
 from app.referrals import ReferralForm
 from app.referrals import ReferralService
 from app.referrals.forms import DIRECTIONS
@@ -38,7 +43,9 @@ from ui.timeline_words import event_title
 from ui.writes import off_gui_thread
 
 FIELDS = ("direction", "green_channel", "urgency", "from_org_id", "to_org_id", "to_department", "reason",
-          "question", "clinical_summary", "findings", "requested_exams", "contact_person")
+          "question", "clinical_summary", "findings", "requested_exams", "contact_person", "discharge_summary",
+          "treatment_plan", "rehab_instructions")
+HANDOVER = ("discharge_summary", "treatment_plan", "rehab_instructions")
 
 
 class ReferralDialog(QDialog):
@@ -65,7 +72,7 @@ class ReferralDialog(QDialog):
         self.direction = QComboBox(self)
         for code, text in labels.directions().items():
             self.direction.addItem(text, code)
-        self.green = QCheckBox(self.tr("Green channel (绿色通道): seen the same day"), self)
+        self.green = QCheckBox(self.tr("Green channel: seen the same day"), self)
         self.urgency = QComboBox(self)
         for code in URGENCIES:
             self.urgency.addItem(labels.urgencies()[code], code)
@@ -78,6 +85,14 @@ class ReferralDialog(QDialog):
         self.clinical_summary.setFixedHeight(96)
         self.findings = QListWidget(self)
         self.findings.setFixedHeight(110)
+        self.discharge_summary, self.treatment_plan = QPlainTextEdit(self), QPlainTextEdit(self)
+        self.rehab_instructions = QPlainTextEdit(self)
+        for box in (self.discharge_summary, self.treatment_plan, self.rehab_instructions):
+            box.setFixedHeight(72)
+        self.discharge_summary.setPlaceholderText(self.tr("Diagnosis, operation or treatment given, state at discharge"))
+        self.treatment_plan.setPlaceholderText(self.tr("Treatment that goes on (or: none)"))
+        self.rehab_instructions.setPlaceholderText(self.tr("Exercise, diet, wound or line care, when to come back"))
+        self.handover = QGroupBox(self.tr("Handover to the community"), self)
         self.general = error_label(self)
         self.errors: dict[str, QLabel] = {}
         self._build()
@@ -99,13 +114,25 @@ class ReferralDialog(QDialog):
                 ("requested_exams", self.tr("Requested examinations"), self.requested_exams),
                 ("contact_person", self.tr("Contact person"), self.contact_person))
         for key, title, widget in rows:
-            self.errors[key] = error_label(self)
-            box = QVBoxLayout()
-            box.setSpacing(1)
-            box.addWidget(widget)
-            box.addWidget(self.errors[key])
-            form.addRow(title, box)
+            form.addRow(title, self._with_error(key, widget))
+        handover = QFormLayout(self.handover)
+        handover.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for key, title, widget in (("discharge_summary", self.tr("Discharge summary"), self.discharge_summary),
+                                   ("treatment_plan", self.tr("Treatment plan"), self.treatment_plan),
+                                   ("rehab_instructions", self.tr("Rehabilitation instructions"),
+                                    self.rehab_instructions)):
+            handover.addRow(title, self._with_error(key, widget))
         self.errors["patient"] = self.errors["state"] = self.general
+        fields = QWidget(self)
+        inner = QVBoxLayout(fields)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addLayout(form)
+        inner.addWidget(self.handover)
+        inner.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(fields)
         self.save_button = QPushButton(self.tr("Save draft"), self)
         self.send_button = QPushButton(self.tr("Send"), self)
         self.send_button.setDefault(True)
@@ -121,11 +148,19 @@ class ReferralDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.patient)
         layout.addLayout(clock_row)
-        layout.addLayout(form)
+        layout.addWidget(scroll, 1)
         layout.addWidget(self.general)
-        layout.addStretch(1)
         layout.addWidget(buttons)
-        self.resize(760, 720)
+        self.resize(760, 700)
+
+    def _with_error(self, key: str, widget: QWidget) -> QVBoxLayout:
+        """The field with its message beneath it (empty until a refusal names the field)."""
+        self.errors[key] = error_label(self)
+        box = QVBoxLayout()
+        box.setSpacing(1)
+        box.addWidget(widget)
+        box.addWidget(self.errors[key])
+        return box
 
     def _fill(self, form: ReferralForm) -> None:
         self.direction.blockSignals(True)
@@ -139,6 +174,9 @@ class ReferralDialog(QDialog):
                               (self.requested_exams, form.requested_exams), (self.contact_person, form.contact_person)):
             widget.setText(value or "")
         self.reason.setPlainText(form.reason or "")
+        for key in HANDOVER:
+            getattr(self, key).setPlainText(getattr(form, key) or "")
+        self.handover.setVisible(form.direction == "down")
         self.clinical_summary.setPlainText(form.clinical_summary or "")
         self.findings.clear()
         for f in self.finding_choices:
@@ -163,6 +201,7 @@ class ReferralDialog(QDialog):
         if direction == "down":
             self.green.setChecked(False)
         self.green.setEnabled(direction == "up")
+        self.handover.setVisible(direction == "down")
 
     def _green_toggled(self, on: bool) -> None:
         if on:
@@ -179,7 +218,10 @@ class ReferralDialog(QDialog):
             to_department=self.to_department.text(), reason=self.reason.toPlainText(),
             question=self.question.text(), clinical_summary=self.clinical_summary.toPlainText(),
             findings=chosen, requested_exams=self.requested_exams.text(),
-            contact_person=self.contact_person.text())
+            contact_person=self.contact_person.text(),
+            # An up-referral hands nothing over: text typed before switching direction is not sent.
+            **{key: getattr(self, key).toPlainText() if self.direction.currentData() == "down" else ""
+               for key in HANDOVER})
 
     def submit(self, send: bool, confirm_duplicate: bool | None = None) -> str | None:
         """Save (and send); a refusal shows next to its field and nothing is saved. A second
@@ -201,16 +243,26 @@ class ReferralDialog(QDialog):
                 return None
         try:
             rid = self.service.save(self.form(), self.referral_id, send=send)
+        except ProblemError as exc:  # each problem beside its own field
+            by_label: dict[QLabel, list] = {}
+            for problem in exc.problems:
+                by_label.setdefault(self.errors.get(problem.field or "", self.general), []).append(problem)
+            for label, problems in by_label.items():
+                show_error(label, problem_words.say(problems))
+            self._focus(exc.field)
+            return None
         except ValidationError as exc:
-            label = self.errors.get(exc.field or "", self.general)
-            show_error(label, problem_words.say(exc))
-            widget = getattr(self, (exc.field or "").removesuffix("_id"), None)
-            if isinstance(widget, QWidget):
-                widget.setFocus()
+            show_error(self.errors.get(exc.field or "", self.general), problem_words.say(exc))
+            self._focus(exc.field)
             return None
         self.saved.emit(rid)
         self.accept()
         return rid
+
+    def _focus(self, field: str | None) -> None:
+        widget = getattr(self, (field or "").removesuffix("_id"), None)
+        if isinstance(widget, QWidget):
+            widget.setFocus()
 
 
 def summary_words(finding) -> str:

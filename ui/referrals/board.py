@@ -39,6 +39,7 @@ from ui.referrals.detail import DetailPane
 from ui.referrals.model import COLUMNS
 from ui.referrals.model import PATIENT_ID_ROLE
 from ui.referrals.model import BoardModel
+from ui.referrals.reports import ReportsPanel
 from ui.referrals.slip import open_slip
 from ui.referrals.step_dialogs import BreachDialog
 from ui.referrals.step_dialogs import ReasonDialog
@@ -90,7 +91,7 @@ class ReferralBoard(QWidget):
         self.empty = QLabel(self.table.viewport())
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setStyleSheet("color: #777; font-size: 15px;")
-        self.detail = DetailPane(self)
+        self.detail = DetailPane(self, ReportsPanel(profile))  # parented by the pane's layout
         self.buttons = {a: QPushButton(self) for a in (*ACTIONS, "breach", "edit", "slip", "open")}
         self.message = QLabel(self)
         self.message.setWordWrap(True)
@@ -123,6 +124,8 @@ class ReferralBoard(QWidget):
     def _data_changed(self, event) -> None:
         if "referrals" in event.tables:
             self.reload()
+        elif "referral_attachments" in event.tables:  # a report attached elsewhere, or its bytes arrived
+            self.detail.reports.show_for(self.detail.view.id if self.detail.view else None)
 
     def _identity_changed(self, me) -> None:
         """Another person signed in, or their unit arrived with the first pull: their units' referrals."""

@@ -51,8 +51,9 @@ class CountdownLabel(QLabel):
 
 
 class DetailPane(QWidget):
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, reports: QWidget | None = None):
         super().__init__(parent)
+        self.reports = reports  # ui/referrals/reports.py: the referral's attached reports
         self.view: ReferralView | None = None
         self.heading = QLabel(self)
         self.heading.setStyleSheet("font-weight: bold;")
@@ -71,9 +72,13 @@ class DetailPane(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.countdown)
         layout.addWidget(scroll, 1)
+        if reports is not None:
+            layout.addWidget(reports)
 
     def retranslate(self) -> None:
         self.show_referral(self.view)
+        if self.reports is not None:
+            self.reports.retranslate()
 
     def tick(self) -> None:
         self.countdown.tick()
@@ -81,6 +86,8 @@ class DetailPane(QWidget):
     def show_referral(self, view: ReferralView | None) -> None:
         self.view = view
         self.countdown.set_view(view)
+        if self.reports is not None:
+            self.reports.show_for(view.id if view is not None else None)
         if view is None:
             self.heading.setText(self.tr("Select a referral to see it here."))
             self.body.clear()
@@ -99,6 +106,9 @@ class DetailPane(QWidget):
             (self.tr("Findings"), "\n".join(event_title(f) for f in view.findings)),
             (self.tr("Requested exams"), view.requested_exams),
             (self.tr("Contact"), view.contact_person),
+            (self.tr("Discharge summary"), view.discharge_summary),
+            (self.tr("Treatment plan"), view.treatment_plan),
+            (self.tr("Rehabilitation instructions"), view.rehab_instructions),
             (self.tr("Appointment"), (view.scheduled_at.astimezone().strftime("%Y-%m-%d %H:%M ")
                                       + view.scheduled_place) if view.scheduled_at else ""),
             (self.tr("State reason"), view.state_reason),
