@@ -430,6 +430,12 @@
                 <numerusform>改期 %n 条…</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>%n follow-ups selected: Reschedule… moves them together to one day.</source>
+            <translation>
+                <numerusform>已选择 %n 条随访：点“改期…”可一起改到同一天。</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>MonthView</name>

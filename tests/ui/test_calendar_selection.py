@@ -69,6 +69,7 @@ def test_selected_follow_ups_move_together_clinic_visits_to_a_working_day(qtbot,
     select_rows(table, [0, 1, 2])
     assert not page.lists.complete_button.isEnabled()  # completing is one at a time
     assert page.lists.reschedule_button.text() == ("改期 3 条…" if lang == "zh_CN" else "Reschedule 3…")
+    assert page.lists.detail.text().startswith("已选择 3 条随访" if lang == "zh_CN" else "3 follow-ups selected")
     dialog = page.reschedule_selected()
     assert isinstance(dialog, BulkRescheduleDialog)
     qtbot.addWidget(dialog)

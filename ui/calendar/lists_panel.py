@@ -155,6 +155,10 @@ class ListsPanel(QWidget):
         self.reschedule_button.setText(self.tr("Reschedule %n…", "", len(open_)) if len(open_) > 1
                                        else self.tr("Reschedule…"))
         self.patient_button.setEnabled(row is not None)
+        if len(chosen) > 1:
+            self.detail.setText(self.tr("%n follow-ups selected: Reschedule… moves them together to one day.", "",
+                                        len(chosen)))
+            return
         self.detail.setText(due_words.lines(self.service.date_reasons(row.id)) if row else self.tr(
             "Select a follow-up to see why it is on its day."))
 
