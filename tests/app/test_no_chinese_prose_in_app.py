@@ -48,10 +48,6 @@ DOCUMENTS = {
     "server/org_import.py": "the Chinese organisation sheet's column headers and unit kinds",
     "db/legacy_tasks.py": "the Chinese titles older versions stored, read to turn them into codes",
     "db/migrations/": "the Chinese titles older versions stored, matched to migrate them to codes",
-    # TODO lead: app/referrals is being converted to codes by the lead (#14 item 6); off this list when done.
-    "app/referrals/service.py": "TODO lead",
-    "app/referrals/slip.py": "TODO lead",
-    "app/referrals/view.py": "TODO lead",
 }
 
 # Single literals elsewhere, with why.
