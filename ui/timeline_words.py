@@ -66,7 +66,6 @@ def _words(code: str, params: dict, lang: str | None) -> str:
     return problem_words.words(Problem(code, None, params), lang)
 
 
-
 def body(code: str | None, args: Mapping | None, text: str = "", lang: str | None = None) -> str:
     """The words for a body code, or `text` (what a person typed, or an older row's prose)
     when there is none or the code is one this build does not know."""
