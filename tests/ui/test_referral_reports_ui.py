@@ -44,6 +44,7 @@ def test_a_down_referral_asks_for_its_handover_beside_each_field(qtbot, world):
     assert "出院小结" in dialog.errors["discharge_summary"].text()
     assert "康复指导" in dialog.errors["rehab_instructions"].text()
     assert not dialog.errors["treatment_plan"].text()  # optional
+    assert dialog.discharge_summary.hasFocus() and not dialog.discharge_summary.visibleRegion().isEmpty()
     with profile.sessions() as s:
         assert s.scalar(select(func.count()).select_from(Referral)) == 3  # nothing saved
     dialog.discharge_summary.setPlainText("右肺上叶切除术后第7天出院")

@@ -129,7 +129,7 @@ class ReferralDialog(QDialog):
         inner.addLayout(form)
         inner.addWidget(self.handover)
         inner.addStretch(1)
-        scroll = QScrollArea(self)
+        self.scroll = scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(fields)
@@ -263,6 +263,7 @@ class ReferralDialog(QDialog):
         widget = getattr(self, (field or "").removesuffix("_id"), None)
         if isinstance(widget, QWidget):
             widget.setFocus()
+            self.scroll.ensureWidgetVisible(widget)  # the handover is below the fold of a small screen
 
 
 def summary_words(finding) -> str:
