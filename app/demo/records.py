@@ -80,7 +80,8 @@ def referral(ctx: Context, p: PatientInfo, case_id: str, cancer: vocab.Cancer, a
         fmt.json(findings) if findings else None,
         ctx.choice(vocab.REFERRAL_EXAMS) if up else None, f"{contact.display_name} {contact.phone}",
         state, state_reason, ctx.short_code(), _ts(fmt, sent), _ts(fmt, scheduled), place,
-        _ts(fmt, closed), breach))
+        _ts(fmt, closed), breach, *((None, None, None) if up else (
+            vocab.DOWN_DISCHARGE.format(label=cancer.label), vocab.DOWN_PLAN, vocab.DOWN_REHAB))))
     if state == "draft":
         return rid, "timeline.referral.draft", {"direction": direction, "to_org": target.name}
     return rid, "timeline.referral.sent_green" if green else "timeline.referral.sent", {

@@ -40,7 +40,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                   "from_org_id", "to_org_id", "to_department", "reason", "question",
                   "clinical_summary", "findings", "requested_exams", "contact_person", "state",
                   "state_reason", "short_code", "sent_at", "scheduled_at", "scheduled_place",
-                  "closed_at", "breach_reason"),
+                  "closed_at", "breach_reason", "discharge_summary", "treatment_plan", "rehab_instructions"),
     "mdt_requests": ("id", "patient_id", "case_id", "question", "specialties", "checklist", "state",
                      "slot_at", "decision", "decided_at"),
     "screenings": ("id", "patient_id", "programme", "screened_on", "result", "details", "org_unit_id"),

@@ -144,6 +144,10 @@ DOWN_REASON = "{label}治疗结束，转回社区康复管理及定期随访"
 PARTNER_REASON = "疑难病例，申请上级医院会诊及治疗"
 RECHECK_REASON = "康复期复查发现异常，需上级医院评估"
 DOWN_DEPARTMENT = "社区康复管理"
+# A 下转's handover (fixed words: no random draw, so a seed keeps making the same network).
+DOWN_DISCHARGE = "{label}规范治疗已完成，一般情况良好，准予出院"
+DOWN_PLAN = "按出院医嘱定期复查；如需后续治疗，由专科门诊安排"
+DOWN_REHAB = "循序渐进恢复活动，均衡饮食，戒烟限酒；每3个月门诊复查，有不适及时就诊"
 REFERRAL_EXAMS = ("增强CT；肿瘤标志物", "病理会诊", "内镜检查", "MRI", "血常规；肝肾功能")
 SUMMARY = "{age}岁{sex}，{finding}。{extra}"
 SUMMARY_EXTRA = ("既往体健。", "高血压病史10年，药物控制可。", "2型糖尿病，口服药物控制。",
