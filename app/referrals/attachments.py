@@ -104,7 +104,7 @@ class AttachmentService:
                 raise refuse("record.not_found", "attachment", table="referral_attachments")
             tx.delete(row)
 
-    def list(self, referral_id: str) -> list[AttachmentView]:
+    def of_referral(self, referral_id: str) -> list[AttachmentView]:
         with self.store.sessions() as s:
             rows = s.execute(
                 select(ReferralAttachment, User.display_name, AttachmentContent.sha256)

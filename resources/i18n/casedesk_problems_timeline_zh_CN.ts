@@ -215,13 +215,13 @@ Next: {next_action}, by {due_date}</source>
     </message>
     <message>
       <source>Next follow-up on {chosen}, a date set by hand (the rules proposed {proposed})</source>
-      <translation>下次随访 {chosen}（建议 {proposed}，由本人改为 {chosen}）</translation>
+      <translation>下次随访 {chosen}，由本人手动设定（规则建议 {proposed}）</translation>
     </message>
     <message>
       <source>{notes}
 Next follow-up on {chosen}, a date set by hand (the rules proposed {proposed})</source>
       <translation>{notes}
-下次随访 {chosen}（建议 {proposed}，由本人改为 {chosen}）</translation>
+下次随访 {chosen}，由本人手动设定（规则建议 {proposed}）</translation>
     </message>
     <message>
       <source>Letter printed: {letter_kind}</source>

@@ -92,7 +92,7 @@ def test_the_person_may_change_the_proposed_date(world):
         (event,) = s.scalars(select(TimelineEvent).where(TimelineEvent.ref_id == fid)).all()
     proposed = event.data["proposed_date"]
     assert event.data["next_date"] == "2027-01-20" and proposed != "2027-01-20" and event.body is None
-    assert event_body(event, "zh_CN") == f"下次随访 2027-01-20（建议 {proposed}，由本人改为 2027-01-20）"
+    assert event_body(event, "zh_CN") == f"下次随访 2027-01-20，由本人手动设定（规则建议 {proposed}）"
     assert event_body(event, "en") == f"Next follow-up on 2027-01-20, a date set by hand (the rules proposed {proposed})"
 
 

@@ -85,7 +85,7 @@ def test_a_report_is_attached_stored_encrypted_and_opened(world, tmp_path):  # n
     report.write_bytes(PDF)
     attachments = AttachmentService(profile)
     aid = attachments.attach(rid, report)
-    [shown] = attachments.list(rid)
+    [shown] = attachments.of_referral(rid)
     assert (shown.file_name, shown.media_type, shown.size, shown.here) == ("病理报告.pdf", "application/pdf",
                                                                            len(PDF), True)
     name, data = attachments.content(aid)
@@ -98,7 +98,7 @@ def test_a_report_is_attached_stored_encrypted_and_opened(world, tmp_path):  # n
     assert b"trailer<<>>" not in (profile.path / "casedesk.db").read_bytes()
     assert attachments.counts([rid]) == {rid: 1}
     attachments.remove(aid)
-    assert attachments.list(rid) == []
+    assert attachments.of_referral(rid) == []
 
 
 def refused(attachments, rid, path) -> tuple[str, dict]:
@@ -132,7 +132,7 @@ def test_bad_reports_are_refused_with_the_limit_named_and_nothing_written(world,
         assert s.scalar(select(func.count()).select_from(ReferralAttachment)) == 0
     image = tmp_path / "片子.png"
     image.write_bytes(PNG)
-    assert attachments.list(rid) == [] and attachments.attach(rid, image)
+    assert attachments.of_referral(rid) == [] and attachments.attach(rid, image)
 
 
 def test_the_rule_book_checks_an_attachment_row_as_the_server_would(world):  # noqa: F811

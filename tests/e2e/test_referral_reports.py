@@ -64,7 +64,7 @@ def test_an_attached_pdf_reaches_a_second_desktop_and_opens_there(fleet, tmp_pat
     assert row[0] == a.profile.store.user_id and row[1] == report.stat().st_size  # stamped by the server
 
     b.client.cycle()
-    [shown] = AttachmentService(b.profile).list(rid)
+    [shown] = AttachmentService(b.profile).of_referral(rid)
     assert shown.here and shown.file_name == "病理报告.pdf" and shown.added_by
     name, data = AttachmentService(b.profile).content(aid)
     assert hashlib.sha256(data).hexdigest() == hashlib.sha256(report.read_bytes()).hexdigest()

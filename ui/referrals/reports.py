@@ -90,7 +90,7 @@ class ReportsPanel(QWidget):
         self.referral_id = referral_id
         self.list.clear()
         show_error(self.message, "")
-        for a in self.service.list(referral_id) if referral_id else []:
+        for a in self.service.of_referral(referral_id) if referral_id else []:
             self.list.addItem(self._item(a))
         if referral_id and not self.list.count():
             empty = QListWidgetItem(self.tr("No reports attached"))
