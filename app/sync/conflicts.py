@@ -265,32 +265,50 @@ def resend(profile: Profile, entry_id: int, values: dict[str, Any]) -> int:
     """Send a rejected change again with the person's corrections (Python values, one per
     field of the change). Returns the new outbox entry's seq."""
     with profile.store.write() as tx:
-        s = tx.session
-        entry = s.get(OutboxEntry, entry_id)
-        if entry is None or entry.status != "rejected":
-            raise refuse("conflict.settled")
-        unknown = set(values) - set(entry.changes)
-        if unknown:
-            raise ValueError(f"fields not in this change: {sorted(unknown)}")
-        obj = s.get_one(MODEL_BY_TABLE[entry.table_name], entry.row_id)  # a change's row stays here
-        later = _others(s, entry, after=True)
-        s.delete(entry)
-        s.flush()
-        if entry.op == "insert":
-            for f, v in values.items():
-                setattr(obj, f, v)
-            tx.add(obj, note="sync: rejected insert resent")
-        elif entry.op == "delete":
-            tx.delete(obj, note="sync: rejected delete resent")
-        else:
-            for f, (old, _new) in entry.changes.items():
-                setattr(obj, f, _python(entry.table_name, f, old))  # so the edit is recorded whole
-            full = {f: _python(entry.table_name, f, new) for f, (_old, new) in entry.changes.items()}
-            full.update(values)
-            if not tx.update(obj, note="sync: rejected change resent", **full):
-                raise refuse("conflict.nothing_to_send")
-        seq = _last_seq(s)
-        _lay_back(s, obj, later)
+        return _resend_in(tx, entry_id, values)
+
+
+def resend_many(profile: Profile, entry_ids: list[int], progress=None) -> int:
+    """Send many rejected changes again as they are (after the cause was mended elsewhere: an
+    organisation moved, a report's content that had not arrived), in ONE transaction: each is
+    checked by the rule book again, and one still refused here stops them all, named.
+    `progress(done, total)`. Returns how many were queued."""
+    with profile.store.write() as tx:
+        for n, entry_id in enumerate(entry_ids, start=1):
+            _resend_in(tx, entry_id, {})
+            if progress is not None and (n % 50 == 0 or n == len(entry_ids)):
+                progress(n, len(entry_ids))
+    return len(entry_ids)
+
+
+def _resend_in(tx, entry_id: int, values: dict[str, Any]) -> int:
+    """One rejected change queued again (with `values` mended) inside the caller's transaction."""
+    s = tx.session
+    entry = s.get(OutboxEntry, entry_id)
+    if entry is None or entry.status != "rejected":
+        raise refuse("conflict.settled")
+    unknown = set(values) - set(entry.changes)
+    if unknown:
+        raise ValueError(f"fields not in this change: {sorted(unknown)}")
+    obj = s.get_one(MODEL_BY_TABLE[entry.table_name], entry.row_id)  # a change's row stays here
+    later = _others(s, entry, after=True)
+    s.delete(entry)
+    s.flush()
+    if entry.op == "insert":
+        for f, v in values.items():
+            setattr(obj, f, v)
+        tx.add(obj, note="sync: rejected insert resent")
+    elif entry.op == "delete":
+        tx.delete(obj, note="sync: rejected delete resent")
+    else:
+        for f, (old, _new) in entry.changes.items():
+            setattr(obj, f, _python(entry.table_name, f, old))  # so the edit is recorded whole
+        full = {f: _python(entry.table_name, f, new) for f, (_old, new) in entry.changes.items()}
+        full.update(values)
+        if not tx.update(obj, note="sync: rejected change resent", **full):
+            raise refuse("conflict.nothing_to_send")
+    seq = _last_seq(s)
+    _lay_back(s, obj, later)
     return seq
 
 

@@ -403,6 +403,24 @@
         <source>Discarding: %1 of %2…</source>
         <translation>正在放弃：第 %1 项，共 %2 项…</translation>
     </message>
+    <message>
+        <source>Send again</source>
+        <translation>重新发送</translation>
+    </message>
+    <message numerus="yes">
+        <source>Send these %n refused changes again as they are? Do this once their cause is mended (for example the administrator corrected the organisation tree); otherwise the server refuses them again.</source>
+        <translation>
+            <numerusform>按原样重新发送这 %n 项被拒的更改吗？请在原因已解决后再发送（例如管理员已更正机构树），否则服务器会再次拒绝。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Queuing again: %1 of %2…</source>
+        <translation>正在重新排队：第 %1 项，共 %2 项…</translation>
+    </message>
+    <message>
+        <source>Send again as they are…</source>
+        <translation>按原样重新发送…</translation>
+    </message>
 </context>
 <context>
     <name>ResendDialog</name>

@@ -231,3 +231,39 @@ def test_many_refused_changes_are_discarded_after_one_question(profile, controll
     assert view.discard_button.isEnabled() and len(view.selected_items()) == 3
     assert view.discard() is False  # Cancel: nothing happens
     assert len(asked) == 1 and "这 3 项更改" in asked[0]  # one question for the three
+
+
+def test_many_refused_changes_are_sent_again_as_they_are_after_one_question(profile, controller, qtbot, translations,
+                                                                            monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    for n in range(3):  # refused while the station's community was missing on the server
+        patient_with_entry(profile, "rejected", "scope", None, address=f"城关镇解放路{n + 1}号")
+    view = OutboxView(profile, controller)
+    qtbot.addWidget(view)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+    view.table.selectAll()
+    assert view.again_button.isEnabled() and view.again_button.text() == "按原样重新发送…"
+    assert view.send_again()
+    assert len(asked) == 1 and "这 3 项被拒的更改" in asked[0]
+    with profile.sessions() as s:
+        qtbot.waitUntil(lambda: {e.status for e in s.scalars(select(OutboxEntry)).all()} == {"pending"}, timeout=5000)
+        entries = s.scalars(select(OutboxEntry)).all()
+    assert len(entries) == 3 and all("address" in e.changes for e in entries)
+
+
+def test_sending_again_is_all_or_nothing_when_one_is_still_refused_here(profile, controller, qtbot, translations):
+    patient_with_entry(profile, "rejected", "scope", None, address="城关镇解放路1号")
+    _pid, bad = patient_with_entry(profile, "rejected", "id", None, phone="13600000000")
+    with profile.sessions.begin() as s:  # the change the server refused is invalid here too now
+        entry = s.get(OutboxEntry, bad)
+        entry.changes = {**entry.changes, "id_number": [None, "110101199003071234"]}  # a wrong check digit
+    view = OutboxView(profile, controller)
+    qtbot.addWidget(view)
+    view.table.selectAll()
+    assert view.send_again(confirmed=True)
+    qtbot.waitUntil(lambda: not view.message.isHidden(), timeout=5000)
+    assert "身份证" in view.message.text()
+    with profile.sessions() as s:
+        assert {e.status for e in s.scalars(select(OutboxEntry)).all()} == {"rejected"}  # none queued again

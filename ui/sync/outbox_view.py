@@ -32,6 +32,7 @@ from ui.sync.words import record_text
 
 class OutboxView(QDialog):
     discarding = Signal(int, int)  # (done, total), emitted on the network lane, shown here
+    sending_again = Signal(int, int)
     def __init__(self, profile, controller, parent: QWidget | None = None):
         super().__init__(parent)
         self.profile, self.controller = profile, controller
@@ -56,14 +57,16 @@ class OutboxView(QDialog):
         self.message.setStyleSheet("color: #c0392b;")
         self.message.hide()
         self.settle_button, self.resend_button, self.discard_button = QPushButton(), QPushButton(), QPushButton()
+        self.again_button = QPushButton()
         self.sync_button, self.close_button = QPushButton(), QPushButton()
         self.settle_button.clicked.connect(self.open_conflict)
         self.resend_button.clicked.connect(self.open_resend)
         self.discard_button.clicked.connect(self.discard)
+        self.again_button.clicked.connect(lambda: self.send_again())
         self.sync_button.clicked.connect(controller.sync_now)
         self.close_button.clicked.connect(self.close)
         buttons = QHBoxLayout()
-        for button in (self.settle_button, self.resend_button, self.discard_button):
+        for button in (self.settle_button, self.resend_button, self.again_button, self.discard_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.sync_button)
@@ -75,6 +78,7 @@ class OutboxView(QDialog):
         layout.addLayout(buttons)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.discarding.connect(self._discard_progress)
+        self.sending_again.connect(self._again_progress)
         controller.state_changed.connect(self._state_changed)
         self.resize(980, 460)
         self.reload()
@@ -111,6 +115,7 @@ class OutboxView(QDialog):
         self.resend_button.setEnabled(status == "rejected")
         chosen = self.selected_items()
         self.discard_button.setEnabled(bool(chosen) and all(i.status in ("conflict", "rejected") for i in chosen))
+        self.again_button.setEnabled(bool(chosen) and all(i.status == "rejected" for i in chosen))
         self.sync_button.setEnabled(self.controller.configured())
 
     # -- actions ----------------------------------------------------------------------------
@@ -175,6 +180,32 @@ class OutboxView(QDialog):
             lambda _r: self._settled(), self._failed)
         return True
 
+    def send_again(self, confirmed: bool = False) -> bool:
+        """Queue the selected refused changes again as they are — after their cause was mended
+        elsewhere — one question, one transaction (app/sync/conflicts.py resend_many)."""
+        items = self.selected_items()
+        if not items or any(i.status != "rejected" for i in items):
+            return False
+        if not confirmed:
+            answer = QMessageBox.question(
+                self, self.tr("Send again"),
+                self.tr("Send these %n refused changes again as they are? Do this once their cause is mended "
+                        "(for example the administrator corrected the organisation tree); otherwise the "
+                        "server refuses them again.", "", len(items)),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel)
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        self.message.hide()
+        seqs = [i.seq for i in items]
+        self.controller.run_serial(lambda: conflicts.resend_many(self.profile, seqs, self.sending_again.emit),
+                                   lambda _n: self._settled(), self._failed)
+        return True
+
+    def _again_progress(self, done: int, total: int) -> None:
+        if total > 1:
+            self.summary.setText(self.tr("Queuing again: %1 of %2…").replace("%1", str(done)).replace("%2", str(total)))
+
     def _discard_progress(self, done: int, total: int) -> None:
         if total > 1:
             self.summary.setText(self.tr("Discarding: %1 of %2…").replace("%1", str(done)).replace("%2", str(total)))
@@ -201,6 +232,7 @@ class OutboxView(QDialog):
         self.settle_button.setText(self.tr("Settle conflict…"))
         self.resend_button.setText(self.tr("Correct and resend…"))
         self.discard_button.setText(self.tr("Discard my change…"))
+        self.again_button.setText(self.tr("Send again as they are…"))
         self.sync_button.setText(self.tr("Sync now"))
         self.close_button.setText(self.tr("Close"))
         self._update_buttons()
