@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from app import clock
 from app import rulebook
 from app.problems import Problem
+from app.sync.scope import REFERENCE_TABLES
 from app.sync.scope import Scope
 from app.sync.wire import ADMIN_ONLY
 from db.ids import uuid7
@@ -35,8 +36,8 @@ class Rejected(Exception):
 
 def check_scope(session: Session, scope: Scope, table: str, row, values: dict) -> None:
     """The row must be in scope before the change and stay in scope after it."""
-    if scope.units is None or table in ADMIN_ONLY or table == "audit_entries":
-        return  # the audit trail carries no patient: every desktop's entries are kept
+    if scope.units is None or table in ADMIN_ONLY or table == "audit_entries" or table in REFERENCE_TABLES:
+        return  # no patient in these rows (who may write them is the rule book's word)
     if table == "patients":
         before = row is None or scope.allows_patient(session, row.id)
         community = values["community_id"] if "community_id" in values else getattr(row, "community_id", None)

@@ -21,7 +21,7 @@ from db.models import Patient
 from db.models.enums import Role
 
 NETWORK_WIDE = {Role.ADMIN.value, Role.CLINIC_CM.value, Role.WARD_CM.value}
-REFERENCE_TABLES = ("org_units", "users")
+REFERENCE_TABLES = ("org_units", "users", "exam_slots")  # everyone's: no patient in them
 PULL_EXCLUDED = ("audit_entries",)  # written by desktops, kept by the server, never sent back
 
 

@@ -20,6 +20,10 @@ from db.models.org import OrgUnit
 from db.models.org import User
 from db.models.people import Case
 from db.models.people import Patient
+from db.models.screening_network import ExamSlot
+from db.models.screening_network import Household
+from db.models.screening_network import HouseholdMember
+from db.models.screening_network import SlotBooking
 from db.models.server import AppliedMutation
 from db.models.server import AuthToken
 from db.models.server import ChangeLog
@@ -37,14 +41,14 @@ from db.models.server import SyncConflict
 # type[Any]: looked up by table name, each with columns of its own (patient_id, …).
 SYNCED_MODELS: tuple[type[Any], ...] = (
     OrgUnit, User, Patient, Case, TimelineEvent, Followup, Referral, ReferralAttachment, MdtRequest,
-    Screening, Letter, Task, Call, AuditEntry,
+    Screening, Letter, Task, Call, Household, HouseholdMember, ExamSlot, SlotBooking, AuditEntry,
 )
 MODEL_BY_TABLE: dict[str, type[Any]] = {m.__tablename__: m for m in SYNCED_MODELS}
 LOCAL_ONLY_TABLES = (OutboxEntry.__tablename__, LocalState.__tablename__)
 
 __all__ = [
     "AppliedMutation", "AuthToken", "ChangeLog", "Credential", "Device", "DuplicateReview", "LoginThrottle", "PublishedFile", "SecurityEvent", "SeqCounter", "ServerMeta", "SyncConflict",
-    "AttachmentContent", "AuditEntry", "Base", "Call", "Case", "Followup", "Letter", "LocalState", "MdtRequest",
+    "AttachmentContent", "AuditEntry", "Base", "Call", "ExamSlot", "Household", "HouseholdMember", "SlotBooking", "Case", "Followup", "Letter", "LocalState", "MdtRequest",
     "MODEL_BY_TABLE", "OrgUnit", "OutboxEntry", "Patient", "Referral", "ReferralAttachment", "Screening",
     "SYNCED_MODELS", "Synced", "Task", "TimelineEvent", "User",
 ]
