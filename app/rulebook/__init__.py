@@ -31,8 +31,10 @@ def _rules():
     from app.rulebook import audit
     from app.rulebook import cases
     from app.rulebook import clinical
+    from app.rulebook import households
     from app.rulebook import patients
     from app.rulebook import referrals
+    from app.rulebook import slots
     from app.rulebook import work
     return {
         "patients": patients.check,
@@ -46,6 +48,10 @@ def _rules():
         "letters": clinical.check_letter,
         "tasks": work.check_task,
         "calls": work.check_call,
+        "households": households.check_household,
+        "household_members": households.check_member,
+        "exam_slots": slots.check_slot,
+        "slot_bookings": slots.check_booking,
         "audit_entries": audit.check,
     }
 
