@@ -15,6 +15,8 @@ TINY = {
     "calendar": (["--followups", "300", "--repeat", "1"], {"month_open_ms"}),
     "letters": (["--letters", "15"], {"letters", "seconds", "ratio_vs_reportlab"}),
     "referrals": (["--referrals", "120", "--ticks", "5"], {"tick_ms", "open_referrals"}),
+    "inbox": (["--items", "40", "--patients", "300", "--repeat", "2"],
+              {"items", "open_ms", "open_p95_ms", "empty_open_ms", "ratio_vs_empty", "count_ms"}),
     "sync": (["--patients", "200", "--events", "2000", "--desktops", "4", "--rounds", "1", "--push", "100"],
              {"initial_rows_per_s", "raw_insert_rows_per_s", "incremental_cycle_ms", "concurrent_p50_ms",
               "concurrent_p99_ms", "concurrent_errors", "push_rows_per_s", "edit_during_sync_p99_ms",

@@ -18,6 +18,7 @@ BENCHES: dict[str, str] = {
     "screening": "app.screening.bench",
     "referrals": "ui.bench.referrals",
     "sync": "app.sync.bench",
+    "inbox": "ui.bench.inbox",
 }
 
 

@@ -67,6 +67,7 @@ class InboxModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.items: list[InboxItem] = []
+        self._bold: QFont | None = None  # one for every unread cell
 
     def set_items(self, items: list[InboxItem]) -> None:
         self.beginResetModel()
@@ -105,9 +106,10 @@ class InboxModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and key == "kind":
             return KIND_COLOURS.get(item.kind)
         if role == Qt.ItemDataRole.FontRole and not item.seen:
-            font = QFont()
-            font.setBold(True)
-            return font
+            if self._bold is None:
+                self._bold = QFont()
+                self._bold.setBold(True)
+            return self._bold
         if role == ITEM_ID_ROLE:
             return item.id
         return None

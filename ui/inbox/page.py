@@ -10,6 +10,8 @@ from __future__ import annotations
 import shiboken6
 from PySide6.QtCore import QEvent
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QFont
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView
 from PySide6.QtWidgets import QHBoxLayout
 from PySide6.QtWidgets import QHeaderView
@@ -28,6 +30,7 @@ from ui.inbox.model import InboxModel
 from ui.tasks import run_in_background
 
 SHORT_COLUMNS = ("kind", "when", "patient")
+SCREEN_ROWS = 60  # rows to size the columns by while the page has no size yet
 
 
 class InboxPage(QWidget):
@@ -150,8 +153,39 @@ class InboxPage(QWidget):
         self.mark_button.setText(self.tr("Mark all read"))
         self.mark_button.setEnabled(unread > 0)
         self.model.retranslate()
-        for key in SHORT_COLUMNS:  # as wide as their words, in either language
-            self.table.resizeColumnToContents(COLUMNS.index(key))
+        self._fit_short_columns()
+
+    def _fit_short_columns(self) -> None:
+        """The short columns as wide as their words, in either language. Not
+        resizeColumnToContents: it asks the model about up to 1,000 rows per column (two
+        thirds of opening a 1,000-item inbox: bench inbox). The widest a column can be is
+        known from fewer: the first row of each kind, read and unread (bold is wider), the
+        longest patient name, and the rows on screen (a time is always 'YYYY-MM-DD HH:MM')."""
+        items = self.model.items
+        rows = set(self._rows_on_screen())
+        firsts: dict[tuple[str, bool], int] = {}
+        for row, item in enumerate(items):
+            firsts.setdefault((item.kind, item.seen), row)
+        rows.update(firsts.values())
+        if items:
+            bold = QFont(self.table.font())
+            bold.setBold(True)
+            metrics = QFontMetrics(bold)
+            rows.add(max(range(len(items)), key=lambda r: metrics.horizontalAdvance(items[r].patient_name)))
+        header = self.table.horizontalHeader()
+        grid = 1 if self.table.showGrid() else 0
+        for key in SHORT_COLUMNS:
+            column = COLUMNS.index(key)
+            cells = (self.table.sizeHintForIndex(self.model.index(row, column)).width() + grid for row in rows)
+            self.table.setColumnWidth(column, max([header.sectionSizeHint(column), *cells]))
+
+    def _rows_on_screen(self) -> range:
+        count = self.model.rowCount()
+        first = max(self.table.rowAt(0), 0)
+        last = self.table.rowAt(self.table.viewport().height() - 1)
+        if last < 0:  # fewer rows than the screen holds, or the page not laid out yet
+            last = min(count, first + SCREEN_ROWS) - 1
+        return range(first, last + 1)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
