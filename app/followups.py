@@ -221,12 +221,6 @@ class FollowupService(FollowupQueries):
             day, rule_id = f.due_date, f.rule_id
         return self.pathway.date_reasons(day, rule_id)
 
-    def explain_date(self, fid: str) -> str:
-        """Compatibility: the reasons in Chinese. People read them worded in their language."""
-        from ui import due_words  # local: app sits below ui; goes with its last caller
-
-        return due_words.lines(self.date_reasons(fid), "zh_CN")
-
     # -- writes --------------------------------------------------------------------
     def create(self, patient_id: str, case_id: str | None, due_date: dt.date, method: str = "phone",
                rule_id: str | None = None, assignee_id: str | None = None) -> str:

@@ -86,7 +86,7 @@ def copy_demo(engine: Engine, patients: int, seed: int, events: tuple[int, int],
         with conn.cursor() as cur:
             if cur.execute("SELECT 1 FROM patients LIMIT 1").fetchone() or \
                     cur.execute("SELECT 1 FROM org_units LIMIT 1").fetchone():
-                raise generator.NotEmptyError("the server database already holds demo data")
+                raise generator.NotEmptyError.coded("demo.server_not_empty", None)
             _skip_reference_checks(cur)
             seq = cur.execute("SELECT value FROM seq_counter WHERE id = 1").fetchone()[0]
             first = seq

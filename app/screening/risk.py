@@ -57,14 +57,6 @@ class RiskResult:
         code = "risk.not_eligible" if not self.eligible else "risk.no_factor" if not self.fired else "risk.high"
         return Problem(code, None, params)
 
-    def explain(self, lang: str = "zh_CN") -> str:
-        """Compatibility shim for app/screening/enrol.py, which stores the explanation as prose
-        (a screening's details, a timeline body): worded by ui/risk_words.py, Chinese unless
-        told. Where a person reads it, word `reason` in their language instead."""
-        from ui import risk_words  # local: app sits below ui; this shim goes with its last caller
-
-        return risk_words.explain(self.reason, lang)
-
     def as_json(self) -> dict:
         r = self.rules
         return {
@@ -75,7 +67,6 @@ class RiskResult:
                                for h in self.fired],
             "undetermined": list(self.undetermined),
             "reason": self.reason.to_json(),
-            "explanation": self.explain(),  # Chinese; `rules assess` words `reason` in --lang
             "next": {"text": r.next_text, "due": r.next_due, "letter": r.next_letter} if self.high_risk else None,
             "rule": {"file": r.path.name, "version": r.version, "source": str(r.source)},
             "answers": self.answers,

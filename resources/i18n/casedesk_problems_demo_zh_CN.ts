@@ -8,6 +8,10 @@
       <translation>数据库已有{holds}：演示数据只生成到空的配置文件中。请用 --profile 另选一个目录。</translation>
     </message>
     <message>
+      <source>The server database already holds an organisation tree or patients: demo data goes only into an empty database. Create a new database and pass it with --db.</source>
+      <translation>服务器数据库中已有机构树或患者：演示数据只能写入空数据库。请新建一个数据库，并用 --db 指定。</translation>
+    </message>
+    <message>
       <source>This is a demo profile: its patients are invented, so it does not sign in to {server}, a real network's server. Nothing was sent. To work on the real network, use a new, empty profile: the sign-in window offers to make one, or run python main.py sync --profile NEW_DIR --server {server} --login USER</source>
       <translation>这是演示配置：其中的患者都是虚构的，因此不能登录真实网络的服务器 {server}。没有发送任何内容。要在真实网络上工作，请使用一个新的空配置：登录窗口可以为您新建，或运行 python main.py sync --profile 新目录 --server {server} --login 用户名</translation>
     </message>

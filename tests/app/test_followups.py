@@ -227,8 +227,11 @@ def test_month_counts_by_day_and_method_in_a_scope(world):
 
 
 def test_explain_date_names_the_rule_and_the_calendar(world):
+    from ui import due_words  # the reasons are data; ui words them in the reader's language
+
     profile, ids, service = world
     fid = planned(service, ids, "李四", TODAY)
     result = service.complete(fid, Completion("phone", True, "stable"))
-    text = service.explain_date(result.next_id)
+    text = due_words.lines(service.date_reasons(result.next_id), "zh_CN")
     assert "rehab-colorectal v2026.1" in text and "节假日数据" in text
+    assert "rehab-colorectal v2026.1" in due_words.lines(service.date_reasons(result.next_id), "en")

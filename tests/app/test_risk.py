@@ -48,7 +48,7 @@ def test_each_lung_criterion_fires_alone_and_explains_itself(answers, criterion)
     result = assess("lung", {"age": 60, **answers}, today=TODAY)
     assert result.level == "high" and [h.id for h in result.fired] == [criterion]
     hit = result.fired[0]
-    assert hit.text in result.explain() and hit.source == "《中国肺癌筛查与早诊早治指南（2021，北京）》"
+    assert hit.text in risk_words.explain(result.reason, "zh_CN") and hit.source == "《中国肺癌筛查与早诊早治指南（2021，北京）》"
     assert result.as_json()["rule"] == {"file": "lung.toml", "version": "2026.1",
                                         "source": "《中国肺癌筛查与早诊早治指南（2021，北京）》"}
 
@@ -57,7 +57,7 @@ def test_lung_thresholds_and_the_target_ages():
     assert fired("lung", age=60, pack_years=29.9) == []
     assert fired("lung", age=60, pack_years=40, quit_years=15) == []  # quit 15 years ago: no longer
     result = assess("lung", {"age": 49, "pack_years": 40}, today=TODAY)
-    assert result.level == "low" and not result.eligible and "50–74" in result.explain()
+    assert result.level == "low" and not result.eligible and "50–74" in risk_words.explain(result.reason, "zh_CN")
     assert assess("lung", {"age": 75, "copd": True}, today=TODAY).level == "low"
     assert assess("lung", {"age": 74, "copd": True}, today=TODAY).level == "high"
     assert assess("lung", {"birth_date": "1966-06-02"}, today=TODAY).answers["age"] == 59
@@ -198,7 +198,7 @@ def test_the_reason_is_a_code_worded_in_one_language():
     assert young.reason.code == "risk.not_eligible"
     en = risk_words.explain(young.reason, "en")
     assert en == "Not in the target population of programme lung_ldct: not screened in this programme"
-    assert risk_words.explain(young.reason, "zh_CN").startswith("不在目标人群（") and "50–74" in young.explain()
+    assert risk_words.explain(young.reason, "zh_CN").startswith("不在目标人群（") and "50–74" in risk_words.explain(young.reason, "zh_CN")
     clear = assess("lung", {"age": 60, "pack_years": 0}, today=TODAY)
     assert risk_words.explain(clear.reason, "en").startswith("In the target population of programme lung_ldct; no")
 

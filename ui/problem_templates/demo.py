@@ -5,6 +5,8 @@ from __future__ import annotations
 ENGLISH = {
     "demo.not_empty": "The database already has {holds}: demo data is only generated into an empty profile. "
                       "Choose a new directory with --profile.",
+    "demo.server_not_empty": "The server database already holds an organisation tree or patients: demo data goes "
+                             "only into an empty database. Create a new database and pass it with --db.",
     "demo.real_server": "This is a demo profile: its patients are invented, so it does not sign in to {server}, "
                         "a real network's server. Nothing was sent. To work on the real network, use a new, empty "
                         "profile: the sign-in window offers to make one, or run "
