@@ -234,4 +234,5 @@ def test_explain_date_names_the_rule_and_the_calendar(world):
     result = service.complete(fid, Completion("phone", True, "stable"))
     text = due_words.lines(service.date_reasons(result.next_id), "zh_CN")
     assert "rehab-colorectal v2026.1" in text and "节假日数据" in text
-    assert "rehab-colorectal v2026.1" in due_words.lines(service.date_reasons(result.next_id), "en")
+    english = due_words.lines(service.date_reasons(result.next_id), "en")
+    assert "Planned by rule rehab-colorectal" in english and "holiday data" in english
