@@ -70,7 +70,10 @@ GROUPS: dict[str, dict[str, tuple[str, ...]]] = {
     "cases": {"pathway": ("stage", "closed_at")},
     "referrals": {"referral_step": ("state", "state_reason", "sent_at", "scheduled_at", "scheduled_place",
                                     "closed_at", "breach_reason"),
-                  "route": ("direction", "from_org_id", "to_org_id", "to_department", "green_channel")},
+                  "route": ("direction", "from_org_id", "to_org_id", "to_department", "green_channel"),
+                  # a 下转's handover is one letter to the community: not one side's summary with
+                  # the other's instructions
+                  "handover": ("discharge_summary", "treatment_plan", "rehab_instructions")},
     "followups": {"followup_result": ("status", "due_date", "method", "attempts", "reached", "outcome",
                                       "completed_at")},
     "tasks": {"task_closing": ("state", "closed_at", "close_note")},

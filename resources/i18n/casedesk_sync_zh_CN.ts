@@ -118,6 +118,10 @@
         <translation>转诊路线（方向、转出、转入、科室、绿色通道）</translation>
     </message>
     <message>
+        <source>Down-referral handover (discharge summary, treatment plan, rehabilitation)</source>
+        <translation>下转交接（出院小结、治疗方案、康复指导）</translation>
+    </message>
+    <message>
         <location filename="../../ui/sync/conflict_dialog.py" />
         <source>Follow-up result (status, date, method, attempts, outcome)</source>
         <translation>随访结果（状态、日期、方式、次数、结局）</translation>

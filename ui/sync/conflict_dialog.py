@@ -235,6 +235,7 @@ class ConflictDialog(QDialog):
             "pathway": self.tr("Pathway stage, next step and closing"),
             "referral_step": self.tr("Referral step (state, times, appointment, reasons)"),
             "route": self.tr("Referral route (direction, from, to, department, green channel)"),
+            "handover": self.tr("Down-referral handover (discharge summary, treatment plan, rehabilitation)"),
             "followup_result": self.tr("Follow-up result (status, date, method, attempts, outcome)"),
             "task_closing": self.tr("Task closing (state, time, note)"),
             "mdt_progress": self.tr("MDT progress (state, checklist, session, decision)"),
