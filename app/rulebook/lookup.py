@@ -10,6 +10,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import AttachmentContent
+from db.models import Household
+from db.models import HouseholdMember
 from db.models import OrgUnit
 from db.models import Patient
 from db.models import Referral
@@ -49,6 +51,21 @@ class ReferralFacts:
     state: str
 
 
+@dataclass(frozen=True)
+class HouseholdFacts:
+    id: str
+    patient_id: str  # the member it was started from
+    deleted: bool
+
+
+@dataclass(frozen=True)
+class MemberFacts:
+    id: str
+    household_id: str
+    patient_id: str
+    relation: str
+
+
 class Lookup(Protocol):
     def org(self, unit_id: str | None) -> Org | None: ...
     def user(self, user_id: str | None) -> Person | None: ...
@@ -56,6 +73,9 @@ class Lookup(Protocol):
     def events_of_patient(self, patient_id: str, ids: list[str]) -> set[str]: ...
     def referral(self, referral_id: str | None) -> ReferralFacts | None: ...
     def content_hash(self, attachment_id: str | None) -> str | None: ...
+    def household(self, household_id: str | None) -> HouseholdFacts | None: ...
+    def household_members(self, *, household_id: str | None = None,
+                          patient_id: str | None = None) -> list[MemberFacts]: ...
     def station_of(self, unit_id: str | None) -> str | None: ...
     def working_day(self, day: dt.date) -> bool: ...
     def now(self) -> dt.datetime: ...
@@ -117,6 +137,21 @@ class SessionLookup:
             return None
         return self.session.scalar(select(AttachmentContent.sha256).where(
             AttachmentContent.attachment_id == attachment_id))
+
+    def household(self, household_id):
+        h = self._get(Household, household_id)
+        return HouseholdFacts(h.id, h.patient_id, h.deleted_at is not None) if h is not None else None
+
+    def household_members(self, *, household_id=None, patient_id=None):
+        """The live memberships of a household or of a patient (queried each time: the rows
+        this transaction adds are the question)."""
+        q = select(HouseholdMember).where(HouseholdMember.deleted_at.is_(None))
+        if household_id is not None:
+            q = q.where(HouseholdMember.household_id == household_id)
+        if patient_id is not None:
+            q = q.where(HouseholdMember.patient_id == patient_id)
+        return [MemberFacts(m.id, m.household_id, m.patient_id, m.relation)
+                for m in self.session.scalars(q.order_by(HouseholdMember.id))]
 
     def station_of(self, unit_id):
         """The street station a unit belongs to (itself for a station), else None: the unit
