@@ -37,7 +37,7 @@ from server.legacy_tasks import follow
 
 CHUNK = 1000
 STAMPED = {"timeline_events": ("author_id",), "calls": ("caller_id",), "letters": ("printed_at", "printed_by", "printed_at_desktop"),
-           "referral_attachments": ("added_at", "added_by")}
+           "referral_attachments": ("added_at", "added_by"), "slot_bookings": ("booked_at", "booked_by")}
 
 
 class Batch:
@@ -176,6 +176,8 @@ def _stamp_new(table: str, values: dict, user, now) -> None:
         values["caller_id"] = user.id
     elif table == "referral_attachments":
         values["added_by"], values["added_at"] = user.id, now
+    elif table == "slot_bookings":
+        values["booked_by"], values["booked_at"] = user.id, now
     elif table == "letters":
         values["printed_at_desktop"] = values.get("printed_at")
         values["printed_at"], values["printed_by"] = now, user.id

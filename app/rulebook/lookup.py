@@ -6,15 +6,22 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Protocol
 
+from sqlalchemy import and_
+from sqlalchemy import exists
+from sqlalchemy import func
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import AttachmentContent
+from db.models import Case
+from db.models import ExamSlot
 from db.models import Household
 from db.models import HouseholdMember
 from db.models import OrgUnit
+from db.models import OutboxEntry
 from db.models import Patient
 from db.models import Referral
+from db.models import SlotBooking
 from db.models import TimelineEvent
 from db.models import User
 
@@ -66,6 +73,19 @@ class MemberFacts:
     relation: str
 
 
+@dataclass(frozen=True)
+class SlotFacts:
+    id: str
+    org_unit_id: str
+    modality: str
+    starts_at: dt.datetime
+    capacity: int
+
+
+# A booking that holds a place in its slot (a cancelled one gave it back).
+LIVE_BOOKINGS = ("booked", "attended", "no_show")
+
+
 class Lookup(Protocol):
     def org(self, unit_id: str | None) -> Org | None: ...
     def user(self, user_id: str | None) -> Person | None: ...
@@ -79,6 +99,11 @@ class Lookup(Protocol):
     def station_of(self, unit_id: str | None) -> str | None: ...
     def working_day(self, day: dt.date) -> bool: ...
     def now(self) -> dt.datetime: ...
+    def case_patient(self, case_id: str | None) -> str | None: ...
+    def slot(self, slot_id: str | None) -> SlotFacts | None: ...
+    def slot_held(self, slot_id: str, except_booking: str | None = None) -> int: ...
+    def free_slots(self, modality: str, near: dt.datetime, except_slot: str | None,
+                   limit: int) -> list[tuple[str, dt.datetime, int]]: ...
 
 
 class SessionLookup:
@@ -178,3 +203,57 @@ class SessionLookup:
     def now(self):
         from app import clock  # local: read the (test-pinnable) clock at the moment of asking
         return clock.now()
+
+    # -- the slot pool (app/rulebook/slots.py) ---------------------------------------------
+
+    def case_patient(self, case_id):
+        case = self._get(Case, case_id)
+        return case.patient_id if case is not None and case.deleted_at is None else None
+
+    def slot(self, slot_id):
+        """A living slot, its row LOCKED (FOR UPDATE) until the transaction ends: on the server
+        two pushes booking the same slot count its bookings one after the other, so the second
+        sees the first's (READ COMMITTED: the count after the lock reads what committed before
+        it). SQLite, the desktop's, has no row locks: its writer holds the whole file."""
+        if not slot_id:
+            return None
+        row = self.session.scalar(select(ExamSlot).where(ExamSlot.id == slot_id).with_for_update()
+                                  .execution_options(populate_existing=True))
+        if row is None or row.deleted_at is not None:
+            return None
+        return SlotFacts(row.id, row.org_unit_id, row.modality, row.starts_at, row.capacity)
+
+    def slot_held(self, slot_id, except_booking=None):
+        """Bookings holding a place in the slot: on a desktop, not those the server refused."""
+        q = select(func.count()).select_from(SlotBooking).where(SlotBooking.slot_id == slot_id, _holds())
+        if except_booking:
+            q = q.where(SlotBooking.id != except_booking)
+        return int(self.session.scalar(q) or 0)
+
+    def free_slots(self, modality, near, except_slot, limit):
+        """Up to `limit` slots of `modality` with room, not yet begun, nearest to `near` in time:
+        (id, starts_at, free places)."""
+        held = (select(func.count()).select_from(SlotBooking)
+                .where(SlotBooking.slot_id == ExamSlot.id, _holds()).correlate(ExamSlot).scalar_subquery())
+        base = (select(ExamSlot.id, ExamSlot.starts_at, ExamSlot.capacity - held)
+                .where(ExamSlot.modality == modality, ExamSlot.deleted_at.is_(None),
+                       ExamSlot.starts_at > self.now(), ExamSlot.capacity > held))
+        if except_slot:
+            base = base.where(ExamSlot.id != except_slot)
+        after = self.session.execute(base.where(ExamSlot.starts_at >= near)
+                                     .order_by(ExamSlot.starts_at, ExamSlot.id).limit(limit)).all()
+        before = self.session.execute(base.where(ExamSlot.starts_at < near)
+                                      .order_by(ExamSlot.starts_at.desc(), ExamSlot.id).limit(limit)).all()
+        found = sorted([*after, *before], key=lambda r: (abs((_aware(r[1]) - _aware(near)).total_seconds()), r[1]))
+        return [(r[0], r[1], int(r[2])) for r in found[:limit]]
+
+
+def _holds():
+    refused = select(OutboxEntry.seq).where(
+        OutboxEntry.table_name == "slot_bookings", OutboxEntry.row_id == SlotBooking.id,
+        OutboxEntry.op == "insert", OutboxEntry.status == "rejected").correlate(SlotBooking)
+    return and_(SlotBooking.state.in_(LIVE_BOOKINGS), SlotBooking.deleted_at.is_(None), ~exists(refused))
+
+
+def _aware(moment: dt.datetime) -> dt.datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)

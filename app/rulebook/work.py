@@ -10,7 +10,7 @@ from app.rulebook.common import max_length
 
 TASK_KINDS = ("stage", "care", "referral", "mdt", "call_back", "review", "screening", "person", "legacy")
 TASK_STATES = ("open", "done", "cancelled")
-TASK_SOURCES = ("referrals", "mdt_requests", "calls", "followups", "screenings")
+TASK_SOURCES = ("referrals", "mdt_requests", "calls", "followups", "screenings", "slot_bookings")
 # Who may change a task once it is closed: nobody; a closed task is history.
 CLOSED_FIELDS = {"kind", "title", "args", "due_date", "owner_id", "case_id", "patient_id", "state"}
 MAX_YEARS_AHEAD = 10

@@ -1,0 +1,60 @@
+"""The examination slot pool (app/rulebook/slots.py, app/slots.py)."""
+from __future__ import annotations
+
+ENGLISH = {
+    "slot.not_your_hospital": "Only the hospital's own staff publish, change or withdraw its examination slots.",
+    "slot.unchangeable": "A published slot keeps its hospital and examination; withdraw it and publish another.",
+    "slot.capacity": "A slot holds from 1 to {max} residents.",
+    "slot.minutes": "A slot lasts from 1 to {max} minutes.",
+    "slot.in_the_past": "This slot has already begun; choose a later one.",
+    "slot.withdraw_booked": "{held} residents are booked into this slot: cancel their bookings before withdrawing it.",
+    "slot.capacity_below_bookings": "{held} residents are already booked into this slot: its capacity cannot be "
+                                    "lower.",
+    "slot.move_booked": "{held} residents are booked for this time: cancel their bookings before moving the slot.",
+    "slot.booking_unchangeable": "A booking keeps its slot and resident; cancel it and book again.",
+    "slot.booking_step": "A booking that is {state} cannot become {next}.",
+    "slot.hospital_registers": "Only the hospital that holds the slot registers it as {state}.",
+    "slot.not_begun": "The examination has not begun yet.",
+    "slot.not_your_booking": "Only the resident's own station or the hospital cancels this booking.",
+    "slot.booking_not_deleted": "A booking is cancelled, not deleted.",
+    "slot.booking_born_booked": "A new booking starts as booked.",
+    "slot.patient_outside_scope": "This resident is not one of your station's.",
+    "slot.case_of_another_patient": "The case belongs to another resident.",
+    "slot.full": "This {modality} slot is full ({capacity} places). Nearest free slots: {times}.",
+    "slot.series_days": "The last day comes before the first.",
+    "slot.series_step": "Slots start at least 5 minutes apart.",
+    "slot.series_too_long": "A series publishes at most {max} slots: publish a shorter period.",
+    "slot.series_empty": "No slot fits those days and times.",
+    "slot.not_refused": "This booking was not refused: nothing to rebook.",
+}
+
+TERM_PARAMS = {"slot:modality": "modality", "slot:state": "slot_state", "slot:next": "slot_state"}
+
+TERMS = {
+    "modality.ldct": "Low-dose CT",
+    "modality.gastroscopy": "Gastroscopy",
+    "modality.colonoscopy": "Colonoscopy",
+    "modality.ultrasound_afp": "Liver ultrasound + AFP",
+    "modality.mammography": "Mammography",
+    "modality.breast_ultrasound": "Breast ultrasound",
+    "modality.cervical_screening": "Cervical screening (HPV/TCT)",
+    "modality.psa": "PSA blood test",
+    "slot_state.booked": "booked",
+    "slot_state.attended": "attended",
+    "slot_state.no_show": "a no-show",
+    "slot_state.cancelled": "cancelled",
+    "table.exam_slots": "Examination slots",
+    "table.slot_bookings": "Examination bookings",
+    "field.slot_id": "Slot",
+    "field.capacity": "Capacity",
+    "field.minutes": "Minutes",
+    "field.starts_at": "Start",
+    "field.modality": "Examination",
+    "field.place": "Place",
+    "field.instructions": "What to bring",
+    "field.org_unit_id": "Hospital",
+    "field.attended_at": "Attended at",
+    "field.first_day": "First day",
+    "field.last_day": "Last day",
+    "field.every_minutes": "Every (minutes)",
+}
