@@ -1,0 +1,108 @@
+"""The slot pool over sync, against a real server process on PostgreSQL: two offline desktops
+book the last place of a slot — exactly one is confirmed by the server, the other refused with
+the nearest free slots and kept on its desktop until rebooked; concurrent pushes never book a
+slot beyond its capacity (the slot's row is locked while its bookings are counted)."""
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import uuid
+
+import httpx
+from sqlalchemy import select
+
+from app import clock
+from app.rulebook.slots import CHINA
+from app.slots import SlotService
+from db import migrate
+from db.ids import uuid7
+from db.models import SlotBooking
+
+
+def pool(fleet, capacity: int, slots: int):
+    """A clinic desktop publishes `slots` LDCT slots at the centre, three days from now."""
+    hospital = fleet("hospital", "clinic_cm", 0)
+    hospital.client.cycle()
+    [(centre,)] = fleet.sql("SELECT id FROM org_units WHERE kind = 'centre'")
+    day = (clock.now().astimezone(CHINA) + dt.timedelta(days=3)).date()
+    made = SlotService(hospital.profile).publish_series(
+        centre, "ldct", day, day, dt.time(8), dt.time(8 + slots // 2, 30 * (slots % 2)), 30, capacity,
+        place="CT室（门诊楼二楼）", instructions="带身份证和医保卡", weekdays=range(7), working_days_only=False)
+    assert len(made) == slots
+    assert hospital.client.cycle().pushed == {"applied": slots}
+    return hospital, made
+
+
+def test_two_offline_desktops_book_the_last_place_one_is_confirmed_the_other_refused_and_rebooked(fleet):
+    hospital, (last, spare, later) = pool(fleet, capacity=1, slots=3)
+    a = fleet("a", "community_cm", 0)
+    b = fleet("b", "community_cm", 1)
+    a.client.cycle()
+    b.client.cycle()
+    mine, theirs = SlotService(a.profile), SlotService(b.profile)
+    assert [v.id for v in mine.free_slots("ldct")] == [v.id for v in theirs.free_slots("ldct")] == [last, spare, later]
+    # Both offline: each desktop sees the place free and books it.
+    booked_a = mine.book(last, a.patient_ids()[0])
+    booked_b = theirs.book(last, b.patient_ids()[0])
+    assert mine.booking(booked_a).status == theirs.booking(booked_b).status == "tentative"
+
+    assert a.client.cycle().pushed == {"applied": 1}
+    assert b.client.cycle().pushed == {"rejected": 1}
+    assert mine.booking(booked_a).status == "confirmed"
+    refused = theirs.booking(booked_b)
+    assert refused.status == "refused" and refused.slot.id == last  # still on its desktop, nothing lost
+    [problem] = refused.problems
+    assert problem.code == "slot.full" and problem.params["alternatives"] == [spare, later]
+    assert [v.id for v in refused.alternatives] == [spare, later]
+    assert fleet.sql("SELECT id, booked_by FROM slot_bookings WHERE slot_id = :s", s=last) == [
+        (booked_a, a.profile.store.user_id)]  # stamped by the server
+    # A station's desktop holds its own residents' bookings only: the hospital's holds them all.
+    hospital.client.cycle()
+    assert [v.id for v in SlotService(hospital.profile).free_slots("ldct")] == [spare, later]
+
+    theirs.rebook(booked_b, refused.alternatives[0].id)
+    assert theirs.booking(booked_b).status == "tentative"
+    assert b.client.cycle().pushed == {"applied": 1}
+    confirmed = theirs.booking(booked_b)
+    assert (confirmed.status, confirmed.slot.id, confirmed.state) == ("confirmed", spare, "booked")
+    assert fleet.sql("SELECT slot_id, patient_id FROM slot_bookings WHERE id = :b", b=booked_b) == [
+        (spare, b.patient_ids()[0])]
+    assert not b.outbox()  # the refused entry went with the rebooking
+    hospital.client.cycle()
+    assert [(v.id, v.free) for v in SlotService(hospital.profile).free_slots("ldct")] == [(later, 1)]
+
+
+def test_concurrent_pushes_never_book_a_slot_beyond_its_capacity(fleet):
+    hospital, [slot] = pool(fleet, capacity=3, slots=1)
+    url = fleet.server.url
+    login = httpx.post(f"{url}/auth/login", json={"username": hospital.username,
+                                                  "password": f"{hospital.username}-demo",
+                                                  "device_id": str(uuid.uuid4())}, timeout=30)
+    headers = {"Authorization": f"Bearer {login.json()['access_token']}"}
+    patients = [r[0] for r in fleet.sql("SELECT id FROM patients ORDER BY id LIMIT 10")]
+    start = threading.Barrier(len(patients))
+    answers: list[dict] = []
+
+    def push(patient_id: str) -> None:
+        body = {"schema_version": migrate.head(), "mutations": [{
+            "mutation_id": str(uuid7()), "table": "slot_bookings", "row_id": str(uuid7()), "op": "insert",
+            "base_version": 0, "changes": {k: [None, v] for k, v in {
+                "slot_id": slot, "patient_id": patient_id, "state": "booked",
+                "booked_at": clock.now().isoformat()}.items()}}]}
+        start.wait()
+        r = httpx.post(f"{url}/sync/push", json=body, headers=headers, timeout=60)
+        assert r.status_code == 200, r.text
+        answers.append(r.json()["results"][0])
+
+    threads = [threading.Thread(target=push, args=(p,)) for p in patients]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(a["status"] for a in answers) == ["applied"] * 3 + ["rejected"] * 7
+    assert {p["code"] for a in answers if a["status"] == "rejected" for p in a["problems"]} == {"slot.full"}
+    assert fleet.sql("SELECT count(*) FROM slot_bookings WHERE slot_id = :s", s=slot) == [(3,)]
+    hospital.client.cycle()
+    with hospital.session() as s:
+        assert len(list(s.scalars(select(SlotBooking).where(SlotBooking.slot_id == slot)))) == 3
+    assert SlotService(hospital.profile).free_slots("ldct") == []
