@@ -96,6 +96,10 @@
       <translation>该预约未被拒绝，无需改约。</translation>
     </message>
     <message>
+      <source>A slip prints for a booking that is booked and not refused; this one is {state}.</source>
+      <translation>只有已预约且未被拒绝的预约可以打印预约单；该预约为“{state}”。</translation>
+    </message>
+    <message>
       <source>Low-dose CT</source>
       <translation>低剂量CT</translation>
     </message>

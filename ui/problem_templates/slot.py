@@ -26,6 +26,7 @@ ENGLISH = {
     "slot.series_too_long": "A series publishes at most {max} slots: publish a shorter period.",
     "slot.series_empty": "No slot fits those days and times.",
     "slot.not_refused": "This booking was not refused: nothing to rebook.",
+    "slot.slip_not_printable": "A slip prints for a booking that is booked and not refused; this one is {state}.",
 }
 
 TERM_PARAMS = {"slot:modality": "modality", "slot:state": "slot_state", "slot:next": "slot_state"}
