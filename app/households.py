@@ -38,7 +38,7 @@ from db.models import TimelineEvent
 from db.models.enums import EventKind
 
 if TYPE_CHECKING:
-    from app.profile import Profile
+    from app.store import Store
 
 RELATIONS = rules.RELATIONS  # to the anchor
 
@@ -167,9 +167,8 @@ class HouseholdService:
     """Households as a family doctor keeps them. Each write is one transaction through the
     rule book (app/rulebook/households.py says what is allowed and who may)."""
 
-    def __init__(self, profile: Profile):
-        self.profile = profile
-        self.store = profile.store
+    def __init__(self, store: Store):
+        self.store = store
 
     # -- reads ----------------------------------------------------------------------------
     def of_patient(self, patient_id: str) -> HouseholdView | None:

@@ -43,6 +43,8 @@ WRITES_OF = {
     "Registration": ("register", "edit"),
     "PatientService": ("add_note",),
     "AttachmentService": ("attach", "remove"),
+    "HouseholdService": ("start", "add_member", "set_relation", "remove_member", "set_supervisor", "edit",
+                         "plan_visit"),
 }
 
 

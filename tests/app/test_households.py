@@ -49,7 +49,7 @@ def world(profile):
         s.flush()
         ids["son"] = son.id
     profile.store.user_id = ids["me"]  # a community case manager of station 0
-    yield profile, ids, HouseholdService(profile)
+    yield profile, ids, HouseholdService(profile.store)
     clock.pin(None)
 
 

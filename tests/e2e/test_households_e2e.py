@@ -19,7 +19,7 @@ def test_a_household_made_on_one_desktop_arrives_on_another(fleet):
     a = fleet("a", "community_cm")
     b = fleet("b", "clinic_cm")
     a.client.cycle()
-    service = HouseholdService(a.profile)
+    service = HouseholdService(a.profile.store)
     mine = [p for p in a.patient_ids() if service.may_keep(p) is None]
     anchor, wife, son = mine[:3]
     hid = service.start(anchor, name="王家", address="金桥社区3幢")
@@ -30,7 +30,7 @@ def test_a_household_made_on_one_desktop_arrives_on_another(fleet):
     assert set(result.pushed) == {"applied"}
     assert a.count(OutboxEntry) == 0
     b.client.cycle()
-    view = HouseholdService(b.profile).of_patient(son)
+    view = HouseholdService(b.profile.store).of_patient(son)
     assert view is not None and view.id == hid and (view.name, view.address) == ("王家", "金桥社区3幢")
     assert {m.patient_id: m.relation for m in view.members} == {anchor: "self", wife: "spouse", son: "child"}
     assert (view.supervisor_name, view.supervisor_phone) == ("王阿姨", "13900001111")
@@ -54,6 +54,6 @@ def test_a_family_doctor_cannot_keep_the_household_of_a_patient_not_his(fleet):
     desk = fleet("fd", "family_doctor", fleet.roles["family_doctor"].index(doctor.username))
     desk.client.cycle()
     with pytest.raises(ProblemError) as exc:
-        HouseholdService(desk.profile).start(patient)
+        HouseholdService(desk.profile.store).start(patient)
     assert [p.code for p in exc.value.problems] == ["household.not_your_contracted_patient"]
     assert desk.count(OutboxEntry) == 0

@@ -21,10 +21,12 @@ from PySide6.QtWidgets import QWidget
 
 from app.errors import ValidationError
 from app.events import DataChanged
+from app.households import HouseholdService
 from app.patients import PatientService
 from app.tasks import TaskService
 from ui.icons import event_icon
 from ui.patient.header import PatientHeaderPanel
+from ui.patient.household_panel import HouseholdPanel
 from ui.patient.note_editor import NoteEditor
 from ui.patient.tasks_panel import TasksPanel
 from ui.patient.timeline import TimelinePanel
@@ -33,7 +35,8 @@ from ui.writes import off_gui_thread
 log = logging.getLogger(__name__)
 
 # Tables whose changes can alter what this view shows.
-WATCHED_TABLES = frozenset({"patients", "cases", "timeline_events", "users", "org_units", "tasks", "followups"})
+WATCHED_TABLES = frozenset({"patients", "cases", "timeline_events", "users", "org_units", "tasks", "followups",
+                            "households", "household_members"})
 
 
 class PatientView(QWidget):
@@ -73,6 +76,7 @@ class PatientView(QWidget):
         self.editor.closed.connect(lambda: self.timeline.tree.setFocus())
         self.timeline = TimelinePanel(service, patient_id, self)
         self.tasks = TasksPanel(off_gui_thread(TaskService(service.store)), patient_id, self._open_cases, self)
+        self.household = HouseholdPanel(off_gui_thread(HouseholdService(service.store)), patient_id, self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 6, 12, 12)
@@ -80,6 +84,7 @@ class PatientView(QWidget):
         layout.addWidget(self.toolbar)
         layout.addWidget(self.header)
         layout.addWidget(self.tasks)
+        layout.addWidget(self.household)
         layout.addWidget(self.editor)
         layout.addWidget(self.timeline, 1)
         self.retranslate()
@@ -139,6 +144,7 @@ class PatientView(QWidget):
         self.header.set_header(header)  # connected once, in __init__
         self._header = header
         self.tasks.refresh()
+        self.household.refresh()
         self.timeline.refresh()
         self.retranslate()
 
