@@ -1,9 +1,13 @@
 """A risk assessment's reason in the reader's language — without Qt.
 
 app/screening/risk.py's RiskResult.reason is a code (area risk: not eligible, no factor, high
-risk) with the criteria that fired by id and the rule file's own words beside them. The risk
-rule files are written in Chinese: a Chinese reader gets their words (the target population,
-each criterion's text, as before); another reader gets the programme and criteria by id.
+risk, high risk outside the screening ages …) with the criteria that fired by id and the rule
+file's own words beside them: its Chinese, and its English where the file gives it. For each
+fired criterion the reason carries the conditions that held as parts ("50–74 岁", "吸烟 ≥30
+包年", "戒烟 <15 年"); this module joins them in the reader's language ("且" / "and"), adds what
+was computed (pack-years and how) and which household member answered the family history.
+Reasons stored before the parts existed are worded as they were: the file's words for a
+Chinese reader, the programme and criteria by id for another.
 """
 from __future__ import annotations
 
@@ -12,6 +16,10 @@ from collections.abc import Mapping
 from app.problems import Problem
 from ui import problem_words
 
+_AND = {"zh": " 且 ", "en": " and "}
+_SEP = {"zh": "；", "en": "; "}
+_BRACKETS = {"zh": ("（", "）"), "en": (" (", ")")}
+
 
 def explain(reason: Problem | Mapping, lang: str | None = None) -> str:
     lang = lang or problem_words.language()
@@ -19,9 +27,28 @@ def explain(reason: Problem | Mapping, lang: str | None = None) -> str:
         reason = Problem.from_json(reason)
     params = dict(reason.params)
     code = reason.code
-    if lang.startswith("zh"):
-        code += "_text"
-        params["criteria_text"] = "；".join(params.get("criteria_text") or ())
+    en = lang.startswith("en")
+    key = "en" if en else "zh"
+    if en and params.get("eligibility_en"):
+        params["eligibility"] = params["eligibility_en"]
+        params["screen_text"] = params.get("screen_text_en") or params.get("screen_text", "")
+    if params.get("because" if not en else "because_en"):
+        parts = params["because_en" if en else "because"]
+        params["because"] = _SEP[key].join(_AND[key].join(p) for p in parts)
+        if code == "risk.high":
+            code = "risk.high_because"
+    elif not en or params.get("eligibility_en"):
+        if code in ("risk.not_eligible", "risk.no_factor", "risk.high"):
+            code += "_text"
+        params["criteria_text"] = _SEP[key].join(params.get("criteria_text_en" if en else "criteria_text") or ())
     else:
         params["criteria"] = ", ".join(params.get("criteria") or ())
-    return problem_words.words(Problem(code, None, params), lang)
+    text = problem_words.words(Problem(code, None, params), lang)
+    extras = list(params.get("computed_en" if en else "computed") or ())
+    extras += [problem_words.words(Problem("risk.relative", None, {"relation": relation, "name": name,
+                                                                   "cancer": params.get("cancer", "")}), lang)
+               for relation, name in params.get("relatives") or ()]
+    if extras:
+        left, right = _BRACKETS[key]
+        text += left + _SEP[key].join(extras) + right
+    return text

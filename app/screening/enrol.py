@@ -15,7 +15,9 @@ from sqlalchemy import select
 from app import clock
 from app.pathway import for_profile
 from app.pathway.actions import cancel_planned
+from app.pathway.published import override_dir
 from app.problems import refuse
+from app.screening.family import confirmed_relatives
 from app.screening.risk import RiskResult
 from app.screening.risk import assess
 from db.models import Case
@@ -46,14 +48,17 @@ class Enrolment:
 
 
 def assess_patient(profile: Profile, patient_id: str, cancer: str, answers: dict) -> Enrolment:
-    """Assess, record, and enrol when high-risk. Age and sex come from the record unless answered."""
+    """Assess, record, and enrol when high-risk. Age and sex come from the record unless answered;
+    a first-degree household relative with a confirmed cancer of this kind answers the family
+    history (the reason names them)."""
     store, today, now = profile.store, clock.today(), clock.now()
     with store.sessions() as s:
         patient = s.get(Patient, patient_id)
         if patient is None or patient.deleted_at is not None:
             raise refuse("screening.no_patient", "patient")
         facts = {"birth_date": patient.birth_date.isoformat(), "sex": patient.sex}
-    result = assess(cancer, {**facts, **answers}, profile.path / "risk", today)
+        relatives = confirmed_relatives(s, patient_id, cancer)  # a household relative's confirmed cancer
+    result = assess(cancer, {**facts, **answers}, override_dir(profile.path, "risk"), today, relatives)
     rules = result.rules
     with store.write() as tx:
         s = tx.session
@@ -67,14 +72,17 @@ def assess_patient(profile: Profile, patient_id: str, cancer: str, answers: dict
             patient_id=patient_id, programme=result.programme, screened_on=today,
             result="high_risk" if result.high_risk else "normal", org_unit_id=patient.community_id or station,
             details={"kind": "risk_assessment", "level": result.level, "eligible": result.eligible,
+                     "screen": result.screen, "relatives": [[r.patient_id, r.relation] for r in result.relatives],
                      "criteria": hits, "undetermined": list(result.undetermined),
                      "rule": rules.path.name, "version": rules.version, "source": str(rules.source),
                      "answers": result.answers, "reason": result.reason.to_json()}),
             note="audit_note.risk_assessment")
-        if cancer == "lung" and "pack_years" in answers:
+        if cancer == "lung" and ("pack_years" in answers or "pack_years" in result.computed):
             tx.update(patient, smoking_pack_years=float(result.answers["pack_years"]))
         enrolled, followup_id, next_step = False, None, None
-        if result.high_risk and (case is None or case.stage in EARLY):
+        # High risk outside the screening ages (a 76-year-old with a family history of colorectal
+        # cancer) is recorded and said, but no examination is booked for it.
+        if result.high_risk and result.screen and (case is None or case.stage in EARLY):
             due = for_profile(profile).after(today, rules.next_due)
             cm = (case.community_cm_id if case else None) or _community_cm(s, station)
             if case is None:

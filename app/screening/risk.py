@@ -1,27 +1,36 @@
 """Assessing a person's risk for one cancer against its rule file, with the reasons.
 
 The result says the level, every criterion that fired (text, source), whether the
-person is in the programme's target population, which criteria could not be judged
-for want of an answer, and the rule version: enough for a case manager to explain the
-result to the person, and for an auditor to reproduce it.
+person is assessed in the programme at all, whether they are in the screening ages for
+their level ("high risk, outside the screening ages" is a result of its own), which
+criteria could not be judged for want of an answer, what was computed (pack-years from
+cigarettes a day × years smoked ÷ 20), which household relative answered the family
+history, and the rule version: enough for a case manager to explain the result to the
+person, and for an auditor to reproduce it.
 """
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
+from dataclasses import field
 from pathlib import Path
 
 from app import clock
 from app.problems import Problem
 from app.problems import refuse
+from app.screening.riskrules import CONTEXT_KEYS
 from app.screening.riskrules import Condition
+from app.screening.riskrules import Question
 from app.screening.riskrules import RiskRules
 from app.screening.riskrules import Test
 from app.screening.riskrules import load_all
 
-CONTEXT_KEYS = ("birth_date", "sex")  # facts of the patient record, used when a question asks them
+FAMILY_QUESTION = "family_history"  # the first-degree-relative question household relatives answer
 _OPS = {">=": lambda a, b: a >= b, "<=": lambda a, b: a <= b, ">": lambda a, b: a > b,
         "<": lambda a, b: a < b, "==": lambda a, b: a == b, "!=": lambda a, b: a != b}
+_SYMBOLS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "==": "", "!=": "≠"}
+_ORDER = ("low", "medium", "high")
 
 
 @dataclass(frozen=True)
@@ -30,6 +39,21 @@ class Hit:
     text: str
     level: str
     source: str
+    text_en: str = ""
+
+
+@dataclass(frozen=True)
+class Relative:
+    """A household member whose confirmed cancer answered the family-history question."""
+
+    patient_id: str
+    relation: str  # parent / child / sibling, as seen from the person assessed
+    sex: str
+    name: str
+
+    @property
+    def key(self) -> str:  # worded in ui/problem_templates/risk.py: parent_M -> father
+        return f"{self.relation}_{self.sex}"
 
 
 @dataclass(frozen=True)
@@ -43,18 +67,48 @@ class RiskResult:
     undetermined: tuple[str, ...]  # criteria ids that needed a missing answer
     answers: dict
     rules: RiskRules
+    screen: bool = False  # in the screening ages of its level (a low result is not screened)
+    computed: tuple[str, ...] = ()  # questions whose value was computed, not answered
+    relatives: tuple[Relative, ...] = field(default=())
 
     @property
     def high_risk(self) -> bool:
         return self.level == "high"
 
     @property
+    def band(self):
+        return (self.rules.screening or {}).get("high" if self.high_risk else "average")
+
+    @property
     def reason(self) -> Problem:
-        """Why this level, as a code (area risk) worded in ui/risk_words.py: the criteria by id,
-        with the rule file's own words beside them (a reader of the file's language sees those)."""
-        params = {"programme": self.programme, "eligibility": self.eligibility,
-                  "criteria": [h.id for h in self.fired], "criteria_text": [h.text for h in self.fired]}
-        code = "risk.not_eligible" if not self.eligible else "risk.no_factor" if not self.fired else "risk.high"
+        """Why this level, as a code (area risk) worded in ui/risk_words.py: the criteria by id
+        with the rule file's own words (Chinese, and English where the file gives them), the
+        conditions that held for each as parts ("50–74 岁", "吸烟 ≥30 包年", "戒烟 <15 年"),
+        what was computed, and the relatives who answered the family history."""
+        r = self.rules
+        if not self.eligible:
+            code = "risk.not_eligible"
+        elif self.high_risk:
+            code = "risk.high" if self.screen else "risk.high_outside_ages"
+        else:
+            code = "risk.no_factor" if self.screen or self.band is None else "risk.average_outside_ages"
+        band = self.band
+        params = {"programme": self.programme, "cancer": self.cancer, "level": self.level,
+                  "eligibility": self.eligibility, "eligibility_en": r.eligibility_text_en,
+                  "criteria": [h.id for h in self.fired], "criteria_text": [h.text for h in self.fired],
+                  "criteria_text_en": [h.text_en for h in self.fired],
+                  "screen_text": band.text if band else "", "screen_text_en": band.text_en if band else ""}
+        if self.fired:
+            ages = band.test if band is not None and self.screen else r.eligibility
+            for lang, en in (("because", False), ("because_en", True)):
+                params[lang] = [condition_words(r, ages.conditions, self.answers, en)
+                                + condition_words(r, _criterion(r, h.id).test.conditions, self.answers, en)
+                                for h in self.fired]
+        if self.computed:
+            params["computed"] = [shown(r.questions[q], self.answers, False) for q in self.computed]
+            params["computed_en"] = [shown(r.questions[q], self.answers, True) for q in self.computed]
+        if self.relatives:
+            params["relatives"] = [[rel.key, rel.name] for rel in self.relatives]
         return Problem(code, None, params)
 
     def as_json(self) -> dict:
@@ -63,14 +117,23 @@ class RiskResult:
             "cancer": self.cancer, "programme": self.programme, "level": self.level,
             "high_risk": self.high_risk, "eligible": self.eligible,
             "eligibility": {"text": self.eligibility, "met": self.eligible},
+            "screen": {"due": self.screen, "text": self.band.text if self.band else self.eligibility},
             "criteria_fired": [{"id": h.id, "text": h.text, "level": h.level, "source": h.source}
                                for h in self.fired],
             "undetermined": list(self.undetermined),
+            "computed": {q: self.answers[q] for q in self.computed},
+            "relatives": [{"patient_id": x.patient_id, "relation": x.relation, "name": x.name}
+                          for x in self.relatives],
             "reason": self.reason.to_json(),
             "next": {"text": r.next_text, "due": r.next_due, "letter": r.next_letter} if self.high_risk else None,
-            "rule": {"file": r.path.name, "version": r.version, "source": str(r.source)},
+            "rule": {"file": r.path.name, "version": r.version, "source": str(r.source),
+                     "citation": str(r.citation) if r.citation else None},
             "answers": self.answers,
         }
+
+
+def _criterion(rules: RiskRules, cid: str):
+    return next(c for c in rules.criteria if c.id == cid)
 
 
 def rules_for(cancer: str, override: Path | None = None) -> RiskRules:
@@ -81,9 +144,16 @@ def rules_for(cancer: str, override: Path | None = None) -> RiskRules:
 
 
 def assess(cancer: str, answers: dict, override: Path | None = None,
-           today: dt.date | None = None) -> RiskResult:
-    rules = rules_for(cancer, override)
-    values = clean_answers(rules, answers, today or clock.today())
+           today: dt.date | None = None, relatives: Sequence[Relative] = ()) -> RiskResult:
+    return evaluate(rules_for(cancer, override), answers, today or clock.today(), relatives)
+
+
+def evaluate(rules: RiskRules, answers: dict, today: dt.date, relatives: Sequence[Relative] = ()) -> RiskResult:
+    """One person against one loaded rule file (the bench calls this for 100,000 people)."""
+    values = clean_answers(rules, answers, today)
+    relatives = tuple(relatives) if FAMILY_QUESTION in rules.questions else ()
+    if relatives:
+        values[FAMILY_QUESTION] = True  # the household's record answers it, whatever was typed
     elig = _test(rules.eligibility, values)
     if elig is None:
         missing = sorted({c.question for c in rules.eligibility.conditions if c.question not in values})
@@ -93,34 +163,124 @@ def assess(cancer: str, answers: dict, override: Path | None = None,
         for c in rules.criteria:
             verdict = _test(c.test, values)
             if verdict:
-                fired.append(Hit(c.id, c.text, c.level, str(c.source)))
+                fired.append(Hit(c.id, c.text, c.level, str(c.source), c.text_en))
             elif verdict is None:
                 undetermined.append(c.id)
-    order = ("low", "medium", "high")
-    level = max((h.level for h in fired), key=order.index, default=rules.baseline) if elig else "low"
+    level = max((h.level for h in fired), key=_ORDER.index, default=rules.baseline) if elig else "low"
+    screen = False
+    if elig and level != "low":
+        band = (rules.screening or {}).get("high" if level == "high" else "average")
+        screen = band is None or bool(_test(band.test, values))
+    computed = tuple(q.id for q in rules.questions.values()  # shown when its inputs were answered
+                     if q.compute and answers.get(q.id) is None and q.id in values
+                     and any(answers.get(t) is not None for _, t in q.compute if isinstance(t, str)))
     return RiskResult(rules.cancer, rules.programme, level, bool(elig), rules.eligibility_text,
-                      tuple(fired), tuple(undetermined), values, rules)
+                      tuple(fired), tuple(undetermined), values, rules, screen, computed, relatives)
 
 
 def clean_answers(rules: RiskRules, answers: dict, today: dt.date) -> dict:
-    """Typed answers, defaults filled in; age from birth_date when not given."""
+    """Typed answers, defaults filled in, computed ones computed; age from birth_date when not
+    given. A question asked only after another answer (quit years of a former smoker) must be
+    answered then; when that other answer is missing altogether (an answer set from before the
+    question existed) its `otherwise` value stands, as the older form meant."""
     if not isinstance(answers, dict):
         raise refuse("screening.answers_not_object", "answers")
     unknown = [k for k in answers if k not in rules.questions and k not in CONTEXT_KEYS]
     if unknown:
         raise refuse("screening.unknown_questions", unknown[0], questions=", ".join(unknown), file=rules.path.name,
                      asked=", ".join(rules.questions))
-    values = {}
+    values: dict = {}
     for qid, q in rules.questions.items():
         raw = answers.get(qid)
         if raw is None and qid == "age" and answers.get("birth_date"):
             raw = _age(answers["birth_date"], today)
+        if q.asked_if is not None:
+            applies = _cond(q.asked_if, values)
+            if applies is False:
+                if raw is not None and q.otherwise is not None and _typed(q, raw) != q.otherwise:
+                    raise refuse("risk.answer_not_asked", qid, question=qid, text=q.text, value=raw,
+                                 after=q.asked_if.question, after_value=str(values.get(q.asked_if.question)))
+                if q.otherwise is not None:
+                    values[qid] = q.otherwise
+                continue
+            if applies is True and raw is None and q.default is None and not q.compute:
+                raise refuse("risk.answer_required", qid, question=qid, text=q.text, after=q.asked_if.question,
+                             after_value=str(values.get(q.asked_if.question)))
+            if applies is None and raw is None and q.otherwise is not None:
+                values[qid] = q.otherwise
+                continue
+        if raw is None and q.compute:
+            value = _compute(q, values)
+            if value is not None:
+                values[qid] = value
+            continue
         if raw is None:
             if q.default is not None:
                 values[qid] = q.default
             continue
         values[qid] = _typed(q, raw)
+    for qid in ("smoking_years", "quit_years"):  # years of a life: not more than the age
+        if qid in rules.questions and "age" in values and values.get(qid, 0) > values["age"]:
+            q = rules.questions[qid]
+            raise refuse("risk.answer_above_age", qid, question=qid, text=q.text, value=values[qid], age=values["age"])
     return values
+
+
+def _compute(q: Question, values: dict) -> float | None:
+    result = 1.0
+    for op, term in q.compute:
+        if isinstance(term, str):
+            if term not in values:
+                return None
+            term = values[term]
+        result = result * term if op == "*" else result / term
+    return round(result, 2)
+
+
+def number(value) -> str:
+    """A number as a reason shows it: 30, 32.5 (not 30.0)."""
+    return f"{round(value, 1):g}" if isinstance(value, (int, float)) and not isinstance(value, bool) else str(value)
+
+
+def shown(q: Question, values: dict, en: bool) -> str:
+    """A computed answer with how it was computed, in the rule file's words for it."""
+    template = (q.shown_en if en else q.shown) or ("{" + q.id + "}")
+    return template.format_map({k: number(v) for k, v in values.items()})
+
+
+def condition_words(rules: RiskRules, conditions: Sequence[Condition], values: dict, en: bool) -> list[str]:
+    """The conditions that held, each as the rule file words it: a lower and upper bound of one
+    question become a range ("50–74 岁"); the joiner ("且", "and") is the reader's language's."""
+    held = [c for c in conditions if _cond(c, values)]
+    out: list[str] = []
+    skip: set[int] = set()
+    for i, c in enumerate(held):
+        if i in skip:
+            continue
+        q = rules.questions[c.question]
+        term = (q.term_en if q.term_en is not None and q.term_en != "" else q.text_en or q.id) if en else \
+            (q.term if q.term is not None else q.text)
+        unit = q.unit_en if en else q.unit
+        if c.op is None:
+            out.append(term)
+            continue
+        if c.op == ">=":
+            upper = next((j for j, d in enumerate(held) if j > i and d.question == c.question and d.op == "<="), None)
+            if upper is not None:
+                skip.add(upper)
+                out.append(_join(term, f"{number(c.value)}–{number(held[upper].value)}", unit))
+                continue
+        if isinstance(c.value, str):
+            word = ((q.words_en if en else q.words) or {}).get(c.value, c.value)
+            named = (q.term_en if en else q.term) is not None  # "女性", but "细胞学 LSIL 及以上"
+            out.append(_join(term if named or c.op != "==" else "", _SYMBOLS[c.op] + word))
+            continue
+        out.append(_join(term, _SYMBOLS[c.op] + number(c.value), unit))
+    return out
+
+
+def _join(*parts: str) -> str:
+    return " ".join(p for p in parts if p)
 
 
 def _typed(q, raw):

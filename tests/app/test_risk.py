@@ -48,9 +48,10 @@ def test_each_lung_criterion_fires_alone_and_explains_itself(answers, criterion)
     result = assess("lung", {"age": 60, **answers}, today=TODAY)
     assert result.level == "high" and [h.id for h in result.fired] == [criterion]
     hit = result.fired[0]
-    assert hit.text in risk_words.explain(result.reason, "zh_CN") and hit.source == "《中国肺癌筛查与早诊早治指南（2021，北京）》"
-    assert result.as_json()["rule"] == {"file": "lung.toml", "version": "2026.1",
-                                        "source": "《中国肺癌筛查与早诊早治指南（2021，北京）》"}
+    assert risk_words.explain(result.reason, "zh_CN").startswith("高危：50–74 岁 且 ") and hit.source == "《中国肺癌筛查与早诊早治指南（2021，北京）》"
+    rule = result.as_json()["rule"]
+    assert (rule["file"], rule["version"], rule["source"]) == ("lung.toml", "2026.2", "《中国肺癌筛查与早诊早治指南（2021，北京）》")
+    assert "中华肿瘤杂志" in rule["citation"] and "43(3)" in rule["citation"] and "DOI" in rule["citation"]
 
 
 def test_lung_thresholds_and_the_target_ages():
@@ -81,7 +82,7 @@ def test_the_other_programme_cancers_have_rules():
     assert fired("prostate", age=62, sex="M") == ["prostate-age"]
     assert assess("breast", {"age": 50, "sex": "M", "brca": True}, today=TODAY).level == "low"
     assert assess("breast", {"age": 50, "sex": "F"}, today=TODAY).level == "medium"
-    assert fired("cervical", age=40, sex="F", hpv_other=True, cytology_abnormal=True) == ["cervical-hpv-cytology"]
+    assert fired("cervical", age=40, sex="F", hpv_other=True, cytology="asc_us") == ["cervical-hpv-cytology"]
 
 
 def test_answers_are_checked():
@@ -91,7 +92,7 @@ def test_answers_are_checked():
     with pytest.raises(ValidationError) as info:
         assess("lung", {"age": 60, "pack_years": -1}, today=TODAY)
     assert info.value.problem.code == "screening.answer_out_of_range" and info.value.field == "pack_years"
-    assert say(info.value, "en").startswith("pack_years (") and "-1 is out of the range 0–300" in say(info.value, "en")
+    assert say(info.value, "en").startswith("pack_years (") and "-1 is out of the range 0–500" in say(info.value, "en")
     with pytest.raises(ValidationError) as info:
         assess("lung", {"copd": True}, today=TODAY)
     assert info.value.problem.code == "screening.eligibility_unanswered" and info.value.field == "age"
@@ -110,7 +111,7 @@ def test_a_bad_rule_file_names_its_line(tmp_path):
     assert info.value.problem.code == "rules.risk_condition_question" and info.value.line == line
     assert say(info.value, "en").startswith(f"{bad}:{line}: ") and "copd_years" in say(info.value, "en")
     assert say(info.value, "zh_CN") == f"{bad}:{line}：条件用到了未定义的问题“copd_years”。"
-    bad.write_text(text.replace('version = "2026.1"\n', ""), encoding="utf-8")
+    bad.write_text(text.replace('version = "2026.2"\n', ""), encoding="utf-8")
     with pytest.raises(RuleFileError) as info:
         load(bad)
     assert info.value.problem.code == "rules.missing_version"
@@ -119,7 +120,7 @@ def test_a_bad_rule_file_names_its_line(tmp_path):
 def test_a_profile_rule_file_replaces_the_bundled_one(tmp_path):
     shutil.copy(BUNDLED_DIR / "lung.toml", tmp_path / "lung.toml")
     text = (tmp_path / "lung.toml").read_text(encoding="utf-8")
-    (tmp_path / "lung.toml").write_text(text.replace('version = "2026.1"', 'version = "2026.2-local"')
+    (tmp_path / "lung.toml").write_text(text.replace('version = "2026.2"', 'version = "2026.2-local"')
                                         .replace("pack_years >= 30", "pack_years >= 20"), encoding="utf-8")
     result = assess("lung", {"age": 60, "pack_years": 25}, tmp_path, today=TODAY)
     assert result.level == "high" and result.as_json()["rule"]["version"] == "2026.2-local"
@@ -131,7 +132,8 @@ def test_a_high_risk_result_enrols_in_screening_with_the_ldct_task(profile):
     try:
         with profile.store.write() as tx:
             pid = tx.add(Patient(name="周八", sex="M", birth_date=dt.date(1960, 1, 1), community_id=net.point_a1)).id
-        done = assess_patient(profile, pid, "lung", {"pack_years": 40, "quit_years": 0})
+        done = assess_patient(profile, pid, "lung", {"smoking": "current", "cigarettes_per_day": 20,
+                                                     "smoking_years": 40})
         assert done.enrolled and done.result.high_risk
         low = assess_patient(profile, pid, "colorectal", {"fit_positive": False})
     finally:
@@ -146,15 +148,17 @@ def test_a_high_risk_result_enrols_in_screening_with_the_ldct_task(profile):
         assert task.status == "planned" and task.rule_id == "risk-lung" and task.assignee_id == net.cm_a
         screening = s.get(Screening, done.screening_id)
         assert screening.result == "high_risk" and screening.details["criteria"] == ["lung-smoking"]
-        assert screening.details["version"] == "2026.1"
+        assert screening.details["version"] == "2026.2"
         event = s.scalars(select(TimelineEvent).where(TimelineEvent.ref_id == done.screening_id)).one()
         assert (event.title_code, event.title_args) == ("timeline.screening.risk", {"cancer": "lung", "level": "high"})
         assert event_title(event, "zh_CN") == "肺癌风险评估：高危" and event.body is None
         assert event_title(event, "en") == "Lung cancer risk assessment: high risk"
         # The body is worded when shown: the rule file's words for a Chinese reader, ids and codes for another.
         zh, en = event_body(event, "zh_CN"), event_body(event, "en")
-        assert "吸烟≥30包年" in zh and zh.endswith("\n下一步：发放低剂量螺旋CT（LDCT）筛查邀请信并预约检查，2026-06-15 前")
-        assert "lung-smoking" in en and en.endswith(
+        assert "50–74 岁 且 吸烟 ≥30 包年 且 戒烟 <15 年（吸烟 40 包年 = 每天 20 支 × 40 年 ÷ 20）" in zh
+        assert zh.endswith("\n下一步：发放低剂量螺旋CT（LDCT）筛查邀请信并预约检查，2026-06-15 前")
+        assert "age 50–74 and smoking ≥30 pack-years and quit <15 years (40 pack-years = 20 cigarettes a day" in en
+        assert en.endswith(
             "\nNext: Low-dose CT lung screening: book the examination and send the screening invitation, by 2026-06-15")
         assert not re.search(r"[\u4e00-\u9fff]", en), en
         assert task.notes is None  # what the follow-up is for is on the assessment's event
@@ -181,26 +185,32 @@ def test_rules_assess_prints_json(tmp_path):
     out = json.loads(done.stdout)
     assert out["level"] == "high" and out["high_risk"] is True
     assert [c["id"] for c in out["criteria_fired"]] == ["lung-smoking", "lung-family"]
-    assert out["rule"]["version"] == "2026.1" and out["next"]["letter"] == "screening_invitation"
+    assert out["rule"]["version"] == "2026.2" and out["next"]["letter"] == "screening_invitation"
     answers.write_text(json.dumps({"age": 58, "smoker": True}))
     done = run_main("rules", "assess", "--cancer", "lung", "--answers", str(answers))
     assert done.returncode == 2 and "smoker" in done.stderr
 
 
 def test_the_reason_is_a_code_worded_in_one_language():
-    """The result says why as data; each language reads it whole: Chinese with the rule file's
-    own words, English with the programme and the criteria by id (no Chinese mixed in)."""
+    """The result says why as data; each language reads it whole, each fired criterion with the
+    conditions that held, in the rule file's Chinese or its English (no Chinese mixed in)."""
     high = assess("lung", {"age": 60, "copd": True, "family_history": True}, today=TODAY)
     assert high.reason.code == "risk.high" and high.reason.params["criteria"] == ["lung-copd", "lung-family"]
-    assert risk_words.explain(high.reason, "en") == "High risk: lung-copd, lung-family"
-    assert risk_words.explain(high.reason, "zh_CN") == "高危：" + "；".join(h.text for h in high.fired)
+    assert risk_words.explain(high.reason, "en") == ("High risk: age 50–74 and COPD; "
+                                                     "age 50–74 and a first-degree relative diagnosed with lung cancer")
+    assert risk_words.explain(high.reason, "zh_CN") == "高危：50–74 岁 且 患慢阻肺；50–74 岁 且 一级亲属确诊肺癌"
     young = assess("lung", {"age": 49}, today=TODAY)
     assert young.reason.code == "risk.not_eligible"
     en = risk_words.explain(young.reason, "en")
-    assert en == "Not in the target population of programme lung_ldct: not screened in this programme"
+    assert en == "Not in the target population (age 50–74): not screened in this programme"
     assert risk_words.explain(young.reason, "zh_CN").startswith("不在目标人群（") and "50–74" in risk_words.explain(young.reason, "zh_CN")
     clear = assess("lung", {"age": 60, "pack_years": 0}, today=TODAY)
-    assert risk_words.explain(clear.reason, "en").startswith("In the target population of programme lung_ldct; no")
+    assert risk_words.explain(clear.reason, "en") == "In the target population (age 50–74); no high-risk factor found"
+    # A reason stored before the parts existed still reads as it did.
+    old = {"code": "risk.high", "params": {"programme": "lung_ldct", "criteria": ["lung-copd"],
+                                           "criteria_text": ["患有慢性阻塞性肺疾病"]}}
+    assert risk_words.explain(old, "en") == "High risk: lung-copd"
+    assert risk_words.explain(old, "zh_CN") == "高危：患有慢性阻塞性肺疾病"
 
 
 def test_rules_assess_words_the_explanation_in_the_chosen_language(tmp_path):
@@ -209,6 +219,6 @@ def test_rules_assess_words_the_explanation_in_the_chosen_language(tmp_path):
     en = run_main("--lang", "en", "rules", "assess", "--cancer", "lung", "--answers", str(answers))
     assert en.returncode == 0, en.stderr
     out = json.loads(en.stdout)
-    assert out["explanation"] == "High risk: lung-copd" and out["reason"]["code"] == "risk.high"
+    assert out["explanation"] == "High risk: age 50–74 and COPD" and out["reason"]["code"] == "risk.high"
     zh = json.loads(run_main("rules", "assess", "--cancer", "lung", "--answers", str(answers)).stdout)
     assert zh["explanation"].startswith("高危：")

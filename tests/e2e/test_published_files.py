@@ -201,7 +201,7 @@ def test_a_published_letter_template_and_risk_file_are_what_the_desktop_uses(des
     letter.write_text(template, encoding="utf-8")
     risk = tmp_path / "lung.toml"
     risk.write_text((ROOT / "resources" / "risk" / "lung.toml").read_text(encoding="utf-8")
-                    .replace('version = "2026.1"', 'version = "2027.county"', 1), encoding="utf-8")
+                    .replace('version = "2026.2"', 'version = "2027.county"', 1), encoding="utf-8")
     out = publish(demo_server, letter, risk)
     assert out.returncode == 0, out.stderr
     assert "(letter template," in out.stdout and "(risk rule file," in out.stdout
