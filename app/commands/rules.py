@@ -14,9 +14,9 @@ if TYPE_CHECKING:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("rules", help="pathway rules: list them, compute a due date")
+    parser = sub.add_parser("rules", help="pathway and risk rules: list them, compute a due date, assess a risk")
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
-    p = actions.add_parser("list", help="every rule with its version and source")
+    p = actions.add_parser("list", help="every pathway rule and risk rule file with its version, source and file")
     add_profile_arg(p)
     p.set_defaults(func=_list)
     p = actions.add_parser("due", help="a due date and how it was computed",
@@ -140,7 +140,9 @@ class _Origins:
         risk_dir = checks.override_dir(self.profile_dir, "risk") if self.profile_dir else None
         print("\n" + _say("files.list_risk"))
         for path in risk_files(risk_dir).values():
-            print(f"  {path.name:<24}  v{load(path).version:<10}  {self.of('risk', path)}")
+            rules = load(path)
+            print(f"  {path.name:<24}  v{rules.version:<10}  {self.of('risk', path)}  {path}")
+            _print_risk(rules)
         letters_dir = checks.override_dir(self.profile_dir, "letters") if self.profile_dir else None
         print("\n" + _say("files.list_letters"))
         for kind in KINDS.values():
@@ -150,6 +152,21 @@ class _Origins:
             print("\n" + _say("files.list_refused"))
             for problem in self.refused:
                 print("  ⚠ " + _say(problem.code, **problem.params))
+
+
+def _print_risk(rules) -> None:
+    """A risk rule file's programme, the guideline it encodes (full citation, or title and year
+    for a file from before citations), what is still to be checked, and the programme's settings."""
+    print("      " + _say("risk.list_programme", programme=rules.programme, cancer=rules.cancer,
+                          criteria=len(rules.criteria), vectors=len(rules.vectors)))
+    c = rules.citation
+    print("      " + (_say("risk.list_citation", citation=str(c)) if c else
+                      _say("risk.list_no_citation", source=str(rules.source))))
+    if c and c.check:
+        print("      " + _say("risk.list_check", check=c.check))
+    for s in rules.settings:
+        print("      " + _say("risk.list_setting", setting=s.id, value=f"{s.value:g}", text=s.text, choice=s.choice,
+                              where=f"{rules.path.name}:{s.line}"))
 
 
 def _say(code: str, **params) -> str:

@@ -56,6 +56,26 @@
       <translation>{question}（{text}）：{value} 年超过了年龄（{age} 岁）。</translation>
     </message>
     <message>
+      <source>programme {programme} ({cancer}): {criteria} criteria, {vectors} test vectors</source>
+      <translation>筛查项目 {programme}（{cancer}）：{criteria} 条标准，{vectors} 个测试向量</translation>
+    </message>
+    <message>
+      <source>citation: {citation}</source>
+      <translation>引文：{citation}</translation>
+    </message>
+    <message>
+      <source>citation: title and year only, {source} (no full citation in this file)</source>
+      <translation>引文：仅有标题和年份 {source}（本文件无完整引文）</translation>
+    </message>
+    <message>
+      <source>to be checked by the clinical lead: {check}</source>
+      <translation>待临床负责人核对：{check}</translation>
+    </message>
+    <message>
+      <source>set by the programme ({where}): {setting} = {value} — {text}; {choice}</source>
+      <translation>由项目设定（{where}）：{setting} = {value} —— {text}；{choice}</translation>
+    </message>
+    <message>
       <source>{where}: the citation in [source] is missing {key} (write it, or "to be checked by the clinical lead"; never a guess).</source>
       <translation>{where}：[source] 的引文缺少 {key}（请填写，或写“to be checked by the clinical lead（待临床负责人核对）”，不要猜测）。</translation>
     </message>

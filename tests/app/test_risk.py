@@ -222,3 +222,43 @@ def test_rules_assess_words_the_explanation_in_the_chosen_language(tmp_path):
     assert out["explanation"] == "High risk: age 50–74 and COPD" and out["reason"]["code"] == "risk.high"
     zh = json.loads(run_main("rules", "assess", "--cancer", "lung", "--answers", str(answers)).stdout)
     assert zh["explanation"].startswith("高危：")
+
+
+def test_rules_list_shows_each_risk_rule_with_version_citation_and_file():
+    done = run_main("--lang", "en", "rules", "list")
+    assert done.returncode == 0, done.stderr
+    risk = done.stdout.split("Risk rule files:")[1]
+    assert re.search(r"lung\.toml\s+v2026\.2\s+bundled\s+\S+/resources/risk/lung\.toml", risk)
+    assert "citation: 赫捷, 李霓, 陈万青" in risk and "43(3): 243-268" in risk
+    assert "set by the programme (colorectal.toml:" in risk and "screen_age_max = 75" in risk
+    assert "programme lung_ldct (Lung cancer): 5 criteria, 18 test vectors" in risk
+    zh = run_main("rules", "list").stdout
+    assert "引文：赫捷" in zh and "由项目设定（colorectal.toml:" in zh
+
+
+@pytest.mark.parametrize("old, new, code, needle", [
+    ('doi = "10.3760/cma.j.cn112152-20210119-00060"\n', "", "risk.file_citation_field", 'pages = "243-268"'),
+    ("value = 75\n", "value = 90\n", "risk.file_setting_range", "value = 90"),
+    ('answers = { age = 75, copd = true }', 'answers = { age = 75, copd_years = 3 }', "risk.file_vector_question",
+     "copd_years = 3"),
+    ('compute = "cigarettes_per_day * smoking_years / 20"', 'compute = "cigarettes_per_day * packs / 20"',
+     "risk.file_compute", "packs / 20"),
+    ('asked_if = "smoking == \'former\'"', 'asked_if = "smoker == \'former\'"', "rules.risk_condition_question",
+     "smoker =="),
+])
+def test_a_bad_new_field_in_a_rule_file_names_its_line(tmp_path, old, new, code, needle):
+    name = "colorectal.toml" if "value = 75" in old else "lung.toml"
+    text = (BUNDLED_DIR / name).read_text(encoding="utf-8")
+    assert old in text
+    bad = tmp_path / name
+    changed = text.replace(old, new, 1)
+    bad.write_text(changed, encoding="utf-8")
+    with pytest.raises(RuleFileError) as info:
+        load(bad)
+    lines = changed.splitlines()
+    line = next(i for i, t in enumerate(lines, 1) if needle in t)
+    if code == "risk.file_citation_field":
+        line = lines.index("[source]") + 1  # the table the missing key belongs in
+    assert info.value.problem.code == code and info.value.line == line, say(info.value, "en")
+    assert say(info.value, "en").startswith(f"{bad}:{line}: ")
+    assert say(info.value, "zh_CN").startswith(f"{bad}:{line}：")

@@ -23,6 +23,12 @@ ENGLISH = {
     "risk.answer_required": "{question} ({text}) must be answered when {after} is {after_value}.",
     "risk.answer_not_asked": "{question} ({text}) is not asked when {after} is {after_value}; {value} was given.",
     "risk.answer_above_age": "{question} ({text}): {value} years is more than the age ({age}).",
+    # `rules list`: a risk rule file under its name, version and origin.
+    "risk.list_programme": "programme {programme} ({cancer}): {criteria} criteria, {vectors} test vectors",
+    "risk.list_citation": "citation: {citation}",
+    "risk.list_no_citation": "citation: title and year only, {source} (no full citation in this file)",
+    "risk.list_check": "to be checked by the clinical lead: {check}",
+    "risk.list_setting": "set by the programme ({where}): {setting} = {value} — {text}; {choice}",
     # A risk rule file refused, at its line.
     "risk.file_citation_field": _W + "the citation in [source] is missing {key} (write it, or \"to be checked by "
                                      "the clinical lead\"; never a guess).",
