@@ -227,9 +227,10 @@ class SlotService:
                                        ExamSlot.starts_at > lo)
             if last_day:
                 q = q.where(ExamSlot.starts_at < at_china(last_day + dt.timedelta(days=1), dt.time()))
+            full = self._known_full(s)
             out: list[SlotView] = []
             for chunk in _chunks(s.scalars(q.order_by(ExamSlot.starts_at, ExamSlot.id)), 200):
-                out.extend(v for v in self._views(s, chunk) if v.free > 0)
+                out.extend(v for v in self._views(s, chunk) if v.free > 0 and v.id not in full)
                 if len(out) >= limit:
                     break
         return out[:limit]
@@ -309,6 +310,20 @@ class SlotService:
             SlotBooking.patient_id == patient_id, SlotBooking.state == "no_show")))
         for booking_id in missed:
             close_tasks(tx, source_id=booking_id)
+
+    @staticmethod
+    def _known_full(s) -> set[str]:
+        """Slots the server said are full (a refusal still waiting to be rebooked): this desktop
+        cannot count other stations' bookings, so it takes the server's word until the next one."""
+        full = set()
+        for entry in s.scalars(select(OutboxEntry).where(
+                OutboxEntry.table_name == "slot_bookings", OutboxEntry.op == "insert",
+                OutboxEntry.status == "rejected")):
+            if any(isinstance(p, dict) and p.get("code") == "slot.full"
+                   for p in (entry.server_detail or {}).get("problems") or ()):
+                slot_id = (entry.changes.get("slot_id") or [None, None])[1]
+                full.add(slot_id)
+        return full
 
     @staticmethod
     def _views(s, slots: list[ExamSlot]) -> list[SlotView]:

@@ -14,7 +14,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtGui import QPen
 from PySide6.QtGui import QPixmap
 
-PAGES = ("worklist", "calendar", "referrals", "letters", "dashboard", "inbox")
+PAGES = ("worklist", "calendar", "referrals", "letters", "dashboard", "inbox", "slots")
 
 _COLOURS = {
     "worklist": "#2f6fb3",
@@ -23,6 +23,7 @@ _COLOURS = {
     "letters": "#7a4fa3",
     "dashboard": "#3f7f8c",
     "inbox": "#b23a48",
+    "slots": "#0f8a8a",
 }
 
 
@@ -35,6 +36,7 @@ def page_title(key: str) -> str:
         "letters": QCoreApplication.translate("Pages", "Letters"),
         "dashboard": QCoreApplication.translate("Pages", "Statistics"),
         "inbox": QCoreApplication.translate("Pages", "Inbox"),
+        "slots": QCoreApplication.translate("Pages", "Exam slots"),
     }
     return titles[key]
 
@@ -60,6 +62,9 @@ def page_blurb(key: str) -> str:
         "inbox": QCoreApplication.translate(
             "Pages", "What arrived for you: conflicts and refused changes first, then incoming "
             "referrals and MDT decisions."),
+        "slots": QCoreApplication.translate(
+            "Pages", "The examination slot pool: hospitals publish CT and endoscopy slots, "
+            "stations book their high-risk residents into them."),
     }
     return blurbs[key]
 
@@ -124,6 +129,15 @@ def _inbox(p: QPainter) -> None:
     p.drawPolyline([QPointF(12.5, 10.5), QPointF(16, 14), QPointF(19.5, 10.5)])
 
 
+def _slots(p: QPainter) -> None:
+    p.drawRoundedRect(QRectF(7, 8, 18, 17), 2, 2)
+    for x in (11.5, 16, 20.5):
+        for y in (13.5, 18, 22):
+            p.drawPoint(QPointF(x, y - 0.5))
+    p.drawLine(QPointF(11, 5.5), QPointF(11, 9))
+    p.drawLine(QPointF(21, 5.5), QPointF(21, 9))
+
+
 _PICTOGRAMS = {
     "worklist": _worklist,
     "calendar": _calendar,
@@ -131,4 +145,5 @@ _PICTOGRAMS = {
     "letters": _letters,
     "dashboard": _dashboard,
     "inbox": _inbox,
+    "slots": _slots,
 }

@@ -69,7 +69,8 @@ class Workspace:
         # Other areas are built the first time they are shown: start-up pays for the
         # worklist only (the calendar's month query and the letter fonts can wait).
         self.builders = {"calendar": self._build_calendar, "letters": self._build_letters,
-                         "referrals": self._build_referrals, "dashboard": self._build_dashboard}
+                         "referrals": self._build_referrals, "dashboard": self._build_dashboard,
+                         "slots": self._build_slots}
         self.built: dict[str, object] = {}
         window.nav.currentRowChanged.connect(self._build_shown_page)
         self.pathway = off_gui_thread(PathwayService(profile))
@@ -130,6 +131,13 @@ class Workspace:
         board.edit_requested.connect(self._edit_referral)
         return board
 
+    def _build_slots(self):
+        from ui.slots.page import SlotPoolPage  # on first use
+
+        page = SlotPoolPage(self.window.profile, events=self.window.events)
+        page.patient_requested.connect(self.open_patient)
+        return page
+
     def open_patient(self, patient_id: str) -> PatientWindow:
         existing = self.open_patients.get(patient_id)
         if existing is not None:
@@ -142,6 +150,7 @@ class Workspace:
         w.view.connect_action(w.view.action_new_referral, lambda: self._new_referral(w, patient_id))
         w.view.connect_action(w.view.action_request_mdt, lambda: self._request_mdt(w, patient_id))
         w.view.connect_action(w.view.action_schedule_followup, lambda: self._schedule_followup(w, patient_id))
+        w.view.connect_action(w.view.action_book_exam, lambda: self._book_exam(w, patient_id))
         w.destroyed.connect(lambda _=None, pid=patient_id: self.open_patients.pop(pid, None))
         self.open_patients[patient_id] = w
         w.show()
@@ -191,6 +200,14 @@ class Workspace:
         from ui.patient.schedule_dialog import ScheduleDialog  # on first use
 
         dialog = ScheduleDialog(self.window.profile, patient_id, w)
+        dialog.open()
+        return dialog
+
+    def _book_exam(self, w: PatientWindow, patient_id: str):
+        from ui.slots.book_dialog import BookExamDialog  # on first use
+
+        dialog = BookExamDialog(self.window.profile, patient_id, w, w.view.patient_name)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 

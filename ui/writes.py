@@ -33,6 +33,8 @@ _HELD = frozenset({
 
 # The methods of each service that write (the rest read, and stay on the calling thread).
 WRITES_OF = {
+    "SlotService": ("publish", "publish_series", "change", "withdraw", "attended", "no_show", "cancel", "book",
+                    "rebook"),
     "TaskService": ("add", "add_step", "finish", "cancel", "move", "hand_over"),
     "CallService": ("record",),
     "FollowupService": ("create", "schedule", "complete", "reschedule", "close_day"),

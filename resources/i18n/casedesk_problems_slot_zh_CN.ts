@@ -72,8 +72,8 @@
       <translation>该个案属于其他居民。</translation>
     </message>
     <message>
-      <source>This {modality} slot is full ({capacity} places). Nearest free slots: {times}.</source>
-      <translation>该{modality}号源已约满（共 {capacity} 个名额）。最近的空余号源：{times}。</translation>
+      <source>This {modality} slot is full (capacity {capacity}). Nearest free slots: {times}.</source>
+      <translation>该{modality}号源已约满（容量 {capacity}）。最近的空余号源：{times}。</translation>
     </message>
     <message>
       <source>The last day comes before the first.</source>

@@ -154,7 +154,8 @@ def test_a_refused_booking_shows_its_alternatives_and_is_rebooked_into_one(world
     view = service.booking(booking)
     assert view.status == "refused" and [a.id for a in view.alternatives] == [spare]
     assert [b.id for b in service.refused()] == [booking]
-    assert [v.id for v in service.free_slots("ldct")] == [full, spare]  # a refused booking holds no place
+    # The server said the first is full: this desktop takes its word (it cannot count other stations' bookings).
+    assert [v.id for v in service.free_slots("ldct")] == [spare]
     service.rebook(booking, spare)
     view = service.booking(booking)
     assert view.status == "tentative" and view.slot.id == spare and view.problems == []

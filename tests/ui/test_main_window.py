@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel
 
 from app import __version__
 
-NAV_ZH = ["工作清单", "随访日历", "转诊", "信函", "统计", "收件箱"]
+NAV_ZH = ["工作清单", "随访日历", "转诊", "信函", "统计", "收件箱", "号源池"]
 
 
 def visible_texts(window):

@@ -59,6 +59,7 @@ class PatientView(QWidget):
         self.action_new_referral = self._action("referral", enabled=False)
         self.action_request_mdt = self._action("mdt", enabled=False)
         self.action_print_letter = self._action("letter", enabled=False)
+        self.action_book_exam = self._action("exam", enabled=False)  # the slot pool (ui/slots)
         self.toolbar = QToolBar()
         self.toolbar.setIconSize(QSize(18, 18))
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -101,7 +102,7 @@ class PatientView(QWidget):
 
     def later_actions(self) -> list[QAction]:
         return [self.action_change_stage, self.action_schedule_followup, self.action_new_referral,
-                self.action_request_mdt, self.action_print_letter]
+                self.action_request_mdt, self.action_print_letter, self.action_book_exam]
 
     # -- quick add -------------------------------------------------------------------
 
@@ -171,7 +172,8 @@ class PatientView(QWidget):
                              (self.action_schedule_followup, self.tr("Schedule follow-up")),
                              (self.action_new_referral, self.tr("New referral")),
                              (self.action_request_mdt, self.tr("Request MDT")),
-                             (self.action_print_letter, self.tr("Print letter"))):
+                             (self.action_print_letter, self.tr("Print letter")),
+                             (self.action_book_exam, self.tr("Book an exam"))):
             action.setText(text)
             action.setToolTip(text if action.isEnabled() else f"{text} — {later}")
 

@@ -20,7 +20,7 @@ ENGLISH = {
     "slot.booking_born_booked": "A new booking starts as booked.",
     "slot.patient_outside_scope": "This resident is not one of your station's.",
     "slot.case_of_another_patient": "The case belongs to another resident.",
-    "slot.full": "This {modality} slot is full ({capacity} places). Nearest free slots: {times}.",
+    "slot.full": "This {modality} slot is full (capacity {capacity}). Nearest free slots: {times}.",
     "slot.series_days": "The last day comes before the first.",
     "slot.series_step": "Slots start at least 5 minutes apart.",
     "slot.series_too_long": "A series publishes at most {max} slots: publish a shorter period.",
