@@ -27,6 +27,8 @@ from app.demo.clinical import build_case
 from app.demo.context import Context
 from app.demo.context import PatientInfo
 from app.demo.context import cumulative
+from app.demo.households import households
+from app.demo.households import person_of
 from app.demo.names import make_name
 from app.demo.names import name_keys
 from app.demo.network import CITY
@@ -64,6 +66,8 @@ class GenerationStats:
     mdt_requests: int = 0
     screenings: int = 0
     letters: int = 0
+    households: int = 0
+    household_members: int = 0
     org_units: int = 0
     users: int = 0
     seconds: float = 0.0
@@ -145,10 +149,16 @@ def chunks(plan: Plan, fmt: Format) -> Chunks:
     streets = cumulative((s, len(s.points)) for s in net.streets)
     names: dict[str, tuple[str, str]] = {}
     lo, hi = plan.events
+    people = []
     for start in range(0, plan.patients, CHUNK):
         end = min(start + CHUNK, plan.patients)
         for _ in range(start, end):
             _patient(ctx, streets, names, lo, hi)
+        people += [person_of(r) for r in rows["patients"]]
+        if end == plan.patients:
+            # After every other draw, from a Random of their own: a seed still makes the same rows.
+            for table, batch in households(people, plan.seed, ids).items():
+                rows[table] += batch
         yield end, rows
         for table_rows in rows.values():
             table_rows.clear()

@@ -46,6 +46,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "screenings": ("id", "patient_id", "programme", "screened_on", "result", "details", "org_unit_id"),
     "letters": ("id", "patient_id", "kind", "template_version", "printed_at", "printed_by",
                 "reprint_reason", "fields"),
+    "households": ("id", "patient_id", "name", "address", "supervisor_patient_id", "supervisor_name",
+                   "supervisor_phone", "notes"),
+    "household_members": ("id", "household_id", "patient_id", "relation"),
 }
 # Insert order that satisfies the foreign keys.
 TABLES = tuple(COLUMNS)
