@@ -127,3 +127,8 @@ def test_book_an_exam_print_the_slip_and_rebook_a_refused_booking(qtbot, transla
     assert dialog.mine.item(0, 4).text() == "待确认 — 下次同步时确认"
     assert service.booking(booking).slot.id == spare
     grab(dialog, "book_exam_rebooked_zh")
+    before = dialog.free.rowCount()
+    as_(profile, ids["nurse"])  # a slot published meanwhile (as a pull brings it) shows without a click
+    service.publish(ids["hospital"], "ldct", NOON + dt.timedelta(days=6), 2)
+    as_(profile, ids["me"])
+    qtbot.waitUntil(lambda: dialog.free.rowCount() == before + 1)

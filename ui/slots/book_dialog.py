@@ -29,6 +29,7 @@ from app.slots import BookingView
 from app.slots import SlotService
 from app.slots import SlotView
 from ui import problem_words
+from ui.events import EventBridge
 from ui.file_dialogs import save_path
 from ui.labels import cancer_label
 from ui.labels import stage_name
@@ -84,6 +85,9 @@ class BookExamDialog(QDialog):
         self.cases = PatientService(profile.store).header(patient_id).cases if patient_id else []
         self.bookings: dict[str, BookingView] = {}
         self.last_slip: Path | None = None
+        # The sync's answer (confirmed or refused) and slots published elsewhere show as they come.
+        self.events = EventBridge(profile.bus, self)
+        self.events.data_changed.connect(lambda e: self.reload() if e.tables & {"exam_slots", "slot_bookings"} else None)
 
         self.modality = QComboBox()
         self.modality.currentIndexChanged.connect(self.reload)
@@ -173,7 +177,8 @@ class BookExamDialog(QDialog):
         self.case.addItem(self.tr("(none)"), None)
         for case in self.cases:
             self.case.addItem(f"{cancer_label(case.cancer_type)} · {stage_name(case.stage)}", case.case_id)
-        self.case.setCurrentIndex(max(0, self.case.findData(chosen)))
+        # One open case: the booking is for it (the funnel counts the exam booked on its case).
+        self.case.setCurrentIndex(max(0, self.case.findData(chosen)) if chosen or len(self.cases) != 1 else 1)
         self.reload()
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
