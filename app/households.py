@@ -104,9 +104,24 @@ def first_degree_relatives(session, patient_id: str) -> list[tuple[str, str]]:
     return out
 
 
-# -- the household service ------------------------------------------------------------------
-
 CONFIRMED_STAGES = ("treat", "rehab", "support")  # past diagnosis (as app/fhir words a condition)
+
+
+def relatives_with_cancer(session, patient_id: str) -> list[tuple[str, str, str]]:
+    """(relative's patient id, relation seen from the patient, cancer type) for each confirmed
+    cancer of a first-degree relative in the household: a case past diagnosis, closed or not
+    (a cancer once confirmed stays in the family's history). For the screening programmes'
+    first-degree-relative criterion, with where the answer came from."""
+    relatives = dict(first_degree_relatives(session, patient_id))
+    if not relatives:
+        return []
+    rows = session.execute(select(Case.patient_id, Case.cancer_type).where(
+        Case.patient_id.in_(list(relatives)), Case.deleted_at.is_(None), Case.stage.in_(CONFIRMED_STAGES))
+        .order_by(Case.patient_id, Case.cancer_type)).all()
+    return list(dict.fromkeys((pid, relatives[pid], cancer) for pid, cancer in rows))
+
+
+# -- the household service ------------------------------------------------------------------
 PLAN_METHODS = ("phone", "home")  # a household is called or visited at home, never "in clinic"
 
 
@@ -177,6 +192,13 @@ class HouseholdService:
             if me is None:
                 return None
             return self._view(s, me.household_id)
+
+    def kept_elsewhere(self, patient_id: str) -> bool:
+        """In a household whose row is not on this desktop: started from a patient outside this
+        person's scope (the member's row syncs with the member, the household with its anchor)."""
+        with self.store.sessions() as s:
+            me = _membership(s, patient_id)
+            return me is not None and s.get(Household, me.household_id) is None
 
     def view(self, household_id: str) -> HouseholdView | None:
         with self.store.sessions() as s:

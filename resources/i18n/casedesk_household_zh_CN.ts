@@ -75,6 +75,10 @@
       <translation>家庭单元</translation>
     </message>
     <message>
+      <source>In a household kept by another organisation; it is not on this computer.</source>
+      <translation>已属于其他机构管理的家庭单元，本机没有该家庭的资料。</translation>
+    </message>
+    <message>
       <source>Member</source>
       <translation>成员</translation>
     </message>

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from app import clock
 from app.households import HouseholdService
 from app.households import first_degree_relatives
+from app.households import relatives_with_cancer
 from app.problems import ProblemError
 from db.models import Case
 from db.models import Followup
@@ -92,6 +93,18 @@ def test_relatives_follow_the_household(world):
     with profile.sessions() as s:
         assert first_degree_relatives(s, ids["son"]) == [(pid(ids, "张三"), "parent")]
         assert first_degree_relatives(s, pid(ids, "张三")) == [(ids["son"], "child")]
+        # his mother's breast cancer is not his relative's: she is the anchor's spouse, and the
+        # table does not say she is his mother
+        assert relatives_with_cancer(s, ids["son"]) == []
+
+
+def test_a_mothers_confirmed_cancer_is_a_first_degree_relatives(world):
+    profile, ids, service = world
+    hid = service.start(pid(ids, "张珊珊"))  # in treatment for breast cancer
+    service.add_member(hid, ids["son"], "child")
+    with profile.sessions() as s:
+        assert relatives_with_cancer(s, ids["son"]) == [(pid(ids, "张珊珊"), "parent", "breast")]
+        assert relatives_with_cancer(s, pid(ids, "张珊珊")) == []  # her son has no cancer
 
 
 def test_a_patient_is_in_one_household_and_self_is_the_anchor(world):

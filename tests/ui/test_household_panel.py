@@ -152,3 +152,19 @@ def test_the_household_in_chinese(window, qtbot, translations):
         qtbot.waitExposed(dialog)
         dialog.grab().save(f"{SHOTS}/household_{name}_en.png")
         dialog.reject()
+
+
+def test_a_member_whose_household_is_not_on_this_computer(window, qtbot):
+    """The member's row syncs with the member, the household's with the patient it was started
+    from: a desk may hold the first without the second (a pull writes with foreign keys off)."""
+    w, profile, ids = window
+    panel = w.household
+    build(panel, qtbot, ids)
+    with profile.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        conn.exec_driver_sql("DELETE FROM households")
+        conn.commit()
+        conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+    panel.refresh()
+    assert panel.household is None and not panel.start_button.isVisible()
+    assert panel.supervisor.text() == "In a household kept by another organisation; it is not on this computer."

@@ -58,6 +58,7 @@ class HouseholdPanel(QWidget):
         self.household: HouseholdView | None = None
         self.last_plan: Plan | None = None
         self._refusal: Problem | None = None
+        self._elsewhere = False
         self.title = QLabel()
         self.title.setStyleSheet("font-weight: 600;")
         self.supervisor = QLabel()
@@ -102,6 +103,7 @@ class HouseholdPanel(QWidget):
         selected = self.selected()
         self.household = self.service.of_patient(self.patient_id)
         self._refusal = self.service.may_keep(self.patient_id)  # asked once per refresh, not per click
+        self._elsewhere = self.household is None and self.service.kept_elsewhere(self.patient_id)
         self.tree.clear()
         self.tree.setVisible(self.household is not None)
         rows = []
@@ -152,7 +154,7 @@ class HouseholdPanel(QWidget):
 
     def _enable(self) -> None:
         having = self.household is not None
-        self.start_button.setVisible(not having)
+        self.start_button.setVisible(not having and not self._elsewhere)
         for b in (self.add_button, self.remove_button, self.supervisor_button, self.plan_button):
             b.setVisible(having)
         member = self.selected()
@@ -224,7 +226,8 @@ class HouseholdPanel(QWidget):
                                    self.tr("Next due")])
         if h is None:
             self.title.setText(self.tr("Household"))
-            self.supervisor.setText(self.tr("Not in a household yet."))
+            self.supervisor.setText(self.tr("In a household kept by another organisation; it is not on this computer.")
+                                    if self._elsewhere else self.tr("Not in a household yet."))
         else:
             name = h.name or self.tr("Household")
             self.title.setText(self.tr("{household} · {count} member(s)").format(household=name, count=len(h.members)))
