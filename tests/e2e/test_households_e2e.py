@@ -58,3 +58,27 @@ def test_a_family_doctor_cannot_keep_the_household_of_a_patient_not_his(fleet):
         HouseholdService(desk.profile.store).start(patient)
     assert [p.code for p in exc.value.problems] == ["household.not_your_contracted_patient"]
     assert desk.count(OutboxEntry) == 0
+
+
+def test_two_offline_desktops_putting_one_patient_in_two_households(fleet):
+    """Each desk's rule book saw the patient in no household; the server takes the first and
+    refuses the second with the code, which stays in that desk's outbox for a person."""
+    a = fleet("a", "community_cm")
+    b = fleet("b", "clinic_cm")
+    a.client.cycle()
+    b.client.cycle()
+    service_a, service_b = HouseholdService(a.profile.store), HouseholdService(b.profile.store)
+    free = [p for p in a.patient_ids() if service_a.may_keep(p) is None and service_a.of_patient(p) is None]
+    first, second, both = free[:3]
+    ha = service_a.start(first)
+    service_a.add_member(ha, both, "sibling")
+    hb = service_b.start(second)
+    service_b.add_member(hb, both, "child")
+    assert a.client.cycle().pushed == {"applied": 3}
+    assert b.client.cycle().pushed == {"applied": 2, "rejected": 1}
+    (entry,) = b.outbox()
+    assert entry.status == "rejected" and entry.table_name == "household_members"
+    assert [p["code"] for p in (entry.server_detail or {}).get("problems", [])] == ["household.in_another"]
+    (household,), = fleet.sql("SELECT household_id FROM household_members WHERE patient_id = :p "
+                              "AND deleted_at IS NULL", p=both)
+    assert household == ha
