@@ -143,6 +143,10 @@ def test_the_household_in_chinese(window, qtbot, translations):
     for dialog, name in ((panel.add_member(), "add"), (panel.set_supervisor(), "supervisor"),
                          (panel.plan_visit(), "plan")):
         qtbot.waitExposed(dialog)
+        if name == "add":
+            dialog.search.setText("z")
+            dialog.find()
+            assert dialog.results.count() == 1  # the 张s are members already; 赵 is free
         dialog.grab().save(f"{SHOTS}/household_{name}_zh.png")
         dialog.reject()
     translations.set_language("en")
