@@ -176,6 +176,13 @@ class RiskRules:
     def cite(self) -> str:
         return f"{self.path.name} v{self.version} {self.source}"
 
+    @property
+    def computed(self) -> tuple[Question, ...]:
+        return self._computed  # type: ignore[attr-defined]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_computed", tuple(q for q in self.questions.values() if q.compute))
+
 
 def risk_files(override: Path | None = None) -> dict[str, Path]:
     """cancer -> the file that wins (the profile's own replaces the bundled one)."""
