@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+import time
 import uuid
 
 import httpx
@@ -16,7 +17,9 @@ from app.rulebook.slots import CHINA
 from app.slots import SlotService
 from db import migrate
 from db.ids import uuid7
+from db.models import Case
 from db.models import SlotBooking
+from db.models import Task
 
 
 def pool(fleet, capacity: int, slots: int):
@@ -106,3 +109,32 @@ def test_concurrent_pushes_never_book_a_slot_beyond_its_capacity(fleet):
     with hospital.session() as s:
         assert len(list(s.scalars(select(SlotBooking).where(SlotBooking.slot_id == slot)))) == 3
     assert SlotService(hospital.profile).free_slots("ldct") == []
+
+
+def test_a_no_show_registered_at_the_hospital_is_a_task_on_the_stations_desktop(fleet):
+    hospital = fleet("hospital", "clinic_cm", 0)
+    station = fleet("station", "community_cm", 0)
+    hospital.client.cycle()
+    station.client.cycle()
+    [(centre,)] = fleet.sql("SELECT id FROM org_units WHERE kind = 'centre'")
+    starts = clock.now() + dt.timedelta(seconds=6)  # a slot that begins during the test
+    slot = SlotService(hospital.profile).publish(centre, "colonoscopy", starts, 1, place="内镜中心")
+    hospital.client.cycle()
+    station.client.cycle()
+    with station.session() as s:
+        case = s.scalars(select(Case).where(Case.closed_at.is_(None), Case.deleted_at.is_(None),
+                                            Case.community_cm_id.is_not(None)).order_by(Case.id)).first()
+        patient_id, case_id, owner = case.patient_id, case.id, case.community_cm_id
+    booking = SlotService(station.profile).book(slot, patient_id, case_id)
+    assert station.client.cycle().pushed == {"applied": 1}
+    hospital.client.cycle()
+    time.sleep(max(0.0, (starts - clock.now()).total_seconds()) + 0.5)
+    task_id = SlotService(hospital.profile).no_show(booking, "未到检，电话未接通")
+    assert task_id is not None
+    assert hospital.client.cycle().pushed == {"applied": 2}  # the booking's state and the task
+    station.client.cycle()
+    assert SlotService(station.profile).booking(booking).state == "no_show"
+    task = station.get(Task, task_id)
+    assert (task.owner_id, task.case_id, task.state, task.args["step"]) == (owner, case_id, "open", "book_exam")
+    assert fleet.sql("SELECT state, state_reason FROM slot_bookings WHERE id = :b", b=booking) == [
+        ("no_show", "未到检，电话未接通")]
