@@ -19,6 +19,7 @@ BENCHES: dict[str, str] = {
     "referrals": "ui.bench.referrals",
     "sync": "app.sync.bench",
     "inbox": "ui.bench.inbox",
+    "funnel": "app.dashboard.bench",
 }
 
 
