@@ -132,3 +132,30 @@ def test_book_an_exam_print_the_slip_and_rebook_a_refused_booking(qtbot, transla
     service.publish(ids["hospital"], "ldct", NOON + dt.timedelta(days=6), 2)
     as_(profile, ids["me"])
     qtbot.waitUntil(lambda: dialog.free.rowCount() == before + 1)
+
+
+def test_the_pool_is_in_the_sidebar_and_the_patient_window_books_an_exam(qtbot, make_window, profile):
+    from tests.app import worklist_data as data
+    from ui.workspace import Workspace
+
+    clock.pin(NOON)
+    ids = data.load(profile)
+    profile.settings.set("user.id", ids["me"])
+    window = make_window(profile)  # Chinese, as the workstation starts
+    ws = Workspace(window)
+    try:
+        window.show_page("slots")
+        assert isinstance(window.page("slots"), SlotPoolPage)
+        assert not window.page("slots").publish_button.isEnabled()  # a station's case manager books only
+        assert window.nav.item(window.PAGES.index("slots")).text() == "号源池"
+        qtbot.wait(200)  # the page lays itself out before the grab
+        grab(window, "main_window_slots_zh")
+        w = ws.open_patient(ids["张三"][0])
+        assert w.view.action_book_exam.isEnabled() and w.view.action_book_exam.text() == "预约检查"
+        dialog = ws._book_exam(w, ids["张三"][0])
+        assert isinstance(dialog, BookExamDialog) and dialog.windowTitle() == "预约检查 — 张三"
+        dialog.close()
+    finally:
+        for opened in list(ws.open_patients.values()):
+            opened.close()
+        clock.pin(None)

@@ -149,7 +149,9 @@ class SlotPoolPage(QWidget):
         super().changeEvent(event)
 
     def _fill_choices(self) -> None:
-        for combo, items in ((self.hospital, [(None, self.tr("All hospitals")), *self.service.hospitals()]),
+        mine = self.service.hospitals()
+        self.publish_button.setEnabled(bool(mine))  # a station books; only a hospital's staff publish
+        for combo, items in ((self.hospital, [(None, self.tr("All hospitals")), *mine]),
                              (self.modality, [(None, self.tr("All examinations")),
                                               *[(c, n) for c, n in modalities()]])):
             current = combo.currentData()
