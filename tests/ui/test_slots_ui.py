@@ -70,8 +70,10 @@ def test_the_hospital_publishes_a_series_and_registers_the_day(qtbot, translatio
     as_(profile, ids["me"])
     booking = service.book(page.tree.topLevelItem(0).data(0, 0x0100), ids["张三"][0], ids["张三"][1])
     as_(profile, ids["nurse"])
-    page.reload()
-    assert page.select(booking)
+    page.day.setDate(QDate(2026, 11, 25))  # another day: the slip's code brings the booking's day back
+    assert page.find_code(service.booking(booking).code.lower())
+    assert page.selected_day() == MONDAY and page.tree.currentItem().data(0, 0x0100) == booking
+    assert not page.find_code("YY-0000-0000") and "No booking has the code" in page.message.text()
     assert page.no_show_button.isEnabled()
     assert not page.register("no_show")  # Monday's slot, and it is Wednesday before
     assert "not begun" in page.message.text()
