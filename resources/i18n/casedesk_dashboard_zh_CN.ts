@@ -74,6 +74,74 @@
         <source>statistics-{date}.xlsx</source>
         <translation>统计-{date}.xlsx</translation>
     </message>
+    <message>
+        <source>90-day loop closure</source>
+        <translation>90天闭环率</translation>
+    </message>
+    <message>
+        <source>All programmes</source>
+        <translation>全部筛查项目</translation>
+    </message>
+    <message>
+        <source>Export funnel…</source>
+        <translation>导出筛查漏斗…</translation>
+    </message>
+    <message>
+        <source>Export the screening funnel</source>
+        <translation>导出筛查漏斗</translation>
+    </message>
+    <message>
+        <source>Follow-up rate</source>
+        <translation>随访率</translation>
+    </message>
+    <message>
+        <source>Follow-up rates by case manager</source>
+        <translation>随访率（按个案管理师）</translation>
+    </message>
+    <message>
+        <source>Follow-up rates by station</source>
+        <translation>随访率（按站点）</translation>
+    </message>
+    <message>
+        <source>Follow-ups due</source>
+        <translation>应随访</translation>
+    </message>
+    <message>
+        <source>Followed up</source>
+        <translation>已随访</translation>
+    </message>
+    <message>
+        <source>Followed up on time</source>
+        <translation>及时随访</translation>
+    </message>
+    <message>
+        <source>Funnel by programme</source>
+        <translation>漏斗（按筛查项目）</translation>
+    </message>
+    <message>
+        <source>Funnel by station</source>
+        <translation>漏斗（按站点）</translation>
+    </message>
+    <message>
+        <source>How the funnel counts</source>
+        <translation>筛查漏斗的统计口径</translation>
+    </message>
+    <message>
+        <source>How the funnel counts…</source>
+        <translation>统计口径…</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>筛查项目</translation>
+    </message>
+    <message>
+        <source>Timely follow-up rate</source>
+        <translation>随访及时率</translation>
+    </message>
+    <message>
+        <source>funnel-{date}.xlsx</source>
+        <translation>筛查漏斗-{date}.xlsx</translation>
+    </message>
 </context>
 <context>
     <name>DashboardWords</name>
@@ -281,16 +349,121 @@
     </message>
 </context>
 <context>
-    <name>FunnelChart</name>
+    <name>FunnelWords</name>
     <message>
-        <location filename="../../ui/dashboard/charts.py" line="56" />
+        <source>90-day loop closure: of the positive screens in the period, the share examined within 90 days (day 90 counts, day 91 does not). Screens still inside their 90 days and not yet examined are pending and not counted.</source>
+        <translation>90天闭环率：本期间内的阳性筛查中，90天内完成诊断检查的比例（第90天计入，第91天不计入）。尚在90天内且未检查的阳性筛查为待判定，不计入分母。</translation>
+    </message>
+    <message>
+        <source>A booking the hospital registered as attended. Date: the attendance (or the slot's start).</source>
+        <translation>医院登记为已到检的预约。日期：到检时间（未登记时间时取号源开始时间）。</translation>
+    </message>
+    <message>
+        <source>A decided MDT, or the case moved into treatment. Date: the first of these.</source>
+        <translation>多学科会诊已作出决定，或个案进入治疗阶段。日期：以上最早者。</translation>
+    </message>
+    <message>
+        <source>A screening result of high risk or abnormal (a high-risk questionnaire, a positive FIT): the positive screen. Date: the first such screening.</source>
+        <translation>筛查结果为高危或异常（问卷评估高危、FIT阳性），即阳性筛查。日期：首次此类筛查。</translation>
+    </message>
+    <message>
+        <source>A treatment recorded. Date: the first treatment.</source>
+        <translation>已记录治疗。日期：首次治疗。</translation>
+    </message>
+    <message>
+        <source>An examination slot booked for the case on or after the positive screen, not cancelled (booked, attended or no-show). Date: when it was booked.</source>
+        <translation>阳性筛查当天或之后为该个案预约的检查号源，未取消（已预约、已到检或爽约）。日期：预约时间。</translation>
+    </message>
+    <message>
+        <source>Cases put in a screening population in the period: pushed by a screening list, opened in prevention or screening, or with any screening record. Date: the first of these.</source>
+        <translation>本期间内进入筛查人群的个案：由筛查名单推送、在预防或筛查阶段建档，或有任何筛查记录。日期：以上最早者。</translation>
+    </message>
+    <message>
+        <source>Conversion: the step's cases as a share of the step before. Median days: from the day of the step before to this step's, over the cases that reached it.</source>
+        <translation>转化率：本环节个案数占上一环节的比例。中位天数：到达本环节的个案从上一环节日期到本环节日期的天数中位数。</translation>
+    </message>
+    <message>
+        <source>Diagnosed</source>
+        <translation>已确诊</translation>
+    </message>
+    <message>
+        <source>Each step counts the cases that reached it on or after the day of the step before; days are calendar days.</source>
+        <translation>每个环节只统计在上一环节当天或之后到达的个案；天数按自然日计算。</translation>
+    </message>
+    <message>
+        <source>Exam booked</source>
+        <translation>已预约检查</translation>
+    </message>
+    <message>
+        <source>Exam done</source>
+        <translation>已检查</translation>
+    </message>
+    <message>
+        <source>Exam positive</source>
+        <translation>检查阳性</translation>
+    </message>
+    <message>
+        <source>Follow-up rate: follow-ups done / follow-ups due in the period up to today (not cancelled). Timely follow-up rate: done no later than 7 days after the due date / follow-ups due. By case manager: the follow-up's assignee; by station: the case's station.</source>
+        <translation>随访率：已完成随访数 / 本期间内截至今天应随访数（不含已取消）。随访及时率：不晚于应随访日期后7天完成的随访数 / 应随访数。按个案管理师：随访的负责人；按站点：个案所属站点。</translation>
+    </message>
+    <message>
+        <source>High risk</source>
+        <translation>高危</translation>
+    </message>
+    <message>
+        <source>Invited / pushed</source>
+        <translation>邀请/推送</translation>
+    </message>
+    <message>
+        <source>Of those, the ones with a screening result recorded (the questionnaire's risk assessment or a FIT). Date: the first screening.</source>
+        <translation>其中已登记筛查结果的个案（问卷风险评估或FIT）。日期：首次筛查。</translation>
+    </message>
+    <message>
+        <source>Screened</source>
+        <translation>已筛查</translation>
+    </message>
+    <message>
+        <source>The exam found something: an abnormal result recorded after it, or the case moved into diagnosis. Date: the first of these.</source>
+        <translation>检查发现异常：检查后登记了异常结果，或个案进入诊断阶段。日期：以上最早者。</translation>
+    </message>
+    <message>
+        <source>Treated</source>
+        <translation>已治疗</translation>
+    </message>
+    <message>
+        <source>{days} d</source>
+        <translation>{days} 天</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeFunnel</name>
+    <message>
+        <source>90-day loop closure: no positive screen to judge yet</source>
+        <translation>90天闭环率：尚无可判定的阳性筛查</translation>
+    </message>
+    <message>
+        <source>90-day loop closure: {rate} ({met} of {due} positive screens examined within 90 days)</source>
+        <translation>90天闭环率：{rate}（{due} 例阳性筛查中 {met} 例在90天内完成检查）</translation>
+    </message>
+    <message>
+        <source>; {n} still within their 90 days</source>
+        <translation>；另有 {n} 例尚在90天内</translation>
+    </message>
+    <message>
         <source>Cases</source>
         <translation>个案数</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/charts.py" line="65" />
-        <source>Screening funnel</source>
-        <translation>筛查漏斗</translation>
+        <source>Conversion</source>
+        <translation>转化率</translation>
+    </message>
+    <message>
+        <source>Median days</source>
+        <translation>中位天数</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>环节</translation>
     </message>
 </context>
 <context>

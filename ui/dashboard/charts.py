@@ -1,6 +1,6 @@
-"""The two charts of the statistics page (QtCharts): the screening funnel, and per station
-the share of referrals done within 24 hours, follow-ups completed and patients treated in
-the county, against the 80% national goal. A click on a bar asks for its patients."""
+"""The statistics page's station chart (QtCharts): per station the share of referrals done within
+24 hours, follow-ups completed and patients treated in the county, against the 80% national goal.
+A click on a bar asks for its patients. (The funnel is painted: ui/dashboard/funnel_view.py.)"""
 from __future__ import annotations
 
 from PySide6.QtCharts import QBarCategoryAxis
@@ -8,7 +8,6 @@ from PySide6.QtCharts import QBarSeries
 from PySide6.QtCharts import QBarSet
 from PySide6.QtCharts import QChart
 from PySide6.QtCharts import QChartView
-from PySide6.QtCharts import QHorizontalBarSeries
 from PySide6.QtCharts import QLineSeries
 from PySide6.QtCharts import QValueAxis
 from PySide6.QtCore import QMargins
@@ -19,12 +18,9 @@ from PySide6.QtGui import QColor
 from PySide6.QtGui import QPainter
 from PySide6.QtGui import QPen
 
-from app.dashboard import FUNNEL
 from app.dashboard import LOCAL_GOAL
-from ui.dashboard.words import figure_names
 from ui.dashboard.words import short_names
 
-FUNNEL_COLOUR = "#3f7f8c"
 RATE_COLOURS = {"referral_24h": "#c0672b", "followup_completion": "#2e8b57", "treated_locally": "#2f6fb3"}
 STATION_RATES = tuple(RATE_COLOURS)
 
@@ -36,55 +32,6 @@ def _chart(title: str) -> QChart:
     chart.setMargins(QMargins(4, 4, 4, 4))
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
     return chart
-
-
-class FunnelChart(QChartView):
-    """Horizontal bars, pushed at the top; each bar labelled with its count."""
-
-    step_clicked = Signal(str)  # a FUNNEL key
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumHeight(240)
-        self.figures = None
-
-    def show_figures(self, figures) -> None:
-        self.figures = figures
-        names = figure_names()
-        steps = list(reversed(FUNNEL))  # Qt draws the first category at the bottom
-        bars = QBarSet(self.tr("Cases"))
-        bars.setColor(QColor(FUNNEL_COLOUR))
-        bars.append([float(figures[k].value or 0) for k in steps])
-        series = QHorizontalBarSeries()
-        series.append(bars)
-        series.setLabelsVisible(True)
-        series.setLabelsFormat("@value")
-        series.setLabelsPosition(QHorizontalBarSeries.LabelsPosition.LabelsInsideEnd)
-        series.clicked.connect(lambda index, _set: self.step_clicked.emit(steps[index]))
-        chart = _chart(self.tr("Screening funnel"))
-        chart.addSeries(series)
-        chart.legend().setVisible(False)
-        categories = QBarCategoryAxis()
-        categories.append([names[k] for k in steps])
-        chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(categories)
-        values = QValueAxis()
-        values.setRange(0, max(1.0, float(figures["pushed"].value or 0)) * 1.05)
-        values.setLabelFormat("%d")
-        values.applyNiceNumbers()
-        chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
-        series.attachAxis(values)
-        old = self.chart()
-        self.setChart(chart)
-        if old is not None:
-            old.deleteLater()
-
-    def bar_values(self) -> list[float]:
-        """What the bars show, top (pushed) first: for tests and the export check."""
-        series = self.chart().series()[0]
-        values = [series.barSets()[0].at(i) for i in range(series.barSets()[0].count())]
-        return list(reversed(values))
 
 
 class StationChart(QChartView):

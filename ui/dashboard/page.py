@@ -1,5 +1,6 @@
-"""The 统计 page: the screening funnel and the programme's outcome figures for a period
-and a station, per station and per case manager, as tiles, charts and tables.
+"""The 统计 page: the programmes' screening funnel (app/dashboard/funnel.py) and the outcome
+figures for a period, a station and a programme, per station, per programme and per case
+manager, with 随访率 / 随访及时率, as tiles, charts and tables.
 
 Every number is clickable and lists the patients behind it (DrillDialog); a double-click
 there opens the patient (`patient_requested`, which the workspace connects). Figures are
@@ -33,17 +34,29 @@ from app.dashboard import build
 from app.dashboard import period_for
 from app.dashboard import station_choices
 from app.dashboard.export import export_dashboard
+from app.dashboard.funnel import FunnelQuery
+from app.dashboard.funnel import build_funnel
+from app.dashboard.funnel import step_patients
+from app.dashboard.funnel_export import export_funnel
+from app.dashboard.metrics import Figure
 from app.errors import ValidationError
 from ui import problem_words
-from ui.dashboard.charts import FunnelChart
 from ui.dashboard.charts import StationChart
 from ui.dashboard.drill import DrillDialog
+from ui.dashboard.funnel_view import ProgrammeFunnel
+from ui.dashboard.funnel_view import fill_followups
+from ui.dashboard.funnel_view import fill_funnels
+from ui.dashboard.funnel_view import new_table
+from ui.dashboard.funnel_words import general_help
+from ui.dashboard.funnel_words import step_help
+from ui.dashboard.funnel_words import step_names
 from ui.dashboard.words import figure_names
 from ui.dashboard.words import periods
 from ui.dashboard.words import short_names
 from ui.dashboard.words import tile_text
 from ui.dashboard.words import value_text
 from ui.file_dialogs import save_path
+from ui.labels import cancer_label
 from ui.problem_words import say
 from ui.sheet_words import sheet_words
 from ui.tasks import run_in_background
@@ -95,8 +108,11 @@ class DashboardPage(QWidget):
         super().__init__(parent)
         self.profile = profile
         self.board = None
+        self.funnel_board = None
         self._stale = True
-        self.period_box, self.station_box = QComboBox(), QComboBox()
+        self.period_box, self.station_box, self.programme_box = QComboBox(), QComboBox(), QComboBox()
+        for box in (self.period_box, self.station_box, self.programme_box):  # the words change with the language
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         today = clock.today()
         self.since_edit, self.until_edit = QDateEdit(QDate(today.year, 1, 1)), QDateEdit(QDate(today.year, today.month, today.day))
         for edit in (self.since_edit, self.until_edit):
@@ -107,25 +123,32 @@ class DashboardPage(QWidget):
         self.to_label = QLabel("–")
         self.to_label.hide()
         self.refresh_button, self.export_button = QPushButton(), QPushButton()
+        self.funnel_export_button, self.help_button = QPushButton(), QPushButton()
         self.status = QLabel()
         self.status.setStyleSheet("color: palette(mid);")
         self.tiles = {key: Tile(key) for key in TILES}
-        self.funnel, self.stations_chart = FunnelChart(), StationChart()
+        self.funnel, self.stations_chart = ProgrammeFunnel(), StationChart()
         self.tabs = QTabWidget()
         self.station_table, self.cm_table = self._table(), self._table()
-        self.tabs.addTab(self.station_table, "")
-        self.tabs.addTab(self.cm_table, "")
-        self._labels = [QLabel(), QLabel()]
+        self.funnel_station_table, self.funnel_programme_table = new_table(len(KEYS)), new_table(len(KEYS))
+        self.followup_station_table, self.followup_cm_table = new_table(6), new_table(6)
+        for table in (self.funnel_station_table, self.funnel_programme_table, self.followup_station_table,
+                      self.followup_cm_table, self.station_table, self.cm_table):
+            self.tabs.addTab(table, "")
+        self._labels = [QLabel(), QLabel(), QLabel()]
         self._build()
         self._stations = station_choices(profile.sessions)
         self.retranslate()
         self.period_box.currentIndexChanged.connect(self.refresh)
         self.station_box.currentIndexChanged.connect(self.refresh)
+        self.programme_box.currentIndexChanged.connect(self.refresh)
         self.refresh_button.clicked.connect(self.refresh)
         self.export_button.clicked.connect(lambda: self.export())
+        self.funnel_export_button.clicked.connect(lambda: self.export_funnel())
+        self.help_button.clicked.connect(self.show_help)
         for tile in self.tiles.values():
             tile.clicked.connect(lambda _c=False, k=tile.key: self.drill(k))
-        self.funnel.step_clicked.connect(self.drill)
+        self.funnel.step_clicked.connect(self.drill_step)
         self.stations_chart.bar_clicked.connect(lambda sid, key: self.drill(key, "station", sid))
         self.station_table.cellClicked.connect(lambda r, c: self._cell(self.station_table, "station", r, c))
         self.cm_table.cellClicked.connect(lambda r, c: self._cell(self.cm_table, "cm", r, c))
@@ -156,8 +179,12 @@ class DashboardPage(QWidget):
         bar.addWidget(self.until_edit)
         bar.addWidget(self._labels[1])
         bar.addWidget(self.station_box)
+        bar.addWidget(self._labels[2])
+        bar.addWidget(self.programme_box)
         bar.addWidget(self.refresh_button)
         bar.addWidget(self.export_button)
+        bar.addWidget(self.funnel_export_button)
+        bar.addWidget(self.help_button)
         bar.addStretch(1)
         bar.addWidget(self.status)
         grid = QGridLayout()
@@ -166,11 +193,11 @@ class DashboardPage(QWidget):
         charts = QSplitter(Qt.Orientation.Horizontal)
         charts.addWidget(self.funnel)
         charts.addWidget(self.stations_chart)
-        charts.setSizes([460, 620])
+        charts.setSizes([620, 460])
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(charts)
         split.addWidget(self.tabs)
-        split.setSizes([320, 260])
+        split.setSizes([340, 240])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
         layout.addLayout(bar)
@@ -180,12 +207,18 @@ class DashboardPage(QWidget):
     def retranslate(self) -> None:
         self._labels[0].setText(self.tr("Period"))
         self._labels[1].setText(self.tr("Station"))
+        self._labels[2].setText(self.tr("Programme"))
         self.refresh_button.setText(self.tr("Refresh"))
         self.export_button.setText(self.tr("Export…"))
-        self.tabs.setTabText(0, self.tr("By station"))
-        self.tabs.setTabText(1, self.tr("By case manager"))
+        self.funnel_export_button.setText(self.tr("Export funnel…"))
+        self.help_button.setText(self.tr("How the funnel counts…"))
+        for i, text in enumerate((self.tr("Funnel by station"), self.tr("Funnel by programme"),
+                                  self.tr("Follow-up rates by station"), self.tr("Follow-up rates by case manager"),
+                                  self.tr("By station"), self.tr("By case manager"))):
+            self.tabs.setTabText(i, text)
         period, station = self.period_box.currentData(), self.station_box.currentData()
-        for box in (self.period_box, self.station_box):
+        programme = self.programme_box.currentData()
+        for box in (self.period_box, self.station_box, self.programme_box):
             box.blockSignals(True)
             box.clear()
         for key, label in periods():
@@ -195,10 +228,20 @@ class DashboardPage(QWidget):
             self.station_box.addItem(name, sid)
         self.period_box.setCurrentIndex(max(0, self.period_box.findData(period or "all")))
         self.station_box.setCurrentIndex(max(0, self.station_box.findData(station or "")))
-        for box in (self.period_box, self.station_box):
+        self._fill_programmes(programme or "")
+        for box in (self.period_box, self.station_box, self.programme_box):
             box.blockSignals(False)
         if self.board is not None:
-            self._draw(self.board)
+            self._draw((self.board, self.funnel_board))
+
+    def _fill_programmes(self, chosen: str) -> None:
+        """Every programme with an invited case (as last computed), and the one chosen."""
+        self.programme_box.clear()
+        self.programme_box.addItem(self.tr("All programmes"), "")
+        known = list(self.funnel_board.programmes) if self.funnel_board else []
+        for code in known + ([chosen] if chosen and chosen not in known else []):
+            self.programme_box.addItem(cancer_label(code), code)
+        self.programme_box.setCurrentIndex(max(0, self.programme_box.findData(chosen)))
 
     # -- computing -------------------------------------------------------------------
     def mark_stale(self) -> None:
@@ -219,21 +262,25 @@ class DashboardPage(QWidget):
             self.status.setText(problem_words.say(exc))
             return
         station = self.station_box.currentData() or None
+        query = FunnelQuery(period, self.programme_box.currentData() or None, station)
         self.status.setText(self.tr("Computing…"))
         self.refresh_button.setEnabled(False)
-        run_in_background(lambda: build(self.profile.sessions, period, station), self._draw, self._failed)
+        sessions = self.profile.sessions
+        run_in_background(lambda: (build(sessions, period, station), build_funnel(sessions, query)), self._draw,
+                          self._failed)
 
     def _failed(self, exc) -> None:
         self.refresh_button.setEnabled(True)
         self.status.setText(say(exc))
 
-    def _draw(self, board) -> None:
+    def _draw(self, boards) -> None:
+        board, self.funnel_board = boards
         self.board = board
         self.refresh_button.setEnabled(True)
+        self._draw_funnel(self.funnel_board)
         names = figure_names()
         for key, tile in self.tiles.items():
             tile.set_figure(*tile_text(board.overall[key]), names[key])
-        self.funnel.show_figures(board.overall)
         self.stations_chart.show_groups(board.by_station)
         self._fill(self.station_table, board.by_station, self.tr("Station"))
         self._fill(self.cm_table, board.by_cm, self.tr("Case manager"))
@@ -253,7 +300,54 @@ class DashboardPage(QWidget):
                 table.setItem(r, c, item)
         table.resizeColumnsToContents()
 
+    def _draw_funnel(self, fb) -> None:
+        self.funnel.show_funnel(fb.overall)
+        programme = self.programme_box.currentData() or ""
+        self.programme_box.blockSignals(True)
+        self._fill_programmes(programme)
+        self.programme_box.blockSignals(False)
+        loop = self.tr("90-day loop closure")
+        fill_funnels(self.funnel_station_table, fb.by_station, self.tr("Station"), lambda f: f.label, loop)
+        fill_funnels(self.funnel_programme_table, fb.by_programme, self.tr("Programme"),
+                     lambda f: cancer_label(f.programme), loop)
+        heads = [self.tr("Follow-ups due"), self.tr("Followed up"), self.tr("Follow-up rate"),
+                 self.tr("Followed up on time"), self.tr("Timely follow-up rate")]
+        fill_followups(self.followup_station_table, fb.followups_by_station, [self.tr("Station")] + heads)
+        fill_followups(self.followup_cm_table, fb.followups_by_cm, [self.tr("Case manager")] + heads)
+
+    def show_help(self) -> QMessageBox:
+        names, helps = step_names(), step_help()
+        steps = "".join(f"<li><b>{names[k]}</b>: {helps[k]}</li>" for k in names)
+        text = f"<ol>{steps}</ol>" + "".join(f"<p>{p}</p>" for p in general_help())
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("How the funnel counts"), text,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.show()
+        return box
+
     # -- drilling down ---------------------------------------------------------------
+    def drill_step(self, step: str) -> None:
+        """A funnel step's (or the loop's) patients, found in the background, then listed."""
+        if self.funnel_board is None:
+            return
+        query, count = self.funnel_board.query, None
+        if step in step_names():
+            count = self.funnel_board.overall[step].count
+            title = step_names()[step]
+        else:
+            title = self.tr("90-day loop closure")
+        run_in_background(lambda: step_patients(self.profile.sessions, query, step),
+                          lambda ids: self._drill_list(Figure(step, count if count is not None else len(ids),
+                                                              tuple(ids)), title))
+
+    def _drill_list(self, figure: Figure, title: str) -> None:
+        dialog = DrillDialog(self.profile, title, figure, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.patient_requested.connect(self.patient_requested)
+        dialog.show()
+        self.drilled.emit(dialog)
+
     def figure(self, key: str, scope: str = "all", group_id: str | None = None):
         if scope == "all":
             return self.board.overall[key], ""
@@ -293,6 +387,20 @@ class DashboardPage(QWidget):
         run_in_background(lambda: export_dashboard(self.profile.store, board, path, words=words),
                           lambda n: self.status.setText(self.tr("{n} rows exported to {path}").format(n=n, path=path)),
                           lambda exc: QMessageBox.warning(self, self.tr("Export statistics"), say(exc)))
+
+    def export_funnel(self, path: str | None = None) -> None:
+        if self.funnel_board is None:
+            return
+        if path is None:
+            path = save_path(self, self.tr("Export the screening funnel"),
+                             self.tr("funnel-{date}.xlsx").format(date=clock.today().isoformat()),
+                             self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"))
+            if not path:
+                return
+        board, words = self.funnel_board, sheet_words()
+        run_in_background(lambda: export_funnel(self.profile.store, board, path, words=words),
+                          lambda n: self.status.setText(self.tr("{n} rows exported to {path}").format(n=n, path=path)),
+                          lambda exc: QMessageBox.warning(self, self.tr("Export the screening funnel"), say(exc)))
 
     # -- Qt --------------------------------------------------------------------------
     def showEvent(self, event) -> None:
