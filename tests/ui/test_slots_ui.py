@@ -26,6 +26,8 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def grab(widget, name: str) -> None:
+    from PySide6.QtWidgets import QApplication
+    QApplication.processEvents()  # a language switch lays the window out again first
     SHOTS.mkdir(exist_ok=True)
     widget.grab().save(str(SHOTS / f"{name}.png"))
 
@@ -104,6 +106,9 @@ def test_book_an_exam_print_the_slip_and_rebook_a_refused_booking(qtbot, transla
     dialog.show()
     dialog.modality.setCurrentIndex(dialog.modality.findData("ldct"))
     assert dialog.free.rowCount() == 2
+    dialog.from_day.setDate(QDate(2026, 11, 24))  # from Tuesday: Monday's slots are not offered
+    assert dialog.free.rowCount() == 0
+    dialog.from_day.setDate(QDate(2026, 11, 18))
     dialog.free.selectRow(0)
     dialog.case.setCurrentIndex(1)  # the resident's open case
     booking = dialog.book()

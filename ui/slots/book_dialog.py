@@ -7,11 +7,15 @@ then with the free slots the refusal named, one of which the booking is moved in
 """
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
+from PySide6.QtCore import QDate
 from PySide6.QtCore import QEvent
+from PySide6.QtCore import QLocale
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QDateEdit
 from PySide6.QtWidgets import QDialog
 from PySide6.QtWidgets import QGroupBox
 from PySide6.QtWidgets import QHBoxLayout
@@ -23,6 +27,7 @@ from PySide6.QtWidgets import QTableWidgetItem
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
+from app import clock
 from app.patients import PatientService
 from app.slots import REFUSED
 from app.slots import BookingView
@@ -94,17 +99,28 @@ class BookExamDialog(QDialog):
         self.modality_label = QLabel()
         self.case = QComboBox()
         self.case_label = QLabel()
+        self.from_label = QLabel()
+        today = clock.today()
+        self.from_day = QDateEdit(QDate(today.year, today.month, today.day))
+        self.from_day.setCalendarPopup(True)
+        self.from_day.setDisplayFormat("yyyy-MM-dd ddd")
+        self.from_day.dateChanged.connect(lambda _=None: self.reload())
         self.free = table(4)
         self.free.itemSelectionChanged.connect(self._enable)
         self.free.doubleClicked.connect(lambda _=None: self.book())
         self.book_button = QPushButton()
         self.book_button.clicked.connect(lambda: self.book())
         self.free_box = QGroupBox()
+        for combo in (self.modality, self.case):  # they give way to their labels on a narrow dialog
+            combo.setMinimumContentsLength(8)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         top = QHBoxLayout()
         top.addWidget(self.modality_label)
         top.addWidget(self.modality, 1)
         top.addWidget(self.case_label)
         top.addWidget(self.case, 1)
+        top.addWidget(self.from_label)
+        top.addWidget(self.from_day)
         box = QVBoxLayout(self.free_box)
         box.addLayout(top)
         box.addWidget(self.free, 1)
@@ -153,8 +169,11 @@ class BookExamDialog(QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Book an exam — %1").replace("%1", self.patient_name) if self.patient_name
                             else self.tr("Book an exam"))
+        self.message.clear()  # said in the language before
         self.modality_label.setText(self.tr("Examination"))
         self.case_label.setText(self.tr("For case"))
+        self.from_label.setText(self.tr("From"))
+        self.from_day.setLocale(QLocale())  # the weekday in the window's language
         self.free_box.setTitle(self.tr("Free slots"))
         self.mine_box.setTitle(self.tr("This resident's bookings"))
         self.book_button.setText(self.tr("Book"))
@@ -188,7 +207,9 @@ class BookExamDialog(QDialog):
 
     def reload(self) -> None:
         modality = self.modality.currentData()
-        slots: list[SlotView] = self.service.free_slots(modality) if modality else []
+        day = self.from_day.date()
+        slots: list[SlotView] = self.service.free_slots(
+            modality, dt.date(day.year(), day.month(), day.day())) if modality else []
         fill(self.free, [(v.id, [when(v.starts_at, v.minutes), v.hospital, v.place, f"{v.free} / {v.capacity}"])
                          for v in slots])
         chosen = selected_id(self.mine)
