@@ -52,3 +52,27 @@ def explain(reason: Problem | Mapping, lang: str | None = None) -> str:
         left, right = _BRACKETS[key]
         text += left + _SEP[key].join(extras) + right
     return text
+
+
+def refusal(exc, rules, lang: str | None = None) -> str:
+    """A refused questionnaire answer in the reader's words: the question's and the deciding
+    answer's text from the rule file in the reader's language (its English where it gives one),
+    instead of the file's Chinese and a stored code such as "former"."""
+    lang = lang or problem_words.language()
+    problems = getattr(exc, "problems", None)
+    if not problems:
+        return problem_words.say(exc, lang)
+    en = lang.startswith("en")
+    out = []
+    for p in problems:
+        params = dict(p.params)
+        q = rules.questions.get(params.get("question"))
+        if q is not None and en and q.text_en:
+            params["text"] = q.text_en
+        after = rules.questions.get(params.get("after"))
+        if after is not None:
+            words = (after.words_en if en else after.words) or {}
+            params["after_value"] = words.get(params.get("after_value"), params.get("after_value"))
+            params["after"] = (after.text_en if en and after.text_en else after.text)
+        out.append(Problem(p.code, p.field, params))
+    return problem_words.say(out, lang)

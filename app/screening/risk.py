@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 from app import clock
 from app.problems import Problem
+from app.problems import ProblemError
 from app.problems import refuse
 from app.screening.riskrules import CONTEXT_KEYS
 from app.screening.riskrules import Condition
@@ -228,8 +229,46 @@ def clean_answers(rules: RiskRules, answers: dict, today: dt.date) -> dict:
     for qid in _LIFE_YEARS:  # years of a life: not more than the age
         if values.get(qid, 0) > values.get("age", 200):
             q = rules.questions[qid]
-            raise refuse("risk.answer_above_age", qid, question=qid, text=q.text, value=values[qid], age=values["age"])
+            raise refuse("risk.answer_above_age", qid, question=qid, text=q.text, value=number(values[qid]),
+                         age=values["age"])
     return values
+
+
+@dataclass(frozen=True)
+class FormState:
+    """What a questionnaire being filled in shows now: which questions asked after another
+    answer apply (None: that answer not given yet), and each computed value with its working."""
+
+    applies: dict
+    computed: dict  # question id -> (value, shown in the file's Chinese, shown in its English)
+
+
+def form_state(rules: RiskRules, answers: dict) -> FormState:
+    """As the person types: an answer not (yet) valid is left out, never refused here; the
+    refusal comes with Assess, naming the question."""
+    values: dict = {}
+    applies: dict = {}
+    computed: dict = {}
+    for qid, q in rules.questions.items():
+        raw = answers.get(qid)
+        if q.asked_if is not None:
+            applies[qid] = _cond(q.asked_if, values)
+            if applies[qid] is False:
+                if q.otherwise is not None:
+                    values[qid] = q.otherwise
+                continue
+        if raw is None and q.compute:
+            value = _compute(q, values)
+            if value is not None:
+                values[qid] = value
+                computed[qid] = (value, shown(q, values, False), shown(q, values, True))
+            continue
+        if raw is not None:
+            try:
+                values[qid] = _typed(q, raw)
+            except ProblemError:
+                continue
+    return FormState(applies, computed)
 
 
 def _compute(q: Question, values: dict) -> float | None:

@@ -54,6 +54,8 @@ class PatientView(QWidget):
         self.action_add_call.triggered.connect(self.record_call)
         self.action_edit_details = QAction(self)  # text only: the tiles stand for timeline event types
         self.action_edit_details.triggered.connect(self.edit_details)
+        self.action_assess_risk = QAction(self)  # the risk questionnaire (ui/patient/risk_dialog.py)
+        self.action_assess_risk.triggered.connect(self.assess_risk)
         self.action_change_stage = self._action("stage", enabled=False)
         self.action_schedule_followup = self._action("followup", enabled=False)
         self.action_new_referral = self._action("referral", enabled=False)
@@ -63,7 +65,8 @@ class PatientView(QWidget):
         self.toolbar = QToolBar()
         self.toolbar.setIconSize(QSize(18, 18))
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.toolbar.addActions([self.action_add_note, self.action_add_call, self.action_edit_details])
+        self.toolbar.addActions([self.action_add_note, self.action_add_call, self.action_edit_details,
+                                 self.action_assess_risk])
         self.toolbar.addSeparator()
         self.toolbar.addActions(self.later_actions())
 
@@ -128,6 +131,11 @@ class PatientView(QWidget):
         dialog.open()
         return dialog
 
+    def assess_risk(self):
+        from ui.patient.risk_dialog import open_for  # on first use
+
+        return open_for(self)
+
     def _open_cases(self) -> list[tuple[str, str]]:
         return [(c.case_id, c.cancer_type) for c in self._header.cases if not c.closed]
 
@@ -167,6 +175,9 @@ class PatientView(QWidget):
         self.action_edit_details.setText(QCoreApplication.translate("RegisterDialog", "Edit details…"))
         self.action_edit_details.setToolTip(QCoreApplication.translate(
             "RegisterDialog", "Change the phone, address, community or family doctor"))
+        self.action_assess_risk.setText(QCoreApplication.translate("RiskDialog", "Risk assessment…"))
+        self.action_assess_risk.setToolTip(QCoreApplication.translate(
+            "RiskDialog", "Assess this patient's risk for a screening programme"))
         later = self.tr("Comes with a later update.")
         for action, text in ((self.action_change_stage, self.tr("Change stage")),
                              (self.action_schedule_followup, self.tr("Schedule follow-up")),
