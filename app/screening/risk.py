@@ -80,6 +80,10 @@ class RiskResult:
         return self.level == "high"
 
     @property
+    def in_screening_ages(self) -> bool:
+        return self.screen
+
+    @property
     def band(self):
         return (self.rules.screening or {}).get("high" if self.high_risk else "average")
 

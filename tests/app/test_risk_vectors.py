@@ -47,3 +47,18 @@ def test_each_guideline_file_is_cited_in_full_and_tested_at_its_boundaries(cance
         bounds += [c.value for c in band.test.conditions if c.question == "age"]
     for bound in bounds:  # each age boundary is tested on both sides
         assert {bound - 1, bound} <= ages or {bound, bound + 1} <= ages, (cancer, bound, sorted(ages))
+
+
+def test_the_county_sets_what_the_guideline_leaves_to_the_programme(tmp_path):
+    """A published (or profile) file with another setting replaces the bundled one: the
+    colorectal programme that stops screening at 74 no longer screens a 75-year-old."""
+    from app.screening.risk import assess
+    from app.screening.riskrules import BUNDLED_DIR
+
+    text = (BUNDLED_DIR / "colorectal.toml").read_text(encoding="utf-8")
+    assert assess("colorectal", {"age": 75, "polyp_history": True}, today=TODAY).screen
+    county = text.replace('version = "2026.2"', 'version = "2026.2-county"').replace("value = 75", "value = 74")
+    (tmp_path / "colorectal.toml").write_text(county, encoding="utf-8")
+    result = assess("colorectal", {"age": 75, "polyp_history": True}, tmp_path, today=TODAY)
+    assert result.high_risk and not result.screen and result.rules.version == "2026.2-county"
+    assert [s.value for s in result.rules.settings] == [74]
