@@ -45,8 +45,10 @@ def explain(reason: Problem | Mapping, lang: str | None = None) -> str:
         params["criteria"] = ", ".join(params.get("criteria") or ())
     text = problem_words.words(Problem(code, None, params), lang)
     extras = list(params.get("computed_en" if en else "computed") or ())
+    cancer = problem_words.term("tl_cancer", params.get("cancer", ""), lang)
+    cancer = cancer[:1].lower() + cancer[1:] if en else cancer  # mid-sentence: "diagnosed with lung cancer"
     extras += [problem_words.words(Problem("risk.relative", None, {"relation": relation, "name": name,
-                                                                   "cancer": params.get("cancer", "")}), lang)
+                                                                   "cancer": cancer}), lang)
                for relation, name in params.get("relatives") or ()]
     if extras:
         left, right = _BRACKETS[key]

@@ -53,7 +53,7 @@ def test_a_parent_with_lung_cancer_makes_a_smoking_child_high_risk_and_says_so(p
     assert zh == ("高危：50–74 岁 且 一级亲属确诊肺癌（吸烟 15 包年 = 每天 10 支 × 30 年 ÷ 20；"
                   "父亲 李建国（家庭成员）确诊肺癌）")
     assert en.startswith("High risk: age 50–74 and a first-degree relative diagnosed with lung cancer (15 pack-years")
-    assert "Father 李建国 (household member) diagnosed with Lung cancer" in en
+    assert "Father 李建国 (household member) diagnosed with lung cancer" in en
     with profile.sessions() as s:
         screening = s.get(Screening, done.screening_id)
         assert screening.details["relatives"] == [[father, "parent"]]
