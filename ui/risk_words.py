@@ -45,15 +45,27 @@ def explain(reason: Problem | Mapping, lang: str | None = None) -> str:
         params["criteria"] = ", ".join(params.get("criteria") or ())
     text = problem_words.words(Problem(code, None, params), lang)
     extras = list(params.get("computed_en" if en else "computed") or ())
-    cancer = problem_words.term("tl_cancer", params.get("cancer", ""), lang)
-    cancer = cancer[:1].lower() + cancer[1:] if en else cancer  # mid-sentence: "diagnosed with lung cancer"
-    extras += [problem_words.words(Problem("risk.relative", None, {"relation": relation, "name": name,
-                                                                   "cancer": cancer}), lang)
-               for relation, name in params.get("relatives") or ()]
+    extras += _relatives(params.get("relatives") or (), params.get("cancer", ""), lang)
     if extras:
         left, right = _BRACKETS[key]
         text += left + _SEP[key].join(extras) + right
     return text
+
+
+def _relatives(pairs, cancer: str, lang: str) -> list[str]:
+    en = lang.startswith("en")
+    words = problem_words.term("tl_cancer", cancer, lang)
+    words = words[:1].lower() + words[1:] if en else words  # mid-sentence: "diagnosed with lung cancer"
+    return [problem_words.words(Problem("risk.relative", None, {"relation": relation, "name": name,
+                                                                "cancer": words}), lang)
+            for relation, name in pairs]
+
+
+def relatives(found, cancer: str, lang: str | None = None) -> str:
+    """Household relatives (app/screening/risk.Relative) who answer the family history, in words."""
+    lang = lang or problem_words.language()
+    return _SEP["en" if lang.startswith("en") else "zh"].join(
+        _relatives([(r.key, r.name) for r in found], cancer, lang))
 
 
 def refusal(exc, rules, lang: str | None = None) -> str:

@@ -39,3 +39,9 @@ def confirmed_relatives(session, patient_id: str, cancer: str) -> list[Relative]
     people = session.execute(select(Patient.id, Patient.name, Patient.sex)
                              .where(Patient.id.in_(confirmed), Patient.deleted_at.is_(None)).order_by(Patient.name))
     return [Relative(pid, relations[pid], sex, name) for pid, name, sex in people]
+
+
+def household_answers(store, patient_id: str, cancer: str) -> list[Relative]:
+    """For a questionnaire being filled in: who in the household will answer the family history."""
+    with store.sessions() as s:
+        return confirmed_relatives(s, patient_id, cancer)

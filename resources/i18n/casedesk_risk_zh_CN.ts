@@ -36,6 +36,10 @@
         <translation>家庭成员中已确诊的该癌种会自动回答家族史问题。</translation>
     </message>
     <message>
+        <source>Answered by the household: {relatives}</source>
+        <translation>由家庭成员记录回答：{relatives}</translation>
+    </message>
+    <message>
         <source>Yes</source>
         <translation>是</translation>
     </message>

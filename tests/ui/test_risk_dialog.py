@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtWidgets import QDialogButtonBox
 
 from app import clock
 from db.models import Case
@@ -50,7 +49,7 @@ def test_pack_years_live_and_quit_years_for_a_former_smoker(qtbot, person, trans
     assert not quit_years.isEnabled()
     choose(d.inputs["smoking"], "former")
     assert quit_years.isEnabled() and d.labels["quit_years"].text().endswith("(required)")
-    d.buttons.button(QDialogButtonBox.StandardButton.Ok).click()  # Assess, quit years empty
+    d.assess_button.click()  # Assess, quit years empty
     assert d.errors["quit_years"].isVisible() and d.errors["quit_years"].text() == (
         "quit_years (Years since quitting (required for a former smoker)) must be answered when Smoking is "
         "former smoker.")
@@ -58,7 +57,7 @@ def test_pack_years_live_and_quit_years_for_a_former_smoker(qtbot, person, trans
     quit_years.setText("3")
     qtbot.wait(50)  # the layout settles around the shown refusal
     d.grab().save("/tmp/risk_dialog_en.png")
-    d.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    d.assess_button.click()
     assert not d.errors["quit_years"].isVisible()
     assert d.done_result is not None and d.done_result.enrolled
     text = d.result_view.toPlainText()
@@ -80,10 +79,10 @@ def test_the_questionnaire_in_chinese(qtbot, person, translations):
     assert d.inputs["pack_years"].text() == "吸烟 31.5 包年 = 每天 15 支 × 42 年 ÷ 20"
     d.inputs["quit_years"].setText("20")
     d.inputs["smoking_years"].setText("99")  # more than the age: refused naming it
-    d.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    d.assess_button.click()
     assert d.errors["smoking_years"].text() == "smoking_years（吸烟年数）：99 年超过了年龄（55 岁）。"
     d.inputs["smoking_years"].setText("42")
-    d.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    d.assess_button.click()
     assert d.done_result is not None and not d.done_result.result.high_risk
     assert d.result_view.toPlainText().startswith("结果：") and "符合目标人群（年龄 50–74 岁），未发现高危因素" in d.result_view.toPlainText()
     assert "吸烟 31.5 包年 = 每天 15 支 × 42 年 ÷ 20" in d.result_view.toPlainText()
@@ -106,3 +105,31 @@ def test_the_patient_window_opens_the_questionnaire(qtbot, person, window):
     opened = view.findChildren(RiskDialog)
     assert len(opened) == 1 and opened[0].patient_id == pid and opened[0].isVisible()
     opened[0].close()
+
+
+def test_a_household_relative_answers_the_family_history_on_the_form(qtbot, profile, translations):
+    from tests.app.test_risk_family import SMOKER
+    from tests.app.test_risk_family import _family
+
+    _, child = _family(profile, "rehab")
+    translations.set_language("zh_CN")
+    d = RiskDialog(profile, child, "李明")
+    qtbot.addWidget(d)
+    d.programme.setCurrentIndex(d.programme.findData("lung"))
+    d.show()
+    family = d.inputs["family_history"]
+    assert family.isChecked() and not family.isEnabled()
+    assert d.household.text() == "由家庭成员记录回答：父亲 李建国（家庭成员）确诊肺癌"
+    choose(d.inputs["smoking"], SMOKER["smoking"])
+    d.inputs["cigarettes_per_day"].setText("10")
+    d.inputs["smoking_years"].setText("30")
+    d.assess_button.click()
+    assert d.done_result.result.high_risk
+    assert "父亲 李建国（家庭成员）确诊肺癌" in d.result_view.toPlainText()
+    qtbot.wait(50)
+    d.grab().save("/tmp/risk_dialog_family_zh.png")
+    translations.set_language("en")
+    assert d.household.text() == "Answered by the household: Father 李建国 (household member) diagnosed with lung cancer"
+    assert d.assess_button.text() == "Assess"
+    qtbot.wait(50)
+    d.grab().save("/tmp/risk_dialog_family_en.png")

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.errors import ValidationError
 from app.pathway.published import override_dir
+from app.screening.family import household_answers
 from app.screening.risk import FAMILY_QUESTION
 from app.screening.risk import form_state
 from app.screening.riskrules import load_all
@@ -70,6 +71,10 @@ class RiskDialog(QDialog):
         self.programme.currentIndexChanged.connect(self._build)
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
+        self.household = QLabel(self)  # who in the household answers the family history
+        self.household.setWordWrap(True)
+        self.household.setTextFormat(Qt.TextFormat.PlainText)
+        self.household.setStyleSheet("color: #8a4b00;")
         self.form_host = QWidget(self)
         # A column of question text above its answer (a form layout cut wrapped texts short).
         self.form = QVBoxLayout(self.form_host)
@@ -81,7 +86,9 @@ class RiskDialog(QDialog):
         self.result_view.setReadOnly(True)
         self.result_view.setObjectName("riskResult")
         self.result_view.setFixedHeight(self.result_view.fontMetrics().lineSpacing() * 5 + 12)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Close)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        # Our own button: a standard Ok is worded again by the box after our LanguageChange.
+        self.assess_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         self.programme_label = QLabel(self)
@@ -90,10 +97,12 @@ class RiskDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.intro)
+        layout.addWidget(self.household)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.error)
         layout.addWidget(self.result_view)
         layout.addWidget(self.buttons)
+        self.relatives: list = []
         self.inputs: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
         self.labels: dict[str, QLabel] = {}
@@ -148,6 +157,12 @@ class RiskDialog(QDialog):
             self.form.addWidget(with_error(self.form_host, widget, error))
             self.form.addSpacing(6)
         self.form.addStretch(1)
+        self.relatives = household_answers(self.profile.store, self.patient_id, self.programme.currentData()) \
+            if FAMILY_QUESTION in self.rule.questions else []
+        family = self.inputs.get(FAMILY_QUESTION)
+        if self.relatives and isinstance(family, QCheckBox):
+            family.setChecked(True)
+            family.setEnabled(False)  # the household's record answers it
         self.result_view.clear()
         self.error.hide()
         self.retranslate()
@@ -245,6 +260,10 @@ class RiskDialog(QDialog):
                            .format(version=rule.version, file=rule.path.name)
                            + ("\n" + self.tr("A household relative's confirmed cancer answers the family "
                                              "history by itself.") if FAMILY_QUESTION in rule.questions else ""))
+        self.household.setVisible(bool(self.relatives))
+        if self.relatives:
+            words = risk_words.relatives(self.relatives, rule.cancer)
+            self.household.setText(self.tr("Answered by the household: {relatives}").format(relatives=words))
         english = self._english()
         for qid, widget in self.inputs.items():
             q = rule.questions[qid]
@@ -258,7 +277,7 @@ class RiskDialog(QDialog):
                         words = (q.words_en if english else q.words) or {}
                         widget.setItemText(i, words.get(value, value))
                 widget.setItemText(0, self.tr("Not answered"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Assess"))
+        self.assess_button.setText(self.tr("Assess"))
         self._changed()
         self._show_result()
 
