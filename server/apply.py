@@ -26,6 +26,7 @@ from app.sync.wire import from_wire
 from db.ids import uuid7
 from db.models import MODEL_BY_TABLE
 from db.models import ChangeLog
+from db.models import ExamSlot
 from db.models import Patient
 from db.models import SyncConflict
 from db.models.enums import Role
@@ -46,6 +47,7 @@ class Batch:
         self.older_desktop = older_desktop
         self.rows: dict[tuple[str, str], Any] = {}
         self.history: dict[tuple[str, str], list] = defaultdict(list)
+        _lock_slots(session, mutations)
         wanted: dict[str, set[str]] = defaultdict(set)
         for m in mutations:
             if m.table in MODEL_BY_TABLE:
@@ -82,6 +84,17 @@ class Batch:
     def last_change(self, table: str, row_id: str):
         entries = self.history.get((table, row_id))
         return max(entries, key=lambda e: e[0]) if entries else None
+
+
+def _lock_slots(session: Session, mutations) -> None:
+    """The slots a batch books into, locked first and in id order: the capacity rule locks a
+    slot as it counts its bookings (app/rulebook/lookup.py), and two batches booking the same
+    slots in other orders would otherwise deadlock (one aborted after a second, then retried)."""
+    slots = sorted({new for m in mutations if m.table == "slot_bookings" and m.op == "insert"
+                    for new in [m.changes.get("slot_id", (None, None))[1]] if isinstance(new, str)})
+    for i in range(0, len(slots), CHUNK):
+        session.execute(select(ExamSlot.id).where(ExamSlot.id.in_(slots[i:i + CHUNK]))
+                        .order_by(ExamSlot.id).with_for_update())
 
 
 def actor_of(user, device_id: str, scope: Scope, older_desktop: bool = False) -> Actor:

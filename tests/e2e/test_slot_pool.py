@@ -138,3 +138,42 @@ def test_a_no_show_registered_at_the_hospital_is_a_task_on_the_stations_desktop(
     assert (task.owner_id, task.case_id, task.state, task.args["step"]) == (owner, case_id, "open", "book_exam")
     assert fleet.sql("SELECT state, state_reason FROM slot_bookings WHERE id = :b", b=booking) == [
         ("no_show", "未到检，电话未接通")]
+
+
+def test_two_batches_booking_the_same_slots_in_opposite_orders_both_apply_at_once(fleet):
+    """The server locks a batch's slots in one order before applying it: two offline desktops'
+    batches that book the same slots in opposite orders wait for each other instead of
+    deadlocking (PostgreSQL would abort one after a second and the push be retried)."""
+    hospital, slots = pool(fleet, capacity=10, slots=6)
+    url = fleet.server.url
+    login = httpx.post(f"{url}/auth/login", json={"username": hospital.username,
+                                                  "password": f"{hospital.username}-demo",
+                                                  "device_id": str(uuid.uuid4())}, timeout=30)
+    headers = {"Authorization": f"Bearer {login.json()['access_token']}"}
+    patients = [r[0] for r in fleet.sql("SELECT id FROM patients ORDER BY id LIMIT 2")]
+    answers: list[dict] = []
+    took: list[float] = []
+    start = threading.Barrier(2)
+
+    def push(patient_id: str, order: list[str]) -> None:
+        body = {"schema_version": migrate.head(), "mutations": [{
+            "mutation_id": str(uuid7()), "table": "slot_bookings", "row_id": str(uuid7()), "op": "insert",
+            "base_version": 0, "changes": {"slot_id": [None, slot], "patient_id": [None, patient_id],
+                                           "state": [None, "booked"], "booked_at": [None, clock.now().isoformat()]}}
+            for slot in order]}
+        start.wait()
+        began = time.monotonic()
+        r = httpx.post(f"{url}/sync/push", json=body, headers=headers, timeout=60)
+        took.append(time.monotonic() - began)
+        assert r.status_code == 200, r.text
+        answers.extend(r.json()["results"])
+
+    threads = [threading.Thread(target=push, args=(patients[0], slots)),
+               threading.Thread(target=push, args=(patients[1], slots[::-1]))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert [a["status"] for a in answers] == ["applied"] * 12
+    assert fleet.sql("SELECT count(*) FROM slot_bookings") == [(12,)]
+    assert max(took) < 1.0, took  # no deadlock detected (deadlock_timeout is 1 s) and retried
