@@ -274,8 +274,8 @@ class RiskDialog(QDialog):
                     if isinstance(value, bool):
                         widget.setItemText(i, self.tr("Yes") if value else self.tr("No"))
                     else:
-                        words = (q.words_en if english else q.words) or {}
-                        widget.setItemText(i, words.get(value, value))
+                        options = (q.words_en if english else q.words) or {}
+                        widget.setItemText(i, options.get(value, value))
                 widget.setItemText(0, self.tr("Not answered"))
         self.assess_button.setText(self.tr("Assess"))
         self._changed()
