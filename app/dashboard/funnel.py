@@ -91,28 +91,32 @@ def _signal_before(bound: str) -> str:
 INVITED = f"{_signal_before(':hi_at')} AND NOT (:lo_at != '' AND {_signal_before(':lo_at')})"
 
 
-# The case's first live screening event or early stage change (two short ranges of the timeline's
-# kind/case/time index), or '9' (none: later than any stored time in min()).
-FIRST_SIGN = ("coalesce((SELECT min(x.occurred_at) FROM timeline_events x WHERE x.kind IN ('screening', 'stage') "
-              f"AND x.case_id = k.id AND x.deleted_at IS NULL AND (x.kind = 'screening' OR {_EARLY_STAGE_EVENT})), '9')")
+# The case's first live early stage change (most cases have none: the index says so without reading
+# a row), or '9' (none: later than any stored time in min()).
+FIRST_STAGE_SIGN = ("coalesce((SELECT min(x.occurred_at) FROM timeline_events x WHERE x.kind = 'stage' "
+                    f"AND x.case_id = k.id AND x.deleted_at IS NULL AND {_EARLY_STAGE_EVENT}), '9')")
 
 
-# The steps per screened case. Screened cases are found from the screenings (each screening's
-# event through the patient's events), so the 160,000 merely invited are counted above and never
-# read here. Each CTE then finds one step from the one before it, so the later (small) steps only
-# look at the cases that got that far; MATERIALIZED, as every step reads the ones before.
+# The steps per screened case. Screened cases are found from the screenings through each one's
+# patient's screening events (the timeline's patient index), which also give each case's first
+# screening event of any sort; so the 160,000 merely invited are counted above and never read here.
+# Each CTE then finds one step from the one before it, so the later (small) steps only look at the
+# cases that got that far; MATERIALIZED, as every step reads the ones before.
 CASE_STEPS = f"""
 scr AS MATERIALIZED (
-  SELECT t.case_id AS case_id, min(t.occurred_at) AS screened_at,
-         min(CASE WHEN s.result IN ('high_risk', 'abnormal') THEN t.occurred_at END) AS hr_at
+  SELECT t.case_id AS case_id, min(t.occurred_at) AS first_at,
+         min(CASE WHEN t.ref_table = 'screenings' AND t.ref_id = s.id THEN t.occurred_at END) AS screened_at,
+         min(CASE WHEN t.ref_table = 'screenings' AND t.ref_id = s.id AND s.result IN ('high_risk', 'abnormal')
+                  THEN t.occurred_at END) AS hr_at
   FROM screenings s CROSS JOIN timeline_events t
-  WHERE s.deleted_at IS NULL AND t.patient_id = s.patient_id AND t.kind = 'screening'
-    AND t.ref_table = 'screenings' AND t.ref_id = s.id AND t.case_id IS NOT NULL AND t.deleted_at IS NULL
-  GROUP BY t.case_id),
+  WHERE s.deleted_at IS NULL AND t.patient_id = s.patient_id AND t.kind = 'screening' AND t.case_id IS NOT NULL
+    AND t.deleted_at IS NULL
+  GROUP BY t.case_id
+  HAVING screened_at IS NOT NULL),
 c AS MATERIALIZED (
   SELECT k.id AS case_id, k.patient_id AS patient_id, k.cancer_type AS cancer, k.station_id AS station,
-         min(e.screened_at, CASE WHEN k.stage IN ('prevent', 'screen') THEN k.opened_at ELSE '9' END,
-             {FIRST_SIGN}) AS invited_at,
+         min(e.first_at, CASE WHEN k.stage IN ('prevent', 'screen') THEN k.opened_at ELSE '9' END,
+             {FIRST_STAGE_SIGN}) AS invited_at,
          e.screened_at AS screened_at, e.hr_at AS hr_at
   FROM scr e CROSS JOIN cases k ON k.id = e.case_id
   WHERE k.deleted_at IS NULL),
@@ -166,21 +170,15 @@ _LOOP_MET = f"f.d4 IS NOT NULL AND f.d4 - f.d2 <= {LOOP_DAYS}"
 _LOOP_PENDING = f"NOT ({_LOOP_MET}) AND :today - f.d2 <= {LOOP_DAYS}"
 
 
-def _histogram_sql() -> str:
-    parts = [f"SELECT 'invited', k.cancer_type, k.station_id, NULL, count(*) FROM cases k "
-             f"WHERE k.deleted_at IS NULL AND {INVITED} GROUP BY k.cancer_type, k.station_id"]
-    for i, step in enumerate(STEPS[1:], start=1):
-        gap = f"d{i} - d{i - 1}"
-        parts.append(f"SELECT '{step}', cancer, station, {gap}, count(*) FROM f "
-                     f"WHERE {_COHORT} AND d{i} IS NOT NULL GROUP BY cancer, station, {gap}")
-    # The loop's rows: days = 1 met, 0 failed, -1 pending (not yet judged).
-    loop = f"CASE WHEN {_LOOP_MET} THEN 1 WHEN {_LOOP_PENDING} THEN -1 ELSE 0 END"
-    parts.append(f"SELECT 'loop', cancer, station, {loop}, count(*) FROM f WHERE {_LOOP_COHORT} "
-                 f"GROUP BY cancer, station, {loop}")
-    return "WITH " + CASE_STEPS + "\n" + "\nUNION ALL ".join(parts)
-
-
-HISTOGRAM = _histogram_sql()
+INVITED_SQL = (f"SELECT k.cancer_type, k.station_id, count(*) FROM cases k WHERE k.deleted_at IS NULL AND {INVITED} "
+               "GROUP BY k.cancer_type, k.station_id")
+# One pass over the screened cases: per programme, station, whether invited in the period, each
+# step's days from the one before (NULL from the first step not reached on), the loop's verdict
+# for a positive screen in the period (1 met, 0 failed, -1 pending, NULL not in its cohort).
+_GAPS = ", ".join(f"d{i} - d{i - 1}" for i in range(1, len(STEPS)))
+_LOOP = f"CASE WHEN NOT coalesce({_LOOP_COHORT}, 0) THEN NULL WHEN {_LOOP_MET} THEN 1 WHEN {_LOOP_PENDING} THEN -1 ELSE 0 END"
+STEPS_SQL = (f"WITH {CASE_STEPS} SELECT cancer, station, {_COHORT}, {_GAPS}, {_LOOP}, count(*) FROM f "
+             f"WHERE ({_COHORT}) OR ({_LOOP_COHORT}) GROUP BY {', '.join(str(i) for i in range(1, len(STEPS) + 4))}")
 
 
 @dataclass(frozen=True)
@@ -272,8 +270,20 @@ def _bounds(period: Period, today: dt.date) -> dict:
 
 
 def histogram(session, period: Period, today: dt.date) -> list[tuple[str, str, str | None, int | None, int]]:
-    """(step, programme, station, days, cases): the funnel's one query."""
-    return [tuple(r) for r in session.execute(text(HISTOGRAM), _bounds(period, today))]
+    """(step, programme, station, days, cases), "loop" rows with the verdict for days: the funnel's two
+    queries (a few thousand rows back, however many residents), unpacked."""
+    params = _bounds(period, today)
+    rows: list[tuple[str, str, str | None, int | None, int]] = [
+        ("invited", cancer, station, None, n) for cancer, station, n in session.execute(text(INVITED_SQL), params)]
+    for cancer, station, in_cohort, *gaps, loop, n in session.execute(text(STEPS_SQL), params):
+        if in_cohort:
+            for step, days in zip(STEPS[1:], gaps):
+                if days is None:  # the first step not reached: none after it was either
+                    break
+                rows.append((step, cancer, station, days, n))
+        if loop is not None:
+            rows.append(("loop", cancer, station, loop, n))
+    return rows
 
 
 def _median(counts: Counter) -> float | None:
