@@ -100,6 +100,10 @@ def test_the_patient_window_opens_the_questionnaire(qtbot, person, window):
     profile, pid = person
     view = PatientView(PatientService(profile.store), pid, window)
     qtbot.addWidget(view)
+    view.resize(1100, 500)
+    view.show()
+    qtbot.wait(50)
+    view.grab().save("/tmp/risk_patient_view.png")
     assert view.action_assess_risk in view.toolbar.actions() and view.action_assess_risk.isEnabled()
     view.action_assess_risk.trigger()
     opened = view.findChildren(RiskDialog)
