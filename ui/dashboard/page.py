@@ -231,8 +231,10 @@ class DashboardPage(QWidget):
         self._fill_programmes(programme or "")
         for box in (self.period_box, self.station_box, self.programme_box):
             box.blockSignals(False)
+        if self.funnel_board is not None:
+            self._draw_funnel(self.funnel_board)
         if self.board is not None:
-            self._draw((self.board, self.funnel_board))
+            self._draw(self.board)
 
     def _fill_programmes(self, chosen: str) -> None:
         """Every programme with an invited case (as last computed), and the one chosen."""
@@ -266,18 +268,18 @@ class DashboardPage(QWidget):
         self.status.setText(self.tr("Computing…"))
         self.refresh_button.setEnabled(False)
         sessions = self.profile.sessions
-        run_in_background(lambda: (build(sessions, period, station), build_funnel(sessions, query)), self._draw,
-                          self._failed)
+        # The funnel first: one db lane runs them in turn, so it is drawn while the case-by-case
+        # figures are still computing, and is there by the time `computed` says all are.
+        run_in_background(lambda: build_funnel(sessions, query), self._draw_funnel, self._failed)
+        run_in_background(lambda: build(sessions, period, station), self._draw, self._failed)
 
     def _failed(self, exc) -> None:
         self.refresh_button.setEnabled(True)
         self.status.setText(say(exc))
 
-    def _draw(self, boards) -> None:
-        board, self.funnel_board = boards
+    def _draw(self, board) -> None:
         self.board = board
         self.refresh_button.setEnabled(True)
-        self._draw_funnel(self.funnel_board)
         names = figure_names()
         for key, tile in self.tiles.items():
             tile.set_figure(*tile_text(board.overall[key]), names[key])
@@ -301,6 +303,7 @@ class DashboardPage(QWidget):
         table.resizeColumnsToContents()
 
     def _draw_funnel(self, fb) -> None:
+        self.funnel_board = fb
         self.funnel.show_funnel(fb.overall)
         programme = self.programme_box.currentData() or ""
         self.programme_box.blockSignals(True)
