@@ -322,7 +322,7 @@ def condition_words(rules: RiskRules, conditions: Sequence[Condition], values: d
         if isinstance(c.value, str):
             word = ((q.words_en if en else q.words) or {}).get(c.value, c.value)
             named = (q.term_en if en else q.term) is not None  # "女性", but "细胞学 LSIL 及以上"
-            out.append(_join(term if named or c.op != "==" else "", _SYMBOLS[c.op] + word))
+            out.append(_join(term if named or c.op != "==" else "", _SYMBOLS[c.op], word))
             continue
         out.append(_join(term, _SYMBOLS[c.op] + number(c.value), unit))
     return out

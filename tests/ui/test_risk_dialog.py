@@ -137,3 +137,32 @@ def test_a_household_relative_answers_the_family_history_on_the_form(qtbot, prof
     assert d.assess_button.text() == "Assess"
     qtbot.wait(50)
     d.grab().save("/tmp/risk_dialog_family_en.png")
+
+
+def test_the_two_cancers_form_for_a_woman(qtbot, profile, translations):
+    net = network(profile)
+    with profile.store.write() as tx:
+        pid = tx.add(Patient(name="吴九", sex="F", birth_date=dt.date(1980, 1, 1), community_id=net.point_a1)).id
+    translations.set_language("en")
+    d = RiskDialog(profile, pid, "吴九")
+    qtbot.addWidget(d)
+    d.programme.setCurrentIndex(d.programme.findData("cervical"))
+    d.show()
+    assert "sex" not in d.inputs and d.inputs["hpv16_18"].currentText() == "Not answered"
+    choose(d.inputs["hpv16_18"], False)
+    choose(d.inputs["hpv_other"], True)
+    choose(d.inputs["cytology"], "asc_us")
+    d.assess_button.click()
+    assert d.done_result.result.high_risk
+    assert ("High risk: woman and age 35–64 and Other high-risk HPV positive and cytology ≠ NILM"
+            in d.result_view.toPlainText())
+    qtbot.wait(50)
+    d.grab().save("/tmp/risk_dialog_cervical_en.png")
+    d.programme.setCurrentIndex(d.programme.findData("colorectal"))
+    translations.set_language("zh_CN")
+    assert d.inputs["fit_positive"].currentText() == "未填写" and d.result_view.toPlainText() == ""
+    d.assess_button.click()  # FIT not back yet: average risk, in the screening ages at 46? no: from 50
+    assert d.done_result.result.level == "medium" and not d.done_result.result.screen
+    assert "不在筛查年龄（一般风险人群 50–75 岁筛查）" in d.result_view.toPlainText()
+    qtbot.wait(50)
+    d.grab().save("/tmp/risk_dialog_colorectal_zh.png")

@@ -163,6 +163,7 @@ class RiskDialog(QDialog):
         if self.relatives and isinstance(family, QCheckBox):
             family.setChecked(True)
             family.setEnabled(False)  # the household's record answers it
+        self.done_result = None  # another programme's result is not this one's
         self.result_view.clear()
         self.error.hide()
         self.retranslate()
@@ -211,7 +212,12 @@ class RiskDialog(QDialog):
         text = self._text(q)  # a computed question's text says it is computed
         if required:
             text += " " + self.tr("(required)")
-        self.labels[q.id].setText(text)
+        widget = self.inputs[q.id]
+        if isinstance(widget, QCheckBox):  # a yes/no question reads beside its box
+            widget.setText(text)
+            self.labels[q.id].hide()
+        else:
+            self.labels[q.id].setText(text)
 
     # -- assess ----------------------------------------------------------------------
 
