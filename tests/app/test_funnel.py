@@ -237,3 +237,26 @@ def test_the_export_as_csv_in_english(profile, cohort, tmp_path):
     rows = list(csv.reader(out.open(encoding="utf-8-sig")))
     assert rows[0][:4] == ["Scope", "Station / person", "Programme", "Invited / pushed"]
     assert rows[1][3] == "9"
+
+
+def test_a_step_on_the_same_day_counts_the_day_before_does_not(profile, cohort):
+    """Steps compare calendar days: a slot booked hours before the questionnaire was recorded, on
+    the same day, is its booking; one booked the day before is not (it was for something else)."""
+    net = cohort.net
+    with seed_rows(profile) as tx:
+        pid = tx.add(Patient(name="居民k", sex="F", birth_date=dt.date(1958, 3, 1))).id
+        cid = tx.add(Case(patient_id=pid, cancer_type="lung", stage="screen", station_id=net.station_a,
+                          community_cm_id=net.cm_a, opened_at=at("2026-02-01"))).id
+        sid = tx.add(Screening(patient_id=pid, programme="lung_ldct", screened_on=dt.date(2026, 2, 10),
+                               result="high_risk")).id
+        tx.add(TimelineEvent(patient_id=pid, case_id=cid, kind="screening", occurred_at=at("2026-02-10", 15),
+                             title="", ref_table="screenings", ref_id=sid))
+        slot = tx.add(ExamSlot(org_unit_id=net.centre, modality="ldct", starts_at=at("2026-02-10", 1), capacity=5)).id
+        tx.add(SlotBooking(slot_id=slot, patient_id=pid, case_id=cid, state="booked", booked_at=at("2026-02-09", 9)))
+        tx.add(SlotBooking(slot_id=slot, patient_id=pid, case_id=cid, state="attended", booked_at=at("2026-02-10", 8),
+                           attended_at=None))  # attendance without a time: the slot's start, the same day
+    f = build_funnel(profile.sessions, FunnelQuery(programme="lung"), today=TODAY).overall
+    before = [8, 7, 6, 3, 3, 1, 1, 1]  # the lung cases of the cohort
+    assert counts(f) == [n + 1 for n in before[:5]] + before[5:]
+    february = FunnelQuery(Period(dt.date(2026, 2, 1), dt.date(2026, 2, 28)))
+    assert set(step_patients(profile.sessions, february, "examined", TODAY)) == {pid, cohort.p.i}
