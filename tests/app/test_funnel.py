@@ -249,11 +249,11 @@ def test_a_step_on_the_same_day_counts_the_day_before_does_not(profile, cohort):
                           community_cm_id=net.cm_a, opened_at=at("2026-02-01"))).id
         sid = tx.add(Screening(patient_id=pid, programme="lung_ldct", screened_on=dt.date(2026, 2, 10),
                                result="high_risk")).id
-        tx.add(TimelineEvent(patient_id=pid, case_id=cid, kind="screening", occurred_at=at("2026-02-10", 15),
+        tx.add(TimelineEvent(patient_id=pid, case_id=cid, kind="screening", occurred_at=at("2026-02-10", 14),
                              title="", ref_table="screenings", ref_id=sid))
-        slot = tx.add(ExamSlot(org_unit_id=net.centre, modality="ldct", starts_at=at("2026-02-10", 1), capacity=5)).id
-        tx.add(SlotBooking(slot_id=slot, patient_id=pid, case_id=cid, state="booked", booked_at=at("2026-02-09", 9)))
-        tx.add(SlotBooking(slot_id=slot, patient_id=pid, case_id=cid, state="attended", booked_at=at("2026-02-10", 8),
+        slot = tx.add(ExamSlot(org_unit_id=net.centre, modality="ldct", starts_at=at("2026-02-10", 13), capacity=5)).id
+        tx.add(SlotBooking(slot_id=slot, patient_id=pid, case_id=cid, state="booked", booked_at=at("2026-02-09", 12)))
+        tx.add(SlotBooking(slot_id=slot, patient_id=pid, case_id=cid, state="attended", booked_at=at("2026-02-10", 12),
                            attended_at=None))  # attendance without a time: the slot's start, the same day
     f = build_funnel(profile.sessions, FunnelQuery(programme="lung"), today=TODAY).overall
     before = [8, 7, 6, 3, 3, 1, 1, 1]  # the lung cases of the cohort
