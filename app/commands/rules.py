@@ -1,6 +1,7 @@
-"""`python main.py rules list|due|assess`: the pathway rules, their versions and sources,
-how a due date is computed (for administrators checking a rule file or a holiday year),
-and a risk assessment against the screening risk rules (resources/risk/)."""
+"""`python main.py rules list|due|assess|vectors`: the pathway and risk rules, their versions
+and sources, how a due date is computed (for administrators checking a rule file or a holiday
+year), a risk assessment against the screening risk rules (resources/risk/), and a risk rule
+file's test vectors run before it is published."""
 from __future__ import annotations
 
 import argparse
@@ -19,6 +20,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = actions.add_parser("list", help="every pathway rule and risk rule file with its version, source and file")
     add_profile_arg(p)
     p.set_defaults(func=_list)
+    p = actions.add_parser("vectors", help="run every risk rule file's test vectors (the profile's files win)",
+                           description="Before publishing a changed risk rule file, check it still gives what its "
+                                       "[[vector]] tables expect.")
+    add_profile_arg(p)
+    p.add_argument("--file", metavar="FILE.toml", help="check this file instead of the profile's and bundled ones")
+    p.set_defaults(func=_vectors)
     p = actions.add_parser("due", help="a due date and how it was computed",
                            description="Give exactly one of --after, --rule, --cancer or --size.")
     add_profile_arg(p)
@@ -167,6 +174,31 @@ def _print_risk(rules) -> None:
     for s in rules.settings:
         print("      " + _say("risk.list_setting", setting=s.id, value=f"{s.value:g}", text=s.text, choice=s.choice,
                               where=f"{rules.path.name}:{s.line}"))
+
+
+def _vectors(args) -> int:
+    """Exit 1 when a vector does not hold, each named file:line with what it expected."""
+    from pathlib import Path
+
+    from app import clock
+    from app.pathway import published as checks
+    from app.screening.risk import check_vectors
+    from app.screening.riskrules import load
+    from app.screening.riskrules import risk_files
+
+    profile_dir = getattr(args, "profile", None)
+    paths = [Path(args.file)] if args.file else list(
+        risk_files(checks.override_dir(profile_dir, "risk") if profile_dir else None).values())
+    failed = 0
+    for path in paths:
+        rules = load(path)
+        problems = check_vectors(rules, clock.today())
+        failed += len(problems)
+        print(_say("risk.vectors_file", file=str(path), version=rules.version, vectors=len(rules.vectors),
+                   failed=len(problems)))
+        for problem in problems:
+            print("  ⚠ " + _say(problem.code, **problem.params))
+    return 1 if failed else 0
 
 
 def _say(code: str, **params) -> str:

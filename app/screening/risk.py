@@ -391,3 +391,30 @@ def _test(t: Test, values: dict) -> bool | None:
         elif verdict is None:
             unknown += 1
     return None if yes + unknown >= need else False
+
+
+def check_vectors(rules: RiskRules, today: dt.date) -> list[Problem]:
+    """Each [[vector]] of a file run against it: what differs from what the vector expects, as
+    problems naming file:line (empty when all hold). For an administrator who changed a setting
+    before publishing (`rules vectors`)."""
+    out = []
+    for v in rules.vectors:
+        where = f"{rules.path.name}:{v.line}"
+        try:
+            result = evaluate(rules, dict(v.answers), today)
+        except ProblemError as exc:
+            if v.refused != exc.problem.field:
+                out.append(Problem("risk.vector_refused", None, {"where": where, "note": v.note,
+                                                                 "field": str(exc.problem.field)}))
+            continue
+        got = {"level": result.level, "screen": result.screen, "fired": [h.id for h in result.fired]}
+        want = {"level": v.level, "screen": v.screen, "fired": list(v.fired) if v.fired is not None else None}
+        if v.refused is not None:
+            out.append(Problem("risk.vector_not_refused", None, {"where": where, "note": v.note, "field": v.refused}))
+            continue
+        wrong = [k for k, value in want.items() if value is not None and got[k] != value]
+        if wrong:
+            out.append(Problem("risk.vector_differs", None, {
+                "where": where, "note": v.note, "expected": "; ".join(f"{k}={want[k]}" for k in wrong),
+                "got": "; ".join(f"{k}={got[k]}" for k in wrong)}))
+    return out

@@ -76,6 +76,22 @@
       <translation>由项目设定（{where}）：{setting} = {value} —— {text}；{choice}</translation>
     </message>
     <message>
+      <source>{file} v{version}: {vectors} test vectors, {failed} not as expected</source>
+      <translation>{file} v{version}：{vectors} 个测试向量，{failed} 个与预期不符</translation>
+    </message>
+    <message>
+      <source>{where} ({note}): expected {expected}, got {got}</source>
+      <translation>{where}（{note}）：预期 {expected}，实际 {got}</translation>
+    </message>
+    <message>
+      <source>{where} ({note}): refused at {field}, which the vector does not expect</source>
+      <translation>{where}（{note}）：在 {field} 处被拒绝，与测试向量的预期不符</translation>
+    </message>
+    <message>
+      <source>{where} ({note}): expected a refusal at {field}, but the answers were accepted</source>
+      <translation>{where}（{note}）：预期在 {field} 处拒绝，但答案被接受了</translation>
+    </message>
+    <message>
       <source>{where}: the citation in [source] is missing {key} (write it, or "to be checked by the clinical lead"; never a guess).</source>
       <translation>{where}：[source] 的引文缺少 {key}（请填写，或写“to be checked by the clinical lead（待临床负责人核对）”，不要猜测）。</translation>
     </message>

@@ -62,3 +62,18 @@ def test_the_county_sets_what_the_guideline_leaves_to_the_programme(tmp_path):
     result = assess("colorectal", {"age": 75, "polyp_history": True}, tmp_path, today=TODAY)
     assert result.high_risk and not result.screen and result.rules.version == "2026.2-county"
     assert [s.value for s in result.rules.settings] == [74]
+
+
+def test_rules_vectors_names_a_vector_a_changed_setting_breaks(tmp_path):
+    from app.screening.riskrules import BUNDLED_DIR
+    from tests.support import run_main
+
+    county = tmp_path / "colorectal.toml"
+    county.write_text((BUNDLED_DIR / "colorectal.toml").read_text(encoding="utf-8").replace("value = 75", "value = 74"),
+                      encoding="utf-8")
+    done = run_main("--lang", "en", "rules", "vectors", "--file", str(county))
+    assert done.returncode == 1
+    line = next(v.line for v in RULES["colorectal"].vectors if v.answers.get("age") == 75 and v.level == "medium")
+    assert f"colorectal.toml:{line} (75 岁一般风险：仍筛查): expected screen=True, got screen=False" in done.stdout
+    assert "14 test vectors, 2 not as expected" in done.stdout
+    assert run_main("rules", "vectors").returncode == 0

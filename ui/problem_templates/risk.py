@@ -29,6 +29,11 @@ ENGLISH = {
     "risk.list_no_citation": "citation: title and year only, {source} (no full citation in this file)",
     "risk.list_check": "to be checked by the clinical lead: {check}",
     "risk.list_setting": "set by the programme ({where}): {setting} = {value} — {text}; {choice}",
+    # `rules vectors`: a file's test vectors run against it.
+    "risk.vectors_file": "{file} v{version}: {vectors} test vectors, {failed} not as expected",
+    "risk.vector_differs": "{where} ({note}): expected {expected}, got {got}",
+    "risk.vector_refused": "{where} ({note}): refused at {field}, which the vector does not expect",
+    "risk.vector_not_refused": "{where} ({note}): expected a refusal at {field}, but the answers were accepted",
     # A risk rule file refused, at its line.
     "risk.file_citation_field": _W + "the citation in [source] is missing {key} (write it, or \"to be checked by "
                                      "the clinical lead\"; never a guess).",
