@@ -260,3 +260,23 @@ def test_a_step_on_the_same_day_counts_the_day_before_does_not(profile, cohort):
     assert counts(f) == [n + 1 for n in before[:5]] + before[5:]
     february = FunnelQuery(Period(dt.date(2026, 2, 1), dt.date(2026, 2, 28)))
     assert set(step_patients(profile.sessions, february, "examined", TODAY)) == {pid, cohort.p.i}
+
+
+def test_a_name_that_looks_like_a_formula_stays_text(profile, cohort, tmp_path):
+    """Station and case manager names come from spreadsheets people fill in: never a formula."""
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    from db.models import OrgUnit
+    from db.models import User
+
+    with seed_rows(profile) as tx:
+        tx.session.get(OrgUnit, cohort.net.station_b).name = "=1+2"
+        tx.session.get(User, cohort.net.cm_b).display_name = '@HYPERLINK("http://x")'
+    out = tmp_path / "funnel.xlsx"
+    export_funnel(profile.store, build_funnel(profile.sessions, today=TODAY), out, words=sheet_words("en"))
+    with zipfile.ZipFile(out) as z:
+        assert not any(b"<f>" in z.read(n) for n in z.namelist() if n.startswith("xl/worksheets/"))
+    cells = {c.value: c for row in load_workbook(out).active.iter_rows() for c in row if c.value is not None}
+    assert cells["=1+2"].data_type == "s" and cells['@HYPERLINK("http://x")'].data_type == "s"
