@@ -2,7 +2,8 @@
 
 Xuhui's figures made into a profile (generated once per size and seed, then reused from the
 cache dir; not timed): N residents pushed for screening by list over the last year, each one
-lung or colorectal case at one of the demo network's 11 street stations; ~19% screened (30,000
+lung or colorectal case at one of the demo network's 11 street stations, sent an invitation
+letter, a third of them phoned; ~19% screened (30,000
 of 160,000), ~5% of those high risk, 250+ CT / colonoscopy bookings of which most attended, a
 third of the exams positive, and most of those diagnosed (MDT) and treated (62 of 160,000);
 plus a year of follow-ups for the community case managers. The timed part is the dashboard's
@@ -22,6 +23,7 @@ from pathlib import Path
 
 SEED = 18
 FULL = 160_000
+DATA = 2  # the generator's version: a cached profile from another one is not reused
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -73,6 +75,11 @@ def _rows(n: int, today: dt.date, seed: int) -> dict[str, list[dict]]:
                                     community_id=street.points[i % len(street.points)].id))
         stage = "screen"
         event(pid, cid, "screening", pushed, station, data={"step": "pushed"})
+        # What else a push leaves on the timeline: the invitation letter, and the family doctor's
+        # call to a third of the list (Beilun's 筛查名单电话随访); the funnel must read past them.
+        event(pid, cid, "letter", pushed + dt.timedelta(days=rng.randrange(4)), station)
+        if rng.random() < 0.33:
+            event(pid, cid, "call", pushed + dt.timedelta(days=rng.randrange(4, 30)), station)
         if rng.random() < 0.19:  # 30,000 of 160,000 screened (questionnaire or FIT)
             at = pushed + dt.timedelta(days=rng.randrange(1, 60))
             high = rng.random() < 0.05
@@ -151,7 +158,7 @@ def cached_profile(n: int, seed: int = SEED, log=print):
     from app.profile import profile_exists
     from db import migrate
 
-    path = cache_dir() / f"funnel-{n}-{seed}-{migrate.fingerprint()}"
+    path = cache_dir() / f"funnel-{n}-{seed}-v{DATA}-{migrate.fingerprint()}"
     if profile_exists(path) and (path / "complete").exists():
         try:
             return Profile.open(path)
