@@ -29,13 +29,16 @@ Conversion = a step's count / the step before's; median days = between the step 
 and this step's, over the cases that reached this step.
 
 Loop closure: of the cases whose positive screen (high_risk) fell in the period, those examined
-within LOOP_DAYS days of it (day 90 counts, day 91 does not). A screen still inside its 90 days
-and not yet examined is pending: neither met nor failed, so out of the denominator.
+within LOOP_DAYS days of it (day 90 counts, day 91 does not): by the exam-done step, or by an exam
+recorded on the timeline (one made outside the slot pool is the diagnostic exam all the same). A
+screen still inside its 90 days and not yet examined is pending: neither met nor failed, so out of
+the denominator.
 
-One SQL statement per figure set: the steps are found per case in SQL (over the timeline's
-kind/case/time index, the screenings, bookings and MDT requests) and come back as a histogram
-of (step, programme, station, days, count) — a few thousand rows whatever the county's size —
-from which any scope's counts and exact medians are summed here.
+Two SQL statements: the invited counted in one pass over the cases; the later steps found per
+screened case (over the timeline's kind/case/time and patient indexes, the screenings, bookings
+and MDT requests) and grouped into a histogram of (programme, station, days between steps, loop
+verdict, count) — a few thousand rows whatever the county's size — from which any scope's counts
+and exact medians are summed here.
 """
 from __future__ import annotations
 
@@ -157,16 +160,21 @@ b7 AS MATERIALIZED (
   FROM b6 CROSS JOIN timeline_events t
   WHERE t.kind = 'treatment' AND t.case_id = b6.case_id AND t.deleted_at IS NULL AND {_day("t.occurred_at")} >= b6.d6
   GROUP BY b6.case_id),
+ex AS MATERIALIZED (  -- the loop: an exam recorded on the timeline counts too (one outside the pool)
+  SELECT hr.case_id, min({_day("t.occurred_at")}) AS dx
+  FROM hr CROSS JOIN timeline_events t
+  WHERE t.kind = 'exam' AND t.case_id = hr.case_id AND t.deleted_at IS NULL AND {_day("t.occurred_at")} >= hr.d2
+  GROUP BY hr.case_id),
 f AS MATERIALIZED (
-  SELECT sc.*, b3.d3, b4.d4, b5.d5, b6.d6, b7.d7 FROM sc
+  SELECT sc.*, b3.d3, b4.d4, b5.d5, b6.d6, b7.d7, min(coalesce(b4.d4, ex.dx), coalesce(ex.dx, b4.d4)) AS dx FROM sc
   LEFT JOIN b3 ON b3.case_id = sc.case_id LEFT JOIN b4 ON b4.case_id = sc.case_id
   LEFT JOIN b5 ON b5.case_id = sc.case_id LEFT JOIN b6 ON b6.case_id = sc.case_id
-  LEFT JOIN b7 ON b7.case_id = sc.case_id)
+  LEFT JOIN b7 ON b7.case_id = sc.case_id LEFT JOIN ex ON ex.case_id = sc.case_id)
 """
 
 _COHORT = "invited_at >= :lo_at AND invited_at < :hi_at"
 _LOOP_COHORT = "f.d2 BETWEEN :lo AND :hi"
-_LOOP_MET = f"f.d4 IS NOT NULL AND f.d4 - f.d2 <= {LOOP_DAYS}"
+_LOOP_MET = f"f.dx IS NOT NULL AND f.dx - f.d2 <= {LOOP_DAYS}"
 _LOOP_PENDING = f"NOT ({_LOOP_MET}) AND :today - f.d2 <= {LOOP_DAYS}"
 
 

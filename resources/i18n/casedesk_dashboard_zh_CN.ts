@@ -351,8 +351,8 @@
 <context>
     <name>FunnelWords</name>
     <message>
-        <source>90-day loop closure: of the positive screens in the period, the share examined within 90 days (day 90 counts, day 91 does not). Screens still inside their 90 days and not yet examined are pending and not counted.</source>
-        <translation>90天闭环率：本期间内的阳性筛查中，90天内完成诊断检查的比例（第90天计入，第91天不计入）。尚在90天内且未检查的阳性筛查为待判定，不计入分母。</translation>
+        <source>90-day loop closure: of the positive screens in the period, the share examined within 90 days (day 90 counts, day 91 does not), through the slot pool or by an exam recorded on the timeline. Screens still inside their 90 days and not yet examined are pending and not counted.</source>
+        <translation>90天闭环率：本期间内的阳性筛查中，90天内完成诊断检查的比例（第90天计入，第91天不计入），经号源池预约检查或时间线上登记的检查均可。尚在90天内且未检查的阳性筛查为待判定，不计入分母。</translation>
     </message>
     <message>
         <source>A booking the hospital registered as attended. Date: the attendance (or the slot's start).</source>

@@ -280,3 +280,23 @@ def test_a_name_that_looks_like_a_formula_stays_text(profile, cohort, tmp_path):
         assert not any(b"<f>" in z.read(n) for n in z.namelist() if n.startswith("xl/worksheets/"))
     cells = {c.value: c for row in load_workbook(out).active.iter_rows() for c in row if c.value is not None}
     assert cells["=1+2"].data_type == "s" and cells['@HYPERLINK("http://x")'].data_type == "s"
+
+
+def test_an_exam_outside_the_pool_closes_the_loop_but_is_no_booking(profile, cohort):
+    """A diagnostic exam recorded on the timeline (made outside the slot pool) closes the loop
+    within its 90 days; the funnel's booked and exam-done steps stay the pool's."""
+    net = cohort.net
+    with seed_rows(profile) as tx:
+        pid = tx.add(Patient(name="居民m", sex="M", birth_date=dt.date(1955, 5, 5))).id
+        cid = tx.add(Case(patient_id=pid, cancer_type="lung", stage="screen", station_id=net.station_a,
+                          community_cm_id=net.cm_a, opened_at=at("2026-02-01"))).id
+        sid = tx.add(Screening(patient_id=pid, programme="lung_q", screened_on=dt.date(2026, 2, 2),
+                               result="high_risk")).id
+        for kind, day, ref in (("screening", "2026-02-02", sid), ("exam", "2026-03-04", None)):
+            tx.add(TimelineEvent(patient_id=pid, case_id=cid, kind=kind, occurred_at=at(day), title="",
+                                 ref_table="screenings" if ref else None, ref_id=ref))
+    year = FunnelQuery(Period(dt.date(2026, 1, 1), TODAY))
+    f = build_funnel(profile.sessions, year, today=TODAY).overall
+    assert counts(f)[2:5] == [7, 4, 4]  # one more high risk; no more booked or examined
+    assert (f.loop_met, f.loop_failed, f.loop_pending) == (4, 2, 1)
+    assert pid in step_patients(profile.sessions, year, "loop_met", TODAY)

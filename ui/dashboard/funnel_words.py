@@ -55,8 +55,9 @@ def general_help() -> list[str]:
                            "of the step before to this step's, over the cases that reached it."),
         QCoreApplication.translate(
             "FunnelWords", "90-day loop closure: of the positive screens in the period, the share examined within "
-                           "90 days (day 90 counts, day 91 does not). Screens still inside their 90 days and not yet "
-                           "examined are pending and not counted."),
+                           "90 days (day 90 counts, day 91 does not), through the slot pool or by an exam recorded "
+                           "on the timeline. Screens still inside their 90 days and not yet examined are pending and "
+                           "not counted."),
         QCoreApplication.translate(
             "FunnelWords", "Follow-up rate: follow-ups done / follow-ups due in the period up to today (not "
                            "cancelled). Timely follow-up rate: done no later than 7 days after the due "
