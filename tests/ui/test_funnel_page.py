@@ -116,3 +116,21 @@ def test_a_look_at_the_page(qtbot, translations, page, tmp_path, lang):
         image.save(os.path.join(shots, f"funnel-{lang}.png"))
         page.tabs.setCurrentIndex(3)
         page.grab().save(os.path.join(shots, f"funnel-{lang}-followups.png"))
+
+
+def test_a_click_in_a_funnel_table_lists_that_row_s_patients(qtbot, page, cohort):  # noqa: F811
+    p = cohort.p
+    with qtbot.waitSignal(page.drilled, timeout=5000) as drilled:
+        page.funnel_station_table.cellClicked.emit(0, 4)  # 澄江, exam booked
+    with qtbot.waitSignal(drilled.args[0].listed, timeout=5000) as listed:
+        pass
+    assert set(listed.args[0]) == {p.b, p.c, p.d} and drilled.args[0].windowTitle() == "已预约检查 — 澄江街道工作站"
+    drilled.args[0].close()
+    row = next(r for r in range(page.funnel_programme_table.rowCount())
+               if page.funnel_programme_table.item(r, 0).text() == "结直肠癌")
+    with qtbot.waitSignal(page.drilled, timeout=5000) as drilled:
+        page.funnel_programme_table.cellClicked.emit(row, 5)  # colorectal, exam done
+    with qtbot.waitSignal(drilled.args[0].listed, timeout=5000) as listed:
+        pass
+    assert listed.args[0] == [p.i]
+    drilled.args[0].close()

@@ -9,6 +9,8 @@ the next time the page is shown.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QDate
 from PySide6.QtCore import QEvent
 from PySide6.QtCore import Qt
@@ -34,6 +36,7 @@ from app.dashboard import build
 from app.dashboard import period_for
 from app.dashboard import station_choices
 from app.dashboard.export import export_dashboard
+from app.dashboard.funnel import STEPS
 from app.dashboard.funnel import FunnelQuery
 from app.dashboard.funnel import build_funnel
 from app.dashboard.funnel import step_patients
@@ -152,6 +155,8 @@ class DashboardPage(QWidget):
         self.stations_chart.bar_clicked.connect(lambda sid, key: self.drill(key, "station", sid))
         self.station_table.cellClicked.connect(lambda r, c: self._cell(self.station_table, "station", r, c))
         self.cm_table.cellClicked.connect(lambda r, c: self._cell(self.cm_table, "cm", r, c))
+        self.funnel_station_table.cellClicked.connect(lambda r, c: self._funnel_cell("station", r, c))
+        self.funnel_programme_table.cellClicked.connect(lambda r, c: self._funnel_cell("programme", r, c))
         if events is not None:
             events.identity_changed.connect(self._identity_changed)
 
@@ -330,19 +335,33 @@ class DashboardPage(QWidget):
         return box
 
     # -- drilling down ---------------------------------------------------------------
-    def drill_step(self, step: str) -> None:
-        """A funnel step's (or the loop's) patients, found in the background, then listed."""
+    def drill_step(self, step: str, funnel=None) -> None:
+        """A funnel step's (or the loop's) patients, found in the background, then listed: of the
+        page's funnel, or of one row of the funnel tables (`funnel`: that station or programme)."""
         if self.funnel_board is None:
             return
-        query, count = self.funnel_board.query, None
+        funnel = funnel or self.funnel_board.overall
+        query = self.funnel_board.query
+        if funnel is not self.funnel_board.overall:
+            query = replace(query, station_id=funnel.station_id or query.station_id,
+                            programme=funnel.programme or query.programme)
         if step in step_names():
-            count = self.funnel_board.overall[step].count
-            title = step_names()[step]
+            count, title = funnel[step].count, step_names()[step]
         else:
-            title = self.tr("90-day loop closure")
+            count, title = None, self.tr("90-day loop closure")
+        where = cancer_label(funnel.programme) if funnel.programme and not query.programme else funnel.label
+        title += f" — {where}" if where and funnel is not self.funnel_board.overall else ""
         run_in_background(lambda: step_patients(self.profile.sessions, query, step),
                           lambda ids: self._drill_list(Figure(step, count if count is not None else len(ids),
                                                               tuple(ids)), title))
+
+    def _funnel_cell(self, rows: str, row: int, column: int) -> None:
+        """A click in a funnel table: the step's (or the loop's) patients of that row."""
+        if self.funnel_board is None or column == 0:
+            return
+        funnels = self.funnel_board.by_station if rows == "station" else self.funnel_board.by_programme
+        step = STEPS[column - 1] if column <= len(STEPS) else "loop_met"
+        self.drill_step(step, funnels[row])
 
     def _drill_list(self, figure: Figure, title: str) -> None:
         dialog = DrillDialog(self.profile, title, figure, self)
