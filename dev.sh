@@ -7,7 +7,7 @@ cd "$(dirname "$0")"
 
 APT_RUN="libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 \
 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3"
-APT_TEST="xvfb xauth dbus gnome-keyring poppler-utils fonts-wqy-microhei postgresql-client"
+APT_TEST="xvfb xauth dbus gnome-keyring poppler-utils fonts-wqy-microhei postgresql-client zbar-tools"
 PY=${PYTHON:-python3}
 
 apt_install() {  # install the Debian packages that are missing, if we may
