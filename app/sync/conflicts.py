@@ -82,6 +82,9 @@ GROUPS: dict[str, dict[str, tuple[str, ...]]] = {
                  "written_name": ("name", "name_pinyin", "name_initials"),
                  "home": ("address", "community_id", "family_doctor_id", "contract_signed")},
     "screenings": {"screening_result": ("screened_on", "result", "details")},
+    "slot_bookings": {"booking_state": ("state", "attended_at", "state_reason", "slot_id")},
+    "exam_slots": {"slot_time": ("starts_at", "minutes", "capacity", "place")},
+    "households": {"supervisor": ("supervisor_patient_id", "supervisor_name", "supervisor_phone")},
 }
 _GROUP_OF = {(table, field): key for table, groups in GROUPS.items()
              for key, members in groups.items() for field in members}

@@ -118,6 +118,18 @@
         <translation>转诊路线（方向、转出、转入、科室、绿色通道）</translation>
     </message>
     <message>
+        <source>Examination booking (slot, state, attendance, reason)</source>
+        <translation>检查预约（号源、状态、到检、原因）</translation>
+    </message>
+    <message>
+        <source>Examination slot (time, length, places, place)</source>
+        <translation>检查号源（时间、时长、名额、地点）</translation>
+    </message>
+    <message>
+        <source>Household health supervisor (who and phone)</source>
+        <translation>家庭健康监督员（人员及电话）</translation>
+    </message>
+    <message>
         <source>Down-referral handover (discharge summary, treatment plan, rehabilitation)</source>
         <translation>下转交接（出院小结、治疗方案、康复指导）</translation>
     </message>

@@ -243,6 +243,9 @@ class ConflictDialog(QDialog):
             "written_name": self.tr("Name and its pinyin"),
             "home": self.tr("Address, community and family doctor"),
             "screening_result": self.tr("Screening result (day, result, details)"),
+            "booking_state": self.tr("Examination booking (slot, state, attendance, reason)"),
+            "slot_time": self.tr("Examination slot (time, length, places, place)"),
+            "supervisor": self.tr("Household health supervisor (who and phone)"),
         }
 
     def _group_label(self, key: str) -> str:
