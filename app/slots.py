@@ -73,7 +73,7 @@ class SlotView:
     starts_at: dt.datetime  # China time
     minutes: int
     capacity: int
-    held: int  # bookings holding a place, as this desktop knows them
+    held: int  # places held: the server's count of all stations' bookings plus ours not yet sent
     place: str
     instructions: str
 
@@ -332,9 +332,15 @@ class SlotService:
         ids = [x.id for x in slots]
         refused = select(OutboxEntry.row_id).where(OutboxEntry.table_name == "slot_bookings",
                                                     OutboxEntry.op == "insert", OutboxEntry.status == "rejected")
-        held = dict(s.execute(select(SlotBooking.slot_id, func.count()).where(and_(
-            SlotBooking.slot_id.in_(ids), SlotBooking.state.in_(LIVE_BOOKINGS), SlotBooking.deleted_at.is_(None),
-            SlotBooking.id.not_in(refused))).group_by(SlotBooking.slot_id)).all())
+        live = and_(SlotBooking.slot_id.in_(ids), SlotBooking.state.in_(LIVE_BOOKINGS),
+                    SlotBooking.deleted_at.is_(None), SlotBooking.id.not_in(refused))
+        here = dict(s.execute(select(SlotBooking.slot_id, func.count()).where(live)
+                              .group_by(SlotBooking.slot_id)).all())
+        # The server's count of every station's bookings (as of the last pull) plus this
+        # desktop's bookings it has not taken yet; never fewer than this desktop sees itself.
+        unsent = dict(s.execute(select(SlotBooking.slot_id, func.count()).where(live, SlotBooking.server_seq.is_(None))
+                                .group_by(SlotBooking.slot_id)).all())
+        held = {x.id: max(int(here.get(x.id, 0)), (x.booked_count or 0) + int(unsent.get(x.id, 0))) for x in slots}
         names = dict(s.execute(select(OrgUnit.id, OrgUnit.name).where(
             OrgUnit.id.in_({x.org_unit_id for x in slots}))).all())
         return [SlotView(x.id, x.org_unit_id, names.get(x.org_unit_id, ""), x.modality, china(x.starts_at),

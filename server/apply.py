@@ -10,12 +10,14 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from sqlalchemy import func
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import clock
 from app.rulebook import SessionLookup
 from app.rulebook.actor import Actor
+from app.rulebook.lookup import LIVE_BOOKINGS
 from app.serial import to_wire
 from app.sync import merge
 from app.sync.scope import Scope
@@ -28,6 +30,7 @@ from db.models import MODEL_BY_TABLE
 from db.models import ChangeLog
 from db.models import ExamSlot
 from db.models import Patient
+from db.models import SlotBooking
 from db.models import SyncConflict
 from db.models.enums import Role
 from server.checks import Rejected
@@ -175,9 +178,32 @@ def apply(session: Session, batch: Batch, user, device_id: str, scope: Scope, m)
 def _follow(session: Session, batch: Batch, scope: Scope, table: str, row, before, values: dict, user,
             device_id: str, now) -> list[tuple]:
     """The changes the server makes along with a written row."""
+    if table == "slot_bookings":
+        return _recount_slot(session, batch, row, before, user, device_id, now)
     if table != "cases":
         return []
     return follow(session, batch.rows, scope, row, before, values, user.id, device_id, now)
+
+
+def _recount_slot(session: Session, batch: Batch, booking, before, user, device_id: str, now) -> list[tuple]:
+    """A booking taken or ended moves its slot's count of held places, which every desktop
+    pulls (a station sees only its own residents' bookings). The slot's row is locked already
+    (Batch locks a batch's slots first), so counts never cross."""
+    slot_ids = {booking.slot_id, *([before["slot_id"]] if before and before.get("slot_id") else [])}
+    out = []
+    for slot_id in sorted(slot_ids):
+        slot = session.get(ExamSlot, slot_id)
+        if slot is None:
+            continue
+        held = session.scalar(select(func.count()).select_from(SlotBooking).where(
+            SlotBooking.slot_id == slot_id, SlotBooking.state.in_(LIVE_BOOKINGS),
+            SlotBooking.deleted_at.is_(None))) or 0
+        if held == slot.booked_count:
+            continue
+        slot.booked_count, slot.version = held, slot.version + 1
+        slot.updated_at, slot.updated_by, slot.device_id = now, user.id, device_id
+        out.append((slot, "exam_slots", ["booked_count"], slot.version))
+    return out
 
 
 # Fields that say who did something and when: the token and the server's clock decide them.

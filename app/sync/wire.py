@@ -26,7 +26,8 @@ APPEND_ONLY = frozenset({"timeline_events", "audit_entries", "letters", "calls"}
 # Reference data only an administrator pushes; everyone pulls it.
 ADMIN_ONLY = frozenset({"org_units", "users"})
 # Set by the server, never taken from a push.
-SERVER_FIELDS = frozenset({"id", "version", "server_seq", "updated_at", "updated_by", "device_id"})
+SERVER_FIELDS = frozenset({"id", "version", "server_seq", "updated_at", "updated_by", "device_id",
+                           "booked_count"})  # exam_slots: the server counts the bookings it holds
 MAX_TEXT = 20_000
 MAX_JSON_DEPTH = 32
 INT32 = 2**31 - 1

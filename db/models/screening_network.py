@@ -60,6 +60,11 @@ class ExamSlot(Synced, Base):
     capacity: Mapped[int] = mapped_column(Integer)
     place: Mapped[str | None] = mapped_column(String(120))
     instructions: Mapped[str | None] = mapped_column(Text)  # what to bring, fasting …
+    # Places held network-wide, kept by the server with each booking it takes or ends (a
+    # station's desktop sees only its own residents' bookings, so it could not count them).
+    # Pulled like any column, never pushed: desktops add their own bookings not yet sent.
+    booked_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0",
+                                              info={"derived": True})
 
 
 class SlotBooking(Synced, Base):

@@ -177,3 +177,29 @@ def test_two_batches_booking_the_same_slots_in_opposite_orders_both_apply_at_onc
     assert [a["status"] for a in answers] == ["applied"] * 12
     assert fleet.sql("SELECT count(*) FROM slot_bookings") == [(12,)]
     assert max(took) < 1.0, took  # no deadlock detected (deadlock_timeout is 1 s) and retried
+
+
+def test_another_stations_bookings_count_on_every_desktop_after_a_pull(fleet):
+    hospital, [slot] = pool(fleet, capacity=2, slots=1)
+    a = fleet("a", "community_cm", 0)
+    b = fleet("b", "community_cm", 1)
+    a.client.cycle()
+    b.client.cycle()
+    theirs = SlotService(b.profile)
+    assert [(v.id, v.free) for v in theirs.free_slots("ldct")] == [(slot, 2)]
+    booked = SlotService(a.profile).book(slot, a.patient_ids()[0])
+    assert a.client.cycle().pushed == {"applied": 1}
+    # Station b never holds station a's resident's booking, but the server's count of the
+    # slot's held places arrives with its next pull.
+    b.client.cycle()
+    assert b.get(SlotBooking, booked) is None
+    assert [(v.id, v.free) for v in theirs.free_slots("ldct")] == [(slot, 1)]
+    mine = theirs.book(slot, b.patient_ids()[0])  # offline now: the last place, as far as b knows
+    assert theirs.free_slots("ldct") == []  # its own unsent booking holds the place here too
+    assert b.client.cycle().pushed == {"applied": 1}
+    assert fleet.sql("SELECT booked_count FROM exam_slots WHERE id = :s", s=slot) == [(2,)]
+    SlotService(a.profile).cancel(booked, "患者改约")  # a place freed at one station frees it for all
+    assert a.client.cycle().pushed == {"applied": 1}
+    b.client.cycle()
+    assert fleet.sql("SELECT booked_count FROM exam_slots WHERE id = :s", s=slot) == [(1,)]
+    assert [(v.id, v.free) for v in theirs.free_slots("ldct")] == [(slot, 1)] and theirs.booking(mine).status == "confirmed"

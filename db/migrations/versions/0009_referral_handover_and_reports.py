@@ -83,6 +83,7 @@ def _screening_network() -> None:
         sa.Column("capacity", sa.Integer(), nullable=False),
         sa.Column("place", sa.String(length=120), nullable=True),
         sa.Column("instructions", sa.Text(), nullable=True),
+        sa.Column("booked_count", sa.Integer(), server_default="0", nullable=False),
         *_synced_columns(),
         sa.ForeignKeyConstraint(["org_unit_id"], ["org_units.id"], name=op.f("fk_exam_slots_org_unit_id_org_units")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_exam_slots")),
