@@ -12,12 +12,9 @@ import hashlib
 import logging
 from typing import TYPE_CHECKING
 
-import httpx
 from sqlalchemy import select
 
 from app import clock
-from app.sync import errors
-from app.sync.errors import SyncError
 from db.models import AttachmentContent
 from db.models import OutboxEntry
 from db.models import ReferralAttachment
@@ -41,8 +38,8 @@ def upload(client: SyncClient, batch: list[OutboxEntry]) -> int:
             data = held.content if held is not None else None
         if data is None:
             continue  # the rule book refused such a row before it entered the outbox
-        _request(client, "PUT", PATH.format(attachment_id), content=data,
-                 headers={"Content-Type": "application/octet-stream"})
+        client.raw("PUT", PATH.format(attachment_id), content=data,
+                   headers={"Content-Type": "application/octet-stream"})
         sent += 1
     return sent
 
@@ -56,7 +53,7 @@ def fetch(client: SyncClient) -> int:
             .where(ReferralAttachment.deleted_at.is_(None), AttachmentContent.attachment_id.is_(None))).all()
     arrived = 0
     for attachment_id, sha in missing:
-        response = _request(client, "GET", PATH.format(attachment_id))
+        response = client.raw("GET", PATH.format(attachment_id))
         if response is None:
             log.warning("attachment %s is not on the server (yet)", attachment_id)
             continue
@@ -72,26 +69,3 @@ def fetch(client: SyncClient) -> int:
     if arrived:
         client._announce({TABLE}, {a for a, _ in missing})
     return arrived
-
-
-def _request(client: SyncClient, method: str, path: str, content: bytes | None = None,
-             headers: dict | None = None, retried: bool = False) -> httpx.Response | None:
-    """A signed-in request (the token refreshed once on 401); None on 404."""
-    if client.access_token is None:
-        client._refresh()
-    signed = {**(headers or {}), "Authorization": f"Bearer {client.access_token}"}
-    try:
-        response = client.http.request(method, path, headers=signed, content=content)
-    except httpx.TimeoutException as exc:
-        raise SyncError(errors.TIMEOUT, detail=type(exc).__name__) from exc
-    except httpx.TransportError as exc:
-        raise SyncError(errors.OFFLINE, detail=f"{type(exc).__name__}: {exc}") from exc
-    if response.status_code == 401 and not retried:
-        client.access_token = None
-        return _request(client, method, path, content, headers, retried=True)
-    if response.status_code == 404:
-        return None
-    if response.status_code >= 400:
-        raise errors.from_answer(response.status_code, response.content, response.headers)
-    return response
-

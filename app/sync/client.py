@@ -150,6 +150,28 @@ class SyncClient:
         JSON answer, or a SyncError with the server's code."""
         return _decode(self._send(path, payload, method=method))
 
+    def raw(self, method: str, path: str, content: bytes | None = None, headers: dict | None = None,
+            retried: bool = False) -> httpx.Response | None:
+        """A signed-in request whose body is not JSON (a published file, a report's bytes): the
+        answer as it came, None on 404; the token refreshed once on 401."""
+        if self.access_token is None:
+            self._refresh()
+        signed = {**(headers or {}), "Authorization": f"Bearer {self.access_token}"}
+        try:
+            response = self.http.request(method, path, headers=signed, content=content)
+        except httpx.TimeoutException as exc:
+            raise SyncError(errors.TIMEOUT, detail=type(exc).__name__) from exc
+        except httpx.TransportError as exc:
+            raise SyncError(errors.OFFLINE, detail=f"{type(exc).__name__}: {exc}") from exc
+        if response.status_code == 401 and not retried:
+            self.access_token = None
+            return self.raw(method, path, content, headers, retried=True)
+        if response.status_code == 404:
+            return None
+        if response.status_code >= 400:
+            raise errors.from_answer(response.status_code, response.content, response.headers)
+        return response
+
     def _send(self, path: str, payload: dict | None, auth: bool = True, retried: bool = False,
               signing_in: bool = False, method: str = "POST") -> bytes:
         """The answer's body, undecoded: pulled pages are parsed by SQLite (app/sync/pages.py)."""

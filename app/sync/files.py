@@ -23,8 +23,6 @@ from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import httpx
-
 from app.pathway import published as checks
 from app.problems import Problem
 from app.problems import ProblemError
@@ -59,7 +57,7 @@ def refused(profile: Profile) -> list[Problem]:
 
 def refresh(profile: Profile, client) -> FilesReport:
     report = FilesReport()
-    answer = _get(client, "/files")
+    answer = client.raw("GET", "/files")
     if answer is None:  # a server from before published files
         return report
     try:
@@ -81,7 +79,7 @@ def refresh(profile: Profile, client) -> FilesReport:
         if target is None:
             report.refused.append(_problem("files.bad_name", entry, expected=checks.expected_names(entry["kind"])))
             continue
-        got = _get(client, f"/files/{entry['id']}")
+        got = client.raw("GET", f"/files/{entry['id']}")
         if got is None:  # withdrawn since the list was made: the next sync's list says so
             continue
         content = got.content
@@ -166,26 +164,6 @@ def _write_atomically(path: Path, text: str) -> None:
     except BaseException:
         Path(scratch).unlink(missing_ok=True)
         raise
-
-
-def _get(client, path: str, retried: bool = False) -> httpx.Response | None:
-    """A signed-in GET with the client's token (refreshed once on 401); None on 404."""
-    if client.access_token is None:
-        client._refresh()
-    try:
-        response = client.http.get(path, headers={"Authorization": f"Bearer {client.access_token}"})
-    except httpx.TimeoutException as exc:
-        raise SyncError(errors.TIMEOUT, detail=type(exc).__name__) from exc
-    except httpx.TransportError as exc:
-        raise SyncError(errors.OFFLINE, detail=f"{type(exc).__name__}: {exc}") from exc
-    if response.status_code == 401 and not retried:
-        client.access_token = None
-        return _get(client, path, retried=True)
-    if response.status_code == 404:
-        return None
-    if response.status_code >= 400:
-        raise errors.from_answer(response.status_code, response.content, response.headers)
-    return response
 
 
 def _json(raw: str | None, default):
