@@ -17,7 +17,6 @@ from dataclasses import dataclass
 
 from sqlalchemy import func
 from sqlalchemy import select
-from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from app import clock
@@ -27,10 +26,8 @@ from app.problems import refuse
 from app.spreadsheet import SpreadsheetUnreadable
 from app.spreadsheet import first_sheet
 from app.spreadsheet import is_spreadsheet
-from db.models import ChangeLog
 from db.models import Credential
 from db.models import OrgUnit
-from db.models import SeqCounter
 from db.models import Synced
 from db.models import User
 from db.models.enums import OrgKind
@@ -38,6 +35,7 @@ from db.models.enums import Role
 from server import auth
 from server import passwords
 from server import security_log
+from server import sequence
 
 ADMIN = "admin"
 ROOT_CODE = "ROOT"
@@ -74,14 +72,12 @@ def stamp(session: Session, changed: Sequence[tuple[Synced, list[str]]], by: str
     if not changed:
         return
     session.flush()
-    top = session.execute(update(SeqCounter).where(SeqCounter.id == 1)
-                          .values(value=SeqCounter.value + len(changed)).returning(SeqCounter.value)).scalar_one()
     now = clock.now()
-    for seq, (row, fields) in enumerate(changed, start=top - len(changed) + 1):
+    for row, _fields in changed:
         row.version = (row.version or 0) + 1
-        row.server_seq, row.updated_at, row.updated_by, row.device_id = seq, now, by, SERVER_DEVICE
-        session.add(ChangeLog(server_seq=seq, table_name=row.__tablename__, row_id=row.id, version=row.version,
-                              fields=fields, user_id=by, device_id=SERVER_DEVICE, at=now))
+        row.updated_at, row.updated_by, row.device_id = now, by, SERVER_DEVICE
+    sequence.stamp(session, [(row, row.__tablename__, fields, row.version) for row, fields in changed],
+                   by, SERVER_DEVICE)
 
 
 def init(session: Session, password: str) -> User | None:

@@ -8,6 +8,7 @@ unreachable database. The token of a /sync/ request is checked before its body i
 from __future__ import annotations
 
 import contextlib
+import logging
 
 import anyio.to_thread
 from fastapi import FastAPI
@@ -15,6 +16,7 @@ from fastapi import Request
 from fastapi import Response
 from fastapi import Security
 from fastapi.security import HTTPBearer
+from pydantic import ValidationError
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.exc import OperationalError
@@ -39,6 +41,7 @@ from server import http
 from server import pull as pull_mod
 from server import push as push_mod
 from server import schemas
+from server import scope_marks
 from server import security_log
 from server.refusal import Refusal
 from server.schemas import AuditPushRequest
@@ -52,6 +55,7 @@ from server.schemas import PushRequest
 from server.schemas import RefreshRequest
 from server.schemas import RowsRequest
 
+log = logging.getLogger("casedesk.server")
 PUSH_ATTEMPTS = 4  # a deadlock between two desktops' batches is retried, then reported
 THREADS = 4  # request threads (and connections) per worker: more only adds contention on two cores
 
@@ -96,11 +100,30 @@ def create_app(engine: Engine) -> FastAPI:
                   lifespan=_lifespan)
     app.router.route_class = http.ORJSONRoute
     sessions = sessionmaker(engine, expire_on_commit=False)
-    http.install(app, sessions)
+
+    def quick_pull(session: Session, identity: auth.Identity, body: bytes) -> dict | None:
+        """A pull with nothing new for its scope, answered with the token check in one session
+        (server/scope_marks.py); None: the endpoint answers, with a 422 for a bad body."""
+        try:
+            ask = PullRequest.model_validate_json(body)
+        except ValidationError:
+            return None
+        if identity.user is None:
+            return None
+        if not marks_begun[0]:  # the database was down when this worker started
+            marks_begun[0] = _begin_marks(sessions)
+        return scope_marks.quick(session, identity.user, ask.cursor, ask.since)
+
+    # Token checks and quick answers read one statement at a time: on PostgreSQL their
+    # sessions run without a transaction (no BEGIN and ROLLBACK round trips per request).
+    edge = sessionmaker(engine.execution_options(isolation_level="AUTOCOMMIT"), expire_on_commit=False) \
+        if engine.dialect.name == "postgresql" else sessions
+    http.install(app, edge, shortcuts={"/sync/pull": quick_pull})
     accepted = _accepted_schemas()
     current = max(accepted)  # revisions are numbered: the newest is this build's
     postgres = engine.dialect.name == "postgresql"
     audit_mod.guard_sqlite(engine)
+    marks_begun = [_begin_marks(sessions)]  # cheap empty pulls from here on (server/scope_marks.py)
 
     # Every endpoint opens its session itself, in the one worker thread that runs it, and
     # closes it before answering: a connection is never held while the request waits for
@@ -221,7 +244,8 @@ def create_app(engine: Engine) -> FastAPI:
         with snapshot() as session:
             user, _ = who(session, request)
             scope = scope_for(session, user)
-            return http.RawJSON(pull_mod.pull(session, scope, body.cursor, body.limit, body.since))
+            tried = getattr(request.state, "quick_tried", False)  # the edge asked the marks already
+            return http.RawJSON(pull_mod.pull(session, scope, body.cursor, body.limit, body.since, marks=not tried))
 
     @app.post("/sync/check", responses=errors(*SIGNED_IN), dependencies=[Security(bearer)])
     def check(body: CheckRequest, request: Request):
@@ -252,6 +276,16 @@ def create_app(engine: Engine) -> FastAPI:
     attachments.register(app, sessions, who)  # /sync/attachments: the bytes of reports on referrals  # /files: rule, holiday and letter files published for every desktop
     backup.register(app, sessions)  # /sync/history: the id a restore changes (server/backup.py)
     return app
+
+
+def _begin_marks(sessions) -> bool:
+    try:
+        with sessions() as session:
+            scope_marks.begin(session)
+        return True
+    except OperationalError as exc:  # the database is down: every pull takes the full path meanwhile
+        log.warning("scope marks not begun yet (%s); tried again with the next pull", type(exc).__name__)
+        return False
 
 
 @contextlib.asynccontextmanager

@@ -21,6 +21,7 @@ from db.models import SYNCED_MODELS
 from db.models import Credential
 from db.models import User
 from server import demo_mark
+from server import scope_marks
 from server.auth import hash_password
 
 EVENTS = (5, 50)
@@ -44,6 +45,8 @@ def init_demo(engine: Engine, patients: int, seed: int, progress=None,
     with Session(engine) as session:  # desktops ask (/health, sign-in): demo profiles may join only here
         demo_mark.mark(session)
         session.commit()
+        scope_marks.forget(session)  # rows went in around sequence.stamp: marks begin after them
+        scope_marks.begin(session)
         # Its history id from the start, as `server init` gives one: a copy of this database
         # (a test's fresh demo network, CREATE DATABASE … TEMPLATE) is the same history, not a
         # restore that desktops would answer by sending everything again.

@@ -36,6 +36,7 @@ PROTECTED = ("/sync/", "/admin/", "/files")  # every path under these needs a va
 INVALID_MEMORY_S = 60.0
 INVALID_MEMORY_SIZE = 10_000
 GATE_THREADS = 4  # token checks do not queue behind the request threads (server/app.py THREADS)
+SHORTCUT_BODY = 4096  # a shortcut's body is read before its token is checked: only this small
 
 
 class ORJSONRequest(Request):
@@ -70,14 +71,20 @@ def refusal_response(exc: Refusal) -> RawJSON:
 class Edge:
     """Pure ASGI, ahead of FastAPI: the token of a protected path, then the body within `limit`."""
 
-    def __init__(self, app, sessions=None, limit: int = MAX_BODY):
+    def __init__(self, app, sessions=None, limit: int = MAX_BODY, shortcuts=None):
         self.app, self.sessions, self.limit = app, sessions, limit
+        self.shortcuts: dict = shortcuts or {}
         self.invalid: dict[bytes, tuple[float, Refusal]] = {}
         self.lane: anyio.CapacityLimiter | None = None
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
+        declared = dict(scope.get("headers") or ()).get(b"content-length")
+        shortcut = self.shortcuts.get(scope["path"]) if scope["method"] == "POST" else None
+        if shortcut is not None and self.sessions is not None and declared is not None and declared.isdigit() \
+                and int(declared) <= SHORTCUT_BODY:
+            return await self._shortcut(shortcut, scope, receive, send)
         if self.sessions is not None and scope["path"].startswith(PROTECTED):
             try:
                 identity = await self._identify(scope)
@@ -86,33 +93,38 @@ class Edge:
             except OperationalError as exc:  # outside FastAPI's handlers here: the same answer
                 return await refusal_response(database_refusal(exc))(scope, receive, send)
             scope.setdefault("state", {})["identity"] = identity
-        declared = dict(scope.get("headers") or ()).get(b"content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
             return await _too_large(scope, receive, send, self.limit)
-        chunks, size = [], 0
-        while True:
-            message = await receive()
-            if message["type"] == "http.disconnect":
-                return None
-            chunk = message.get("body", b"")
-            size += len(chunk)
-            if size > self.limit:
-                return await _too_large(scope, receive, send, self.limit)
-            chunks.append(chunk)
-            if not message.get("more_body"):
-                break
-        body, sent = b"".join(chunks), False
+        body = await _read(receive, self.limit)
+        if body is None:
+            return None
+        if body is TOO_LARGE:
+            return await _too_large(scope, receive, send, self.limit)
+        return await self.app(scope, _replay(body, receive), send)
 
-        async def replay():
-            nonlocal sent
-            if not sent:
-                sent = True
-                return {"type": "http.request", "body": body, "more_body": False}
-            return await receive()
+    async def _shortcut(self, shortcut, scope, receive, send):
+        """A small request whose answer is often ready from the token's own query (a pull with
+        nothing new): its few bytes are read first, then token and answer in one thread and
+        one database session. No answer: the endpoint runs as for any request."""
+        body = await _read(receive, SHORTCUT_BODY)
+        if body is None:
+            return None
+        if body is TOO_LARGE:  # more than it declared
+            return await _too_large(scope, receive, send, self.limit)
+        try:
+            identity, answer = await self._identify(scope, lambda session, identity: shortcut(session, identity, body))
+        except Refusal as exc:
+            return await refusal_response(exc)(scope, receive, send)
+        except OperationalError as exc:
+            return await refusal_response(database_refusal(exc))(scope, receive, send)
+        if answer is not None:
+            return await RawJSON(answer)(scope, receive, send)
+        state = scope.setdefault("state", {})
+        state["identity"], state["quick_tried"] = identity, True
+        return await self.app(scope, _replay(body, receive), send)
 
-        return await self.app(scope, replay, send)
-
-    async def _identify(self, scope) -> auth.Identity:
+    async def _identify(self, scope, then=None):
+        """The token's identity; with `then`, (identity, then(session, identity)) from the same session."""
         raw = dict(scope.get("headers") or ()).get(b"authorization", b"")
         scheme, _, token = raw.decode("latin-1").partition(" ")
         token = token.strip() if scheme.lower() == "bearer" else ""
@@ -126,7 +138,7 @@ class Edge:
             self.lane = anyio.CapacityLimiter(GATE_THREADS)
         client = (scope.get("client") or (None,))[0]
         try:
-            return await anyio.to_thread.run_sync(self._check, token, client, limiter=self.lane)
+            return await anyio.to_thread.run_sync(self._check, token, client, then, limiter=self.lane)
         except Refusal as exc:
             if exc.code == "auth.token_invalid":
                 if len(self.invalid) >= INVALID_MEMORY_SIZE:
@@ -134,15 +146,48 @@ class Edge:
                 self.invalid[key] = (time.monotonic() + INVALID_MEMORY_S, exc)
             raise
 
-    def _check(self, token: str, client: str | None) -> auth.Identity:
+    def _check(self, token: str, client: str | None, then=None):
         with self.sessions() as session:
             try:
-                return auth.identify(session, token)
+                identity = auth.identify(session, token)
             except Refusal as exc:
                 if exc.code == "auth.token_invalid":
                     security_log.record(session, "token_invalid", code=exc.code, client_addr=client)
                     session.commit()
                 raise
+            return identity if then is None else (identity, then(session, identity))
+
+
+TOO_LARGE = object()
+
+
+async def _read(receive, limit: int):
+    """The whole body, None when the client went away, TOO_LARGE past `limit` bytes."""
+    chunks, size = [], 0
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            return None
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > limit:
+            return TOO_LARGE
+        chunks.append(chunk)
+        if not message.get("more_body"):
+            return b"".join(chunks)
+
+
+def _replay(body: bytes, receive):
+    sent = False
+
+    async def replay():
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return replay
 
 
 async def _too_large(scope, receive, send, limit: int):
@@ -165,8 +210,9 @@ def database_refusal(exc: OperationalError) -> Refusal:
 HTTP_CODES = {404: "request.not_found", 405: "request.method_not_allowed"}
 
 
-def install(app: FastAPI, sessions=None) -> None:
-    app.add_middleware(Edge, sessions=sessions)
+def install(app: FastAPI, sessions=None, shortcuts=None) -> None:
+    """`shortcuts`: path -> answer(session, identity, body) or None (server/app.py)."""
+    app.add_middleware(Edge, sessions=sessions, shortcuts=shortcuts)
     truthful_openapi(app)
 
     @app.exception_handler(Refusal)

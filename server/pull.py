@@ -28,6 +28,7 @@ from db.models import SYNCED_MODELS
 from db.models import ChangeLog
 from db.models import SeqCounter
 from db.models import ServerMeta
+from server import scope_marks
 
 PULLED = tuple(m.__tablename__ for m in SYNCED_MODELS if m.__tablename__ not in PULL_EXCLUDED)
 # The checksum both sides compute in SQL: count, sum and a mixed sum of server_seq. Each
@@ -54,10 +55,16 @@ def history_id(session: Session) -> str | None:
     return (row.value or {}).get("id") if row is not None else None
 
 
-def pull(session: Session, scope: Scope, cursor: int, limit: int, since: int | None = None) -> dict:
+def pull(session: Session, scope: Scope, cursor: int, limit: int, since: int | None = None,
+         marks: bool = True) -> dict:
     """A page of rows changed after `cursor`, up to `limit` changes, never past the watermark.
     With `since`, the last page also says whether the desktop's scope may have changed
-    after that point (then its cycle ends with a full check)."""
+    after that point (then its cycle ends with a full check).
+
+    Nothing new for the scope (server/scope_marks.py): the same page, without building it."""
+    empty = scope_marks.empty_page(session, scope, cursor, since) if marks else None
+    if empty is not None:
+        return empty
     mark, upper, touched = _bounds(session, cursor, limit)
     tables = {}
     count = 0

@@ -14,12 +14,14 @@ from sqlalchemy.orm import Session
 from app import clock
 from db.models import ChangeLog
 from db.models import SeqCounter
+from server import scope_marks
 
 
 def stamp(session: Session, changed, user_id: str | None, device_id: str | None) -> list[int]:
     """`changed`: (row object, table name, changed field names, new version) per change, in
     order. Sets each row's server_seq (a row changed twice keeps the later number), logs the
-    changes, and returns their numbers."""
+    changes, raises the marks of the scopes that see them (server/scope_marks.py), and
+    returns their numbers."""
     if not changed:
         return []
     top = session.execute(
@@ -34,4 +36,5 @@ def stamp(session: Session, changed, user_id: str | None, device_id: str | None)
                     "fields": fields, "user_id": user_id, "device_id": device_id, "at": now})
         seqs.append(seq)
     session.execute(insert(ChangeLog), log)
+    scope_marks.note(session, [(*change, seq) for change, seq in zip(changed, seqs)])
     return seqs

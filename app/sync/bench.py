@@ -19,6 +19,7 @@ from app.sync import benchkit
 from app.sync.wire import ORDERED_COLUMNS
 
 DEFAULT_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+PHASES = ("raw", "incremental", "concurrent", "push", "edits")
 
 
 def add_arguments(p) -> None:
@@ -32,9 +33,15 @@ def add_arguments(p) -> None:
     p.add_argument("--pg", default=os.environ.get("CASEDESK_BENCH_PG", DEFAULT_PG),
                    help="an administrative PostgreSQL URL (databases are created beside it)")
     p.add_argument("--rebuild", action="store_true", help="build the server database again")
+    p.add_argument("--phases", default=",".join(PHASES),
+                   help=f"which phases after the first sync, comma-separated (of {', '.join(PHASES)})")
 
 
 def run(args, log=print) -> dict:
+    chosen = [p.strip() for p in args.phases.split(",") if p.strip()]
+    unknown = sorted(set(chosen) - set(PHASES))
+    if unknown:
+        raise SystemExit(f"unknown phases: {', '.join(unknown)} (choose from {', '.join(PHASES)})")
     mean = max(0, round(args.events / max(args.patients, 1)))
     events = (max(0, mean - 5), mean + 5)
     base = benchkit.ensure_base(args.pg, args.patients, events, args.seed, log, args.rebuild)
@@ -44,11 +51,15 @@ def run(args, log=print) -> dict:
             tempfile.TemporaryDirectory(prefix="casedesk-bench-sync-") as tmp:
         users = _users(db)
         desk = _initial(Path(tmp), url, users["clinic_cm"][0], figures, log)
-        for phase in (lambda: _raw(Path(tmp), desk, figures, log),
-                      lambda: _incremental(desk, url, db, users, figures, log),
-                      lambda: _concurrent(url, users, args.desktops, args.rounds, figures, log),
-                      lambda: _push(desk, args.push, figures, log),
-                      lambda: _edits_during_first_sync(Path(tmp), url, users["clinic_cm"][0], figures, log)):
+        phases = {"raw": lambda: _raw(Path(tmp), desk, figures, log),
+                  "incremental": lambda: _incremental(desk, url, db, users, figures, log),
+                  "concurrent": lambda: _concurrent(url, users, args.desktops, args.rounds, figures, log),
+                  "push": lambda: _push(desk, args.push, figures, log),
+                  "edits": lambda: _edits_during_first_sync(Path(tmp), url, users["clinic_cm"][0], figures, log)}
+        for name in PHASES:
+            if name not in chosen:
+                continue
+            phase = phases[name]
             shown = set(figures)
             phase()
             log("  " + ", ".join(f"{k}={v}" for k, v in figures.items() if k not in shown))
@@ -57,7 +68,7 @@ def run(args, log=print) -> dict:
     keys = ("initial_rows_per_s", "raw_insert_rows_per_s", "incremental_cycle_ms", "concurrent_p50_ms",
             "concurrent_p99_ms", "concurrent_errors", "push_rows_per_s", "edit_during_sync_p99_ms",
             "edit_during_sync_errors")
-    return {**{k: figures.pop(k) for k in keys}, **figures}
+    return {**{k: figures.pop(k) for k in keys if k in figures}, **figures}
 
 
 class Desk:
@@ -220,8 +231,11 @@ def _concurrent(url: str, users, desktops: int, rounds: int, figures: dict, log)
     figures["concurrent_p99_ms"] = round(_pct(latencies, 99), 1)
     figures["concurrent_errors"] = seen["errors"]
     figures["concurrent_requests"] = len(latencies)
-    figures["burst_p50_ms"] = round(_pct(burst, 50), 1)  # all desktops in the same instant
+    figures["burst_p50_ms"] = round(_pct(burst, 50), 1)  # all desktops in the same instant, nothing new
     figures["burst_p99_ms"] = round(_pct(burst, 99), 1)
+    behind = sorted(seen["behind"])  # the same, each desktop 50-500 changes behind
+    figures["burst_behind_p50_ms"] = round(_pct(behind, 50), 1)
+    figures["burst_behind_p99_ms"] = round(_pct(behind, 99), 1)
 
 
 def _pct(values: list[float], p: float) -> float:

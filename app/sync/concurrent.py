@@ -33,6 +33,7 @@ def run_desktops(url: str, usernames: list[str], desktops: int, rounds: int) -> 
 async def _run(url: str, usernames: list[str], rounds: int) -> dict:
     latencies: list[float] = []
     burst: list[float] = []
+    behind: list[float] = []
     errors = [0]
     async with httpx.AsyncClient(base_url=url, timeout=60) as http:
         gate = asyncio.Semaphore(8)
@@ -45,8 +46,10 @@ async def _run(url: str, usernames: list[str], rounds: int) -> dict:
     try:
         cursors = [max(0, mark - random.randrange(50, 500)) for _ in desks]
         await asyncio.gather(*(d.connect() for d in desks))
-        # The burst: every desktop's pull leaves at the same instant.
-        answers = await asyncio.gather(*(_timed(d, k, burst, errors) for d, k in zip(desks, cursors)))
+        # The burst: every desktop's pull leaves at the same instant, with nothing new (a clinic
+        # opening at 8:00); then again, each 50-500 changes behind (power back at a station).
+        await asyncio.gather(*(_timed(d, mark, burst, errors) for d in desks))
+        answers = await asyncio.gather(*(_timed(d, k, behind, errors) for d, k in zip(desks, cursors)))
         cursors = [a["cursor"] if a else k for a, k in zip(answers, cursors)]
         stop = asyncio.Event()
         writer = asyncio.create_task(_writer(url, usernames[0], patients, stop))
@@ -56,7 +59,7 @@ async def _run(url: str, usernames: list[str], rounds: int) -> dict:
     finally:
         for d in desks:
             d.close()
-    return {"latencies": latencies, "burst": burst, "errors": errors[0]}
+    return {"latencies": latencies, "burst": burst, "behind": behind, "errors": errors[0]}
 
 
 class Desktop:

@@ -71,12 +71,27 @@ class Scope:
 def scope_for(session: Session, user) -> Scope:
     if user.role in NETWORK_WIDE:
         return Scope(user.id, user.role, None)
-    units = _subtree(_tree(session), user.org_unit_id)
-    return Scope(user.id, user.role, frozenset(units))
+    return _limited(user, _tree(session))
+
+
+def cached_scope(user) -> tuple[Scope, tuple] | None:
+    """The scope from the tree as last read, and that tree's key (TREE_KEY's answer then),
+    without a query: a caller that reads TREE_KEY in a statement of its own checks it is
+    still current (server/scope_marks.py). None: no tree read yet."""
+    if user.role in NETWORK_WIDE:
+        return Scope(user.id, user.role, None), ()
+    if _cached is None:
+        return None
+    return _limited(user, _cached[1]), _cached[0]
+
+
+def _limited(user, children: dict[str | None, list[str]]) -> Scope:
+    return Scope(user.id, user.role, frozenset(_subtree(children, user.org_unit_id)))
 
 
 # The organisation tree, kept between requests while the database says it has not changed
 # (the same count and newest change): one small query instead of reading every unit.
+TREE_KEY = "SELECT count(*), max(server_seq) FROM org_units"
 _cached: tuple[tuple, dict[str | None, list[str]]] | None = None
 
 
