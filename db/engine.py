@@ -1,12 +1,15 @@
 """Engines for the desktop (SQLite, optionally SQLCipher) and the server (any URL)."""
 from __future__ import annotations
 
+import select
+import time
 from pathlib import Path
 
 from sqlalchemy import URL
 from sqlalchemy import Engine
 from sqlalchemy import create_engine
 from sqlalchemy import event
+from sqlalchemy import exc
 from sqlalchemy.orm import sessionmaker
 from sqlalchemy.pool import QueuePool
 
@@ -58,7 +61,41 @@ def url_engine(url: str, **kwargs) -> Engine:
         engine = create_engine(url, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True, **kwargs)
+    engine = create_engine(url, **kwargs)
+    event.listen(engine, "connect", _note_returned)
+    event.listen(engine, "checkin", _note_returned)
+    event.listen(engine, "checkout", lambda dbapi_conn, record, _proxy: _alive(engine, dbapi_conn, record))
+    return engine
+
+
+# A pooled connection is checked before it is lent, as pool_pre_ping does, but without its
+# round trip on every request (a fifth of an empty pull's cost): a database that restarted
+# or dropped the connection has sent it a termination notice or closed it, so its socket
+# reads as ready while nothing was asked. Only a connection idle long enough for a silent
+# network drop (a firewall's idle timeout) is asked SELECT 1.
+PING_IDLE_S = 30.0
+
+
+def _note_returned(_dbapi_conn, record) -> None:
+    record.info["returned"] = time.monotonic()
+
+
+def _ping(engine: Engine, dbapi_conn) -> bool:
+    try:
+        return bool(engine.dialect.do_ping(dbapi_conn))
+    except engine.dialect.loaded_dbapi.Error:
+        return False
+
+
+def _alive(engine: Engine, dbapi_conn, record) -> None:
+    try:
+        ready = bool(select.select([dbapi_conn.fileno()], [], [], 0)[0])
+    except (OSError, ValueError):  # closed already
+        ready = True
+    if not ready and time.monotonic() - record.info.get("returned", 0.0) < PING_IDLE_S:
+        return
+    if ready or not _ping(engine, dbapi_conn):
+        raise exc.DisconnectionError("the connection was closed by the database")  # the pool makes a new one
 
 
 def session_factory(engine: Engine) -> sessionmaker:
