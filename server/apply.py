@@ -50,6 +50,7 @@ class Batch:
         self.older_desktop = older_desktop
         self.rows: dict[tuple[str, str], Any] = {}
         self.history: dict[tuple[str, str], list] = defaultdict(list)
+        self.patients: list[Patient] = []
         _lock_slots(session, mutations)
         wanted: dict[str, set[str]] = defaultdict(set)
         for m in mutations:
@@ -76,8 +77,8 @@ class Batch:
                 new = m.changes.get("patient_id", (None, None))[1]
                 named.add(new if isinstance(new, str) else None)
             pids = sorted(p for p in named if p)
-            for i in range(0, len(pids), CHUNK):
-                list(session.scalars(select(Patient).where(Patient.id.in_(pids[i:i + CHUNK]))))
+            for i in range(0, len(pids), CHUNK):  # held here: the session's identity map holds them weakly
+                self.patients.extend(session.scalars(select(Patient).where(Patient.id.in_(pids[i:i + CHUNK]))))
 
     def changed_since(self, table: str, row_id: str, base_version: int, device_id: str) -> set[str]:
         """Fields other desktops changed after `base_version` (this desktop's own are its history)."""

@@ -32,6 +32,7 @@ from app.sync.wire import WireError
 from db.models import AppliedMutation
 from server import security_log
 from server import sequence
+from server import setwrite
 from server.apply import Batch
 from server.apply import apply
 from server.checks import SCOPE
@@ -96,6 +97,8 @@ def _push(session: Session, who: tuple, scope: Scope, mutations, careful: bool) 
         changed.extend((*change, result if i == 0 else {}) for i, change in enumerate(changes))
     if changed:
         _assign_sequence(session, user, device_id, changed)
+    if not careful:
+        setwrite.flush(session)  # one statement per table (and changed columns), not per row
     if answers:
         _store_answers(session, answers)
     session.flush()
@@ -117,13 +120,19 @@ def _store_answers(session: Session, answers: dict[str, dict]) -> None:
     """Replace the claims' placeholders with the answers: one statement on PostgreSQL."""
     session.flush()
     if session.get_bind().dialect.name == "postgresql":
-        session.execute(text(
+        session.execute(text(  # one JSON document: no Python work per value in the driver
             "UPDATE applied_mutations SET result = a.result FROM "
-            "(SELECT unnest(CAST(:ids AS text[])) AS id, unnest(CAST(:results AS jsonb[])) AS result) a "
+            "jsonb_to_recordset(CAST(:rows AS jsonb)) AS a(id text, result jsonb) "
             "WHERE applied_mutations.mutation_id = a.id"),
-            {"ids": list(answers), "results": [orjson.dumps(v).decode() for v in answers.values()]})
+            {"rows": orjson.dumps([{"id": k, "result": v} for k, v in answers.items()]).decode()})
     else:
         session.execute(update(AppliedMutation), [{"mutation_id": k, "result": v} for k, v in answers.items()])
+
+_CLAIM = text(
+    "INSERT INTO applied_mutations (mutation_id, device_id, user_id, result, applied_at) "
+    "SELECT jsonb_array_elements_text(CAST(:ids AS jsonb)), :device, :user, CAST(:pending AS jsonb), :now "
+    "ON CONFLICT (mutation_id) DO NOTHING RETURNING mutation_id")
+
 
 def _claim(session: Session, user, device_id: str, mutations) -> dict[str, dict]:
     """Claim every new mutation id of the batch; return the stored answers of the others."""
@@ -135,11 +144,16 @@ def _claim(session: Session, user, device_id: str, mutations) -> dict[str, dict]
     make = postgresql.insert if dialect == "postgresql" else sqlite.insert if dialect == "sqlite" else None
     if make is None:  # pragma: no cover - PostgreSQL and SQLite are the supported servers
         raise RuntimeError(f"unsupported database {dialect}")
-    stmt = make(AppliedMutation).on_conflict_do_nothing(index_elements=["mutation_id"]).returning(
-        AppliedMutation.mutation_id)  # one cached statement, sent as batched VALUES
-    claimed = set(session.execute(stmt, [
-        {"mutation_id": i, "device_id": device_id, "user_id": user.id, "result": {"status": PENDING},
-         "applied_at": now} for i in ids]).scalars())
+    if dialect == "postgresql":  # one statement, the ids as one JSON document
+        claimed = set(session.execute(_CLAIM, {"ids": orjson.dumps(ids).decode(), "device": device_id, "user": user.id,
+                                               "pending": orjson.dumps({"status": PENDING}).decode(),
+                                               "now": now.replace(tzinfo=None)}).scalars())
+    else:
+        stmt = make(AppliedMutation).on_conflict_do_nothing(index_elements=["mutation_id"]).returning(
+            AppliedMutation.mutation_id)
+        claimed = set(session.execute(stmt, [
+            {"mutation_id": i, "device_id": device_id, "user_id": user.id, "result": {"status": PENDING},
+             "applied_at": now} for i in ids]).scalars())
     rest = [i for i in ids if i not in claimed]
     known = {}
     if rest:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import orjson
 from sqlalchemy import delete
 from sqlalchemy import select
 from sqlalchemy import text
@@ -85,6 +86,14 @@ def forget(session_or_conn) -> None:
     session_or_conn.execute(delete(ServerMeta).where(ServerMeta.key.like("mark%")))
 
 
+_RAISE_PG = text(
+    "INSERT INTO server_meta (key, value, updated_at) "
+    "SELECT m.key, jsonb_build_object('seq', m.seq), :now FROM jsonb_to_recordset(CAST(:marks AS jsonb)) "
+    "AS m(key text, seq bigint) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = EXCLUDED.updated_at")
+_PATIENTS_PG = text("SELECT id, community_id, family_doctor_id FROM patients "
+                    "WHERE id IN (SELECT jsonb_array_elements_text(CAST(:ids AS jsonb)))")
+
+
 def note(session: Session, changed: Iterable[tuple]) -> None:
     """Raise the marks of every scope that can see these changes: (row, table, fields,
     version, seq) each, in sequence order. Called under the counter's lock, so marks only
@@ -103,10 +112,14 @@ def note(session: Session, changed: Iterable[tuple]) -> None:
         elif table not in REFERENCE_TABLES and getattr(obj, "patient_id", None):
             owned.append((obj.patient_id, seq))
     missing = sorted({pid for pid, _ in owned if pid not in patients})
-    for i in range(0, len(missing), CHUNK):
-        q = select(Patient.id, Patient.community_id, Patient.family_doctor_id).where(
-            Patient.id.in_(missing[i:i + CHUNK]))
-        patients.update((pid, (community, doctor)) for pid, community, doctor in session.execute(q))
+    if missing and session.get_bind().dialect.name == "postgresql":
+        patients.update((pid, (community, doctor)) for pid, community, doctor in session.execute(
+            _PATIENTS_PG, {"ids": orjson.dumps(missing).decode()}))
+    else:
+        for i in range(0, len(missing), CHUNK):
+            q = select(Patient.id, Patient.community_id, Patient.family_doctor_id).where(
+                Patient.id.in_(missing[i:i + CHUNK]))
+            patients.update((pid, (community, doctor)) for pid, community, doctor in session.execute(q))
     for pid, seq in owned:
         community, doctor = patients.get(pid, (None, None))
         if community:
@@ -116,6 +129,10 @@ def note(session: Session, changed: Iterable[tuple]) -> None:
     if not top:
         return
     now = clock.now()
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(_RAISE_PG, {"marks": orjson.dumps([{"key": k, "seq": top[k]} for k in sorted(top)]).decode(),
+                                    "now": now.replace(tzinfo=None)})
+        return
     stmt = _insert(session)(ServerMeta)
     stmt = stmt.on_conflict_do_update(index_elements=["key"],
                                       set_={"value": stmt.excluded.value, "updated_at": stmt.excluded.updated_at})

@@ -7,7 +7,9 @@ watermark). Call it last in a transaction, to keep that lock short.
 """
 from __future__ import annotations
 
+import orjson
 from sqlalchemy import insert
+from sqlalchemy import text
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
@@ -24,17 +26,36 @@ def stamp(session: Session, changed, user_id: str | None, device_id: str | None)
     returns their numbers."""
     if not changed:
         return []
-    top = session.execute(
-        update(SeqCounter).where(SeqCounter.id == 1)
-        .values(value=SeqCounter.value + len(changed)).returning(SeqCounter.value)
-    ).scalar_one()
-    now = clock.now()
-    log, seqs = [], []
-    for seq, (obj, table, fields, version) in enumerate(changed, start=top - len(changed) + 1):
-        obj.server_seq = seq
-        log.append({"server_seq": seq, "table_name": table, "row_id": obj.id, "version": version,
-                    "fields": fields, "user_id": user_id, "device_id": device_id, "at": now})
-        seqs.append(seq)
-    session.execute(insert(ChangeLog), log)
-    scope_marks.note(session, [(*change, seq) for change, seq in zip(changed, seqs)])
+    with session.no_autoflush:  # the rows themselves may be written after (server/setwrite.py)
+        top = session.execute(
+            update(SeqCounter).where(SeqCounter.id == 1)
+            .values(value=SeqCounter.value + len(changed)).returning(SeqCounter.value)
+        ).scalar_one()
+        now = clock.now()
+        log, seqs = [], []
+        for seq, (obj, table, fields, version) in enumerate(changed, start=top - len(changed) + 1):
+            obj.server_seq = seq
+            log.append({"server_seq": seq, "table_name": table, "row_id": obj.id, "version": version,
+                        "fields": fields, "user_id": user_id, "device_id": device_id, "at": now})
+            seqs.append(seq)
+        _log(session, log)
+        scope_marks.note(session, [(*change, seq) for change, seq in zip(changed, seqs)])
     return seqs
+
+
+_LOG = text(
+    "INSERT INTO change_log (server_seq, table_name, row_id, version, fields, user_id, device_id, at) "
+    "SELECT v.server_seq, v.table_name, v.row_id, v.version, v.fields, :user, :device, :at "
+    "FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS v(server_seq bigint, table_name text, row_id text, "
+    "version integer, fields jsonb)")
+
+
+def _log(session: Session, log: list[dict]) -> None:
+    """The change_log entries: on PostgreSQL one statement from one JSON document."""
+    if session.get_bind().dialect.name != "postgresql":
+        session.execute(insert(ChangeLog.__table__), log)
+        return
+    first = log[0]
+    rows = [{k: e[k] for k in ("server_seq", "table_name", "row_id", "version", "fields")} for e in log]
+    session.execute(_LOG, {"rows": orjson.dumps(rows).decode(), "user": first["user_id"],
+                           "device": first["device_id"], "at": first["at"].replace(tzinfo=None)})

@@ -1,0 +1,136 @@
+"""A pushed batch's rows written set-based: one INSERT per table and one UPDATE per table and
+set of changed columns, instead of the ORM's statement (or executemany row) per row.
+
+The rule book, the merge and the server's own follow-ups (legacy tasks, slot counts) still
+work on ORM objects, row by row, as they decide; only the writing of what they decided is
+done here, on PostgreSQL, from one JSON document per statement (jsonb_to_recordset: the
+database parses it; no Python work per value beyond building the document). The objects
+written are then let go from the session, as a flush would have made them clean.
+
+Anything this cannot write exactly as the ORM would (a deleted object, a column left to a
+database default) stays in the session for the ORM to flush. A statement the database
+refuses raises as a flush would, and the batch is redone carefully (server/push.py).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from functools import cache
+
+import orjson
+from sqlalchemy import Table
+from sqlalchemy import inspect
+from sqlalchemy import text
+from sqlalchemy.exc import StatementError
+from sqlalchemy.orm import Session
+
+from db.models.base import Base
+from db.types import UTCDateTime
+
+_ORDER = {t.name: i for i, t in enumerate(Base.metadata.sorted_tables)}  # referenced tables first
+
+
+def flush(session: Session) -> int:
+    """Write the session's new and changed objects set-based; the number written. PostgreSQL
+    only (0 elsewhere: the ORM flushes as before)."""
+    if session.get_bind().dialect.name != "postgresql" or session.deleted:
+        return 0
+    inserts: dict[str, list] = defaultdict(list)
+    updates: dict[tuple[str, tuple[str, ...]], list] = defaultdict(list)
+    for obj in list(session.new):
+        table = inspect(obj).mapper.local_table
+        if isinstance(table, Table) and _insertable(table, obj):
+            inserts[table.name].append(obj)
+    for obj in list(session.dirty):
+        state = inspect(obj)
+        table = state.mapper.local_table
+        changed = tuple(sorted(state.committed_state))
+        if changed and isinstance(table, Table) and "id" not in changed and state.key is not None:
+            updates[(table.name, changed)].append(obj)
+    written: list = []
+    with session.no_autoflush:  # a statement here must not flush what it is about to write
+        for name in sorted(inserts, key=_ORDER.__getitem__):
+            objs = inserts[name]
+            spec = _spec(name, None)
+            session.execute(spec.statement, {"rows": _document(spec, objs)})
+            written.extend(objs)
+        for (name, changed), objs in sorted(updates.items(), key=lambda item: (_ORDER[item[0][0]], item[0][1])):
+            spec = _spec(name, changed)
+            session.execute(spec.statement, {"rows": _document(spec, objs)})
+            written.extend(objs)
+    for obj in written:
+        session.expunge(obj)
+    return len(written)
+
+
+class _Spec:
+    def __init__(self, table: Table, attrs: list[tuple[str, object]], statement):
+        self.table, self.attrs, self.statement = table, attrs, statement
+
+
+@cache
+def _spec(name: str, changed: tuple[str, ...] | None) -> _Spec:
+    """The statement for a table: an INSERT of every column, or an UPDATE by id of `changed`."""
+    from sqlalchemy.dialects import postgresql
+
+    dialect = postgresql.dialect()
+    table = Base.metadata.tables[name]
+    mapper = next(m for m in Base.registry.mappers if m.local_table is table)
+    by_column = {prop.columns[0].name: prop.key for prop in mapper.column_attrs}
+    quote = dialect.identifier_preparer.quote
+    columns = [c for c in table.columns if changed is None or by_column[c.name] in changed or c.name == "id"]
+    declared = ", ".join(f"{quote(c.name)} {c.type.compile(dialect=dialect)}" for c in columns)
+    source = f"jsonb_to_recordset(CAST(:rows AS jsonb)) AS v({declared})"
+    names = ", ".join(quote(c.name) for c in columns)
+    if changed is None:
+        sql = f"INSERT INTO {quote(name)} ({names}) SELECT {names} FROM {source}"
+    else:
+        sets = ", ".join(f"{quote(c.name)} = v.{quote(c.name)}" for c in columns if c.name != "id")
+        sql = f"UPDATE {quote(name)} SET {sets} FROM {source} WHERE {quote(name)}.id = v.id"
+    return _Spec(table, [(by_column[c.name], c) for c in columns], text(sql))
+
+
+def _insertable(table: Table, obj) -> bool:
+    """Whether every column has a value or a Python default (a database default would be
+    left out by the ORM; a NULL written here would differ)."""
+    values = obj.__dict__
+    for attr, column in _spec(table.name, None).attrs:
+        if attr not in values and column.default is None and column.server_default is not None:
+            return False
+    return True
+
+
+def _document(spec: _Spec, objs: list) -> str:
+    rows = []
+    for obj in objs:
+        values = obj.__dict__
+        row = {}
+        for attr, column in spec.attrs:
+            if attr in values:
+                value = values[attr]
+            elif column.default is not None:
+                default = column.default
+                value = default.arg(None) if default.is_callable else default.arg  # type: ignore[attr-defined]
+                setattr(obj, attr, value)
+            else:
+                value = None
+            row[column.name] = _wire(column, value)
+        rows.append(row)
+    return orjson.dumps(rows).decode()
+
+
+def _wire(column, value):
+    if value is None:
+        return None
+    if isinstance(column.type, UTCDateTime):
+        try:
+            value = column.type.process_bind_param(value, None)
+        except (ValueError, AttributeError) as exc:  # what the ORM's flush would refuse
+            raise StatementError(str(exc), None, None, exc) from exc
+        return value.isoformat(sep=" ")
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+__all__ = ["flush"]
