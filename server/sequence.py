@@ -53,7 +53,7 @@ _LOG = text(
 def _log(session: Session, log: list[dict]) -> None:
     """The change_log entries: on PostgreSQL one statement from one JSON document."""
     if session.get_bind().dialect.name != "postgresql":
-        session.execute(insert(ChangeLog.__table__), log)
+        session.execute(insert(ChangeLog.__table__), log)  # type: ignore[arg-type]  # a Table
         return
     first = log[0]
     rows = [{k: e[k] for k in ("server_seq", "table_name", "row_id", "version", "fields")} for e in log]

@@ -18,6 +18,7 @@ from collections import defaultdict
 from functools import cache
 
 import orjson
+from sqlalchemy import Column
 from sqlalchemy import Table
 from sqlalchemy import inspect
 from sqlalchemy import text
@@ -64,7 +65,7 @@ def flush(session: Session) -> int:
 
 
 class _Spec:
-    def __init__(self, table: Table, attrs: list[tuple[str, object]], statement):
+    def __init__(self, table: Table, attrs: list[tuple[str, Column]], statement):
         self.table, self.attrs, self.statement = table, attrs, statement
 
 
@@ -110,7 +111,8 @@ def _document(spec: _Spec, objs: list) -> str:
                 value = values[attr]
             elif column.default is not None:
                 default = column.default
-                value = default.arg(None) if default.is_callable else default.arg  # type: ignore[attr-defined]
+                arg = default.arg  # type: ignore[attr-defined]  # a ColumnDefault: scalar or callable(context)
+                value = arg(None) if default.is_callable else arg
                 setattr(obj, attr, value)
             else:
                 value = None
