@@ -95,11 +95,15 @@ def _about(body) -> dict:
     return {"name": body.device_name, "app_version": body.app_version}
 
 
-def create_app(engine: Engine) -> FastAPI:
+def create_app(engine: Engine, read_engine: Engine | None = None) -> FastAPI:
+    """`read_engine`: a streaming replica of `engine` for pulls (ids and rows too), used while
+    it has caught up with what the asking desktop already holds; everything else, and any pull
+    the replica cannot serve yet, goes to `engine`."""
     app = FastAPI(title="CaseDesk server", version=__version__, default_response_class=http.RawJSON,
                   lifespan=_lifespan)
     app.router.route_class = http.ORJSONRoute
     sessions = sessionmaker(engine, expire_on_commit=False)
+    replica = _Replica(read_engine) if read_engine is not None else None
 
     def quick_pull(session: Session, identity: auth.Identity, body: bytes) -> dict | None:
         """A pull with nothing new for its scope, answered with the token check in one session
@@ -112,6 +116,14 @@ def create_app(engine: Engine) -> FastAPI:
             return None
         if not marks_begun[0]:  # the database was down when this worker started
             marks_begun[0] = _begin_marks(sessions)
+        if replica is not None:
+            try:
+                with replica.edge() as near:
+                    page = scope_marks.quick(near, identity.user, ask.cursor, ask.since)
+                    if page is None or page["watermark"] >= ask.cursor:
+                        return page  # None: something new, which the endpoint pulls
+            except OperationalError as exc:
+                replica.down(exc)
         return scope_marks.quick(session, identity.user, ask.cursor, ask.since)
 
     # Token checks and quick answers read one statement at a time: on PostgreSQL their
@@ -148,6 +160,20 @@ def create_app(engine: Engine) -> FastAPI:
         if postgres:
             session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
         return session
+
+    def reading(cursor: int | None) -> Session:
+        """A snapshot of the replica when it has reached `cursor` (None: the primary's watermark
+        now), else of the primary. A desktop is never answered with a watermark below what it
+        already pulled (it would read that as a restored server), and what it holds newer than
+        the replica it keeps (app/sync/local.py takes no older version of a row)."""
+        if replica is not None:
+            if cursor is None:
+                with sessions() as primary:
+                    cursor = pull_mod.watermark(primary)
+            found = replica.snapshot(cursor)
+            if found is not None:
+                return found
+        return snapshot()
 
     def note_clock(user: User, device_id: str, client_time: str | None, request: Request) -> None:
         if client_time is None:
@@ -241,7 +267,7 @@ def create_app(engine: Engine) -> FastAPI:
 
     @app.post("/sync/pull", responses=errors(*SIGNED_IN), dependencies=[Security(bearer)])
     def pull(body: PullRequest, request: Request):
-        with snapshot() as session:
+        with reading(body.cursor) as session:
             user, _ = who(session, request)
             scope = scope_for(session, user)
             tried = getattr(request.state, "quick_tried", False)  # the edge asked the marks already
@@ -261,13 +287,13 @@ def create_app(engine: Engine) -> FastAPI:
 
     @app.post("/sync/ids", responses=errors(*SIGNED_IN, 404, ok=schemas.IdsAnswer), dependencies=[Security(bearer)])
     def ids(body: IdsRequest, request: Request):
-        with sessions() as session:
+        with reading(None) as session:
             user, _ = who(session, request)
             return {"rows": pull_mod.ids(session, scope_for(session, user), _pulled_table(body.table))}
 
     @app.post("/sync/rows", responses=errors(*SIGNED_IN, 404), dependencies=[Security(bearer)])
     def rows(body: RowsRequest, request: Request):
-        with sessions() as session:
+        with reading(None) as session:
             user, _ = who(session, request)
             return pull_mod.rows(session, scope_for(session, user), _pulled_table(body.table), body.ids)
 
@@ -276,6 +302,34 @@ def create_app(engine: Engine) -> FastAPI:
     attachments.register(app, sessions, who)  # /sync/attachments: the bytes of reports on referrals  # /files: rule, holiday and letter files published for every desktop
     backup.register(app, sessions)  # /sync/history: the id a restore changes (server/backup.py)
     return app
+
+
+class _Replica:
+    """The read replica's sessions, and what to do when it cannot be reached: the primary
+    answers, and the log says so (once a minute, not once a request)."""
+
+    def __init__(self, engine: Engine):
+        self.sessions = sessionmaker(engine, expire_on_commit=False)
+        self.edge = sessionmaker(engine.execution_options(isolation_level="AUTOCOMMIT"), expire_on_commit=False)
+        self._said = 0.0
+
+    def snapshot(self, cursor: int) -> Session | None:
+        session = self.sessions()
+        try:
+            session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+            if pull_mod.watermark(session) >= cursor:
+                return session
+        except OperationalError as exc:
+            self.down(exc)
+        session.close()
+        return None
+
+    def down(self, exc: OperationalError) -> None:
+        import time
+
+        if time.monotonic() - self._said > 60:
+            self._said = time.monotonic()
+            log.warning("the read replica cannot be reached (%s): pulls go to the primary", type(exc).__name__)
 
 
 def _begin_marks(sessions) -> bool:

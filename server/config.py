@@ -34,7 +34,7 @@ from server.logs import RETENTION_DAYS
 
 PASSWORD_ENV = "CASEDESK_DB_PASSWORD"
 KEYS: dict[str, dict[str, type]] = {
-    "database": {"url": str, "password_file": str},
+    "database": {"url": str, "password_file": str, "read_url": str},
     "server": {"host": str, "port": int, "workers": int, "certfile": str, "keyfile": str},
     "logs": {"directory": str, "retention_days": int},
 }
@@ -50,6 +50,7 @@ class ServerConfig:
     keyfile: str | None = None
     log_dir: str | None = None
     retention_days: int = RETENTION_DAYS
+    read_db_url: str | None = None  # a streaming replica for pulls (server/app.py); same password
 
 
 class ConfigError(Exception):
@@ -92,6 +93,8 @@ def check(path: str | os.PathLike, environ=os.environ) -> tuple[ServerConfig | N
                 values[name] = value
     base = path.parent
     url = _database(values, base, environ, problems)
+    read_url = _database(values, base, environ, problems, key="database.read_url") \
+        if "database.read_url" in values else None
     host = values.get("server.host", "127.0.0.1")
     port = values.get("server.port", 8765)
     if not 1 <= port <= 65535:
@@ -107,7 +110,7 @@ def check(path: str | os.PathLike, environ=os.environ) -> tuple[ServerConfig | N
     if problems:
         return None, problems
     assert url is not None  # _database reported a problem when it had none
-    return ServerConfig(url, host, port, workers, certfile, keyfile, log_dir, retention), []
+    return ServerConfig(url, host, port, workers, certfile, keyfile, log_dir, retention, read_url), []
 
 
 def _path(values: dict, key: str, base: Path) -> Path | None:
@@ -115,21 +118,21 @@ def _path(values: dict, key: str, base: Path) -> Path | None:
     return None if value is None else (base / Path(value).expanduser())  # relative to the file
 
 
-def _database(values: dict, base: Path, environ, problems: list[Problem]) -> str | None:
+def _database(values: dict, base: Path, environ, problems: list[Problem], key: str = "database.url") -> str | None:
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ArgumentError
 
-    url = values.get("database.url")
+    url = values.get(key)
     if url is None:
-        problems.append(Problem("config.missing", "database.url"))
+        problems.append(Problem("config.missing", key))
         return None
     try:
         parsed = make_url(url)
     except ArgumentError:
-        problems.append(Problem("config.bad_url", "database.url"))
+        problems.append(Problem("config.bad_url", key))
         return None
     if parsed.password is not None:
-        problems.append(Problem("config.password_in_url", "database.url", {"env": PASSWORD_ENV}))
+        problems.append(Problem("config.password_in_url", key, {"env": PASSWORD_ENV}))
         return None
     password = environ.get(PASSWORD_ENV) or None
     password_file = _path(values, "database.password_file", base)

@@ -13,6 +13,7 @@ from server.app import THREADS
 from server.app import create_app
 
 LOG_DIR_ENV = "CASEDESK_SERVER_LOG_DIR"
+READ_DB_ENV = "CASEDESK_SERVER_READ_DB"  # a streaming replica for pulls (server/app.py)
 RETENTION_ENV = "CASEDESK_SERVER_LOG_DAYS"
 
 
@@ -30,7 +31,9 @@ def create():
     url = os.environ["CASEDESK_SERVER_DB"]
     pool = {} if url.startswith("sqlite") else {"pool_size": THREADS, "max_overflow": 4, "pool_timeout": 60}
     # An error's text never quotes a row's values (a patient's name in a failed INSERT).
-    app = create_app(url_engine(url, hide_parameters=True, **pool))
+    read_url = os.environ.get(READ_DB_ENV)
+    reads = url_engine(read_url, hide_parameters=True, **pool) if read_url else None
+    app = create_app(url_engine(url, hide_parameters=True, **pool), reads)
     log_dir = os.environ.get(LOG_DIR_ENV)
     if not log_dir:
         return app

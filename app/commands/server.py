@@ -18,6 +18,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--db", default=None, metavar="URL",
                    help="database URL, e.g. postgresql+psycopg://user@127.0.0.1:5432/casedesk "
                         "(default: an embedded SQLite file in the user data dir)")
+    p.add_argument("--read-db", default=None, metavar="URL",
+                   help="a streaming replica of --db: pulls are read there while it has caught up with "
+                        "the desktop asking (README: Scaling); pushes, checks and sign-ins stay on --db")
     p.add_argument("--init-demo", action="store_true", help="create the schema, network, demo users and patients")
     p.add_argument("--patients", type=int, default=2000, help="demo patients for --init-demo")
     p.add_argument("--seed", type=int, default=1)
@@ -84,6 +87,8 @@ def _settings(args):
                                ("certfile", args.certfile), ("keyfile", args.keyfile)) if v is not None}
     if args.db:
         given["db_url"] = config.with_env_password(args.db)
+    if args.read_db:
+        given["read_db_url"] = config.with_env_password(args.read_db)
     settings = replace(settings, **given)
     if (settings.certfile is None) != (settings.keyfile is None):
         raise refuse("config.cert_pair", "--certfile")
@@ -127,11 +132,14 @@ def _run(args) -> int:
 
     # The workers read these (server/main.py): uvicorn starts each from an import string.
     os.environ["CASEDESK_SERVER_DB"] = url
+    if settings.read_db_url:
+        os.environ[server_main.READ_DB_ENV] = settings.read_db_url
     if settings.log_dir:
         os.environ[server_main.LOG_DIR_ENV] = settings.log_dir
         os.environ[server_main.RETENTION_ENV] = str(settings.retention_days)
     scheme = "https" if settings.certfile else "http"
     print(f"CaseDesk server on {scheme}://{settings.host}:{settings.port} ({settings.workers} worker(s))"
+          + (f", pulls from {config.printable(settings.read_db_url)}" if settings.read_db_url else "")
           + (f", logs in {settings.log_dir}" if settings.log_dir else ""), file=sys.stderr)
     uvicorn.run("server.main:create", factory=True, host=settings.host, port=settings.port,
                 workers=settings.workers, log_level="warning", access_log=False,

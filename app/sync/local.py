@@ -281,9 +281,14 @@ def _upsert(conn, table: str, columns: list[str], blob: bytes, path: str, overwr
         f"value ->> {columns.index('id')} NOT IN (SELECT row_id FROM {OutboxEntry.__tablename__} "
         f"WHERE table_name = '{table}')")
     window, args = ("", (blob, path)) if keys is None else (" AND key >= ? AND key < ?", (blob, path, *keys))
+    # Never an older version over a newer one held here: every change of a row gets a higher
+    # server_seq, and a page read from a replica that lags may carry a version this desktop
+    # has already had back from its own push (server/app.py reads pulls from a replica).
+    newer = f" WHERE excluded.server_seq >= {table}.server_seq OR {table}.server_seq IS NULL" \
+        if any(c == "server_seq" for _, c in picked) else ""
     done = conn.connection.driver_connection.execute(
         f"INSERT INTO {table} ({names}) SELECT {values} FROM jsonb_each(?, ?) WHERE {keep}{window} "
-        f"ON CONFLICT(id) DO UPDATE SET {updates}", args)
+        f"ON CONFLICT(id) DO UPDATE SET {updates}{newer}", args)
     return done.rowcount
 
 

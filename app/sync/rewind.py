@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import delete
 from sqlalchemy import func
 from sqlalchemy import select
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from app import clock
@@ -110,6 +111,7 @@ def recover(client, history: str | None) -> int:
               for t in resent_tables()}
     with profile.sessions.begin() as s:
         queued = queue_again(s, theirs, profile.store.user_id, profile.device_id, profile.store.schema_version)
+        forget_numbers(s)
         for key in FORGET:
             s.execute(delete(LocalState).where(LocalState.key == key))
         if history:
@@ -118,6 +120,18 @@ def recover(client, history: str | None) -> int:
     log.warning("the server's history was rewound (restored from a backup): %d row(s) queued again, "
                 "pulling the restored history from the start", queued)
     return queued
+
+
+def forget_numbers(session: Session) -> None:
+    """The rows' sequence numbers are the lost history's: a pulled row never replaces one with
+    a higher number (app/sync/local.py), and the restored history numbers from further back.
+    0 keeps them marked as the server's (purges and checks tell them from rows made here)."""
+    from app.sync.scope import PULL_EXCLUDED
+    from db.models import SYNCED_MODELS
+
+    for model in SYNCED_MODELS:
+        if model.__tablename__ not in PULL_EXCLUDED:
+            session.execute(update(model).where(model.server_seq.is_not(None)).values(server_seq=0))
 
 
 def queue_again(session: Session, theirs: dict[str, dict[str, int]], user_id: str | None, device_id: str,

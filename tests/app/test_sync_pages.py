@@ -104,3 +104,18 @@ def test_fetched_rows_keep_the_cursor(profile):
     with profile.sessions() as s:
         assert local.cursor(s) == 0
     assert [p.name for p in _patients(profile)] == ["吴九"]
+
+
+def test_a_page_never_brings_back_an_older_version_than_the_one_held(profile):
+    """A replica that lags may send a row this desktop already holds newer (its own push's
+    answer): the newer stays; the same or a newer number replaces it."""
+    row = _row(name="吴九", server_seq=30, version=3)
+    local.apply_page(profile.engine, pages.parse_pull(_pull([row], cursor=31)), 0)
+    older = list(row)
+    older[COLUMNS.index("name")], older[COLUMNS.index("server_seq")], older[COLUMNS.index("version")] = "吴九（旧）", 12, 2
+    assert local.apply_page(profile.engine, pages.parse_pull(_pull([older], cursor=32)), 31) == 0
+    assert [(p.name, p.version, p.server_seq) for p in _patients(profile)] == [("吴九", 3, 30)]
+    newer = list(row)
+    newer[COLUMNS.index("name")], newer[COLUMNS.index("server_seq")], newer[COLUMNS.index("version")] = "吴九九", 40, 4
+    assert local.apply_page(profile.engine, pages.parse_pull(_pull([newer], cursor=41)), 32) == 1
+    assert [(p.name, p.version, p.server_seq) for p in _patients(profile)] == [("吴九九", 4, 40)]

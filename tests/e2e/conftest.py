@@ -24,15 +24,15 @@ def free_port() -> int:
 class ServerProcess:
     """`python main.py server` as a child process; restartable to test crashes."""
 
-    def __init__(self, db_url: str, workers: int = 1):
-        self.db_url, self.workers, self.port = db_url, workers, free_port()
+    def __init__(self, db_url: str, workers: int = 1, extra: tuple[str, ...] = ()):
+        self.db_url, self.workers, self.port, self.extra = db_url, workers, free_port(), extra
         self.url = f"http://127.0.0.1:{self.port}"
         self.proc: subprocess.Popen | None = None
 
     def start(self) -> "ServerProcess":
         self.proc = subprocess.Popen(
             [sys.executable, str(ROOT / "main.py"), "server", "--db", self.db_url, "--port", str(self.port),
-             "--workers", str(self.workers)], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+             "--workers", str(self.workers), *self.extra], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             try:

@@ -91,3 +91,23 @@ url = "postgresql+psycopg://casedesk@127.0.0.1:9/casedesk"
 ''')
     out = run_main("--lang", "en", "server", "check-config", "--config", str(cfg))
     assert out.returncode == 2 and out.stdout.startswith("database.url: The database") and "does not answer" in out.stdout
+
+
+def test_a_read_replica_is_named_in_the_file_with_the_same_password(tmp_path):
+    cfg = write(tmp_path / "casedesk.toml", '''
+[database]
+url = "postgresql+psycopg://casedesk@10.0.0.5:5432/casedesk"
+read_url = "postgresql+psycopg://casedesk@10.0.0.6:5432/casedesk"
+''')
+    loaded = config.load(cfg, environ={"CASEDESK_DB_PASSWORD": "from-env"})
+    read = make_url(loaded.read_db_url)
+    assert (read.host, read.password) == ("10.0.0.6", "from-env")
+    assert config.load(write(tmp_path / "plain.toml", '[database]\nurl = "sqlite:///x.db"\n')).read_db_url is None
+    bad = write(tmp_path / "bad.toml", '''
+[database]
+url = "postgresql+psycopg://casedesk@10.0.0.5:5432/casedesk"
+read_url = "postgresql+psycopg://casedesk:inline@10.0.0.6:5432/casedesk"
+''')
+    with pytest.raises(config.ConfigError) as caught:
+        config.load(bad, environ={})
+    assert [(p.code, p.field) for p in caught.value.problems] == [("config.password_in_url", "database.read_url")]
