@@ -23,14 +23,18 @@ TINY = {
     "sync": (["--patients", "200", "--events", "2000", "--desktops", "4", "--rounds", "1", "--push", "100"],
              {"initial_rows_per_s", "raw_insert_rows_per_s", "incremental_cycle_ms", "concurrent_p50_ms",
               "concurrent_p99_ms", "concurrent_errors", "push_rows_per_s", "edit_during_sync_p99_ms",
-              "edit_during_sync_errors"}),
+              "edit_during_sync_errors", "burst_p99_ms", "burst_behind_p99_ms"}),
+    "scale": (["--patients", "200", "--events", "2000", "--desktops", "4", "--cycles", "1", "--think", "0.2",
+               "--rounds", "1"],
+              {"cpu_ms_per_sign_in", "cpu_ms_per_empty_pull", "cpu_ms_per_pull", "cpu_ms_per_push",
+               "desktops_per_core", "pull_p50_ms", "pull_p99_ms", "push_p99_ms", "errors"}),
 }
 
 
 @pytest.mark.usefixtures("keyring_backend")
 @pytest.mark.parametrize("name", sorted(TINY))
 def test_benchmark_runs_tiny_and_ends_with_its_figures(name, tmp_path, request):
-    if name == "sync":
+    if name in ("sync", "scale"):
         request.getfixturevalue("pg_url")  # a real PostgreSQL: fails in CI, skips elsewhere
     options, keys = TINY[name]
     result = run_main("bench", name, *options, env={"CASEDESK_CACHE_DIR": str(tmp_path),
@@ -38,3 +42,5 @@ def test_benchmark_runs_tiny_and_ends_with_its_figures(name, tmp_path, request):
     assert result.returncode == 0, result.stderr[-3000:]
     figures = json.loads(result.stdout.strip().splitlines()[-1])
     assert keys <= set(figures), f"missing {keys - set(figures)}"
+    if name == "scale":  # every request answered, and a core carries someone
+        assert figures["errors"] == 0 and figures["desktops_per_core"] > 0, figures

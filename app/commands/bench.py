@@ -18,6 +18,7 @@ BENCHES: dict[str, str] = {
     "screening": "app.screening.bench",
     "referrals": "ui.bench.referrals",
     "sync": "app.sync.bench",
+    "scale": "app.sync.bench_scale",
     "inbox": "ui.bench.inbox",
     "funnel": "app.dashboard.bench",
 }
