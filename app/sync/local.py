@@ -46,8 +46,12 @@ def cursor(session: Session) -> int:
     return int(row.value) if row else 0
 
 
-def pending_batch(session: Session, limit: int) -> list[OutboxEntry]:
+def pending_batch(session: Session, limit: int, after: int | None = None) -> list[OutboxEntry]:
+    """The next `limit` entries waiting to go, after outbox position `after` (a push's batch
+    sent but not yet recorded; positions may be negative: app/sync/rewind.py)."""
     q = select(OutboxEntry).where(OutboxEntry.status == "pending").order_by(OutboxEntry.seq).limit(limit)
+    if after is not None:
+        q = q.where(OutboxEntry.seq > after)
     return list(session.scalars(q))
 
 
