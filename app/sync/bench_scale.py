@@ -16,6 +16,7 @@ import os
 import random
 import time
 from pathlib import Path
+from typing import Any
 
 import httpx
 import orjson
@@ -46,13 +47,26 @@ def add_arguments(p) -> None:
     p.add_argument("--rounds", type=int, default=5, help="rounds of one kind of request, for its CPU")
     p.add_argument("--interval", type=float, default=300.0, help="the real sync interval, for desktops_per_core")
     p.add_argument("--pg", default=os.environ.get("CASEDESK_BENCH_PG", DEFAULT_PG))
+    p.add_argument("--read-db", default=None, metavar="URL",
+                   help="a streaming replica of --pg's server (its cluster): pulls read there, and "
+                        "replica_lag_safe says whether any desktop took an older version or skipped a change")
     p.add_argument("--rebuild", action="store_true", help="build the server database again")
+
+
+def _replica_of(read_db: str | None, db: str) -> str | None:
+    """The replica's URL for the scratch copy (the same database name, on the replica's host)."""
+    if not read_db:
+        return None
+    name = db.rsplit("/", 1)[1]
+    benchkit.wait_replicated(read_db.rsplit("/", 1)[0] + f"/{name}")
+    return read_db.rsplit("/", 1)[0] + f"/{name}"
 
 
 def run(args, log=print) -> dict:
     mean = max(0, round(args.events / max(args.patients, 1)))
     base = benchkit.ensure_base(args.pg, args.patients, (max(0, mean - 5), mean + 5), args.seed, log, args.rebuild)
-    with benchkit.database_copy(args.pg, base) as db, benchkit.server_process(db, args.workers) as (url, pid):
+    with benchkit.database_copy(args.pg, base) as db, \
+            benchkit.server_process(db, args.workers, _replica_of(args.read_db, db)) as (url, pid):
         users = _users(db)
         names = [u for role in ROLES for u in users.get(role, [])]
         meter = CpuMeter(pid, db)
@@ -117,6 +131,21 @@ class Desk:
     def __init__(self, wire: Desktop):
         self.wire, self.cursor = wire, 0
         self.patients: list[str] = []  # ids in scope, from the first sync: what its notes are about
+        self.held: dict[str, dict[str, int]] = {}  # table -> id -> server_seq, as a desktop holds them
+        self.older = self.backwards = 0  # older versions offered (kept out); watermarks below the cursor
+
+    def take(self, page: dict) -> None:
+        if page["watermark"] < self.cursor:
+            self.backwards += 1
+        for table, part in page["tables"].items():
+            at, seq_at = part["columns"].index("id"), part["columns"].index("server_seq")
+            held = self.held.setdefault(table, {})
+            for row in part["rows"]:
+                if held.get(row[at], -1) > row[seq_at]:
+                    self.older += 1  # the desktop keeps its newer one (app/sync/local.py)
+                else:
+                    held[row[at]] = row[seq_at]
+        self.cursor = page["cursor"]
 
 
 async def _run(url: str, names: list[str], args, meter: CpuMeter, log) -> dict:
@@ -154,6 +183,10 @@ async def _run(url: str, names: list[str], args, meter: CpuMeter, log) -> dict:
         started = time.perf_counter()
         await asyncio.gather(*(_cycles(d, args, latencies, errors) for d in desks))
         figures["cycles_s"] = round(time.perf_counter() - started, 2)
+        await asyncio.gather(*(_pull(d, [], errors) for d in desks))  # to the end, then the check
+        if args.read_db:
+            figures["replica_lag_safe"] = await _lag_safe(desks, errors)
+            figures["older_versions_offered"] = sum(d.older for d in desks)
     finally:
         for d in desks:
             d.wire.close()
@@ -170,6 +203,31 @@ async def _run(url: str, names: list[str], args, meter: CpuMeter, log) -> dict:
         figures[f"{kind}_p99_ms"] = round(_pct(values, 99), 1)
     figures["errors"] = errors[0]
     return figures
+
+
+async def _lag_safe(desks: list[Desk], errors) -> bool:
+    """No desktop was answered with a watermark below its cursor, and each holds exactly its
+    scope's rows at their latest numbers (an older version offered is kept out, as the desktop
+    does): the count + hash check the server computes on the primary (server/pull.py) equals
+    the desktop's own, so nothing older was taken and nothing was skipped."""
+    from server.pull import MIX_MOD
+    from server.pull import MIX_MUL
+
+    safe = all(d.backwards == 0 for d in desks)
+    for desk in desks:
+        answer = await _post(desk, "/sync/check", {"tables": [], "exclude": {}}, [], errors)
+        if answer is None:
+            return False
+        for _ in range(600):  # nothing is written now: the replica catches up with the primary's watermark
+            if desk.cursor >= answer["watermark"]:
+                break
+            await asyncio.sleep(0.05)
+            await _pull(desk, [], errors)
+        for table, digest in answer["tables"].items():
+            seqs = list(desk.held.get(table, {}).values())
+            mine = (len(seqs), sum(seqs), sum(s * MIX_MUL % MIX_MOD for s in seqs))
+            safe &= mine == (digest["count"], digest["sum"], digest["mix"])
+    return safe
 
 
 async def _gather_limited(coros, limit: int) -> list:
@@ -206,7 +264,8 @@ async def _first_sync(desk: Desk, errors) -> int:
         if patients:
             at = patients["columns"].index("id")
             desk.patients.extend(r[at] for r in patients["rows"])
-        desk.cursor, more = page["cursor"], page["more"]
+        desk.take(page)
+        more = page["more"]
     return rows
 
 
@@ -217,18 +276,23 @@ async def _pull(desk: Desk, latencies, errors) -> None:
                            latencies, errors)
         if page is None:
             return
-        desk.cursor, more = page["cursor"], page["more"]
+        desk.take(page)
+        more = page["more"]
 
 
 async def _push(desk: Desk, notes: int, latencies, errors) -> None:
     if not desk.patients:
         return
     now = clock.now().isoformat().replace("+00:00", "Z")
-    mutations = [{"mutation_id": uuid7(), "table": "timeline_events", "row_id": uuid7(), "op": "insert",
+    mutations: list[dict[str, Any]] = [{"mutation_id": uuid7(), "table": "timeline_events", "row_id": uuid7(), "op": "insert",
                   "base_version": 0, "changes": {"patient_id": [None, random.choice(desk.patients)],
                                                  "kind": [None, "note"], "title": [None, "电话随访"],
                                                  "occurred_at": [None, now]}} for _ in range(notes)]
-    await _post(desk, "/sync/push", {"schema_version": migrate.head(), "mutations": mutations}, latencies, errors)
+    answer = await _post(desk, "/sync/push", {"schema_version": migrate.head(), "mutations": mutations},
+                         latencies, errors)
+    for m, result in zip(mutations, (answer or {}).get("results", [])):
+        if "server_seq" in result:  # the desktop holds its own row at the number the answer gave
+            desk.held.setdefault("timeline_events", {})[m["row_id"]] = result["server_seq"]
 
 
 async def _cycles(desk: Desk, args, latencies, errors) -> None:

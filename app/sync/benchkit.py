@@ -88,11 +88,11 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def server_process(url: str, workers: int):
+def server_process(url: str, workers: int, read_url: str | None = None):
     port = _free_port()
     proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "server", "--db", url, "--port", str(port),
-                             "--workers", str(workers)], cwd=ROOT, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE)
+                             "--workers", str(workers), *(["--read-db", read_url] if read_url else [])],
+                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     assert proc.stderr is not None  # stderr=PIPE
     base = f"http://127.0.0.1:{port}"
     try:
@@ -159,3 +159,21 @@ def raw_insert(source: Path, target: Path, tables) -> tuple[int, float]:
         src.close()
         dst.close()
     return rows_total, seconds
+
+
+def wait_replicated(replica_db: str, timeout: float = 120) -> None:
+    """Until the replica holds the database just made on its primary (CREATE DATABASE is
+    replicated too)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        engine = create_engine(replica_db)
+        try:
+            with engine.connect() as conn:
+                conn.execute(text("SELECT value FROM seq_counter WHERE id = 1"))
+                return
+        except Exception:  # noqa: BLE001 - not there yet
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
+        finally:
+            engine.dispose()

@@ -35,6 +35,7 @@ DOCUMENTS = {
     "app/screening/bench.py": "benchmark data: a Chinese screening list",
     "app/sync/bench.py": "benchmark data",
     "app/sync/concurrent.py": "benchmark data (a load test's notes)",
+    "app/sync/bench_scale.py": "benchmark data (the simulated desktops' notes)",
     "app/mdt/plans.py": "the departments' names as records store them and the MDT plan templates (clinical text)",
     "app/pathway/holidays.py": "the statutory holidays' names as the State Council publishes them",
     "app/screening/parse.py": "values read from the stations' Chinese screening lists (sexes, cancers, places)",
