@@ -7,6 +7,10 @@ found invalid is remembered for a minute, so a flood of forged tokens costs no q
 body is then read only up to MAX_BODY, whether or not it announces its length. Bodies are
 parsed with orjson, which refuses what PostgreSQL would choke on later (lone surrogates,
 NaN/Infinity, nesting deeper than 1024) at the door as a 422.
+
+One exception to "token first": a shortcut path (a pull, server/app.py) whose declared body
+is at most SHORTCUT_BODY bytes has those few bytes read first, so that token check and answer
+(a pull with nothing new) take one thread and one database session.
 """
 from __future__ import annotations
 
