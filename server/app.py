@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import time
 
 import anyio.to_thread
 from fastapi import FastAPI
@@ -325,8 +326,6 @@ class _Replica:
         return None
 
     def down(self, exc: OperationalError) -> None:
-        import time
-
         if time.monotonic() - self._said > 60:
             self._said = time.monotonic()
             log.warning("the read replica cannot be reached (%s): pulls go to the primary", type(exc).__name__)

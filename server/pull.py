@@ -35,8 +35,6 @@ PULLED = tuple(m.__tablename__ for m in SYNCED_MODELS if m.__tablename__ not in 
 # change of a row gets a new server_seq, so (count, sums) moves with any missing, extra
 # or stale row. The mix stays below 2^63 for any realistic table (seq < 3.4e9).
 MIX_MUL, MIX_MOD = 2654435761, 4294967291
-SCOPE_TABLES = ("org_units", "users", "patients")
-SCOPE_FIELDS = frozenset({"community_id", "family_doctor_id"})
 SCOPE_SCAN_LIMIT = 20_000
 HISTORY_KEY = "history"
 
@@ -142,11 +140,11 @@ def scope_may_have_changed(session: Session, since: int) -> bool:
     """Whether a change after `since` could alter who sees which rows: the organisation
     tree, a user, or a patient's community or family doctor (a new patient is simply pulled)."""
     q = select(ChangeLog.table_name, ChangeLog.version, ChangeLog.fields).where(
-        ChangeLog.server_seq > since, ChangeLog.table_name.in_(SCOPE_TABLES)).limit(SCOPE_SCAN_LIMIT + 1)
+        ChangeLog.server_seq > since, ChangeLog.table_name.in_(scope_marks.SCOPE_TABLES)).limit(SCOPE_SCAN_LIMIT + 1)
     rows = session.execute(q).all()
     if len(rows) > SCOPE_SCAN_LIMIT:
         return True
-    return any(table != "patients" or (version > 1 and SCOPE_FIELDS & set(fields)) for table, version, fields in rows)
+    return any(scope_marks.moves_scope(table, version, fields) for table, version, fields in rows)
 
 
 def _digests(session: Session, scope: Scope, tables: list[str], exclude: dict[str, list[str]]) -> dict:

@@ -43,8 +43,14 @@ from db.models.enums import Role
 
 SINCE_KEY = "marks"
 REF, SCOPE = "mark:ref", "mark:scope"
-SCOPE_TABLES = ("org_units", "users", "patients")  # what scope_may_have_changed looks at
+SCOPE_TABLES = ("org_units", "users", "patients")  # the changes that can move rows between scopes
 SCOPE_FIELDS = frozenset({"community_id", "family_doctor_id"})
+
+
+def moves_scope(table: str, version: int, fields) -> bool:
+    """Whether a change may move rows into or out of scopes: the organisation tree, a user, or
+    a patient's community or family doctor (a new patient is simply pulled)."""
+    return table in SCOPE_TABLES and (table != "patients" or (version > 1 and bool(SCOPE_FIELDS & set(fields))))
 CHUNK = 1000
 
 
@@ -104,7 +110,7 @@ def note(session: Session, changed: Iterable[tuple]) -> None:
     for obj, table, fields, version, seq in changed:
         if table in REFERENCE_TABLES:
             top[REF] = seq
-        if table in SCOPE_TABLES and (table != "patients" or (version > 1 and SCOPE_FIELDS & set(fields))):
+        if moves_scope(table, version, fields):
             top[SCOPE] = seq
         if table == "patients":
             patients[obj.id] = (obj.community_id, obj.family_doctor_id)
