@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.serial import to_wire
@@ -31,12 +31,18 @@ def entries_after(session: Session, device_id: str, seq: int, limit: int = BATCH
 
 
 def send(profile: Profile, post) -> int:
-    """Send every unsent entry with `post(path, body)`; the number the server stored."""
+    """Send the entries unsent when this step began with `post(path, body)`; the number the
+    server stored. The end is fixed at the start: a person reading records while the sync runs
+    writes an entry every few milliseconds, and "until none is left" would never end."""
     stored = 0
+    with profile.sessions() as s:
+        last = s.scalar(select(func.max(AuditEntry.seq)).where(AuditEntry.device_id == profile.device_id)) or 0
     while True:
         acked = int(profile.get_local(ACKED_KEY) or 0)
+        if acked >= last:
+            return stored
         with profile.sessions() as s:
-            batch = entries_after(s, profile.device_id, acked)
+            batch = entries_after(s, profile.device_id, acked, limit=min(BATCH, last - acked))
         if not batch:
             return stored
         answer = post("/sync/audit", {"entries": batch})

@@ -206,3 +206,27 @@ def test_entries_claiming_another_person_or_a_future_time_are_refused(fleet):
     assert abs(fleet.sql("SELECT clock_skew_s FROM devices WHERE id = :d", d=device)[0][0] - 7200) < 60
     assert fleet.sql("SELECT count(*) FROM security_events WHERE kind = 'clock_skew' AND device_id = :d",
                      d=device)[0][0] == 1
+
+
+def test_a_person_reading_while_the_trail_is_sent_does_not_keep_the_sync_going(fleet, monkeypatch):
+    """Each read writes an entry; the step sends what was there when it began and ends (it
+    once chased a person who kept reading, and the sync never finished)."""
+    desk = fleet("a")
+    desk.client.cycle()
+    read_some(desk)
+    monkeypatch.setattr(audit_push, "BATCH", 1)  # one entry a request: many requests to read between
+    held = len(server_chain(fleet, desk))
+    waiting = len(local_chain(desk)) - held
+
+    posts = []
+
+    def reading_between(path, body):
+        posts.append(path)
+        assert len(posts) <= 2 * waiting, "the step is chasing the person's new entries"
+        read_some(desk, 1)  # the person opens a patient while each request is out
+        return desk.client._stamped(path, body)
+
+    assert audit_push.send(desk.profile, reading_between) == waiting
+    assert len(local_chain(desk)) == held + 2 * waiting  # the new reads wait for the next cycle
+    assert audit_push.send(desk.profile, desk.client._stamped) == waiting
+    assert server_chain(fleet, desk) == local_chain(desk)
