@@ -214,46 +214,48 @@ class SyncClient:
         return report
 
     def push(self) -> dict[str, int]:
-        """Send the outbox in batches. The next batch goes out (on a thread of its own) while
-        this one's answers are recorded here: the server's work and the desktop's overlap. One
-        request is in flight at a time, in outbox order, so the server applies them in order;
-        rows merged on the server are fetched once nothing is in flight (one network user)."""
+        """Send the outbox in batches, three steps overlapping: while one batch is out (on a
+        thread of its own), the next is read here and the previous one's answers recorded, so
+        the server never waits on this desktop between batches. One request is in flight at a
+        time, in outbox order, so the server applies them in order; rows merged on the server
+        are fetched once nothing is in flight (one network user)."""
         totals: dict[str, int] = {}
         schema = migrate.head()
         merged: set[tuple[str, str]] = set()
         with ThreadPoolExecutor(1, thread_name_prefix="sync-push") as sender:
-            answer = sender.submit(self._send_batch, None, schema)
-            while True:
-                batch, body = answer.result()
-                if not batch:
-                    break
-                answer = sender.submit(self._send_batch, batch[-1].seq, schema)
+            batch, payload = self._read_batch(None)
+            answer = sender.submit(self._send_batch, batch, payload, schema) if batch else None
+            while answer is not None:
                 try:
+                    upcoming = self._read_batch(batch[-1].seq)  # positions after the one in flight
+                    body = answer.result()
+                    sent, (batch, payload) = batch, upcoming
+                    answer = sender.submit(self._send_batch, batch, payload, schema) if batch else None
                     with self.profile.sessions.begin() as s:
                         counts, batch_merged = local.record_results(s, body["results"])
                 except BaseException:
-                    answer.cancel()
-                    wait_quietly(answer)  # sent or not, the next push sends it again (answers replay)
+                    if answer is not None:
+                        answer.cancel()
+                        wait_quietly(answer)  # sent or not, the next push sends it again (answers replay)
                     raise
                 merged |= batch_merged
                 for k, v in counts.items():
                     totals[k] = totals.get(k, 0) + v
-                self._announce({e.table_name for e in batch}, {e.row_id for e in batch})
+                self._announce({e.table_name for e in sent}, {e.row_id for e in sent})
         for table in {t for t, _ in merged}:
             self.fetch_rows(table, [i for t, i in merged if t == table])
         return totals
 
-    def _send_batch(self, after: int | None, schema: str) -> tuple[list, dict]:
-        """The batch after outbox position `after` (None: from the start), sent: (batch, answer)."""
+    def _read_batch(self, after: int | None) -> tuple[list, list[dict[str, Any]]]:
+        """The batch after outbox position `after` (None: from the start), and its mutations."""
         with self.profile.sessions() as s:
             batch = local.pending_batch(s, PUSH_BATCH, after)
-            payload: list[dict[str, Any]] = [{"mutation_id": e.mutation_id, "table": e.table_name,
-                                              "row_id": e.row_id, "op": e.op, "base_version": e.base_version,
-                                              "changes": e.changes} for e in batch]
-        if not batch:
-            return batch, {}
+            return batch, [{"mutation_id": e.mutation_id, "table": e.table_name, "row_id": e.row_id, "op": e.op,
+                            "base_version": e.base_version, "changes": e.changes} for e in batch]
+
+    def _send_batch(self, batch: list, payload: list[dict[str, Any]], schema: str) -> dict:
         attachment_sync.upload(self, batch)  # a report's bytes before its row (server/attachments.py)
-        return batch, self._stamped("/sync/push", {"schema_version": schema, "mutations": payload})
+        return self._stamped("/sync/push", {"schema_version": schema, "mutations": payload})
 
     def pull(self, progress=None) -> int:
         return self._pull(progress, None)[0]
