@@ -27,9 +27,10 @@ def stamp(session: Session, changed, user_id: str | None, device_id: str | None)
     if not changed:
         return []
     with session.no_autoflush:  # the rows themselves may be written after (server/setwrite.py)
+        counter = SeqCounter.__table__  # the table, not the class: no search of the session's objects
         top = session.execute(
-            update(SeqCounter).where(SeqCounter.id == 1)
-            .values(value=SeqCounter.value + len(changed)).returning(SeqCounter.value)
+            update(counter).where(counter.c.id == 1)
+            .values(value=counter.c.value + len(changed)).returning(counter.c.value)
         ).scalar_one()
         now = clock.now()
         log, seqs = [], []
