@@ -7,7 +7,10 @@ watermark). Call it last in a transaction, to keep that lock short.
 """
 from __future__ import annotations
 
+from typing import cast
+
 import orjson
+from sqlalchemy import Table
 from sqlalchemy import insert
 from sqlalchemy import text
 from sqlalchemy import update
@@ -27,7 +30,7 @@ def stamp(session: Session, changed, user_id: str | None, device_id: str | None)
     if not changed:
         return []
     with session.no_autoflush:  # the rows themselves may be written after (server/setwrite.py)
-        counter = SeqCounter.__table__  # the table, not the class: no search of the session's objects
+        counter = cast(Table, SeqCounter.__table__)  # the table, not the class: no search of the session's objects
         top = session.execute(
             update(counter).where(counter.c.id == 1)
             .values(value=counter.c.value + len(changed)).returning(counter.c.value)
