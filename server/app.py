@@ -232,9 +232,10 @@ def create_app(engine: Engine, read_engine: Engine | None = None) -> FastAPI:
             for attempt in range(PUSH_ATTEMPTS):
                 try:
                     scope = scope_for(session, user)
-                    return {"results": push_mod.push(session, user, device_id, scope, body.mutations,
-                                                     client_addr=client_addr(request),
-                                                     older_desktop=body.schema_version != current)}
+                    # Serialised here: FastAPI's jsonable_encoder walks 500 answers (~5 ms a batch).
+                    return http.RawJSON({"results": push_mod.push(session, user, device_id, scope, body.mutations,
+                                                                  client_addr=client_addr(request),
+                                                                  older_desktop=body.schema_version != current)})
                 except OperationalError as exc:
                     session.rollback()
                     if not http.retryable(exc) or attempt == PUSH_ATTEMPTS - 1:
