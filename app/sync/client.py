@@ -38,7 +38,8 @@ from db import migrate
 from db.engine import checkpoint
 from db.models import MODEL_BY_TABLE
 
-PUSH_BATCH = 500
+PUSH_BATCH = 1000  # the server's most (server/schemas.py MAX_BATCH): fewer requests' fixed costs
+PUSH_BYTES = 8 * 1024 * 1024  # and at most this much JSON, far inside the server's 32 MB body limit
 PULL_PAGE = 10_000
 FETCH_PAGE = 5000
 TIMEOUT = httpx.Timeout(30.0, connect=5.0)
@@ -247,11 +248,20 @@ class SyncClient:
         return totals
 
     def _read_batch(self, after: int | None) -> tuple[list, list[dict[str, Any]]]:
-        """The batch after outbox position `after` (None: from the start), and its mutations."""
+        """The batch after outbox position `after` (None: from the start), and its mutations:
+        PUSH_BATCH of them, fewer if they would pass PUSH_BYTES (long notes), at least one."""
         with self.profile.sessions() as s:
             batch = local.pending_batch(s, PUSH_BATCH, after)
-            return batch, [{"mutation_id": e.mutation_id, "table": e.table_name, "row_id": e.row_id, "op": e.op,
-                            "base_version": e.base_version, "changes": e.changes} for e in batch]
+        payload: list[dict[str, Any]] = []
+        size = 0
+        for e in batch:
+            mutation = {"mutation_id": e.mutation_id, "table": e.table_name, "row_id": e.row_id, "op": e.op,
+                        "base_version": e.base_version, "changes": e.changes}
+            size += len(orjson.dumps(mutation))
+            if payload and size > PUSH_BYTES:
+                break
+            payload.append(mutation)
+        return batch[:len(payload)], payload
 
     def _send_batch(self, batch: list, payload: list[dict[str, Any]], schema: str) -> dict:
         attachment_sync.upload(self, batch)  # a report's bytes before its row (server/attachments.py)

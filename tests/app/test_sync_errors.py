@@ -193,3 +193,27 @@ def test_no_sync_code_decides_by_reading_a_message():
              for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if reading.search(line)]
     assert found == []  # conflicts too: the server's conflict answer carries its kind
     assert not reading.search("if exc.kind == errors.VERSION:") and reading.search('"too old" in str(exc)')
+
+
+def test_a_push_batch_stops_short_of_the_byte_bound_and_the_rest_goes_next(profile, monkeypatch):
+    """Long notes: a batch of the usual count could pass the server's body limit (a 413 that
+    would come back every cycle); it is cut by size instead, never below one mutation."""
+    from app.sync import client as client_mod
+    with profile.store.write() as tx:
+        for i in range(5):
+            tx.add(Patient(name=f"赵敏{i}", sex="F", birth_date=dt.date(1970, 5, 6), warning_flags="长" * 1500))
+    monkeypatch.setattr(client_mod, "PUSH_BYTES", 10_000)  # ~2 of these mutations (UTF-8: 4.5 KB each)
+    client = SyncClient(profile, "http://server.test", transport=recorded({}, []))
+    try:
+        first, payload = client._read_batch(None)
+        assert 1 <= len(first) < 5 and [m["mutation_id"] for m in payload] == [e.mutation_id for e in first]
+        rest, _ = client._read_batch(first[-1].seq)
+        monkeypatch.setattr(client_mod, "PUSH_BYTES", 10)  # smaller than any one mutation: still one goes
+        one, _ = client._read_batch(None)
+    finally:
+        client.close()
+    assert len(one) == 1
+    with profile.sessions() as s:
+        waiting = [e.mutation_id for e in local.pending_batch(s, 100)]
+    assert [e.mutation_id for e in first + rest][:len(waiting)] == waiting[:len(first) + len(rest)]
+    assert len(first) + len(rest) <= len(waiting)
