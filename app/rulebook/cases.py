@@ -5,6 +5,7 @@ from app.problems import Problem
 from app.rulebook.common import changed as changed_fields
 from app.rulebook.common import choice
 from app.rulebook.common import max_length
+from app.rulebook.common import values
 from db.models.enums import CancerType
 from db.models.enums import RiskLevel
 from db.models.enums import Role
@@ -19,9 +20,9 @@ MANAGERS = {"clinic_cm_id": Role.CLINIC_CM.value, "ward_cm_id": Role.WARD_CM.val
 def check(before, after, actor, lookup) -> list[Problem]:
     problems: list[Problem] = []
     changed = changed_fields(before, after)
-    choice(after, changed, "stage", [s.value for s in Stage], problems)
-    choice(after, changed, "cancer_type", [c.value for c in CancerType], problems)
-    choice(after, changed, "risk_level", [r.value for r in RiskLevel], problems)
+    choice(after, changed, "stage", values(Stage), problems)
+    choice(after, changed, "cancer_type", values(CancerType), problems)
+    choice(after, changed, "risk_level", values(RiskLevel), problems)
     max_length(after, changed, {"next_action": 200}, problems)
     # Each desktop derives these for itself (db/summary.py); a change sent for them is made up.
     for field in (DERIVED & changed if before is not None else ()):

@@ -7,6 +7,7 @@ from app.problems import Problem
 from app.rulebook.common import changed as changed_fields
 from app.rulebook.common import choice
 from app.rulebook.common import max_length
+from app.rulebook.common import values
 from db.models.enums import EventKind
 from db.models.enums import FollowupStatus
 from db.models.enums import MdtState
@@ -22,7 +23,7 @@ def check_timeline_event(before, after, actor, lookup) -> list[Problem]:
     if before is not None and _edited(before, after):
         problems.append(Problem("record.append_only", None, {"table": "timeline_events"}))
     changed = changed_fields(before, after)
-    choice(after, changed, "kind", [k.value for k in EventKind], problems)
+    choice(after, changed, "kind", values(EventKind), problems)
     max_length(after, changed, {"title": 200, "title_code": 48, "body": 20_000}, problems)
     return problems
 
@@ -30,7 +31,7 @@ def check_timeline_event(before, after, actor, lookup) -> list[Problem]:
 def check_followup(before, after, actor, lookup) -> list[Problem]:
     problems: list[Problem] = []
     changed = changed_fields(before, after)
-    choice(after, changed, "status", [s.value for s in FollowupStatus], problems)
+    choice(after, changed, "status", values(FollowupStatus), problems)
     choice(after, changed, "method", FOLLOWUP_METHODS, problems)
     max_length(after, changed, {"notes": 4000, "outcome": 32}, problems)
     due = after.get("due_date")
@@ -63,7 +64,7 @@ SPECIALTY_MAX = 32
 def check_mdt_request(before, after, actor, lookup) -> list[Problem]:
     problems: list[Problem] = []
     changed = changed_fields(before, after)
-    choice(after, changed, "state", [s.value for s in MdtState], problems)
+    choice(after, changed, "state", values(MdtState), problems)
     max_length(after, changed, {"question": 4000, "decision": 4000}, problems)
     if (before is None or "question" in changed) and not (after.get("question") or "").strip():
         problems.append(Problem("field.required", "question"))

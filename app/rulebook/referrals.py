@@ -14,6 +14,7 @@ from __future__ import annotations
 from app.problems import Problem
 from app.referrals import deadline
 from app.referrals import states
+from app.rulebook.common import values
 from db.models.enums import OrgKind
 from db.models.enums import ReferralDirection
 from db.models.enums import ReferralState
@@ -94,8 +95,8 @@ def _changed(before, after) -> set[str]:
 
 
 def _choices(after, changed, problems) -> None:
-    for field, allowed in (("direction", [d.value for d in ReferralDirection]),
-                           ("state", [s.value for s in ReferralState]), ("urgency", URGENCIES)):
+    for field, allowed in (("direction", values(ReferralDirection)),
+                           ("state", values(ReferralState)), ("urgency", URGENCIES)):
         if field in changed and after.get(field) not in allowed:
             problems.append(Problem("field.not_allowed", field, {"value": str(after.get(field))}))
     if "breach_reason" in changed and after.get("breach_reason") not in (None, *deadline.BREACH_REASONS):
