@@ -40,9 +40,9 @@ def stamp(session: Session, changed, user_id: str | None, device_id: str | None)
         for seq, (obj, table, fields, version) in enumerate(changed, start=top - len(changed) + 1):
             obj.server_seq = seq
             log.append({"server_seq": seq, "table_name": table, "row_id": obj.id, "version": version,
-                        "fields": fields, "user_id": user_id, "device_id": device_id, "at": now})
+                        "fields": fields})
             seqs.append(seq)
-        _log(session, log)
+        _log(session, log, user_id, device_id, now)
         scope_marks.note(session, [(*change, seq) for change, seq in zip(changed, seqs)])
     return seqs
 
@@ -54,12 +54,12 @@ _LOG = text(
     "version integer, fields jsonb)")
 
 
-def _log(session: Session, log: list[dict]) -> None:
-    """The change_log entries: on PostgreSQL one statement from one JSON document."""
+def _log(session: Session, log: list[dict], user_id: str | None, device_id: str | None, at) -> None:
+    """The change_log entries (who and when are the same for all): on PostgreSQL one
+    statement from one JSON document."""
     if session.get_bind().dialect.name != "postgresql":
-        session.execute(insert(ChangeLog.__table__), log)  # type: ignore[arg-type]  # a Table
+        rows = [{**e, "user_id": user_id, "device_id": device_id, "at": at} for e in log]
+        session.execute(insert(ChangeLog.__table__), rows)  # type: ignore[arg-type]  # a Table
         return
-    first = log[0]
-    rows = [{k: e[k] for k in ("server_seq", "table_name", "row_id", "version", "fields")} for e in log]
-    session.execute(_LOG, {"rows": orjson.dumps(rows).decode(), "user": first["user_id"],
-                           "device": first["device_id"], "at": first["at"].replace(tzinfo=None)})
+    session.execute(_LOG, {"rows": orjson.dumps(log).decode(), "user": user_id, "device": device_id,
+                           "at": at.replace(tzinfo=None)})
