@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import json
 from contextlib import contextmanager
+from typing import cast
 
 from sqlalchemy import Engine
+from sqlalchemy import Table
 from sqlalchemy import bindparam
 from sqlalchemy import delete
 from sqlalchemy import func
@@ -63,37 +65,39 @@ def record_results(session: Session, results: list[dict]) -> tuple[dict[str, int
     the server's version, sequence number and stamps in one UPDATE per table."""
     counts: dict[str, int] = {}
     merged: set[tuple[str, str]] = set()
-    by_id = {e.mutation_id: e for e in session.scalars(
-        select(OutboxEntry).where(OutboxEntry.mutation_id.in_([r["mutation_id"] for r in results])))}
+    # The entries' places and rows only: their changes (JSON) are not needed to record an answer.
+    outbox = cast(Table, OutboxEntry.__table__)
+    by_id = {mid: (seq, table, row_id) for mid, seq, table, row_id in session.execute(
+        select(outbox.c.mutation_id, outbox.c.seq, outbox.c.table_name, outbox.c.row_id)
+        .where(outbox.c.mutation_id.in_([r["mutation_id"] for r in results])))}
     stamps: dict[str, dict[str, dict]] = {}  # table -> row id -> the latest ack's values
     done: list[int] = []
     for r in results:
         entry = by_id.pop(r["mutation_id"], None)
         if entry is None:
             continue  # acknowledged before (a replayed answer), or twice in one answer
+        seq, table, row_id = entry
         status = r["status"]
         counts[status] = counts.get(status, 0) + 1
         if status in ("applied", "merged"):
-            table = entry.table_name
-            row = stamps.setdefault(table, {}).setdefault(entry.row_id, {"_id": entry.row_id})
+            row = stamps.setdefault(table, {}).setdefault(row_id, {"_id": row_id})
             row["version"] = r["version"]
             for key in ("server_seq", "updated_at", "deleted_at"):
                 if key in r:
                     row[key] = from_wire(table, key, r[key])
             for key, value in (r.get("stamped") or {}).items():  # who and when, as the server says
                 row[key] = from_wire(table, key, value)
-            done.append(entry.seq)
+            done.append(seq)
             if status == "merged":
-                merged.add((table, entry.row_id))
+                merged.add((table, row_id))
             if r.get("merge_candidate"):
-                add_merge_candidate(session, table, entry.row_id, r["merge_candidate"])
+                add_merge_candidate(session, table, row_id, r["merge_candidate"])
         else:
-            entry.status = status
-            entry.server_reason = r.get("reason")  # English, for logs
             # A conflict's two sides, or a rejection's problems as codes (worded in ui/ in the
-            # reader's language; an older server sends only the English reason).
-            entry.server_detail = {k: r[k] for k in ("fields", "version", "server_change", "problems", "kind")
-                                   if k in r} or None
+            # reader's language; an older server sends only the English reason, kept for logs).
+            detail = {k: r[k] for k in ("fields", "version", "server_change", "problems", "kind") if k in r}
+            session.execute(update(outbox).where(outbox.c.seq == seq).values(
+                status=status, server_reason=r.get("reason"), server_detail=detail or None))
     for table, rows in stamps.items():
         t = MODEL_BY_TABLE[table].__table__
         by_shape: dict[tuple, list[dict]] = {}
