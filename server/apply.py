@@ -11,12 +11,8 @@ from collections import defaultdict
 from functools import cache
 from typing import Any
 
-from sqlalchemy import String
-from sqlalchemy import any_
-from sqlalchemy import bindparam
 from sqlalchemy import func
 from sqlalchemy import select
-from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
 from app import clock
@@ -42,9 +38,10 @@ from server.checks import Rejected
 from server.checks import check_rules
 from server.checks import check_scope
 from server.checks import merge_candidate
+from server.idlists import CHUNK
+from server.idlists import among
 from server.legacy_tasks import follow
 
-CHUNK = 1000
 STAMPED = {"timeline_events": ("author_id",), "calls": ("caller_id",), "letters": ("printed_at", "printed_by", "printed_at_desktop"),
            "referral_attachments": ("added_at", "added_by"), "slot_bookings": ("booked_at", "booked_by")}
 
@@ -56,7 +53,6 @@ class Batch:
         self.rows: dict[tuple[str, str], Any] = {}
         self.history: dict[tuple[str, str], list] = defaultdict(list)
         self.patients: list[Patient] = []
-        among = _among if session.get_bind().dialect.name == "postgresql" else _in
         _lock_slots(session, mutations)
         wanted: dict[str, set[str]] = defaultdict(set)
         for m in mutations:
@@ -67,14 +63,14 @@ class Batch:
             ordered = sorted(ids)
             for i in range(0, len(ordered), CHUNK):
                 chunk = ordered[i:i + CHUNK]
-                q = select(model).where(among(model.id, chunk)).order_by(model.id).with_for_update()
+                q = select(model).where(among(session, model.id, chunk)).order_by(model.id).with_for_update()
                 self.rows.update(((table, r.id), r) for r in session.scalars(q))
                 found = [r for r in chunk if (table, r) in self.rows]
                 if not found:
                     continue
                 q = select(ChangeLog.row_id, ChangeLog.server_seq, ChangeLog.version, ChangeLog.device_id,
                            ChangeLog.user_id, ChangeLog.at, ChangeLog.fields).where(
-                    ChangeLog.table_name == table, among(ChangeLog.row_id, found))
+                    ChangeLog.table_name == table, among(session, ChangeLog.row_id, found))
                 for row_id, *entry in session.execute(q):
                     self.history[(table, row_id)].append(entry)
         if scope.units is not None:  # the patients scope checks will ask about, in one query
@@ -84,7 +80,8 @@ class Batch:
                 named.add(new if isinstance(new, str) else None)
             pids = sorted(p for p in named if p)
             for i in range(0, len(pids), CHUNK):  # held here: the session's identity map holds them weakly
-                self.patients.extend(session.scalars(select(Patient).where(among(Patient.id, pids[i:i + CHUNK]))))
+                q = select(Patient).where(among(session, Patient.id, pids[i:i + CHUNK]))
+                self.patients.extend(session.scalars(q))
 
     def changed_since(self, table: str, row_id: str, base_version: int, device_id: str) -> set[str]:
         """Fields other desktops changed after `base_version` (this desktop's own are its history)."""
@@ -94,16 +91,6 @@ class Batch:
     def last_change(self, table: str, row_id: str):
         entries = self.history.get((table, row_id))
         return max(entries, key=lambda e: e[0]) if entries else None
-
-
-def _among(column, ids: list[str]):
-    """`column IN ids` as one array parameter (PostgreSQL): the statement's text is the same
-    for every batch, so neither SQLAlchemy nor the driver renders and parses 1,000 placeholders."""
-    return column == any_(bindparam(None, ids, type_=ARRAY(String)))
-
-
-def _in(column, ids: list[str]):
-    return column.in_(ids)
 
 
 def _lock_slots(session: Session, mutations) -> None:

@@ -40,6 +40,8 @@ from app.sync.scope import scope_for
 from db.models import Patient
 from db.models import ServerMeta
 from db.models.enums import Role
+from server.idlists import CHUNK
+from server.idlists import among
 
 SINCE_KEY = "marks"
 REF, SCOPE = "mark:ref", "mark:scope"
@@ -51,7 +53,6 @@ def moves_scope(table: str, version: int, fields) -> bool:
     """Whether a change may move rows into or out of scopes: the organisation tree, a user, or
     a patient's community or family doctor (a new patient is simply pulled)."""
     return table in SCOPE_TABLES and (table != "patients" or (version > 1 and bool(SCOPE_FIELDS & set(fields))))
-CHUNK = 1000
 
 
 def unit_key(community_id: str) -> str:
@@ -96,8 +97,6 @@ _RAISE_PG = text(
     "INSERT INTO server_meta (key, value, updated_at) "
     "SELECT m.key, jsonb_build_object('seq', m.seq), :now FROM jsonb_to_recordset(CAST(:marks AS jsonb)) "
     "AS m(key text, seq bigint) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = EXCLUDED.updated_at")
-_PATIENTS_PG = text("SELECT id, community_id, family_doctor_id FROM patients "
-                    "WHERE id IN (SELECT jsonb_array_elements_text(CAST(:ids AS jsonb)))")
 
 
 def note(session: Session, changed: Iterable[tuple]) -> None:
@@ -118,14 +117,10 @@ def note(session: Session, changed: Iterable[tuple]) -> None:
         elif table not in REFERENCE_TABLES and getattr(obj, "patient_id", None):
             owned.append((obj.patient_id, seq))
     missing = sorted({pid for pid, _ in owned if pid not in patients})
-    if missing and session.get_bind().dialect.name == "postgresql":
-        patients.update((pid, (community, doctor)) for pid, community, doctor in session.execute(
-            _PATIENTS_PG, {"ids": orjson.dumps(missing).decode()}))
-    else:
-        for i in range(0, len(missing), CHUNK):
-            q = select(Patient.id, Patient.community_id, Patient.family_doctor_id).where(
-                Patient.id.in_(missing[i:i + CHUNK]))
-            patients.update((pid, (community, doctor)) for pid, community, doctor in session.execute(q))
+    for i in range(0, len(missing), CHUNK):
+        q = select(Patient.id, Patient.community_id, Patient.family_doctor_id).where(
+            among(session, Patient.id, missing[i:i + CHUNK]))
+        patients.update((pid, (community, doctor)) for pid, community, doctor in session.execute(q))
     for pid, seq in owned:
         community, doctor = patients.get(pid, (None, None))
         if community:
