@@ -16,18 +16,18 @@ from sqlalchemy import select
 
 from app import clock
 from db.models import AttachmentContent
-from db.models import OutboxEntry
 from db.models import ReferralAttachment
 
 if TYPE_CHECKING:
     from app.sync.client import SyncClient
+    from app.sync.local import Waiting
 
 log = logging.getLogger(__name__)
 TABLE = ReferralAttachment.__tablename__
 PATH = "/sync/attachments/{}"
 
 
-def upload(client: SyncClient, batch: list[OutboxEntry]) -> int:
+def upload(client: SyncClient, batch: list[Waiting]) -> int:
     """Upload the bytes of the attachments in a batch about to be pushed (just before it, so a
     report attached while a sync runs is not pushed without them); how many were sent."""
     waiting = [e.row_id for e in batch if e.table_name == TABLE and e.op == "insert"]

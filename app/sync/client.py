@@ -15,7 +15,6 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from dataclasses import field
-from typing import Any
 
 import httpx
 import orjson
@@ -173,9 +172,10 @@ class SyncClient:
             raise errors.from_answer(response.status_code, response.content, response.headers)
         return response
 
-    def _send(self, path: str, payload: dict | None, auth: bool = True, retried: bool = False,
+    def _send(self, path: str, payload: dict | bytes | None, auth: bool = True, retried: bool = False,
               signing_in: bool = False, method: str = "POST") -> bytes:
-        """The answer's body, undecoded: pulled pages are parsed by SQLite (app/sync/pages.py)."""
+        """The answer's body, undecoded: pulled pages are parsed by SQLite (app/sync/pages.py).
+        `payload` as JSON bytes goes as it is (a push's batch: app/sync/local.py pending_wire)."""
         headers = {"Content-Type": "application/json"}
         if auth:
             if self.access_token is None:
@@ -183,7 +183,8 @@ class SyncClient:
             headers["Authorization"] = f"Bearer {self.access_token}"
         try:
             response = self.http.request(method, path, headers=headers,
-                                         content=None if payload is None else orjson.dumps(payload))
+                                         content=payload if payload is None or isinstance(payload, bytes)
+                                         else orjson.dumps(payload))
         except httpx.TimeoutException as exc:
             raise SyncError(errors.TIMEOUT, detail=type(exc).__name__) from exc
         except httpx.TransportError as exc:
@@ -247,25 +248,27 @@ class SyncClient:
             self.fetch_rows(table, [i for t, i in merged if t == table])
         return totals
 
-    def _read_batch(self, after: int | None) -> tuple[list, list[dict[str, Any]]]:
-        """The batch after outbox position `after` (None: from the start), and its mutations:
-        PUSH_BATCH of them, fewer if they would pass PUSH_BYTES (long notes), at least one."""
+    def _read_batch(self, after: int | None) -> tuple[list[local.Waiting], list[bytes]]:
+        """The batch after outbox position `after` (None: from the start), and its mutations
+        as wire JSON: PUSH_BATCH of them, fewer if they would pass PUSH_BYTES (long notes),
+        at least one."""
         with self.profile.sessions() as s:
-            batch = local.pending_batch(s, PUSH_BATCH, after)
-        payload: list[dict[str, Any]] = []
+            batch = local.pending_wire(s, PUSH_BATCH, after)
         size = 0
-        for e in batch:
-            mutation = {"mutation_id": e.mutation_id, "table": e.table_name, "row_id": e.row_id, "op": e.op,
-                        "base_version": e.base_version, "changes": e.changes}
-            size += len(orjson.dumps(mutation))
-            if payload and size > PUSH_BYTES:
+        for n, e in enumerate(batch):
+            size += len(e.wire) + 1
+            if n and size > PUSH_BYTES:
+                batch = batch[:n]
                 break
-            payload.append(mutation)
-        return batch[:len(payload)], payload
+        return batch, [e.wire for e in batch]
 
-    def _send_batch(self, batch: list, payload: list[dict[str, Any]], schema: str) -> dict:
+    def _send_batch(self, batch: list[local.Waiting], payload: list[bytes], schema: str) -> dict:
         attachment_sync.upload(self, batch)  # a report's bytes before its row (server/attachments.py)
-        return self._stamped("/sync/push", {"schema_version": schema, "mutations": payload})
+        head = {"schema_version": schema}
+        if SEND_CLIENT_TIME:  # as _stamped
+            head["client_time"] = clock.now().isoformat()
+        body = orjson.dumps(head)[:-1] + b',"mutations":[' + b",".join(payload) + b"]}"
+        return _decode(self._send("/sync/push", body))
 
     def pull(self, progress=None) -> int:
         return self._pull(progress, None)[0]

@@ -9,6 +9,7 @@ import json
 import re
 
 import httpx
+import orjson
 import pytest
 
 from app import clock
@@ -206,7 +207,8 @@ def test_a_push_batch_stops_short_of_the_byte_bound_and_the_rest_goes_next(profi
     client = SyncClient(profile, "http://server.test", transport=recorded({}, []))
     try:
         first, payload = client._read_batch(None)
-        assert 1 <= len(first) < 5 and [m["mutation_id"] for m in payload] == [e.mutation_id for e in first]
+        assert 1 <= len(first) < 5
+        assert [orjson.loads(m)["mutation_id"] for m in payload] == [e.mutation_id for e in first]
         rest, _ = client._read_batch(first[-1].seq)
         monkeypatch.setattr(client_mod, "PUSH_BYTES", 10)  # smaller than any one mutation: still one goes
         one, _ = client._read_batch(None)
