@@ -76,5 +76,23 @@ def downgrade(engine: Engine, target: str) -> None:
     command.downgrade(_config(engine), target)
 
 
+def differences(connection) -> list:
+    """Where this database's schema and the models disagree (Alembic's autogenerate
+    comparison; empty when they agree), the desktop-only indexes left out on a server."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from db.models import Base
+    from db.models.base import desktop_only_indexes
+
+    left_out = set() if connection.dialect.name == "sqlite" else {i.name for i in desktop_only_indexes()}
+
+    def include(obj, name, type_, reflected, compare_to) -> bool:
+        return not (type_ == "index" and name in left_out)
+
+    context = MigrationContext.configure(connection, opts={"compare_type": True, "include_object": include})
+    return compare_metadata(context, Base.metadata)
+
+
 def is_empty(engine: Engine) -> bool:
     return not inspect(engine).get_table_names()

@@ -262,8 +262,10 @@ def _columns(model) -> tuple[str, ...]:
 def _record(model, row, values: dict) -> dict:
     """The whole record as the rule book sees it: the row's columns (or none), then `values`."""
     names = _columns(model)
-    base = dict.fromkeys(names) if row is None else {n: getattr(row, n) for n in names}
-    return {**base, **values}
+    if row is None:
+        return {**dict.fromkeys(names), **values}
+    held = row.__dict__  # a loaded row's values, without an attribute event per column
+    return {**{n: held[n] if n in held else getattr(row, n) for n in names}, **values}
 
 
 def _answer(session: Session, status: str, obj, table: str, values: dict, scope: Scope, user,

@@ -6,6 +6,10 @@ on any real profile — empty test databases never showed it (migration 0007 on 
 SQLite only lets the pragma change outside a transaction, so it is set on the connection
 first; before the migrations commit, foreign_key_check must find nothing broken, or the whole
 upgrade rolls back and the profile stays as it was.
+
+On PostgreSQL (the server), the indexes only a desktop's screens read (db/models/base.py
+desktop_only) are dropped after the migrations, in their transaction: migrations create
+them for both, and a server migrated before they were marked still holds them.
 """
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ from alembic import context
 from sqlalchemy import text
 
 from db.models import Base
+from db.models.base import desktop_only_indexes
 
 config = context.config
 engine = config.attributes["engine"]
@@ -36,6 +41,9 @@ with engine.connect() as connection:
                 compare_type=True,
             )
             context.run_migrations()
+            if not sqlite:
+                for index in desktop_only_indexes():
+                    connection.execute(text(f'DROP INDEX IF EXISTS "{index.name}"'))
             if sqlite:
                 broken = connection.execute(text("PRAGMA foreign_key_check")).all()
                 if broken:

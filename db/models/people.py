@@ -17,6 +17,7 @@ from sqlalchemy.orm import mapped_column
 
 from db.models.base import Base
 from db.models.base import Synced
+from db.models.base import desktop_only
 from db.types import UTCDateTime
 from db.types import UUIDStr
 
@@ -26,12 +27,13 @@ class Patient(Synced, Base):
     # The search box (app/worklist.py) reads only indexes: pinyin prefixes are ranges of
     # covering indexes (no lookup into the wide rows for each of thousands of matches),
     # "name contains" scans a narrow one, a phone or ID tail of 4+ looks up its last four.
+    # The server never searches patients: there they would only be written (db/models/base.py).
     __table_args__ = (
-        Index("ix_patients_initials_search", "name_initials", "deleted_at", "id"),
-        Index("ix_patients_pinyin_search", "name_pinyin", "deleted_at", "id"),
-        Index("ix_patients_name_search", "name", "deleted_at", "id"),
-        Index("ix_patients_phone_tail", func.substr(text("phone"), -4)),
-        Index("ix_patients_id_tail", func.substr(text("id_number"), -4)),
+        desktop_only(Index("ix_patients_initials_search", "name_initials", "deleted_at", "id")),
+        desktop_only(Index("ix_patients_pinyin_search", "name_pinyin", "deleted_at", "id")),
+        desktop_only(Index("ix_patients_name_search", "name", "deleted_at", "id")),
+        desktop_only(Index("ix_patients_phone_tail", func.substr(text("phone"), -4))),
+        desktop_only(Index("ix_patients_id_tail", func.substr(text("id_number"), -4))),
     )
 
     name: Mapped[str] = mapped_column(String(64))

@@ -33,10 +33,11 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.drop_index("ix_patients_id_tail", table_name="patients")
-    op.drop_index("ix_patients_phone_tail", table_name="patients")
-    op.drop_index("ix_patients_name_search", table_name="patients")
-    op.drop_index("ix_patients_pinyin_search", table_name="patients")
-    op.drop_index("ix_patients_initials_search", table_name="patients")
+    # if_exists: a server does not keep these (db/models/base.py desktop_only)
+    op.drop_index("ix_patients_id_tail", table_name="patients", if_exists=True)
+    op.drop_index("ix_patients_phone_tail", table_name="patients", if_exists=True)
+    op.drop_index("ix_patients_name_search", table_name="patients", if_exists=True)
+    op.drop_index("ix_patients_pinyin_search", table_name="patients", if_exists=True)
+    op.drop_index("ix_patients_initials_search", table_name="patients", if_exists=True)
     for column in ("name_initials", "name_pinyin"):
         op.create_index(f"ix_patients_{column}", "patients", [column])
