@@ -63,6 +63,11 @@ class CycleReport:
     resent: int | None = None  # rows sent again after the server was restored (app/sync/rewind.py)
 
 
+def _client_time() -> dict[str, str]:
+    """This desktop's clock for a request's body (the server records the skew), if sent."""
+    return {"client_time": clock.now().isoformat()} if SEND_CLIENT_TIME else {}
+
+
 class SyncClient:
     def __init__(self, profile, base_url: str, transport: httpx.BaseTransport | None = None,
                  timeout: httpx.Timeout | float = TIMEOUT):
@@ -141,9 +146,7 @@ class SyncClient:
     def _stamped(self, path: str, payload: dict) -> dict:
         """POST with this desktop's clock in the body: the server keeps it beside its own and
         flags a skew (who did it, and when, is the server's word)."""
-        if SEND_CLIENT_TIME:
-            payload = {**payload, "client_time": clock.now().isoformat()}
-        return self._post(path, payload)
+        return self._post(path, {**payload, **_client_time()})
 
     def call(self, method: str, path: str, payload: dict | None = None) -> dict:
         """A signed-in request to any other endpoint (the administrator's /admin/, /files): its
@@ -264,9 +267,7 @@ class SyncClient:
 
     def _send_batch(self, batch: list[local.Waiting], payload: list[bytes], schema: str) -> dict:
         attachment_sync.upload(self, batch)  # a report's bytes before its row (server/attachments.py)
-        head = {"schema_version": schema}
-        if SEND_CLIENT_TIME:  # as _stamped
-            head["client_time"] = clock.now().isoformat()
+        head = {"schema_version": schema, **_client_time()}  # stamped, as _stamped does
         body = orjson.dumps(head)[:-1] + b',"mutations":[' + b",".join(payload) + b"]}"
         return _decode(self._send("/sync/push", body))
 

@@ -52,15 +52,6 @@ def cursor(session: Session) -> int:
     return int(row.value) if row else 0
 
 
-def pending_batch(session: Session, limit: int, after: int | None = None) -> list[OutboxEntry]:
-    """The next `limit` entries waiting to go, after outbox position `after` (a push's batch
-    sent but not yet recorded; positions may be negative: app/sync/rewind.py)."""
-    q = select(OutboxEntry).where(OutboxEntry.status == "pending").order_by(OutboxEntry.seq).limit(limit)
-    if after is not None:
-        q = q.where(OutboxEntry.seq > after)
-    return list(session.scalars(q))
-
-
 class Waiting(NamedTuple):
     """An outbox entry as a push sends it: its place, its row, and the mutation as wire JSON."""
 
@@ -73,7 +64,9 @@ class Waiting(NamedTuple):
 
 
 def pending_wire(session: Session, limit: int, after: int | None = None) -> list[Waiting]:
-    """pending_batch's entries, each with its mutation encoded for the wire. The changes go as
+    """The next `limit` entries waiting to go, after outbox position `after` (a push's batch
+    sent but not yet recorded; positions may be negative: app/sync/rewind.py), each with its
+    mutation encoded for the wire. The changes go as
     stored (JSON text, not decoded and encoded again: that was a third of a push's desktop
     time); only text that standard JSON cannot carry (NaN, Infinity: Python's json writes
     them) is decoded and encoded as before, which writes them as null."""

@@ -44,7 +44,7 @@ with engine.connect() as connection:
             if not sqlite:
                 for index in desktop_only_indexes():
                     connection.execute(text(f'DROP INDEX IF EXISTS "{index.name}"'))
-            if sqlite:
+            else:
                 broken = connection.execute(text("PRAGMA foreign_key_check")).all()
                 if broken:
                     raise BrokenReferences(f"{len(broken)} row(s) point at missing rows after migrating, "

@@ -139,7 +139,7 @@ def test_push_and_audit_carry_the_desktops_clock(profile, monkeypatch):
     with profile.store.write() as tx:
         tx.add(Patient(name="赵敏", sex="F", birth_date=dt.date(1970, 5, 6)))
     with profile.sessions() as s:
-        mutations = [e.mutation_id for e in local.pending_batch(s, 10)]
+        mutations = [e.mutation_id for e in local.pending_wire(s, 10)]
     seen = []
     client = SyncClient(profile, "http://server.test", transport=recorded({
         "/sync/push": (200, {"results": [{"mutation_id": m, "status": "applied", "version": 1, "server_seq": 9}
@@ -216,6 +216,6 @@ def test_a_push_batch_stops_short_of_the_byte_bound_and_the_rest_goes_next(profi
         client.close()
     assert len(one) == 1
     with profile.sessions() as s:
-        waiting = [e.mutation_id for e in local.pending_batch(s, 100)]
+        waiting = [e.mutation_id for e in local.pending_wire(s, 100)]
     assert [e.mutation_id for e in first + rest][:len(waiting)] == waiting[:len(first) + len(rest)]
     assert len(first) + len(rest) <= len(waiting)
