@@ -34,6 +34,7 @@ from db.models import Patient
 from db.models import SlotBooking
 from db.models import SyncConflict
 from db.models.enums import Role
+from server import setwrite
 from server.checks import Rejected
 from server.checks import check_rules
 from server.checks import check_scope
@@ -137,7 +138,7 @@ def apply(session: Session, batch: Batch, user, device_id: str, scope: Scope, m)
         check_rules(table, None, _record(model, None, {**values, "id": m.row_id}), actor, batch.lookup)
         obj = _new(model, {**values, "id": m.row_id, "version": 1, "updated_at": now, "updated_by": user.id,
                            "device_id": device_id})
-        session.add(obj)
+        setwrite.pending(session, obj)
         batch.rows[(table, m.row_id)] = obj
         answer = _answer(session, merge.APPLIED, obj, table, values, scope, user, device_id)
         return answer, [(obj, table, sorted(values), 1), *_follow(session, batch, scope, table, obj, None, values,

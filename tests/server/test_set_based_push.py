@@ -108,3 +108,14 @@ def test_a_refused_row_costs_only_its_own_mutation(api):
     results = push(api, clinic, batch)
     assert [r["status"] for r in results].count("applied") == len(batch) - 1
     assert results[5]["status"] == "rejected"
+
+
+def test_no_relationship_cascades_what_the_set_based_write_skips():
+    """server/setwrite.py lets written rows go and registers new ones without the ORM's
+    cascade walks; that is only the same as expunge / add while no relationship cascades
+    them. A model that adds such a cascade must change setwrite.py first."""
+    from db.models import Base
+
+    cascading = [f"{m.class_.__name__}.{r.key}" for m in Base.registry.mappers for r in m.relationships
+                 if r.cascade.expunge or r.cascade.save_update]
+    assert cascading == [], cascading
