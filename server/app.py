@@ -41,6 +41,7 @@ from server import files
 from server import http
 from server import pull as pull_mod
 from server import push as push_mod
+from server import push_order
 from server import schemas
 from server import scope_marks
 from server import security_log
@@ -228,14 +229,22 @@ def create_app(engine: Engine, read_engine: Engine | None = None) -> FastAPI:
                               "this CaseDesk is too old or too new for the server; update it",
                               {"schema": body.schema_version, "accepted": sorted(accepted)})
             note_clock(user, device_id, body.client_time, request)
+            if body.after is not None:
+                if not push_order.wait_for(sessions, device_id, body.after):
+                    raise Refusal(409, "sync.push_out_of_order", "the batch before this one was not applied (yet); "
+                                  "send this one again once it has been answered", {})
+                session.commit()  # reads from here on see the batch ahead (a snapshot taken before would not)
             user_id = user.id
             for attempt in range(PUSH_ATTEMPTS):
                 try:
                     scope = scope_for(session, user)
                     # Serialised here: FastAPI's jsonable_encoder walks 500 answers (~5 ms a batch).
+                    # "ordered": this server applies a batch naming `after` only after that one
+                    # (server/push_order.py), so the desktop may send its next batch before this answer.
                     return http.RawJSON({"results": push_mod.push(session, user, device_id, scope, body.mutations,
                                                                   client_addr=client_addr(request),
-                                                                  older_desktop=body.schema_version != current)})
+                                                                  older_desktop=body.schema_version != current),
+                                         "ordered": True})
                 except OperationalError as exc:
                     session.rollback()
                     if not http.retryable(exc) or attempt == PUSH_ATTEMPTS - 1:

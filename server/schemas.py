@@ -134,6 +134,9 @@ class PushRequest(Strict):
     schema_version: Annotated[str, Text(1, 32)]
     mutations: list[Mutation] = Field(max_length=MAX_BATCH)
     client_time: ClientTime = None
+    # The last mutation of this desktop's batch sent just before this one and not answered
+    # yet: this one is applied only after it (server/push_order.py).
+    after: Uuid | None = None
 
 
 class PullRequest(Strict):
@@ -239,6 +242,9 @@ class AuditAnswer(BaseModel):
 
 class PushAnswer(BaseModel):
     results: list[dict[str, Any]]
+    # True: this server honours `after`, so the desktop may send a batch before the answer
+    # of the one ahead (absent from servers before it did).
+    ordered: bool = False
 
 
 class IdsAnswer(BaseModel):

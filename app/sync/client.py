@@ -9,9 +9,13 @@ flight at a time, in order), so the network and the disk overlap.
 """
 from __future__ import annotations
 
+import logging
 import platform
+import threading
 import time
+from collections import deque
 from collections.abc import Callable
+from concurrent.futures import Future
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from dataclasses import field
@@ -39,6 +43,7 @@ from db.models import MODEL_BY_TABLE
 
 PUSH_BATCH = 1000  # the server's most (server/schemas.py MAX_BATCH): fewer requests' fixed costs
 PUSH_BYTES = 8 * 1024 * 1024  # and at most this much JSON, far inside the server's 32 MB body limit
+IN_FLIGHT = 2  # push batches out at once: one applied while the next travels (a third gained nothing)
 PULL_PAGE = 10_000
 FETCH_PAGE = 5000
 TIMEOUT = httpx.Timeout(30.0, connect=5.0)
@@ -50,6 +55,8 @@ DEVICE_CODE_KEY = "sync.device_code"
 SEND_CLIENT_TIME = True
 
 __all__ = ["SyncClient", "SyncError", "CycleReport"]
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -77,6 +84,7 @@ class SyncClient:
         verify = endpoint.checked(self.base_url) if transport is None else True
         self.http = httpx.Client(base_url=self.base_url, transport=transport, timeout=timeout, verify=verify)
         self.access_token: str | None = None
+        self._token_lock = threading.Lock()  # see _bearer
         self._full_checked: float | None = None  # monotonic time of this session's last full check
         # Days until the password expires, when the last sign-in's answer warned (server/passwords.py).
         self.password_expires_in_days: int | None = None
@@ -131,6 +139,22 @@ class SyncClient:
             if self.profile.get_local(DEVICE_CODE_KEY) != body["device_code"]:
                 self.profile.set_local(DEVICE_CODE_KEY, str(body["device_code"]))
 
+    def _bearer(self) -> str:
+        """The access token, refreshed first if there is none. Requests run on several threads
+        (two push batches, their reports' uploads) and a refresh token is good once (the server
+        ends a sign-in whose refresh token comes twice): one refresh at a time."""
+        with self._token_lock:
+            if self.access_token is None:
+                self._refresh()
+            assert self.access_token is not None  # _refresh kept one or raised
+            return self.access_token
+
+    def _expired(self, token: str | None) -> None:
+        """The server refused `token`: the next request refreshes, unless another already did."""
+        with self._token_lock:
+            if self.access_token == token:
+                self.access_token = None
+
     def _refresh(self) -> None:
         token = secrets.get(self._refresh_key)
         if not token:
@@ -157,9 +181,8 @@ class SyncClient:
             retried: bool = False) -> httpx.Response | None:
         """A signed-in request whose body is not JSON (a published file, a report's bytes): the
         answer as it came, None on 404; the token refreshed once on 401."""
-        if self.access_token is None:
-            self._refresh()
-        signed = {**(headers or {}), "Authorization": f"Bearer {self.access_token}"}
+        token = self._bearer()
+        signed = {**(headers or {}), "Authorization": f"Bearer {token}"}
         try:
             response = self.http.request(method, path, headers=signed, content=content)
         except httpx.TimeoutException as exc:
@@ -167,7 +190,7 @@ class SyncClient:
         except httpx.TransportError as exc:
             raise SyncError(errors.OFFLINE, detail=f"{type(exc).__name__}: {exc}") from exc
         if response.status_code == 401 and not retried:
-            self.access_token = None
+            self._expired(token)
             return self.raw(method, path, content, headers, retried=True)
         if response.status_code == 404:
             return None
@@ -180,10 +203,9 @@ class SyncClient:
         """The answer's body, undecoded: pulled pages are parsed by SQLite (app/sync/pages.py).
         `payload` as JSON bytes goes as it is (a push's batch: app/sync/local.py pending_wire)."""
         headers = {"Content-Type": "application/json"}
-        if auth:
-            if self.access_token is None:
-                self._refresh()
-            headers["Authorization"] = f"Bearer {self.access_token}"
+        token = self._bearer() if auth else None
+        if token is not None:
+            headers["Authorization"] = f"Bearer {token}"
         try:
             response = self.http.request(method, path, headers=headers,
                                          content=payload if payload is None or isinstance(payload, bytes)
@@ -193,7 +215,7 @@ class SyncClient:
         except httpx.TransportError as exc:
             raise SyncError(errors.OFFLINE, detail=f"{type(exc).__name__}: {exc}") from exc
         if response.status_code == 401 and auth and not retried:
-            self.access_token = None  # expired or ended: refresh once, then ask again
+            self._expired(token)  # expired or ended: refresh once, then ask again
             return self._send(path, payload, auth, retried=True, method=method)
         if response.status_code >= 400:
             raise errors.from_answer(response.status_code, response.content, response.headers,
@@ -219,34 +241,49 @@ class SyncClient:
         return report
 
     def push(self) -> dict[str, int]:
-        """Send the outbox in batches, three steps overlapping: while one batch is out (on a
-        thread of its own), the next is read here and the previous one's answers recorded, so
-        the server never waits on this desktop between batches. One request is in flight at a
-        time, in outbox order, so the server applies them in order; rows merged on the server
-        are fetched once nothing is in flight (one network user)."""
+        """Send the outbox in batches, in its order, steps overlapping: up to IN_FLIGHT batches
+        are out at once (on threads of their own), each after the first naming the last
+        mutation of the one ahead, which the server applies first (server/push_order.py); the
+        next batch is read here and answers are recorded, in order, meanwhile. So neither the
+        network nor this desktop leaves the server idle between batches. The first batch goes
+        alone: a server whose answer does not say "ordered" (an older one) gets one at a time.
+        Rows merged on the server are fetched once nothing is in flight (one network user)."""
         totals: dict[str, int] = {}
         schema = migrate.head()
         merged: set[tuple[str, str]] = set()
-        with ThreadPoolExecutor(1, thread_name_prefix="sync-push") as sender:
+        out: deque[tuple[list[local.Waiting], list[bytes], Future]] = deque()
+        ordered = False
+        sender = ThreadPoolExecutor(IN_FLIGHT, thread_name_prefix="sync-push")
+        try:
             batch, payload = self._read_batch(None)
-            answer = sender.submit(self._send_batch, batch, payload, schema) if batch else None
-            while answer is not None:
+            while batch or out:
+                while batch and (not out or (ordered and len(out) < IN_FLIGHT)):
+                    after = out[-1][0][-1].mutation_id if out else None
+                    out.append((batch, payload, sender.submit(self._send_batch, batch, payload, schema, after)))
+                    batch, payload = self._read_batch(batch[-1].seq)  # positions after those out
+                sent, sent_payload, answer = out.popleft()
                 try:
-                    upcoming = self._read_batch(batch[-1].seq)  # positions after the one in flight
                     body = answer.result()
-                    sent, (batch, payload) = batch, upcoming
-                    answer = sender.submit(self._send_batch, batch, payload, schema) if batch else None
-                    with self.profile.sessions.begin() as s:
-                        counts, batch_merged = local.record_results(s, body["results"])
-                except BaseException:
-                    if answer is not None:
-                        answer.cancel()
-                        wait_quietly(answer)  # sent or not, the next push sends it again (answers replay)
-                    raise
+                except SyncError as exc:
+                    if exc.code != "sync.push_out_of_order":
+                        raise
+                    # The one ahead took longer than the server waits; it is answered now.
+                    body = self._send_batch(sent, sent_payload, schema, None)
+                ordered = body.get("ordered") is True
+                with self.profile.sessions.begin() as s:
+                    counts, batch_merged = local.record_results(s, body["results"])
                 merged |= batch_merged
                 for k, v in counts.items():
                     totals[k] = totals.get(k, 0) + v
                 self._announce({e.table_name for e in sent}, {e.row_id for e in sent})
+        except BaseException:
+            # A batch still out is not waited for: applied or not, the next push sends it again
+            # (answers replay), and one waiting on the batch that failed would only be refused.
+            for *_, later in out:
+                later.add_done_callback(_log_abandoned)
+            sender.shutdown(wait=False, cancel_futures=True)
+            raise
+        sender.shutdown()
         for table in {t for t, _ in merged}:
             self.fetch_rows(table, [i for t, i in merged if t == table])
         return totals
@@ -265,9 +302,11 @@ class SyncClient:
                 break
         return batch, [e.wire for e in batch]
 
-    def _send_batch(self, batch: list[local.Waiting], payload: list[bytes], schema: str) -> dict:
+    def _send_batch(self, batch: list[local.Waiting], payload: list[bytes], schema: str, after: str | None) -> dict:
         attachment_sync.upload(self, batch)  # a report's bytes before its row (server/attachments.py)
         head = {"schema_version": schema, **_client_time()}  # stamped, as _stamped does
+        if after is not None:
+            head["after"] = after
         body = orjson.dumps(head)[:-1] + b',"mutations":[' + b",".join(payload) + b"]}"
         return _decode(self._send("/sync/push", body))
 
@@ -396,11 +435,9 @@ class SyncClient:
         self.profile.bus.publish(DataChanged(frozenset(tables), frozenset(row_ids)))
 
 
-def wait_quietly(future) -> None:
-    try:
-        future.result()
-    except BaseException:  # noqa: BLE001 - the first error is the one being raised
-        pass
+def _log_abandoned(future) -> None:
+    if not future.cancelled() and future.exception() is not None:
+        log.info("a push batch sent before the failure ended too: %s", future.exception())
 
 
 def about_desktop() -> dict:

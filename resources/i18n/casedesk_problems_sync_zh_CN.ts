@@ -108,6 +108,10 @@
       <translation>服务器无法识别本机的某类记录，请联系管理员更新。</translation>
     </message>
     <message>
+      <source>The server received some of your changes before the ones ahead of them. Your changes are kept; CaseDesk will send them again.</source>
+      <translation>服务器先收到了排在后面的一批更改。您的更改已保留，CaseDesk 会重新发送。</translation>
+    </message>
+    <message>
       <source>The server refused a request larger than {max_mib} MiB. Tell your administrator.</source>
       <translation>服务器拒绝了超过 {max_mib} MiB 的请求，请告知系统管理员。</translation>
     </message>

@@ -60,6 +60,8 @@ ENGLISH = {
     "auth.device_revoked": _REVOKED,
     "sync.schema_mismatch": _VERSION,
     "sync.unknown_table": "The server does not know one of this desktop's kinds of record. Ask for an update.",
+    "sync.push_out_of_order": "The server received some of your changes before the ones ahead of them. Your "
+                              "changes are kept; CaseDesk will send them again.",
     "request.too_large": "The server refused a request larger than {max_mib} MiB. Tell your administrator.",
     # Why the server did not accept one change (push answers' "problems"); the rule book's
     # own codes are worded in their areas.

@@ -1,0 +1,99 @@
+"""A long outbox goes two batches at a time (app/sync/client.py push, server/push_order.py),
+against a real server process on PostgreSQL: each batch after the first names the one ahead,
+the server applies them in the outbox's order — an edit lands after the insert it edits even
+when its batch is out before the insert's is answered — and the desktop ends equal to the
+server. A batch the server refuses as out of order is sent again, and nothing is lost."""
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import time
+
+import pytest
+
+from app.sync import client as client_mod
+from db.models import Followup
+from tests.e2e.desks import differences
+
+pytestmark = pytest.mark.usefixtures("keyring_ready")
+
+
+def made_then_edited(desk, n: int) -> list[str]:
+    """n follow-ups added, then each edited: 2n outbox entries, every edit after its insert."""
+    pids = desk.patient_ids()[:n]
+    made = [desk.add(Followup(patient_id=pid, due_date=dt.date(2027, 1, 5 + i), method="phone"))
+            for i, pid in enumerate(pids)]
+    for i, f in enumerate(made):
+        desk.edit(Followup, f.id, notes=f"电话随访 {i}", due_date=dt.date(2027, 2, 1 + i))
+    return [f.id for f in made]
+
+
+def recorded(desk, monkeypatch, slow_s: float = 0.0) -> list[dict]:
+    """Every batch sent: its `after`, when it left and came back; each held `slow_s` on its way
+    out, so the next is surely sent before this one's answer."""
+    seen: list[dict] = []
+    lock = threading.Lock()
+    send = desk.client._send_batch
+
+    def recording(batch, payload, schema, after):
+        entry = {"after": after, "first": batch[0].mutation_id, "last": batch[-1].mutation_id,
+                 "left": time.monotonic()}
+        time.sleep(slow_s)
+        try:
+            return send(batch, payload, schema, after)
+        finally:
+            entry["back"] = time.monotonic()
+            with lock:
+                seen.append(entry)
+
+    monkeypatch.setattr(desk.client, "_send_batch", recording)
+    return seen
+
+
+def test_a_long_outbox_goes_two_batches_at_a_time_in_its_order(fleet, monkeypatch):
+    desk = fleet("a")
+    desk.client.cycle()
+    ids = made_then_edited(desk, 12)
+    assert len(desk.outbox()) == 24
+    monkeypatch.setattr(client_mod, "PUSH_BATCH", 4)
+    seen = recorded(desk, monkeypatch, slow_s=0.05)
+    assert desk.client.push() == {"applied": 24}
+    seen.sort(key=lambda e: e["left"])
+    assert len(seen) == 6
+    assert seen[0]["after"] is None  # the first goes alone, to learn that the server keeps the order
+    named = [e["after"] for e in seen[1:] if e["after"] is not None]
+    assert named, "no batch was sent before the answer of the one ahead"
+    for ahead, behind in zip(seen, seen[1:]):
+        assert behind["after"] in (None, ahead["last"])
+    assert any(behind["left"] < ahead["back"] for ahead, behind in zip(seen, seen[1:])), "never two out at once"
+    assert desk.outbox() == []
+    rows = fleet.sql("SELECT notes, version FROM followups WHERE id = ANY(:ids)", ids=ids)
+    assert sorted(rows) == sorted((f"电话随访 {i}", 2) for i in range(12))
+    desk.client.cycle()
+    assert differences(desk, fleet.db) == []
+
+
+def test_a_batch_refused_as_out_of_order_is_sent_again_and_nothing_is_lost(fleet, monkeypatch):
+    """Every batch sent early is refused as the server refuses one whose batch ahead was slower
+    than its wait (tests/server/test_push_order.py): each is sent again once the one ahead is
+    answered, and applied."""
+    desk = fleet("b")
+    desk.client.cycle()
+    ids = made_then_edited(desk, 10)
+    monkeypatch.setattr(client_mod, "PUSH_BATCH", 4)
+    seen = recorded(desk, monkeypatch)
+    refused: list[str] = []
+    send = desk.client._send_batch
+
+    def refusing(batch, payload, schema, after):
+        if after is not None:  # the server's answer when its wait ran out
+            refused.append(after)
+            raise client_mod.SyncError("refused", status=409, code="sync.push_out_of_order")
+        return send(batch, payload, schema, after)
+
+    monkeypatch.setattr(desk.client, "_send_batch", refusing)
+    assert desk.client.push() == {"applied": 20}
+    assert refused, "no batch went out early"
+    assert all(e["after"] is None for e in seen)  # each was sent again alone
+    assert desk.outbox() == []
+    assert fleet.sql("SELECT count(*) FROM followups WHERE id = ANY(:ids) AND version = 2", ids=ids) == [(10,)]
