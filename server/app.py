@@ -229,6 +229,7 @@ def create_app(engine: Engine, read_engine: Engine | None = None) -> FastAPI:
                               "this CaseDesk is too old or too new for the server; update it",
                               {"schema": body.schema_version, "accepted": sorted(accepted)})
             note_clock(user, device_id, body.client_time, request)
+            known = push_mod.answered(session, user, body.mutations)  # a replay's answers: needs no wait
             if body.after is not None:
                 if not push_order.wait_for(sessions, device_id, body.after):
                     raise Refusal(409, "sync.push_out_of_order", "the batch before this one was not applied (yet); "
@@ -243,7 +244,8 @@ def create_app(engine: Engine, read_engine: Engine | None = None) -> FastAPI:
                     # (server/push_order.py), so the desktop may send its next batch before this answer.
                     return http.RawJSON({"results": push_mod.push(session, user, device_id, scope, body.mutations,
                                                                   client_addr=client_addr(request),
-                                                                  older_desktop=body.schema_version != current),
+                                                                  older_desktop=body.schema_version != current,
+                                                                  known=known),
                                          "ordered": True})
                 except OperationalError as exc:
                     session.rollback()

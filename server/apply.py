@@ -51,6 +51,7 @@ class Batch:
     def __init__(self, session: Session, scope: Scope, mutations, older_desktop: bool = False):
         self.lookup = SessionLookup(session)
         self.older_desktop = older_desktop
+        self.actor: Actor | None = None  # the rule book's actor, once the first mutation needs it
         self.rows: dict[tuple[str, str], Any] = {}
         self.history: dict[tuple[str, str], list] = defaultdict(list)
         self.patients: list[Patient] = []
@@ -124,7 +125,9 @@ def apply(session: Session, batch: Batch, user, device_id: str, scope: Scope, m)
     values = {f: from_wire(table, f, new) for f, (_old, new) in m.changes.items() if f not in SERVER_FIELDS}
     row = batch.rows.get((table, m.row_id))
     now = clock.now()
-    actor = actor_of(user, device_id, scope, batch.older_desktop)
+    actor = batch.actor
+    if actor is None:  # one person, desktop and scope per batch: built once, not per mutation
+        actor = batch.actor = actor_of(user, device_id, scope, batch.older_desktop)
     if m.op == "insert":
         if row is not None:
             if not _same_as_held(table, row, values):

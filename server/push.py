@@ -36,6 +36,7 @@ from app.sync.scope import Scope
 from app.sync.wire import WireError
 from db.models import AppliedMutation
 from server import idlists
+from server import push_order
 from server import security_log
 from server import sequence
 from server import setwrite
@@ -53,12 +54,13 @@ class AnsweredMeanwhile(Exception):
 
 
 def push(session: Session, user, device_id: str, scope: Scope, mutations, client_addr: str | None = None,
-         older_desktop: bool = False) -> list[dict]:
-    """`older_desktop`: the push comes from a desktop on the schema before the server's."""
+         older_desktop: bool = False, known: dict[str, dict] | None = None) -> list[dict]:
+    """`older_desktop`: the push comes from a desktop on the schema before the server's.
+    `known`: answered(...) of these mutations, read already (while waiting on nothing else)."""
     user_id = user.id
     who = (user, device_id, client_addr, older_desktop)
     try:
-        results = _push(session, who, scope, mutations, careful=False)
+        results = _push(session, who, scope, mutations, careful=False, known=known)
     except OperationalError:
         raise  # deadlock, lost connection: the caller retries or reports
     except (StatementError, AnsweredMeanwhile):
@@ -69,9 +71,14 @@ def push(session: Session, user, device_id: str, scope: Scope, mutations, client
     return results
 
 
-def _push(session: Session, who: tuple, scope: Scope, mutations, careful: bool) -> list[dict]:
+def _push(session: Session, who: tuple, scope: Scope, mutations, careful: bool,
+          known: dict[str, dict] | None = None) -> list[dict]:
     user, device_id, client_addr, older_desktop = who
-    known = _claim(session, user, device_id, mutations) if careful else _answered(session, user, mutations)
+    push_order.hold(session, device_id)  # a batch sent behind this one waits on it (server/push_order.py)
+    if careful:
+        known = _claim(session, user, device_id, mutations)
+    elif known is None:
+        known = answered(session, user, mutations)
     batch = Batch(session, scope, [m for m in mutations if m.mutation_id not in known], older_desktop)
     answers: dict[str, dict] = {}
     results: list[dict] = []
@@ -169,8 +176,11 @@ def _claim(session: Session, user, device_id: str, mutations) -> dict[str, dict]
     return _answers_of(session, user, [i for i in ids if i not in claimed])
 
 
-def _answered(session: Session, user, mutations) -> dict[str, dict]:
-    """The stored answers of the batch's ids answered before (a replayed batch)."""
+def answered(session: Session, user, mutations) -> dict[str, dict]:
+    """The stored answers of the batch's ids answered before (a replayed batch). Only this
+    batch's own requests store these ids, so they may be read before waiting for the batch
+    ahead (server/push_order.py); one stored meanwhile by a duplicate request is found when the
+    answers are inserted (AnsweredMeanwhile)."""
     ids = list(dict.fromkeys(m.mutation_id for m in mutations))
     return _answers_of(session, user, ids)
 

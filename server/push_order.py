@@ -8,36 +8,64 @@ parsed, validated and its sender identified, and the answer ahead travels back w
 applied: a big push costs its batches' database work, not also the network's and each
 request's own.
 
-Waiting polls the stored answer (a primary-key read, a new snapshot each time), not a lock:
-the batch ahead may not have reached the server yet — a second connection can overtake the
-first — so there may be nothing yet to wait on. It is bounded: if the batch ahead never
-commits (it failed, and its desktop was told), this one is refused with
-sync.push_out_of_order and nothing of it is applied; the desktop sends it again once the one
-ahead is answered (app/sync/client.py).
+The stored answer alone decides. To wait for it without polling all along, a batch being
+applied holds a lock named after its desktop (PostgreSQL's advisory locks, until it commits
+or rolls back, hold()); the batch behind checks the answer, and if it is missing waits on
+that lock for a moment's share, then checks again. The batch ahead may not have reached the
+server yet (a second connection can overtake the first), so a lock found free only means a
+short sleep and another look. The wait is bounded: if the batch ahead never commits (it
+failed, and its desktop was told), this one is refused with sync.push_out_of_order and
+nothing of it is applied; the desktop sends it again once the one ahead is answered
+(app/sync/client.py). On SQLite (no such locks) it polls.
 """
 from __future__ import annotations
 
 import time
 
 from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
 
 WAIT_S = 10.0  # far longer than a batch takes even on a busy server; a refusal only costs a resend
-_FIRST_SLEEP_S, _MOST_SLEEP_S = 0.0005, 0.002  # a batch takes ~100 ms: some dozens of cheap reads
+_SLEEP_S = 0.001  # the batch ahead has not begun (or SQLite): look again after this
 
 _ANSWERED = text("SELECT 1 FROM applied_mutations WHERE mutation_id = :id AND device_id = :device")
+
+# 7301: the first key of the two-key advisory lock, this lock's own number space.
+_HOLD = text("SELECT pg_advisory_xact_lock(7301, hashtext(:device))")
+_SHARE = text("SELECT pg_advisory_xact_lock_shared(7301, hashtext(:device))")
+
+
+def hold(session: Session, device_id: str) -> None:
+    """Taken by a batch as it begins applying, let go by its commit or rollback. Two devices
+    whose ids hash alike only wait on each other a moment; nothing else depends on it."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(_HOLD, {"device": device_id})
 
 
 def wait_for(sessions, device_id: str, after: str) -> bool:
     """Whether the answer of this desktop's mutation `after` was stored within WAIT_S."""
     deadline = time.monotonic() + WAIT_S
-    sleep = _FIRST_SLEEP_S
     with sessions() as session:
+        locks = session.get_bind().dialect.name == "postgresql"
         while True:
             found = session.execute(_ANSWERED, {"id": after, "device": device_id}).first() is not None
-            session.commit()  # the next read sees what committed since (SQLite keeps a snapshot per transaction)
+            session.commit()  # the next look sees what committed since (SQLite keeps a snapshot per transaction)
+            left = deadline - time.monotonic()
             if found:
                 return True
-            if time.monotonic() >= deadline:
+            if left <= 0:
                 return False
-            time.sleep(sleep)
-            sleep = min(sleep * 2, _MOST_SLEEP_S)
+            if not locks:
+                time.sleep(_SLEEP_S)
+                continue
+            started = time.monotonic()
+            try:
+                session.execute(text("SELECT set_config('lock_timeout', :ms, true)"), {"ms": f"{int(left * 1000) + 1}ms"})
+                session.execute(_SHARE, {"device": device_id})  # while the batch ahead applies, this waits
+            except OperationalError:  # lock_timeout: the batch ahead is still at it at the deadline
+                session.rollback()
+                continue
+            session.commit()  # let go at once: the batch after this one takes it exclusively
+            if time.monotonic() - started < _SLEEP_S:
+                time.sleep(_SLEEP_S)  # free at once: the batch ahead has not begun; give it a moment

@@ -63,6 +63,24 @@ def test_a_batch_whose_one_ahead_never_comes_is_refused_and_applies_nothing(api,
     assert [r["status"] for r in again.json()["results"]] == ["applied"]
 
 
+def test_a_batch_waiting_on_one_ahead_that_holds_on_too_long_is_refused_at_the_deadline(api, monkeypatch):
+    """The batch ahead is being applied (its desktop's lock held) past the wait: the one behind
+    gives up at the deadline instead of waiting on the lock for good."""
+    from sqlalchemy import text
+    monkeypatch.setattr(push_order, "WAIT_S", 0.5)
+    auth = api.login(device="dev-slow")
+    pid, version = a_patient(api)
+    with api.sql_engine.connect() as ahead:
+        ahead.execute(text("SELECT pg_advisory_xact_lock(7301, hashtext('dev-slow'))"))
+        started = time.monotonic()
+        answer = send(api, auth, [edit(pid, version, "13900000006")], after=uuid7())
+        waited = time.monotonic() - started
+        ahead.rollback()
+    assert answer.status_code == 409 and answer.json()["code"] == "sync.push_out_of_order"
+    assert 0.4 < waited < 5, waited
+    assert api.sql("SELECT version FROM patients WHERE id = :i", i=pid)[0][0] == version
+
+
 def test_only_the_same_desktops_answer_lets_a_batch_go(api, monkeypatch):
     """Another desktop's mutation id is not the batch ahead of this one (nor a way to jump it)."""
     monkeypatch.setattr(push_order, "WAIT_S", 0.3)
