@@ -97,3 +97,27 @@ def test_a_batch_refused_as_out_of_order_is_sent_again_and_nothing_is_lost(fleet
     assert all(e["after"] is None for e in seen)  # each was sent again alone
     assert desk.outbox() == []
     assert fleet.sql("SELECT count(*) FROM followups WHERE id = ANY(:ids) AND version = 2", ids=ids) == [(10,)]
+
+
+@pytest.mark.parametrize("fault", ["drop_request", "drop_response", "timeout", "duplicate", "garbage"])
+def test_a_fault_on_a_batch_with_one_behind_it_in_flight_loses_and_doubles_nothing(fleet, monkeypatch, fault):
+    """The second batch's request meets a fault while the third is already out, naming it:
+    the push stops, the next one sends what is left (the third perhaps applied meanwhile, or
+    still waiting on the server for the second), and every change lands exactly once."""
+    desk = fleet("c")
+    desk.client.cycle()
+    ids = made_then_edited(desk, 12)
+    monkeypatch.setattr(client_mod, "PUSH_BATCH", 4)
+    desk.net.plan("ok", fault)  # the first batch alone, then the second of two out at once
+    try:
+        desk.client.push()
+    except client_mod.SyncError:
+        pass  # what a fault costs: this push; the next goes on
+    assert ("/sync/push", fault) in desk.net.log
+    assert desk.client.push().get("rejected", 0) == 0
+    assert desk.outbox() == []
+    assert sorted(fleet.sql("SELECT notes, version FROM followups WHERE id = ANY(:ids)", ids=ids)) == sorted(
+        (f"电话随访 {i}", 2) for i in range(12))
+    assert fleet.sql("SELECT count(*) FROM change_log WHERE row_id = ANY(:ids)", ids=ids) == [(24,)]
+    desk.client.cycle()
+    assert differences(desk, fleet.db) == []
