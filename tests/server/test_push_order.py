@@ -11,11 +11,11 @@ from db import migrate
 from db.ids import uuid7
 from server import idlists
 from server import push_order
+from tests.server.test_set_based_push import update
 
 
 def edit(pid: str, version: int, phone: str) -> dict:
-    return {"mutation_id": uuid7(), "table": "patients", "row_id": pid, "op": "update", "base_version": version,
-            "changes": {"phone": [None, phone]}}
+    return update("patients", pid, version, phone=phone)
 
 
 def send(api, auth, mutations: list[dict], after: str | None = None):
