@@ -76,6 +76,8 @@ def pending(session: Session, obj) -> None:
 class _Spec:
     def __init__(self, table: Table, attrs: list[tuple[str, Column]], statement):
         self.table, self.attrs, self.statement = table, attrs, statement
+        # (attribute, column name, column, whether it stores a UTC datetime) per column
+        self.fields = [(attr, column.name, column, isinstance(column.type, UTCDateTime)) for attr, column in attrs]
 
 
 @cache
@@ -111,37 +113,40 @@ def _insertable(table: Table, obj) -> bool:
 
 
 def _document(spec: _Spec, objs: list) -> str:
+    """The rows as one JSON document. orjson writes dates and datetimes itself (ISO 8601);
+    an aware UTC datetime goes as it is: PostgreSQL reads "…+00:00" into a timestamp column
+    as that UTC time, which is what the ORM would store (db/types.py UTCDateTime)."""
     rows = []
     for obj in objs:
         values = obj.__dict__
         row = {}
-        for attr, column in spec.attrs:
-            if attr in values:
-                value = values[attr]
-            elif column.default is not None:
-                default = column.default
-                arg = default.arg  # type: ignore[attr-defined]  # a ColumnDefault: scalar or callable(context)
-                value = arg(None) if default.is_callable else arg
-                setattr(obj, attr, value)
-            else:
-                value = None
-            row[column.name] = _wire(column, value)
+        for attr, name, column, utc in spec.fields:
+            value = values[attr] if attr in values else _default(obj, attr, column)
+            if utc and value is not None and value.tzinfo is not dt.timezone.utc:
+                value = _naive_utc(column, value)
+            row[name] = value
         rows.append(row)
     return orjson.dumps(rows).decode()
 
 
-def _wire(column, value):
-    if value is None:
+def _default(obj, attr: str, column: Column):
+    """A column the object holds no value for: its Python default (set on the object, as a
+    flush would), else NULL."""
+    default = column.default
+    if default is None:
         return None
-    if isinstance(column.type, UTCDateTime):
-        try:
-            value = column.type.process_bind_param(value, None)
-        except (ValueError, AttributeError) as exc:  # what the ORM's flush would refuse
-            raise StatementError(str(exc), None, None, exc) from exc
-        return value.isoformat(sep=" ")
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
+    arg = default.arg  # type: ignore[attr-defined]  # a ColumnDefault: scalar or callable(context)
+    value = arg(None) if default.is_callable else arg
+    setattr(obj, attr, value)
     return value
+
+
+def _naive_utc(column: Column, value) -> dt.datetime:
+    """A datetime not in UTC already, as the ORM would store it (a naive one is refused)."""
+    try:
+        return column.type.process_bind_param(value, None)  # type: ignore[attr-defined]  # a UTCDateTime
+    except (ValueError, AttributeError) as exc:  # what the ORM's flush would refuse
+        raise StatementError(str(exc), None, None, exc) from exc
 
 
 __all__ = ["flush"]

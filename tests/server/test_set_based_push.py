@@ -119,3 +119,28 @@ def test_no_relationship_cascades_what_the_set_based_write_skips():
     cascading = [f"{m.class_.__name__}.{r.key}" for m in Base.registry.mappers for r in m.relationships
                  if r.cascade.expunge or r.cascade.save_update]
     assert cascading == [], cascading
+
+
+def test_datetimes_land_as_the_utc_time_they_name_and_a_naive_one_is_refused(api):
+    """The document as PostgreSQL reads it: a UTC time as it is, one in another zone as its
+    UTC time, a date as the day; a time without a zone is refused as the ORM's flush refuses it."""
+    import datetime as dt
+
+    from sqlalchemy.exc import StatementError
+
+    from db.models import Followup
+    from db.models import TimelineEvent
+
+    china = dt.timezone(dt.timedelta(hours=8))
+    spec = setwrite._spec("timeline_events", ("occurred_at",))
+    notes = [TimelineEvent(id=uuid7(), occurred_at=dt.datetime(2026, 12, 1, 8, 0, 0, 250, tzinfo=dt.timezone.utc)),
+             TimelineEvent(id=uuid7(), occurred_at=dt.datetime(2026, 12, 1, 16, 0, tzinfo=china))]
+    document = setwrite._document(spec, notes)
+    read = api.sql("SELECT occurred_at FROM jsonb_to_recordset(CAST(:d AS jsonb)) AS v(occurred_at timestamp)",
+                   d=document)
+    assert [r[0] for r in read] == [dt.datetime(2026, 12, 1, 8, 0, 0, 250), dt.datetime(2026, 12, 1, 8, 0)]
+    due = setwrite._document(setwrite._spec("followups", ("due_date",)), [Followup(id=uuid7(), due_date=dt.date(2027, 1, 12))])
+    assert api.sql("SELECT due_date FROM jsonb_to_recordset(CAST(:d AS jsonb)) AS v(due_date date)",
+                   d=due)[0][0] == dt.date(2027, 1, 12)
+    with pytest.raises(StatementError):
+        setwrite._document(spec, [TimelineEvent(id=uuid7(), occurred_at=dt.datetime(2026, 12, 1, 8, 0))])
