@@ -43,6 +43,8 @@ from server.idlists import CHUNK
 from server.idlists import among
 from server.legacy_tasks import follow
 
+HISTORY = (ChangeLog.row_id, ChangeLog.server_seq, ChangeLog.version, ChangeLog.device_id, ChangeLog.user_id,
+           ChangeLog.at, ChangeLog.fields)
 STAMPED = {"timeline_events": ("author_id",), "calls": ("caller_id",), "letters": ("printed_at", "printed_by", "printed_at_desktop"),
            "referral_attachments": ("added_at", "added_by"), "slot_bookings": ("booked_at", "booked_by")}
 
@@ -57,9 +59,12 @@ class Batch:
         self.patients: list[Patient] = []
         _lock_slots(session, mutations)
         wanted: dict[str, set[str]] = defaultdict(set)
+        base: dict[tuple[str, str], int] = {}  # the oldest version a mutation of the row starts from
         for m in mutations:
             if m.table in MODEL_BY_TABLE:
                 wanted[m.table].add(m.row_id)
+                key = (m.table, m.row_id)
+                base[key] = min(base.get(key, m.base_version), m.base_version)
         for table, ids in wanted.items():
             model = MODEL_BY_TABLE[table]
             ordered = sorted(ids)
@@ -70,9 +75,10 @@ class Batch:
                 found = [r for r in chunk if (table, r) in self.rows]
                 if not found:
                     continue
-                q = select(ChangeLog.row_id, ChangeLog.server_seq, ChangeLog.version, ChangeLog.device_id,
-                           ChangeLog.user_id, ChangeLog.at, ChangeLog.fields).where(
-                    ChangeLog.table_name == table, among(session, ChangeLog.row_id, found))
+                # Only the changes after the versions the mutations start from decide a merge; a
+                # row edited for years has a long history, and none of the rest is read.
+                q = select(*HISTORY).where(ChangeLog.table_name == table, among(session, ChangeLog.row_id, found),
+                                           ChangeLog.version > min(base[(table, r)] for r in found))
                 for row_id, *entry in session.execute(q):
                     self.history[(table, row_id)].append(entry)
         if scope.units is not None:  # the patients scope checks will ask about, in one query
@@ -90,9 +96,15 @@ class Batch:
         return {f for _seq, version, device, _user, _at, fields in self.history.get((table, row_id), ())
                 if version > base_version and device != device_id for f in fields}
 
-    def last_change(self, table: str, row_id: str):
+    def last_change(self, session: Session, table: str, row_id: str):
+        """The row's newest change: among those read, else asked for (a conflict without a
+        change after its base: the row was deleted at the version the desktop holds)."""
         entries = self.history.get((table, row_id))
-        return max(entries, key=lambda e: e[0]) if entries else None
+        if entries:
+            return max(entries, key=lambda e: e[0])
+        found = session.execute(select(*HISTORY[1:]).where(ChangeLog.table_name == table, ChangeLog.row_id == row_id)
+                                .order_by(ChangeLog.server_seq.desc()).limit(1)).first()
+        return tuple(found) if found is not None else None
 
 
 def _lock_slots(session: Session, mutations) -> None:
@@ -288,7 +300,7 @@ def _answer(session: Session, status: str, obj, table: str, values: dict, scope:
 
 
 def _conflict(session: Session, batch: Batch, user, device_id: str, m, row, decision) -> dict:
-    last = batch.last_change(m.table, row.id)
+    last = batch.last_change(session, m.table, row.id)
     fields = {f: {k: to_wire(v) for k, v in pair.items()} for f, pair in decision.conflicts.items()}
     session.add(SyncConflict(id=uuid7(), mutation_id=m.mutation_id, table_name=m.table, row_id=row.id,
                              fields=fields, base_version=m.base_version, server_version=row.version,
