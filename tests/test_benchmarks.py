@@ -42,5 +42,6 @@ def test_benchmark_runs_tiny_and_ends_with_its_figures(name, tmp_path, request):
     assert result.returncode == 0, result.stderr[-3000:]
     figures = json.loads(result.stdout.strip().splitlines()[-1])
     assert keys <= set(figures), f"missing {keys - set(figures)}"
+    assert figures["machine_ms"] > 0  # the machine's speed, to compare figures across days
     if name == "scale":  # every request answered, and a core carries someone
         assert figures["errors"] == 0 and figures["desktops_per_core"] > 0, figures

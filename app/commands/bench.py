@@ -43,9 +43,26 @@ def _dispatch(args) -> int:
 
 def _run(mod, args) -> int:
     figures = mod.run(args)
+    figures["machine_ms"] = machine_ms()
     print_table(figures)
     print(json.dumps(figures, ensure_ascii=False))
     return 0
+
+
+def machine_ms(repeats: int = 5) -> float:
+    """How long this machine takes for a fixed piece of pure Python (best of `repeats`): the
+    machines benchmarks run on differ from day to day by over 2x, so figures from different
+    days are compared by it; within one run, the benchmarks' own baselines do."""
+    import time
+
+    best = float("inf")
+    for _ in range(repeats):
+        started = time.perf_counter()
+        rows = [{"id": f"{i:08d}", "n": i * i, "text": "随访" * (i % 5)} for i in range(20_000)]
+        rows.sort(key=lambda r: (r["text"], -r["n"]))
+        json.loads(json.dumps(rows))
+        best = min(best, time.perf_counter() - started)
+    return round(best * 1000, 1)
 
 
 def print_table(figures: dict, out=sys.stdout) -> None:
