@@ -1,0 +1,49 @@
+"""A push's answers land in the desktop's rows: the server's version, number, times and
+stamps, stored as every other write stores them (a query by that time finds the row), and
+the acknowledged entries leave the outbox. The answers are written as a server writes them."""
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+
+from app.sync import local
+from db.models import OrgUnit
+from db.models import OutboxEntry
+from db.models import Patient
+from db.models import TimelineEvent
+from db.models import User
+
+UTC = dt.timezone.utc
+
+
+def test_acknowledged_rows_take_the_servers_version_number_times_and_stamps(profile):
+    with profile.store.write() as tx:
+        station = tx.add(OrgUnit(kind="street_station", code="A-S01", name="澄江街道工作站"))
+        author = tx.add(User(username="cm-ack", display_name="何发福", role="community_cm", org_unit_id=station.id))
+        p = tx.add(Patient(name="钱芳", sex="F", birth_date=dt.date(1968, 2, 3)))
+        note = tx.add(TimelineEvent(patient_id=p.id, kind="note", title="电话随访",
+                                    occurred_at=dt.datetime(2026, 12, 1, 8, tzinfo=UTC)))
+    with profile.sessions.begin() as s:
+        entries = {e.row_id: e.mutation_id for e in s.scalars(select(OutboxEntry))
+                   if e.table_name in ("patients", "timeline_events")}
+        counts, merged = local.record_results(s, [
+            {"mutation_id": entries[p.id], "status": "applied", "version": 3, "server_seq": 901,
+             "updated_at": "2026-12-05T08:09:10.123456Z", "deleted_at": "2026-12-05T08:09:11Z"},
+            {"mutation_id": entries[note.id], "status": "merged", "version": 2, "server_seq": 902,
+             "updated_at": "2026-12-05T08:09:10Z", "stamped": {"author_id": author.id}},
+        ])
+    assert counts == {"applied": 1, "merged": 1} and merged == {("timeline_events", note.id)}
+    with profile.sessions() as s:
+        held = s.get_one(Patient, p.id)
+        assert (held.version, held.server_seq) == (3, 901)
+        assert held.updated_at == dt.datetime(2026, 12, 5, 8, 9, 10, 123456, tzinfo=UTC)
+        assert held.deleted_at == dt.datetime(2026, 12, 5, 8, 9, 11, tzinfo=UTC)
+        # Stored as every write stores a time: a query by the time finds the row.
+        assert s.scalar(select(Patient.id).where(Patient.updated_at == held.updated_at)) == p.id
+        assert s.scalar(select(TimelineEvent.id).where(
+            TimelineEvent.updated_at == dt.datetime(2026, 12, 5, 8, 9, 10, tzinfo=UTC))) == note.id
+        kept = s.get_one(TimelineEvent, note.id)
+        assert (kept.version, kept.server_seq, kept.author_id) == (2, 902, author.id)
+        left = {e.table_name for e in s.scalars(select(OutboxEntry))}
+        assert left == {"org_units", "users"}  # not answered: still to go
