@@ -4,7 +4,6 @@ Real pushes on PostgreSQL."""
 from __future__ import annotations
 
 from db.ids import uuid7
-from tests.server.test_set_based_push import bearer
 from tests.server.test_set_based_push import push
 from tests.server.test_set_based_push import update
 
