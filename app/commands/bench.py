@@ -5,6 +5,7 @@ import argparse
 import importlib
 import json
 import sys
+from typing import Any
 
 # name -> module exposing `run(args) -> dict` and `add_arguments(parser)`. A module is
 # imported only when its benchmark runs: the CLI (and the workstation, which builds the
@@ -58,7 +59,7 @@ def machine_ms(repeats: int = 5) -> float:
     best = float("inf")
     for _ in range(repeats):
         started = time.perf_counter()
-        rows = [{"id": f"{i:08d}", "n": i * i, "text": "随访" * (i % 5)} for i in range(20_000)]
+        rows: list[dict[str, Any]] = [{"id": f"{i:08d}", "n": i * i, "text": "随访" * (i % 5)} for i in range(20_000)]
         rows.sort(key=lambda r: (r["text"], -r["n"]))
         json.loads(json.dumps(rows))
         best = min(best, time.perf_counter() - started)

@@ -32,6 +32,7 @@ DOCUMENTS = {
     "app/benchdata.py": "benchmark data (names of invented records)",
     "app/pathway/benchdata.py": "benchmark data",
     "app/referrals/benchdata.py": "benchmark data",
+    "app/commands/bench.py": "benchmark data: machine_ms's fixed workload",
     "app/screening/bench.py": "benchmark data: a Chinese screening list",
     "app/sync/bench.py": "benchmark data",
     "app/sync/concurrent.py": "benchmark data (a load test's notes)",
