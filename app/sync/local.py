@@ -17,7 +17,6 @@ import orjson
 from sqlalchemy import Engine
 from sqlalchemy import Table
 from sqlalchemy import Text
-from sqlalchemy import bindparam
 from sqlalchemy import delete
 from sqlalchemy import func
 from sqlalchemy import select
@@ -145,11 +144,7 @@ def _update_rows(session: Session, table: Table, columns: list[str], rows: list[
     values converted by their column types, as SQLAlchemy converts them: its executemany built
     and processed each row's parameters in Python, a third of recording a batch's answers."""
     conn = session.connection()
-    dialect = conn.dialect
-    if dialect.paramstyle != "qmark":  # not SQLite's driver: the statement as SQLAlchemy builds it
-        conn.execute(update(table).where(table.c.id == bindparam("_id")).values({c: bindparam(c) for c in columns}),
-                     rows)
-        return
+    dialect = conn.dialect  # a profile is SQLite (SQLCipher): qmark parameters
     quote = dialect.identifier_preparer.quote
     convert = [(c, table.c[c].type.dialect_impl(dialect).bind_processor(dialect)) for c in columns]
     sql = f"UPDATE {quote(table.name)} SET {', '.join(f'{quote(c)} = ?' for c in columns)} WHERE id = ?"
