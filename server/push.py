@@ -74,7 +74,8 @@ def push(session: Session, user, device_id: str, scope: Scope, mutations, client
 def _push(session: Session, who: tuple, scope: Scope, mutations, careful: bool,
           known: dict[str, dict] | None = None) -> list[dict]:
     user, device_id, client_addr, older_desktop = who
-    push_order.hold(session, device_id)  # a batch sent behind this one waits on it (server/push_order.py)
+    if mutations:  # a batch sent behind this one waits on it (server/push_order.py)
+        push_order.hold(session, mutations[-1].mutation_id)
     if careful:
         known = _claim(session, user, device_id, mutations)
     elif known is None:

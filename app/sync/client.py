@@ -35,6 +35,7 @@ from app.sync import errors
 from app.sync import files as published_files
 from app.sync import local
 from app.sync import pages
+from app.sync import push_apart
 from app.sync import rewind
 from app.sync.errors import SyncError
 from db import migrate
@@ -243,25 +244,33 @@ class SyncClient:
     def push(self) -> dict[str, int]:
         """Send the outbox in batches, in its order, steps overlapping: up to IN_FLIGHT batches
         are out at once (on threads of their own), each after the first naming the last
-        mutation of the one ahead, which the server applies first (server/push_order.py); the
-        next batch is read here and answers are recorded, in order, meanwhile. So neither the
+        mutation of the one ahead, which the server applies first (server/push_order.py),
+        unless the two name none of the same records: then the server may apply them at once
+        (app/sync/push_apart.py). The next batch is read here and answers are recorded, in
+        order, meanwhile. So neither the
         network nor this desktop leaves the server idle between batches. The first batch goes
         alone: a server whose answer does not say "ordered" (an older one) gets one at a time.
         Rows merged on the server are fetched once nothing is in flight (one network user)."""
         totals: dict[str, int] = {}
         schema = migrate.head()
         merged: set[tuple[str, str]] = set()
-        out: deque[tuple[list[local.Waiting], list[bytes], Future]] = deque()
+        out: deque[tuple[list[local.Waiting], list[bytes], Future, frozenset[str]]] = deque()
         ordered = False
         sender = ThreadPoolExecutor(IN_FLIGHT, thread_name_prefix="sync-push")
         try:
             batch, payload = self._read_batch(None)
+            with self.profile.sessions() as s:
+                shared = push_apart.administered(s)
             while batch or out:
                 while batch and (not out or (ordered and len(out) < IN_FLIGHT)):
-                    after = out[-1][0][-1].mutation_id if out else None
-                    out.append((batch, payload, sender.submit(self._send_batch, batch, payload, schema, after)))
+                    with self.profile.sessions() as s:
+                        names = push_apart.named(s, batch, shared)
+                    # Named after the one ahead only if it may depend on it (app/sync/push_apart.py);
+                    # IN_FLIGHT is 2: at most one batch is out when this one goes.
+                    after = out[-1][0][-1].mutation_id if out and not push_apart.apart(names, out[-1][3]) else None
+                    out.append((batch, payload, sender.submit(self._send_batch, batch, payload, schema, after), names))
                     batch, payload = self._read_batch(batch[-1].seq)  # positions after those out
-                sent, sent_payload, answer = out.popleft()
+                sent, sent_payload, answer, _names = out.popleft()
                 try:
                     body = answer.result()
                 except SyncError as exc:
@@ -279,7 +288,7 @@ class SyncClient:
         except BaseException:
             # A batch still out is not waited for: applied or not, the next push sends it again
             # (answers replay), and one waiting on the batch that failed would only be refused.
-            for *_, later in out:
+            for _batch, _payload, later, _names in out:
                 later.add_done_callback(_log_abandoned)
             sender.shutdown(wait=False, cancel_futures=True)
             raise

@@ -19,10 +19,10 @@ pytestmark = pytest.mark.usefixtures("keyring_ready")
 
 
 def made_then_edited(desk, n: int) -> list[str]:
-    """n follow-ups added, then each edited: 2n outbox entries, every edit after its insert."""
-    pids = desk.patient_ids()[:n]
-    made = [desk.add(Followup(patient_id=pid, due_date=dt.date(2027, 1, 5 + i), method="phone"))
-            for i, pid in enumerate(pids)]
+    """n follow-ups of one patient added, then each edited: 2n outbox entries, every edit
+    after its insert, every batch naming the one before it (the patient)."""
+    pid = desk.patient_ids()[0]
+    made = [desk.add(Followup(patient_id=pid, due_date=dt.date(2027, 1, 5 + i), method="phone")) for i in range(n)]
     for i, f in enumerate(made):
         desk.edit(Followup, f.id, notes=f"电话随访 {i}", due_date=dt.date(2027, 2, 1 + i))
     return [f.id for f in made]
@@ -69,6 +69,32 @@ def test_a_long_outbox_goes_two_batches_at_a_time_in_its_order(fleet, monkeypatc
     assert desk.outbox() == []
     rows = fleet.sql("SELECT notes, version FROM followups WHERE id = ANY(:ids)", ids=ids)
     assert sorted(rows) == sorted((f"电话随访 {i}", 2) for i in range(12))
+    desk.client.cycle()
+    assert differences(desk, fleet.db) == []
+
+
+def test_a_batch_naming_nothing_of_the_one_ahead_goes_without_waiting_for_it(fleet, monkeypatch):
+    """Follow-ups of different patients, each added then edited, a mutation a batch: an edit
+    names the batch of its insert (`after`); an insert, naming nothing the edit ahead of it
+    names, goes without, and the server may apply the two at once (app/sync/push_apart.py)."""
+    desk = fleet("d")
+    desk.client.cycle()
+    pids = desk.patient_ids()[:5]
+    ids = []
+    for i, pid in enumerate(pids):
+        f = desk.add(Followup(patient_id=pid, due_date=dt.date(2027, 1, 5 + i), method="phone"))
+        desk.edit(Followup, f.id, notes=f"电话随访 {i}")  # names neither the patient nor the insert's batch
+        ids.append(f.id)
+    monkeypatch.setattr(client_mod, "PUSH_BATCH", 1)
+    seen = recorded(desk, monkeypatch, slow_s=0.05)
+    assert desk.client.push() == {"applied": 10}
+    seen.sort(key=lambda e: e["left"])
+    assert len(seen) == 10 and seen[0]["after"] is None and seen[1]["after"] is None  # the first goes alone
+    for n, (ahead, behind) in enumerate(zip(seen[1:], seen[2:]), start=2):
+        edit = n % 2 == 1  # entries alternate: insert, its edit, the next insert, …
+        assert behind["after"] == (ahead["last"] if edit else None), (n, behind)
+    assert sorted(fleet.sql("SELECT notes, version FROM followups WHERE id = ANY(:ids)", ids=ids)) == sorted(
+        (f"电话随访 {i}", 2) for i in range(5))
     desk.client.cycle()
     assert differences(desk, fleet.db) == []
 

@@ -70,10 +70,11 @@ def test_a_batch_waiting_on_one_ahead_that_holds_on_too_long_is_refused_at_the_d
     monkeypatch.setattr(push_order, "WAIT_S", 0.5)
     auth = api.login(device="dev-slow")
     pid, version = a_patient(api)
-    with api.sql_engine.connect() as ahead:
-        ahead.execute(text("SELECT pg_advisory_xact_lock(7301, hashtext('dev-slow'))"))
+    last_ahead = uuid7()
+    with api.sql_engine.connect() as ahead:  # the lock the batch ahead holds while it applies
+        ahead.execute(text("SELECT pg_advisory_xact_lock(7301, hashtext(:last))"), {"last": last_ahead})
         started = time.monotonic()
-        answer = send(api, auth, [edit(pid, version, "13900000006")], after=uuid7())
+        answer = send(api, auth, [edit(pid, version, "13900000006")], after=last_ahead)
         waited = time.monotonic() - started
         ahead.rollback()
     assert answer.status_code == 409 and answer.json()["code"] == "sync.push_out_of_order"
@@ -121,3 +122,31 @@ def test_id_lists_are_planned_as_constants(api):
         plan = "\n".join(session.connection().exec_driver_sql(
             "EXPLAIN (VERBOSE) " + str(compiled), dict(compiled.params)).scalars())
     assert "m1000}'::text[]" in plan and "cstring" not in plan, plan
+
+
+def test_a_batch_naming_no_batch_ahead_applies_while_another_of_its_desktop_is_held_up(api):
+    """Two batches of one desktop that name none of the same records (app/sync/push_apart.py)
+    go without `after` and are applied at once: the second does not wait for the first, which
+    is held up on a row another transaction has locked."""
+    from sqlalchemy import text
+    auth = api.login(device="dev-two")
+    (one, v1), (two, v2) = api.sql("SELECT id, version FROM patients WHERE deleted_at IS NULL ORDER BY id LIMIT 2")
+    answers = {}
+    with api.sql_engine.connect() as other:
+        other.execute(text("SELECT 1 FROM patients WHERE id = :i FOR UPDATE"), {"i": one})
+        held = threading.Thread(target=lambda: answers.setdefault("held", send(api, auth, [edit(one, v1, "13900000007")])))
+        held.start()
+        time.sleep(0.3)
+        assert held.is_alive(), "the first batch was not held up"
+        beside = threading.Thread(target=lambda: answers.setdefault("apart", send(api, auth, [edit(two, v2, "13900000008")])))
+        beside.start()
+        beside.join(5)
+        waited = beside.is_alive()
+        other.rollback()  # let the first go either way: a failing test must not hang
+    beside.join(30)
+    assert not waited, "the second batch waited for the first"
+    assert [r["status"] for r in answers["apart"].json()["results"]] == ["applied"]
+    held.join(30)
+    assert [r["status"] for r in answers["held"].json()["results"]] == ["applied"]
+    assert sorted(api.sql("SELECT phone FROM patients WHERE id IN (:a, :b)", a=one, b=two)) == [
+        ("13900000007",), ("13900000008",)]
