@@ -44,7 +44,7 @@ from db.models import MODEL_BY_TABLE
 
 PUSH_BATCH = 1000  # the server's most (server/schemas.py MAX_BATCH): fewer requests' fixed costs
 PUSH_BYTES = 8 * 1024 * 1024  # and at most this much JSON, far inside the server's 32 MB body limit
-IN_FLIGHT = 2  # push batches out at once: one applied while the next travels (a third gained nothing)
+IN_FLIGHT = 3  # push batches out at once: two applied (when apart: app/sync/push_apart.py) while the desktop records and reads
 PULL_PAGE = 10_000
 FETCH_PAGE = 5000
 TIMEOUT = httpx.Timeout(30.0, connect=5.0)
@@ -261,15 +261,23 @@ class SyncClient:
             batch, payload = self._read_batch(None)
             with self.profile.sessions() as s:
                 shared = push_apart.administered(s)
+            names: frozenset[str] | None = None
             while batch or out:
                 while batch and (not out or (ordered and len(out) < IN_FLIGHT)):
-                    with self.profile.sessions() as s:
-                        names = push_apart.named(s, batch, shared)
-                    # Named after the one ahead only if it may depend on it (app/sync/push_apart.py);
-                    # IN_FLIGHT is 2: at most one batch is out when this one goes.
-                    after = out[-1][0][-1].mutation_id if out and not push_apart.apart(names, out[-1][3]) else None
+                    if names is None:
+                        with self.profile.sessions() as s:
+                            names = push_apart.named(s, batch, shared)
+                    # Named after the one ahead only if it may depend on it (app/sync/push_apart.py).
+                    # `after` names one batch: one that may depend on another out waits until it is
+                    # the only one out.
+                    after = None
+                    if not all(push_apart.apart(names, ahead[3]) for ahead in out):
+                        if len(out) > 1:
+                            break
+                        after = out[-1][0][-1].mutation_id
                     out.append((batch, payload, sender.submit(self._send_batch, batch, payload, schema, after), names))
                     batch, payload = self._read_batch(batch[-1].seq)  # positions after those out
+                    names = None
                 sent, sent_payload, answer, _names = out.popleft()
                 try:
                     body = answer.result()

@@ -99,6 +99,27 @@ def test_a_batch_naming_nothing_of_the_one_ahead_goes_without_waiting_for_it(fle
     assert differences(desk, fleet.db) == []
 
 
+def test_a_batch_that_may_depend_on_one_of_several_out_waits_until_that_one_is_answered(fleet, monkeypatch):
+    """`after` names one batch: with two out, a batch depending on the first of them (not the
+    one just before it) is sent only once the first is answered."""
+    desk = fleet("e")
+    desk.client.cycle()
+    pids = desk.patient_ids()[:3]
+    made = [desk.add(Followup(patient_id=pid, due_date=dt.date(2027, 1, 5 + i), method="phone"))
+            for i, pid in enumerate(pids)]
+    desk.edit(Followup, made[1].id, notes="改到下午")  # depends on the second batch, not the third
+    monkeypatch.setattr(client_mod, "PUSH_BATCH", 1)
+    monkeypatch.setattr(client_mod, "IN_FLIGHT", 3)
+    seen = recorded(desk, monkeypatch, slow_s=0.2)
+    assert desk.client.push() == {"applied": 4}
+    seen.sort(key=lambda e: e["left"])
+    first, second, third, edit = seen
+    assert second["left"] < third["left"] < second["back"], "the two inserts were not out at once"
+    assert edit["left"] >= second["back"], "the edit went before the batch it depends on was answered"
+    assert edit["after"] is None  # the one it depends on is answered; the one out names nothing of it
+    assert fleet.sql("SELECT notes, version FROM followups WHERE id = :i", i=made[1].id) == [("改到下午", 2)]
+
+
 def test_a_batch_refused_as_out_of_order_is_sent_again_and_nothing_is_lost(fleet, monkeypatch):
     """Every batch sent early is refused as the server refuses one whose batch ahead was slower
     than its wait (tests/server/test_push_order.py): each is sent again once the one ahead is
