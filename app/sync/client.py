@@ -246,9 +246,10 @@ class SyncClient:
         are out at once (on threads of their own), each after the first naming the last
         mutation of the one ahead, which the server applies first (server/push_order.py),
         unless the two name none of the same records: then the server may apply them at once
-        (app/sync/push_apart.py). The next batch is read here and answers are recorded, in
-        order, meanwhile. So neither the
-        network nor this desktop leaves the server idle between batches. The first batch goes
+        (app/sync/push_apart.py); `after` names one batch, so one that may depend on a batch
+        out other than the last waits until it is the only one out. The next batch is read
+        here and answers are recorded, in order, meanwhile. So neither the network nor this
+        desktop leaves the server idle between batches. The first batch goes
         alone: a server whose answer does not say "ordered" (an older one) gets one at a time.
         Rows merged on the server are fetched once nothing is in flight (one network user)."""
         totals: dict[str, int] = {}
@@ -268,8 +269,6 @@ class SyncClient:
                         with self.profile.sessions() as s:
                             names = push_apart.named(s, batch, shared)
                     # Named after the one ahead only if it may depend on it (app/sync/push_apart.py).
-                    # `after` names one batch: one that may depend on another out waits until it is
-                    # the only one out.
                     after = None
                     if not all(push_apart.apart(names, ahead[3]) for ahead in out):
                         if len(out) > 1:

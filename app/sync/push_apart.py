@@ -1,17 +1,17 @@
-"""Whether a push batch may be applied alongside the one still out ahead of it.
+"""Whether a push batch may be applied alongside the batches still out ahead of it.
 
-A desktop with a long outbox sends two batches at once. The second names the first
-(`after`, server/push_order.py) so the server applies it only once the first is stored:
-it may edit a row the first inserted, or be judged by the rule book on what the first
-changed (a case closed before another is opened, a booking counted against a slot). Two
-batches that name none of the same records cannot be ordered wrongly by applying them at
-once, and the server then applies them on two cores: a station back after weeks offline,
-or a desktop that imported a screening list, is rarely editing one patient across a
-batch's edge.
+A desktop with a long outbox has several batches out at once (app/sync/client.py push). One
+that may depend on a batch ahead names it (`after`, server/push_order.py) so the server
+applies it only once that one is stored: it may edit a row the other inserted, or be judged
+by the rule book on what the other changed (a case closed before another is opened, a
+booking counted against a slot). Batches that name none of the same records cannot be
+ordered wrongly by applying them at once, and the server then applies them on two cores: a
+station back after weeks offline, or a desktop that imported a screening list, is rarely
+editing one patient across a batch's edge.
 
 What a batch names: its rows, the records its mutations point to (the `…_id` values they
-set and the ones they replace) and the records the rows it changes point to here (a task's patient and
-case, which an edit of its status need not carry). Rows every desktop holds and only an
+set and the ones they replace) and the records the rows it changes point to here (a task's
+patient and case, which an edit of its status need not carry). Rows every desktop holds and only an
 administrator writes (units, people) are left out: every note names its author and unit,
 and they would make every batch depend on the one ahead. A batch that writes those tables
 is never applied alongside.
