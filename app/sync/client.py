@@ -255,29 +255,24 @@ class SyncClient:
         totals: dict[str, int] = {}
         schema = migrate.head()
         merged: set[tuple[str, str]] = set()
-        out: deque[tuple[list[local.Waiting], list[bytes], Future, frozenset[str]]] = deque()
+        out: deque[tuple[list[local.Waiting], list[bytes], Future]] = deque()
         ordered = False
         sender = ThreadPoolExecutor(IN_FLIGHT, thread_name_prefix="sync-push")
+        names = push_apart.Names(self.profile.sessions)
         try:
             batch, payload = self._read_batch(None)
-            with self.profile.sessions() as s:
-                shared = push_apart.administered(s)
-            names: frozenset[str] | None = None
             while batch or out:
                 while batch and (not out or (ordered and len(out) < IN_FLIGHT)):
-                    if names is None:
-                        with self.profile.sessions() as s:
-                            names = push_apart.named(s, batch, shared)
                     # Named after the one ahead only if it may depend on it (app/sync/push_apart.py).
                     after = None
-                    if not all(push_apart.apart(names, ahead[3]) for ahead in out):
+                    if out and not all(push_apart.apart(names(batch), names(ahead)) for ahead, *_ in out):
                         if len(out) > 1:
                             break
                         after = out[-1][0][-1].mutation_id
-                    out.append((batch, payload, sender.submit(self._send_batch, batch, payload, schema, after), names))
+                    out.append((batch, payload, sender.submit(self._send_batch, batch, payload, schema, after)))
                     batch, payload = self._read_batch(batch[-1].seq)  # positions after those out
-                    names = None
-                sent, sent_payload, answer, _names = out.popleft()
+                sent, sent_payload, answer = out.popleft()
+                names.forget(sent)
                 try:
                     body = answer.result()
                 except SyncError as exc:
@@ -295,7 +290,7 @@ class SyncClient:
         except BaseException:
             # A batch still out is not waited for: applied or not, the next push sends it again
             # (answers replay), and one waiting on the batch that failed would only be refused.
-            for _batch, _payload, later, _names in out:
+            for *_, later in out:
                 later.add_done_callback(_log_abandoned)
             sender.shutdown(wait=False, cancel_futures=True)
             raise

@@ -98,3 +98,26 @@ def _pointers(table: str) -> tuple:
 def apart(one: frozenset[str], other: frozenset[str]) -> bool:
     """Whether two batches naming these may be applied at once."""
     return _ALL not in one and _ALL not in other and one.isdisjoint(other)
+
+
+class Names:
+    """named() of a push's batches, each read once and only when compared: a push of one
+    batch (most sync cycles) reads nothing."""
+
+    def __init__(self, sessions):
+        self._sessions = sessions
+        self._shared: frozenset[str] | None = None
+        self._known: dict[int, frozenset[str]] = {}
+
+    def __call__(self, batch: list[Waiting]) -> frozenset[str]:
+        key = batch[0].seq
+        if key not in self._known:
+            with self._sessions() as session:
+                if self._shared is None:
+                    self._shared = administered(session)
+                self._known[key] = named(session, batch, self._shared)
+        return self._known[key]
+
+    def forget(self, batch: list[Waiting]) -> None:
+        """A batch answered is compared with no other."""
+        self._known.pop(batch[0].seq, None)
