@@ -249,8 +249,9 @@ class SyncClient:
         (app/sync/push_apart.py); `after` names one batch, so one that may depend on a batch
         out other than the last waits until it is the only one out. The next batch is read
         here and answers are recorded, in order, meanwhile. So neither the network nor this
-        desktop leaves the server idle between batches. The first batch goes
-        alone: a server whose answer does not say "ordered" (an older one) gets one at a time.
+        desktop leaves the server idle between batches. A batch apart from those out goes at
+        once, to any server; one that may depend on them needs `after`, so until an answer
+        says "ordered" (an older server does not) it waits until none is out.
         Rows merged on the server are fetched once nothing is in flight (one network user)."""
         totals: dict[str, int] = {}
         schema = migrate.head()
@@ -262,11 +263,11 @@ class SyncClient:
         try:
             batch, payload = self._read_batch(None)
             while batch or out:
-                while batch and (not out or (ordered and len(out) < IN_FLIGHT)):
+                while batch and len(out) < IN_FLIGHT:
                     # Named after the one ahead only if it may depend on it (app/sync/push_apart.py).
                     after = None
                     if out and not all(push_apart.apart(names(batch), names(ahead)) for ahead, *_ in out):
-                        if len(out) > 1:
+                        if len(out) > 1 or not ordered:
                             break
                         after = out[-1][0][-1].mutation_id
                     out.append((batch, payload, sender.submit(self._send_batch, batch, payload, schema, after)))

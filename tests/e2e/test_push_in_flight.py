@@ -60,7 +60,7 @@ def test_a_long_outbox_goes_two_batches_at_a_time_in_its_order(fleet, monkeypatc
     assert desk.client.push() == {"applied": 24}
     seen.sort(key=lambda e: e["left"])
     assert len(seen) == 6
-    assert seen[0]["after"] is None  # the first goes alone, to learn that the server keeps the order
+    assert seen[0]["after"] is None  # alone: the next depends on it, and no answer has said "ordered" yet
     named = [e["after"] for e in seen[1:] if e["after"] is not None]
     assert named, "no batch was sent before the answer of the one ahead"
     for ahead, behind in zip(seen, seen[1:]):
@@ -89,7 +89,9 @@ def test_a_batch_naming_nothing_of_the_one_ahead_goes_without_waiting_for_it(fle
     seen = recorded(desk, monkeypatch, slow_s=0.05)
     assert desk.client.push() == {"applied": 10}
     seen.sort(key=lambda e: e["left"])
-    assert len(seen) == 10 and seen[0]["after"] is None and seen[1]["after"] is None  # the first goes alone
+    # The first edit depends on the first insert and waits for its answer: no answer yet said "ordered".
+    assert len(seen) == 10 and seen[0]["after"] is None and seen[1]["after"] is None
+    assert seen[1]["left"] >= seen[0]["back"]
     for n, (ahead, behind) in enumerate(zip(seen[1:], seen[2:]), start=2):
         edit = n % 2 == 1  # entries alternate: insert, its edit, the next insert, …
         assert behind["after"] == (ahead["last"] if edit else None), (n, behind)
@@ -118,6 +120,53 @@ def test_a_batch_that_may_depend_on_one_of_several_out_waits_until_that_one_is_a
     assert edit["left"] >= second["back"], "the edit went before the batch it depends on was answered"
     assert edit["after"] is None  # the one it depends on is answered; the one out names nothing of it
     assert fleet.sql("SELECT notes, version FROM followups WHERE id = :i", i=made[1].id) == [("改到下午", 2)]
+
+
+def test_batches_of_different_patients_go_at_once_from_the_first(fleet, monkeypatch):
+    """A push's first batches need not wait for an answer saying the server keeps the order:
+    naming none of the same records, they may be applied in any order by any server."""
+    desk = fleet("f")
+    desk.client.cycle()
+    pids = desk.patient_ids()[:3]
+    made = [desk.add(Followup(patient_id=pid, due_date=dt.date(2027, 1, 5 + i), method="phone"))
+            for i, pid in enumerate(pids)]
+    monkeypatch.setattr(client_mod, "PUSH_BATCH", 1)
+    monkeypatch.setattr(client_mod, "IN_FLIGHT", 3)
+    seen = recorded(desk, monkeypatch, slow_s=0.2)
+    assert desk.client.push() == {"applied": 3}
+    seen.sort(key=lambda e: e["left"])
+    assert [e["after"] for e in seen] == [None, None, None]
+    assert seen[2]["left"] < seen[0]["back"], "the second and third waited for the first's answer"
+    assert len(fleet.sql("SELECT id FROM followups WHERE id = ANY(:ids)", ids=[f.id for f in made])) == 3
+
+
+def test_a_server_that_does_not_say_ordered_gets_a_dependent_batch_only_when_none_is_out(fleet, monkeypatch):
+    """An older server's answers do not say "ordered" and it does not know `after`: a batch
+    that may depend on one out is then sent, without `after`, once every batch out is answered."""
+    desk = fleet("g")
+    desk.client.cycle()
+    pids = desk.patient_ids()[:2]
+    made = [desk.add(Followup(patient_id=pid, due_date=dt.date(2027, 1, 5 + i), method="phone"))
+            for i, pid in enumerate(pids)]
+    desk.edit(Followup, made[0].id, notes="改到下午")  # depends on the first batch
+    monkeypatch.setattr(client_mod, "PUSH_BATCH", 1)
+    monkeypatch.setattr(client_mod, "IN_FLIGHT", 3)
+    send = desk.client._send_batch
+
+    def older_server(batch, payload, schema, after):
+        assert after is None, "`after` sent to a server that never said it keeps the order"
+        body = send(batch, payload, schema, after)
+        body.pop("ordered", None)
+        return body
+
+    monkeypatch.setattr(desk.client, "_send_batch", older_server)
+    seen = recorded(desk, monkeypatch, slow_s=0.2)
+    assert desk.client.push() == {"applied": 3}
+    seen.sort(key=lambda e: e["left"])
+    first, second, edit = seen
+    assert second["left"] < first["back"], "the two inserts were not out at once"
+    assert edit["left"] >= max(first["back"], second["back"]), "the edit went while a batch was out"
+    assert fleet.sql("SELECT notes, version FROM followups WHERE id = :i", i=made[0].id) == [("改到下午", 2)]
 
 
 def test_a_batch_refused_as_out_of_order_is_sent_again_and_nothing_is_lost(fleet, monkeypatch):
