@@ -13,8 +13,10 @@ EXTRAS = {"fastapi": "server", "starlette": "server", "uvicorn": "server", "psyc
 
 def run(argv: list[str]) -> int:
     """A subcommand headless, or with none the workstation; returns the exit code."""
+    from app import gc_policy
     from app.cli import run as run_command
 
+    gc_policy.settle()  # a sync or an import of 100,000 rows makes garbage in bulk (app/gc_policy.py)
     try:
         code = run_command(argv)
     except ModuleNotFoundError as exc:

@@ -4,10 +4,10 @@ environment carries them because uvicorn starts each worker afresh from this imp
 from __future__ import annotations
 
 import asyncio.base_events
-import gc
 import os
 import socket
 
+from app import gc_policy
 from db.engine import url_engine
 from server import logs
 from server.app import THREADS
@@ -16,12 +16,6 @@ from server.app import create_app
 LOG_DIR_ENV = "CASEDESK_SERVER_LOG_DIR"
 READ_DB_ENV = "CASEDESK_SERVER_READ_DB"  # a streaming replica for pulls (server/app.py)
 RETENTION_ENV = "CASEDESK_SERVER_LOG_DAYS"
-# A push of 1,000 mutations makes ~100,000 short-lived objects (rows, answers, documents).
-# At Python's default (a young collection every 700 allocations, a full one every 100 young)
-# the full collections walked every object the worker holds, 50-100 ms each, inside requests:
-# a quarter of a push's time in `bench sync`. Young collections every 50,000 allocations, full
-# ones rarely; what the worker built at start is frozen out of them (gc.freeze).
-GC_THRESHOLDS = (50_000, 20, 100)
 
 
 def _nodelay(sock) -> None:
@@ -41,9 +35,7 @@ def create():
     read_url = os.environ.get(READ_DB_ENV)
     reads = url_engine(read_url, hide_parameters=True, **pool) if read_url else None
     app = create_app(url_engine(url, hide_parameters=True, **pool), reads)
-    gc.collect()
-    gc.freeze()  # the modules, models and app: long-lived, never garbage
-    gc.set_threshold(*GC_THRESHOLDS)
+    gc_policy.settle()  # the modules, models and app: long-lived, never garbage (app/gc_policy.py)
     log_dir = os.environ.get(LOG_DIR_ENV)
     if not log_dir:
         return app
