@@ -19,8 +19,9 @@ THRESHOLDS = (50_000, 20, 100)
 
 def settle() -> None:
     """Freeze what exists now out of the collections, and collect at THRESHOLDS from here on.
-    Called once what a process keeps is built (a worker's app, the workstation's window);
-    calling it again later freezes what was built since."""
+    A server worker calls it once its app is built (server/main.py); the workstation and its
+    commands at the entry point (app/launch.py), with the modules loaded and before the window
+    or the command builds anything: what those build later is collected at THRESHOLDS."""
     gc.collect()
     gc.freeze()
     gc.set_threshold(*THRESHOLDS)
