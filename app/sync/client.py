@@ -251,7 +251,7 @@ class SyncClient:
         here and answers are recorded, in order, meanwhile. So neither the network nor this
         desktop leaves the server idle between batches. A batch apart from those out goes at
         once, to any server; one that may depend on them needs `after`, so until an answer
-        says "ordered" (an older server does not) it waits until none is out.
+        says "ordered" (an older server does not) it waits until none it may depend on is out.
         Rows merged on the server are fetched once nothing is in flight (one network user)."""
         totals: dict[str, int] = {}
         schema = migrate.head()

@@ -140,15 +140,16 @@ def test_batches_of_different_patients_go_at_once_from_the_first(fleet, monkeypa
     assert len(fleet.sql("SELECT id FROM followups WHERE id = ANY(:ids)", ids=[f.id for f in made])) == 3
 
 
-def test_a_server_that_does_not_say_ordered_gets_a_dependent_batch_only_when_none_is_out(fleet, monkeypatch):
+def test_a_server_that_does_not_say_ordered_gets_a_dependent_batch_only_once_its_batch_is_answered(fleet, monkeypatch):
     """An older server's answers do not say "ordered" and it does not know `after`: a batch
-    that may depend on one out is then sent, without `after`, once every batch out is answered."""
+    that may depend on the one out is sent, without `after`, once that one is answered; the
+    next, naming nothing of it, goes alongside."""
     desk = fleet("g")
     desk.client.cycle()
     pids = desk.patient_ids()[:2]
-    made = [desk.add(Followup(patient_id=pid, due_date=dt.date(2027, 1, 5 + i), method="phone"))
-            for i, pid in enumerate(pids)]
-    desk.edit(Followup, made[0].id, notes="改到下午")  # depends on the first batch
+    made = desk.add(Followup(patient_id=pids[0], due_date=dt.date(2027, 1, 5), method="phone"))
+    desk.edit(Followup, made.id, notes="改到下午")  # depends on the batch before it
+    other = desk.add(Followup(patient_id=pids[1], due_date=dt.date(2027, 1, 6), method="phone"))
     monkeypatch.setattr(client_mod, "PUSH_BATCH", 1)
     monkeypatch.setattr(client_mod, "IN_FLIGHT", 3)
     send = desk.client._send_batch
@@ -163,10 +164,11 @@ def test_a_server_that_does_not_say_ordered_gets_a_dependent_batch_only_when_non
     seen = recorded(desk, monkeypatch, slow_s=0.2)
     assert desk.client.push() == {"applied": 3}
     seen.sort(key=lambda e: e["left"])
-    first, second, edit = seen
-    assert second["left"] < first["back"], "the two inserts were not out at once"
-    assert edit["left"] >= max(first["back"], second["back"]), "the edit went while a batch was out"
-    assert fleet.sql("SELECT notes, version FROM followups WHERE id = :i", i=made[0].id) == [("改到下午", 2)]
+    insert, edit, apart = seen
+    assert edit["left"] >= insert["back"], "the edit went while the batch it depends on was out"
+    assert apart["left"] < edit["back"], "the insert of another patient waited for the edit's answer"
+    assert fleet.sql("SELECT notes, version FROM followups WHERE id = :i", i=made.id) == [("改到下午", 2)]
+    assert fleet.sql("SELECT version FROM followups WHERE id = :i", i=other.id) == [(1,)]
 
 
 def test_a_batch_refused_as_out_of_order_is_sent_again_and_nothing_is_lost(fleet, monkeypatch):
