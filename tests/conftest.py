@@ -3,6 +3,7 @@ one migrated template, and real components (PostgreSQL, keyring) that fail under
 instead of skipping."""
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import tempfile
@@ -20,6 +21,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={_SCREEN}")
 # The desktop's log (app/logsetup.py) goes to a folder of this run, not the platform's.
 os.environ.setdefault("CASEDESK_LOG_DIR", tempfile.mkdtemp(prefix="casedesk-test-logs-"))
 
+# Garbage is collected on the main thread only, after each test and from the workstation's
+# GUI-thread timer (ui/collector.py), never by whichever thread allocates: under pytest-xdist a
+# worker's message thread allocates too, and a collection there that freed a cycle holding a
+# Qt object crashed the worker in Qt.
+gc.disable()
+
 IN_CI = os.environ.get("CI", "").lower() == "true"
 PG_ADMIN_URL = os.environ.get("CASEDESK_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 
@@ -29,6 +36,14 @@ def need_component(name: str, why: str) -> None:
     if IN_CI:
         pytest.fail(f"{name} is required in CI but unavailable: {why}")
     pytest.skip(f"{name} unavailable: {why}")
+
+
+@pytest.fixture(autouse=True)
+def _collect_on_the_main_thread():
+    yield
+    from app import gc_policy
+
+    gc_policy.collect_due()
 
 
 @pytest.fixture(scope="session")

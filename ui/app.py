@@ -27,6 +27,7 @@ from app.errors import ProfileError
 from app.profile import Profile
 from app.profile import default_profile_dir
 from app.users import default_station_root
+from ui import collector
 from ui import crash
 from ui.fonts import apply_font_size
 from ui.fonts import install_bundled_font
@@ -66,6 +67,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("CaseDesk")
     app.setApplicationVersion(__version__)
     install_bundled_font(app)
+    collector.install(app)  # garbage collected on this thread only (ui/collector.py)
     return app
 
 
