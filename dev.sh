@@ -57,13 +57,17 @@ case "${1:-run}" in
         apt_install $APT_RUN $APT_TEST
         python_env
         postgres_up
+        # One pytest worker per core (CASEDESK_TEST_WORKERS=0: all in this process). Tests that
+        # share a cached database are grouped onto one worker (xdist_group, --dist loadgroup).
+        WORKERS="-n ${CASEDESK_TEST_WORKERS:-auto} --dist loadgroup"
+        [ "${CASEDESK_TEST_WORKERS:-auto}" = "0" ] && WORKERS="-p no:xdist"
         keyring_home=$(mktemp -d)
         trap 'rm -rf "$keyring_home"' EXIT
         set +e
         # A real SecretService: gnome-keyring, unlocked, on a private session bus.
         XDG_DATA_HOME="$keyring_home" dbus-run-session -- sh -c '
             echo -n casedesk-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null
-            exec .venv/bin/python -m pytest "$@"' pytest "$@"
+            exec .venv/bin/python -m pytest "$@"' pytest $WORKERS "$@"
         code=$?
         set -e
         if [ "$code" -eq 5 ]; then echo "pytest collected no tests: failing" >&2; exit 1; fi

@@ -3,6 +3,7 @@ one migrated template, and real components (PostgreSQL, keyring) that fail under
 instead of skipping."""
 from __future__ import annotations
 
+import atexit
 import gc
 import os
 import shutil
@@ -13,10 +14,13 @@ import pytest
 
 # Offscreen Qt on the screen of a typical clinic desktop (1366×768), not the plugin's 800×800:
 # windows are fitted inside the screen (ui/window_state.py), as on the desks they run on.
-_SCREEN = os.path.join(tempfile.gettempdir(), "casedesk-test-screen.json")
+# One file per process, removed as it ends: pytest-xdist's workers (which inherit the
+# controller's setting) must not read it while another process rewrites it.
+_SCREEN = os.path.join(tempfile.gettempdir(), f"casedesk-test-screen-{os.getpid()}.json")
 with open(_SCREEN, "w", encoding="utf-8") as _f:
     _f.write('{"screens": [{"name": "desk", "x": 0, "y": 0, "width": 1366, "height": 768,'
              ' "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}')
+atexit.register(os.remove, _SCREEN)
 os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={_SCREEN}")
 # The desktop's log (app/logsetup.py) goes to a folder of this run, not the platform's.
 os.environ.setdefault("CASEDESK_LOG_DIR", tempfile.mkdtemp(prefix="casedesk-test-logs-"))

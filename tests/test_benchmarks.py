@@ -32,7 +32,10 @@ TINY = {
 
 
 @pytest.mark.usefixtures("keyring_backend")
-@pytest.mark.parametrize("name", sorted(TINY))
+# sync and scale build and share one cached server database (app/sync/benchkit.py): one
+# pytest-xdist worker runs both, never at the same time.
+@pytest.mark.parametrize("name", [pytest.param(n, marks=pytest.mark.xdist_group("bench-server"))
+                                  if n in ("sync", "scale") else n for n in sorted(TINY)])
 def test_benchmark_runs_tiny_and_ends_with_its_figures(name, tmp_path, request):
     if name in ("sync", "scale"):
         request.getfixturevalue("pg_url")  # a real PostgreSQL: fails in CI, skips elsewhere

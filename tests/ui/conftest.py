@@ -6,9 +6,11 @@ import os
 import tempfile
 
 # Both must be set before anything creates the QApplication or builds a .qm. The cache
-# outlives the run on purpose: the .qm is rebuilt only when the .ts is newer.
+# outlives the run on purpose: the .qm is rebuilt only when the .ts is newer. One cache per
+# pytest-xdist worker, so two workers never build the same .qm at once.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("CASEDESK_CACHE_DIR", os.path.join(tempfile.gettempdir(), "casedesk-test-cache"))
+_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
+os.environ.setdefault("CASEDESK_CACHE_DIR", os.path.join(tempfile.gettempdir(), f"casedesk-test-cache-{_WORKER}"))
 
 import pytest  # noqa: E402
 
