@@ -32,10 +32,7 @@ TINY = {
 
 
 @pytest.mark.usefixtures("keyring_backend")
-# sync and scale build and share one cached server database (app/sync/benchkit.py): one
-# pytest-xdist worker runs both, never at the same time.
-@pytest.mark.parametrize("name", [pytest.param(n, marks=pytest.mark.xdist_group("bench-server"))
-                                  if n in ("sync", "scale") else n for n in sorted(TINY)])
+@pytest.mark.parametrize("name", sorted(TINY))
 def test_benchmark_runs_tiny_and_ends_with_its_figures(name, tmp_path, request):
     if name in ("sync", "scale"):
         request.getfixturevalue("pg_url")  # a real PostgreSQL: fails in CI, skips elsewhere
@@ -48,3 +45,39 @@ def test_benchmark_runs_tiny_and_ends_with_its_figures(name, tmp_path, request):
     assert figures["machine_ms"] > 0  # the machine's speed, to compare figures across days
     if name == "scale":  # every request answered, and a core carries someone
         assert figures["errors"] == 0 and figures["desktops_per_core"] > 0, figures
+
+
+def test_two_runs_asking_for_the_same_server_database_at_once_build_it_once(pg_url):
+    """bench sync and bench scale (and the suite's two workers) share one cached database."""
+    import random
+    import threading
+
+    from sqlalchemy import create_engine
+    from sqlalchemy import text
+
+    from app.sync import benchkit
+
+    seed = random.randrange(10**6, 10**7)  # a database of this test's own
+    built: list[str] = []
+    names: list[str] = []
+
+    def run():
+        names.append(benchkit.ensure_base(pg_url, 12, (0, 2), seed, built.append))
+
+    runs = [threading.Thread(target=run) for _ in range(2)]
+    try:
+        for t in runs:
+            t.start()
+        for t in runs:
+            t.join(timeout=240)
+        assert len(names) == 2 and names[0] == names[1]
+        assert len([line for line in built if line.startswith("building")]) == 1, built
+        built_db = create_engine(benchkit.db_url(pg_url, names[0]))
+        with built_db.connect() as conn:  # whole: the second run did not take a half-built one
+            assert conn.execute(text("SELECT count(*) FROM patients")).scalar() == 12
+        built_db.dispose()
+    finally:
+        admin = create_engine(pg_url, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "casedesk_bench_12_0_2_{seed}" WITH (FORCE)'))
+        admin.dispose()

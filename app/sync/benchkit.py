@@ -39,30 +39,40 @@ def db_url(pg_url: str, name: str) -> str:
 
 
 def ensure_base(pg_url: str, patients: int, events: tuple[int, int], seed: int, log, rebuild: bool = False) -> str:
-    """The server database for these sizes, built once (generator + COPY) and kept."""
+    """The server database for these sizes, built once (generator + COPY) and kept. Two runs
+    asking at once (two benches, or the suite's workers) build it once: the second waits on
+    an advisory lock named after it, then finds it built."""
     name = f"casedesk_bench_{patients}_{events[0]}_{events[1]}_{seed}"
     mark = f"{MARK} {migrate.head()} {migrate.fingerprint()}"
     admin = _admin(pg_url)
     try:
-        with admin.connect() as conn:
-            found = conn.execute(text("SELECT shobj_description(oid, 'pg_database') FROM pg_database "
-                                      "WHERE datname = :n"), {"n": name}).first()
-            if found is not None and found[0] == mark and not rebuild:
-                return name
-            log(f"building the server database {name} (once; reused next time) …")
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-        started = time.perf_counter()
-        out = subprocess.run([sys.executable, "-m", "server.demo", db_url(pg_url, name), str(patients), str(seed),
-                              str(events[0]), str(events[1])], cwd=ROOT, capture_output=True, text=True)
-        if out.returncode != 0:
-            raise RuntimeError(f"building {name} failed:\n{out.stderr[-3000:]}")
-        log(f"  built in {time.perf_counter() - started:.0f} s: {out.stdout.strip()}")
-        with admin.connect() as conn:
-            conn.execute(text(f"COMMENT ON DATABASE \"{name}\" IS '{mark}'"))
-        return name
+        with admin.connect() as guard, admin.connect() as conn:
+            guard.execute(text("SELECT pg_advisory_lock(hashtext(:n))"), {"n": name})
+            try:
+                return _built(pg_url, name, mark, conn, patients, events, seed, log, rebuild)
+            finally:
+                guard.execute(text("SELECT pg_advisory_unlock(hashtext(:n))"), {"n": name})
     finally:
         admin.dispose()
+
+
+def _built(pg_url: str, name: str, mark: str, conn, patients: int, events: tuple[int, int], seed: int, log,
+           rebuild: bool) -> str:
+    found = conn.execute(text("SELECT shobj_description(oid, 'pg_database') FROM pg_database "
+                              "WHERE datname = :n"), {"n": name}).first()
+    if found is not None and found[0] == mark and not rebuild:
+        return name
+    log(f"building the server database {name} (once; reused next time) …")
+    conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    conn.execute(text(f'CREATE DATABASE "{name}"'))
+    started = time.perf_counter()
+    out = subprocess.run([sys.executable, "-m", "server.demo", db_url(pg_url, name), str(patients), str(seed),
+                          str(events[0]), str(events[1])], cwd=ROOT, capture_output=True, text=True)
+    if out.returncode != 0:
+        raise RuntimeError(f"building {name} failed:\n{out.stderr[-3000:]}")
+    log(f"  built in {time.perf_counter() - started:.0f} s: {out.stdout.strip()}")
+    conn.execute(text(f"COMMENT ON DATABASE \"{name}\" IS '{mark}'"))
+    return name
 
 
 @contextlib.contextmanager
