@@ -29,6 +29,7 @@ from sqlalchemy import select
 from sqlalchemy import text
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.dialects import sqlite
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from app import clock
@@ -149,6 +150,24 @@ READ_PG = _READ_PG.replace(":keys", "%(keys)s")  # the driver's own placeholders
 READ_PG_TREE = READ_PG + ", t.* FROM (" + TREE_KEY + ") t"
 
 
+def _on_driver(session: Session, sql: str, params: dict) -> tuple:
+    """One row from the session's own psycopg connection. Its errors are raised as SQLAlchemy
+    raises them (a lost connection: OperationalError, the connection invalidated), since the
+    callers fall back on those: the replica to the primary, the edge to a 503 that says why."""
+    import psycopg
+
+    connection = session.connection()
+    driver = connection.connection.driver_connection
+    assert driver is not None  # a live connection: session.connection() just checked it out
+    try:
+        return tuple(driver.execute(sql, params).fetchone() or ())
+    except psycopg.Error as exc:
+        lost = driver.closed or isinstance(exc, psycopg.OperationalError)
+        if lost:
+            connection.invalidate(exc)  # the pool makes a new one, as for any lost connection
+        raise DBAPIError.instance(sql, params, exc, psycopg.Error, connection_invalidated=lost) from exc
+
+
 def read(session: Session, keys: list[str] | None, tree: bool = False) -> tuple:
     """(watermark, marks kept since (None: not kept), the newest mark of `keys`, the newest
     scope-moving change[, the organisation tree's key]): one round trip on PostgreSQL."""
@@ -157,9 +176,7 @@ def read(session: Session, keys: list[str] | None, tree: bool = False) -> tuple:
         # Every pull asks this, most of them (nothing new) nothing else: on the driver's
         # connection, without SQLAlchemy's statement machinery, which cost more than the query
         # (measured: a fifth of an empty pull's server CPU went to this one statement).
-        driver = session.connection().connection.driver_connection
-        assert driver is not None  # a live connection: session.connection() just checked it out
-        mark, since, top, moved, *key = driver.execute(READ_PG_TREE if tree else READ_PG, {"keys": wanted}).fetchone()
+        mark, since, top, moved, *key = _on_driver(session, READ_PG_TREE if tree else READ_PG, {"keys": wanted})
         return (mark or 0, since, top or 0, moved or 0, *([tuple(key)] if tree else []))
     mark = session.execute(text("SELECT value FROM seq_counter WHERE id = 1")).scalar() or 0
     values = {k: v for k, v in session.execute(select(ServerMeta.key, ServerMeta.value).where(

@@ -222,3 +222,28 @@ def test_a_worker_whose_tree_is_stale_reads_it_again_before_trusting_the_marks(a
     scope_mod._cached = stale
     page = pulled(api, cm, cursor)
     assert page["count"] == 1 and "timeline_events" in page["tables"]
+
+
+def test_a_connection_lost_under_the_marks_read_is_the_error_the_fallbacks_catch(server_db):
+    """The marks are read on the driver's connection: a lost one must still surface as
+    SQLAlchemy's OperationalError (the replica falls back to the primary on it, the edge
+    answers 503), and the pool must not hand the dead connection out again."""
+    import pytest
+    from sqlalchemy import text
+    from sqlalchemy.exc import OperationalError
+
+    from db.engine import url_engine
+
+    engine = url_engine(server_db)
+    try:
+        with Session(engine) as session:
+            pid = session.execute(text("SELECT pg_backend_pid()")).scalar_one()
+            with engine.connect() as other:
+                other.execute(text("SELECT pg_terminate_backend(:p)"), {"p": pid})
+            with pytest.raises(OperationalError):
+                scope_marks.read(session, [scope_marks.REF])
+        with Session(engine) as session:  # a new connection, and the same read answers
+            watermark, since, *_ = scope_marks.read(session, [scope_marks.REF])
+            assert watermark > 0
+    finally:
+        engine.dispose()
