@@ -162,7 +162,8 @@ def _on_driver(session: Session, sql: str, params: dict) -> tuple:
     try:
         return tuple(driver.execute(sql, params).fetchone() or ())
     except psycopg.Error as exc:
-        lost = driver.closed or isinstance(exc, psycopg.OperationalError)
+        # SQLAlchemy's own test (a cancelled statement is not a lost connection)
+        lost = driver.closed or connection.dialect.is_disconnect(exc, driver, None)  # type: ignore[arg-type]
         if lost:
             connection.invalidate(exc)  # the pool makes a new one, as for any lost connection
         raise DBAPIError.instance(sql, params, exc, psycopg.Error, connection_invalidated=lost) from exc

@@ -79,5 +79,5 @@ def test_two_runs_asking_for_the_same_server_database_at_once_build_it_once(pg_u
     finally:
         admin = create_engine(pg_url, isolation_level="AUTOCOMMIT")
         with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "casedesk_bench_12_0_2_{seed}" WITH (FORCE)'))
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{benchkit.base_name(12, (0, 2), seed)}" WITH (FORCE)'))
         admin.dispose()

@@ -38,11 +38,15 @@ def db_url(pg_url: str, name: str) -> str:
     return f"{pg_url.rsplit('/', 1)[0]}/{name}"
 
 
+def base_name(patients: int, events: tuple[int, int], seed: int) -> str:
+    return f"casedesk_bench_{patients}_{events[0]}_{events[1]}_{seed}"
+
+
 def ensure_base(pg_url: str, patients: int, events: tuple[int, int], seed: int, log, rebuild: bool = False) -> str:
     """The server database for these sizes, built once (generator + COPY) and kept. Two runs
     asking at once (two benches, or the suite's workers) build it once: the second waits on
     an advisory lock named after it, then finds it built."""
-    name = f"casedesk_bench_{patients}_{events[0]}_{events[1]}_{seed}"
+    name = base_name(patients, events, seed)
     mark = f"{MARK} {migrate.head()} {migrate.fingerprint()}"
     admin = _admin(pg_url)
     try:
