@@ -47,3 +47,27 @@ def test_acknowledged_rows_take_the_servers_version_number_times_and_stamps(prof
         assert (kept.version, kept.server_seq, kept.author_id) == (2, 902, author.id)
         left = {e.table_name for e in s.scalars(select(OutboxEntry))}
         assert left == {"org_units", "users"}  # not answered: still to go
+
+
+def test_a_servers_time_is_stored_exactly_as_the_general_conversion_stores_it(profile):
+    """The short way for the server's own time format gives the very text the column type's
+    conversion gives (else a query by that time would miss the row), and a string that only
+    looks like a time is refused as before, naming the field."""
+    import pytest
+
+    from app.serial import to_wire
+    from app.sync.wire import WireError
+    from app.sync.wire import from_wire
+
+    with profile.sessions() as s:
+        dialect = s.get_bind().dialect
+    general = local._bind(dialect, "patients", "updated_at")
+    for value in (dt.datetime(2026, 12, 5, 8, 9, 10, 1, tzinfo=UTC), dt.datetime(1999, 1, 1, 0, 0, 0, 999999, tzinfo=UTC),
+                  dt.datetime(2026, 12, 5, 16, 9, 10, 500000, tzinfo=dt.timezone(dt.timedelta(hours=8)))):
+        wire = to_wire(value)
+        assert len(wire) == 27  # the form the short way takes
+        assert local._stored(dialect, "patients", "updated_at", wire) == general(from_wire("patients", "updated_at", wire))
+    with pytest.raises(WireError) as raised:
+        local._stored(dialect, "patients", "updated_at", "2026-13-05T08:09:10.123456Z")
+    assert raised.value.field == "updated_at"
+    assert local._stored(dialect, "patients", "server_seq", 901) == 901
