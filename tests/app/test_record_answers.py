@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from sqlalchemy import select
 
+from app.serial import to_wire
 from app.sync import local
+from app.sync.wire import WireError
+from app.sync.wire import from_wire
 from db.models import OrgUnit
 from db.models import OutboxEntry
 from db.models import Patient
@@ -53,12 +57,6 @@ def test_a_servers_time_is_stored_exactly_as_the_general_conversion_stores_it(pr
     """The short way for the server's own time format gives the very text the column type's
     conversion gives (else a query by that time would miss the row), and a string that only
     looks like a time is refused as before, naming the field."""
-    import pytest
-
-    from app.serial import to_wire
-    from app.sync.wire import WireError
-    from app.sync.wire import from_wire
-
     with profile.sessions() as s:
         dialect = s.get_bind().dialect
     general = local._bind(dialect, "patients", "updated_at")
